@@ -1,0 +1,56 @@
+# 서울 일자리·노동 도우미 — every command a developer or CI needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+# Python 3.10 (Rasa 3.6 runs on 3.8–3.10): PATH first, then pyenv's install, then Debian's.
+PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10; do \
+	if "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null; then command -v "$$p" || echo "$$p"; break; fi; done)
+STAMP := $(VENV)/.installed
+
+# Safe defaults for the variables credentials.yml / endpoints.yml read (override in the environment or .env).
+export ACTION_SERVER_PORT ?= 5055
+export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_SERVER_PORT)/webhook
+export RASA_BIND ?= 127.0.0.1
+export RASA_PORT ?= 5005
+
+
+.PHONY: help install kb lookups train run test test-fast eval bench clean
+
+help:  ## list the commands
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found: install it (pyenv install 3.10) or set PYTHON310=/path/to/python3.10"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON310) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip wheel
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(STAMP)  ## create .venv and install the pinned dependencies
+
+kb: $(STAMP)  ## validate knowledge/sources and (re)load them into $$DATABASE_URL (default SQLite in var/)
+	$(BIN)/python -m knowledge.loader
+
+lookups: $(STAMP)  ## regenerate data/nlu/lookups.yml from the knowledge base sources
+	$(BIN)/python -m knowledge.nlu_export
+
+train: $(STAMP)  ## train a model if data, config or domain changed
+	$(BIN)/rasa train --quiet --num-threads 2
+
+run: kb train  ## serve everything in the foreground (Ctrl-C stops all)
+	@echo
+	@echo "  Chat over REST:  curl -s localhost:5005/webhooks/rest/webhook -d '{\"sender\":\"me\",\"message\":\"안녕하세요\"}'"
+	@echo "  Shell chat:      $(BIN)/rasa shell"
+	@echo
+	$(BIN)/honcho start -f Procfile
+
+test: kb train  ## the whole test suite
+	$(BIN)/python -m pytest -q
+
+test-fast: kb  ## unit tests only (no model training)
+	$(BIN)/python -m pytest -q tests/unit
+
+clean:  ## remove generated files (database, models, caches) but keep .venv
+	rm -rf var/*.db models .rasa .pytest_cache

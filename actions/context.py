@@ -1,0 +1,162 @@
+"""What every action shares: the knowledge base, the domain's reply texts, and the citizen's context."""
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+from functools import lru_cache
+from typing import Any, Dict, Iterable, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
+
+from knowledge.queries import SEOUL, KnowledgeBase, PlaceInfo, ProgrammeInfo, Profile
+
+logger = logging.getLogger(__name__)
+
+QUESTION_INTENTS = (
+    "ask_programme_info",
+    "ask_eligibility",
+    "ask_hours",
+    "ask_open_now",
+    "ask_location",
+    "ask_how_to_apply",
+    "ask_cost",
+    "ask_contact",
+)
+_PLACEHOLDER = re.compile(r"{(\w+)}")
+
+
+@lru_cache(maxsize=1)
+def knowledge_base() -> KnowledgeBase:
+    """One in-memory copy per action-server process, read from ``DATABASE_URL`` on first use."""
+    return KnowledgeBase()
+
+
+def now() -> datetime:
+    """The current time in Seoul; tests replace this to freeze the clock."""
+    return datetime.now(SEOUL)
+
+
+class Replies:
+    """The Korean reply texts of ``domain.yml`` (sent to the action server with every call)."""
+
+    def __init__(self, domain: DomainDict) -> None:
+        self._responses: Dict[str, List[Dict[str, Any]]] = domain.get("responses", {})
+
+    def text(self, key: str, **values: Any) -> str:
+        return _fill(self._responses[key][0]["text"], values)
+
+    def label(self, group: str, key: str, **values: Any) -> str:
+        """A word from the ``utter_labels`` table (profile facts, missing facts, intent names)."""
+        return _fill(self._responses["utter_labels"][0]["custom"][group][key], values)
+
+    def button(self, key: str, payload: str) -> Dict[str, str]:
+        return {"title": self.text(key), "payload": payload}
+
+
+def _fill(template: str, values: Dict[str, Any]) -> str:
+    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), template)
+
+
+def intent_payload(intent: str, **entities: str) -> str:
+    """A button payload that triggers ``intent`` with entities, e.g. ``/ask_hours{"programme": "x"}``."""
+    if not entities:
+        return f"/{intent}"
+    body = ", ".join(f'"{name}": "{value}"' for name, value in entities.items())
+    return f"/{intent}{{{body}}}"
+
+
+def latest_entity_values(tracker: Tracker, entity: str) -> List[str]:
+    return [str(e["value"]) for e in tracker.latest_message.get("entities", []) if e.get("entity") == entity]
+
+
+def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:
+    """The programme named in the latest message (entity, else any known name in the text)."""
+    for value in latest_entity_values(tracker, "programme"):
+        programme = kb.programme(value) or kb.find_programme(value)
+        if programme is not None:
+            return programme
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/"):
+        return None
+    found = kb.programmes_in_text(text)
+    return found[0] if found else None
+
+
+def current_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:
+    """The programme of this turn: named now, else the one the conversation is about."""
+    programme = mentioned_programme(tracker, kb)
+    if programme is not None:
+        return programme
+    slug = tracker.get_slot("programme")
+    return kb.programme(slug) if slug else None
+
+
+def mentioned_places(tracker: Tracker, kb: KnowledgeBase, programme: ProgrammeInfo) -> List[PlaceInfo]:
+    """Places of ``programme`` named in the latest message, else the one discussed before."""
+    text = tracker.latest_message.get("text") or ""
+    places = [p for p in kb.places_in_text(text) if p.programme_slug == programme.slug]
+    if places:
+        return places
+    previous = tracker.get_slot("place")
+    return [p for p in programme.places if p.name == previous]
+
+
+def profile_from_tracker(tracker: Tracker) -> Profile:
+    """The citizen's facts collected so far (slots filled from entities and form answers)."""
+
+    def number(slot: str) -> Optional[int]:
+        value = tracker.get_slot(slot)
+        try:
+            return int(float(value)) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    residence = tracker.get_slot("residence")
+    return Profile(
+        age=number("age"),
+        seoul_resident=None if residence is None else residence == "seoul",
+        job_status=tracker.get_slot("job_status"),
+        has_regular_income=tracker.get_slot("has_regular_income"),
+        job_seeker_registered=tracker.get_slot("job_seeker_registered"),
+        workplace_size=number("workplace_size"),
+        worker_type=tracker.get_slot("worker_type"),
+    )
+
+
+def source_values(programme: ProgrammeInfo) -> Dict[str, str]:
+    return {"name": programme.name, "source": programme.source_section, "as_of": programme.as_of_label}
+
+
+def join(items: Iterable[str], separator: str = ", ") -> str:
+    return separator.join(item for item in items if item)
+
+
+class KnowledgeAction(Action):
+    """An action over the knowledge base: a database fault becomes a polite answer with 120."""
+
+    def name(self) -> Text:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        replies = Replies(domain)
+        try:
+            return self.answer(dispatcher, tracker, replies, knowledge_base())
+        except SQLAlchemyError:
+            logger.exception("knowledge base unavailable in %s", self.name())
+            dispatcher.utter_message(text=replies.text("utter_knowledge_unavailable"))
+            return []
+
+    def answer(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        replies: Replies,
+        kb: KnowledgeBase,
+    ) -> List[Dict[Text, Any]]:
+        raise NotImplementedError

@@ -1,0 +1,141 @@
+"""Eligibility as a conversation: ask only for the facts a programme's rules still need, then judge."""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.context import (
+    KnowledgeAction,
+    Replies,
+    current_programme,
+    intent_payload,
+    join,
+    knowledge_base,
+    profile_from_tracker,
+)
+from knowledge.queries import (
+    KnowledgeBase,
+    ProgrammeInfo,
+    Profile,
+    Verdict,
+    check_eligibility,
+)
+
+# Profile field → the slot that holds it; fields without a slot are never asked for
+PROFILE_SLOTS = {
+    "age": "age",
+    "seoul_resident": "residence",
+    "job_status": "job_status",
+    "has_regular_income": "has_regular_income",
+    "job_seeker_registered": "job_seeker_registered",
+    "workplace_size": "workplace_size",
+}
+_NUMBER = re.compile(r"\d{1,3}")
+
+
+def eligibility_text(replies: Replies, programme: ProgrammeInfo, profile: Profile) -> str:
+    """The verdict with its reasons, or the rules themselves while facts are missing."""
+    result = check_eligibility(programme, profile)
+    notes = replies.text("utter_notes_line", notes=join(result.notes)) if result.notes else ""
+    values = dict(name=programme.name, source=programme.source_section, as_of=programme.as_of_label, notes=notes)
+    if not [rule for rule in programme.rules if rule.kind != "note"]:
+        return replies.text("utter_eligibility_no_rules", **values)
+    if result.verdict is Verdict.ELIGIBLE:
+        return replies.text("utter_eligible", met=join(result.met), **values)
+    if result.verdict is Verdict.NOT_ELIGIBLE:
+        return replies.text("utter_not_eligible", failed=join(result.failed), **values)
+    rules = join(rule.text for rule in programme.rules if rule.kind != "note")
+    return replies.text("utter_eligibility_unknown", rules=rules, **values)
+
+
+def alternatives(kb: KnowledgeBase, profile: Profile, excluded: str) -> List[ProgrammeInfo]:
+    """Programmes this profile can use instead (eligible ones first)."""
+    return [r.programme for r in kb.recommend(profile, limit=4) if r.programme.slug != excluded][:3]
+
+
+class ValidateEligibilityForm(FormValidationAction):
+    """Chooses which facts to ask for, per programme, and checks the typed answers."""
+
+    def name(self) -> Text:
+        return "validate_eligibility_form"
+
+    async def required_slots(
+        self,
+        domain_slots: List[Text],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[Text]:
+        kb = knowledge_base()
+        programme = current_programme(tracker, kb)
+        if programme is None:
+            return ["programme"]
+        result = check_eligibility(programme, profile_from_tracker(tracker))
+        if result.verdict is not Verdict.UNKNOWN:
+            return []
+        return [PROFILE_SLOTS[field] for field in result.missing if field in PROFILE_SLOTS]
+
+    def validate_programme(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        kb = knowledge_base()
+        programme = kb.programme(str(value)) or kb.find_programme(str(value))
+        return {"programme": programme.slug if programme else None}
+
+    def validate_age(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        age = _whole_number(value)
+        if age is None or not 10 <= age <= 120:
+            dispatcher.utter_message(text=Replies(domain).text("utter_invalid_age"))
+            return {"age": None}
+        return {"age": float(age)}
+
+    def validate_workplace_size(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        size = _whole_number(value)
+        if size is None or size < 1:
+            dispatcher.utter_message(text=Replies(domain).text("utter_invalid_workplace_size"))
+            return {"workplace_size": None}
+        return {"workplace_size": float(size)}
+
+
+def _whole_number(value: Any) -> Optional[int]:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(value)
+    match = _NUMBER.search(str(value or ""))
+    return int(match.group()) if match else None
+
+
+class ActionEligibilityVerdict(KnowledgeAction):
+    """Gives the verdict once the form has what it needs, and alternatives when not eligible."""
+
+    def name(self) -> Text:
+        return "action_eligibility_verdict"
+
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    ) -> List[Dict[Text, Any]]:
+        programme = current_programme(tracker, kb)
+        if programme is None:
+            dispatcher.utter_message(text=replies.text("utter_ask_programme"))
+            return []
+        profile = profile_from_tracker(tracker)
+        dispatcher.utter_message(text=eligibility_text(replies, programme, profile))
+        if check_eligibility(programme, profile).verdict is Verdict.NOT_ELIGIBLE:
+            others = alternatives(kb, profile, programme.slug)
+            if others:
+                dispatcher.utter_message(
+                    text=replies.text("utter_alternatives"),
+                    buttons=[
+                        {"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)}
+                        for p in others
+                    ],
+                )
+        return [SlotSet("programme", programme.slug), SlotSet("last_question", "ask_eligibility")]

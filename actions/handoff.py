@@ -1,0 +1,52 @@
+"""Handing a conversation to a person: queue it for the staff console and pause the bot."""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ConversationPaused
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions.context import Replies
+from bot.handoff import HandoffStore
+from knowledge.db import get_engine
+
+logger = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def handoff_store() -> HandoffStore:
+    return HandoffStore(get_engine())
+
+
+def handoff_reason(tracker: Tracker) -> str:
+    """The citizen's last words before asking for a person: what staff should read first."""
+    texts = [
+        event.get("text") or ""
+        for event in tracker.events
+        if event.get("event") == "user" and not (event.get("text") or "").startswith("/")
+    ]
+    return " / ".join(texts[-3:])
+
+
+class ActionRequestHuman(Action):
+    def name(self) -> Text:
+        return "action_request_human"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        replies = Replies(domain)
+        channel = tracker.get_latest_input_channel()
+        try:
+            handoff_store().request(tracker.sender_id, handoff_reason(tracker), channel)
+        except SQLAlchemyError:
+            logger.exception("could not queue a handoff for %s", tracker.sender_id)
+            dispatcher.utter_message(text=replies.text("utter_handoff_failed"))
+            return []
+        dispatcher.utter_message(text=replies.text("utter_handoff_requested"))
+        return [ConversationPaused()]

@@ -1,0 +1,263 @@
+"""Answers to "what / hours / open now / where / how to apply / cost / contact" about one programme."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import context
+from actions.context import (
+    QUESTION_INTENTS,
+    KnowledgeAction,
+    Replies,
+    current_programme,
+    intent_payload,
+    join,
+    latest_entity_values,
+    mentioned_places,
+    source_values,
+)
+from actions.eligibility import eligibility_text
+from knowledge.queries import (
+    WEEKDAY_KO,
+    HoursInfo,
+    KnowledgeBase,
+    OpenStatus,
+    PlaceInfo,
+    ProgrammeInfo,
+    hours_on,
+    open_status,
+    weekday_index,
+)
+
+# weekday groups as the citizen says them → weekday numbers
+_DAY_GROUPS = {"weekdays": [0, 1, 2, 3, 4], "weekend": [5, 6]}
+# programmes offered as buttons when nobody named one
+POPULAR = ("youth_job_centre", "interview_suit_rental", "newdeal_jobs", "public_works", "labour_rights_centre", "rest_area")
+
+
+def _time(value: Any) -> str:
+    return f"{value:%H:%M}"
+
+
+def _days_label(days: List[int]) -> str:
+    if days == list(range(7)):
+        return "매일"
+    if days == list(range(5)):
+        return "평일(월~금)"
+    return ", ".join(WEEKDAY_KO[d] for d in days)
+
+
+def hours_lines(replies: Replies, place: PlaceInfo) -> List[str]:
+    """One line per run of weekdays with the same hours ("평일(월~금) 09:00~21:00")."""
+    groups: List[tuple] = []
+    for hours in place.hours:
+        key = (hours.closed, hours.opens, hours.closes)
+        if groups and groups[-1][0] == key and groups[-1][1][-1] == hours.weekday - 1:
+            groups[-1][1].append(hours.weekday)
+        else:
+            groups.append((key, [hours.weekday], hours))
+    lines = []
+    for _, days, hours in groups:
+        lines.append(_hours_line(replies, place.name, _days_label(days), hours))
+    return lines
+
+
+def _range(replies: Replies, hours: HoursInfo) -> str:
+    if hours.closed:
+        return replies.text("utter_hours_range_closed")
+    key = "utter_hours_range_overnight" if hours.overnight else "utter_hours_range"
+    return replies.text(key, opens=_time(hours.opens), closes=_time(hours.closes))
+
+
+def _hours_line(replies: Replies, place: str, days: str, hours: HoursInfo) -> str:
+    return replies.text("utter_hours_line", place=place, days=days, range=_range(replies, hours))
+
+
+def _hours_summary(replies: Replies, place: PlaceInfo) -> str:
+    return " / ".join(line.lstrip("- ") for line in hours_lines(replies, place))
+
+
+class ActionAnswerProgrammeQuestion(KnowledgeAction):
+    """Answers the question of this turn, or the last one again for a corrected programme."""
+
+    def name(self) -> Text:
+        return "action_answer_programme_question"
+
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    ) -> List[Dict[Text, Any]]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        question = intent if intent in QUESTION_INTENTS else tracker.get_slot("last_question")
+        question = question or "ask_programme_info"
+        programme = current_programme(tracker, kb)
+        if programme is None:
+            if question == "ask_contact":
+                dispatcher.utter_message(text=replies.text("utter_contact_unknown_general"))
+                return []
+            dispatcher.utter_message(
+                text=replies.text("utter_ask_programme"),
+                buttons=[
+                    {"title": p.name, "payload": intent_payload(question, programme=p.slug)}
+                    for p in (kb.programme(slug) for slug in POPULAR)
+                    if p is not None
+                ],
+            )
+            return [SlotSet("last_question", question)]
+
+        places = mentioned_places(tracker, kb, programme)
+        handler = {
+            "ask_programme_info": self._info,
+            "ask_eligibility": self._eligibility,
+            "ask_hours": self._hours,
+            "ask_open_now": self._open_now,
+            "ask_location": self._location,
+            "ask_how_to_apply": self._how_to_apply,
+            "ask_cost": self._cost,
+            "ask_contact": self._contact,
+        }[question]
+        text = handler(replies, tracker, kb, programme, places)
+        dispatcher.utter_message(text=text, buttons=self._next_steps(replies, programme, question))
+        events = [SlotSet("programme", programme.slug), SlotSet("last_question", question)]
+        if places:
+            events.append(SlotSet("place", places[0].name))
+        elif tracker.get_slot("programme") != programme.slug:
+            events.append(SlotSet("place", None))
+        return events
+
+    # -- one method per question
+    def _info(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
+        services = replies.text("utter_services_line", services=join(p.services)) if p.services else ""
+        status = replies.text("utter_status_line", status=p.status_note) if p.status_note else ""
+        return replies.text("utter_programme_info", summary=p.summary, services=services, status=status, **source_values(p))
+
+    def _eligibility(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
+        return eligibility_text(replies, p, context.profile_from_tracker(tracker))
+
+    def _hours(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
+        with_hours = [place for place in (places or p.places) if place.hours]
+        if not with_hours:
+            return replies.text("utter_hours_unknown", name=p.name)
+        days = self._asked_days(tracker)
+        if days:
+            return "\n".join(self._hours_on_days(replies, p, place, days) for place in with_hours)
+        lines = [line for place in with_hours for line in hours_lines(replies, place)]
+        notes = {place.note for place in with_hours if place.note}
+        note = "".join(f"\n({n})" for n in sorted(notes))
+        return replies.text("utter_hours", hours="\n".join(lines), note=note, **source_values(p))
+
+    @staticmethod
+    def _asked_days(tracker: Tracker) -> List[int]:
+        days: List[int] = []
+        for value in latest_entity_values(tracker, "weekday"):
+            if value in _DAY_GROUPS:
+                days.extend(_DAY_GROUPS[value])
+            elif value == "today":
+                days.append(context.now().weekday())
+            elif value == "tomorrow":
+                days.append((context.now() + timedelta(days=1)).weekday())
+            elif weekday_index(value) is not None:
+                days.append(weekday_index(value))
+        return list(dict.fromkeys(days))
+
+    def _hours_on_days(self, replies: Replies, p: ProgrammeInfo, place: PlaceInfo, days: List[int]) -> str:
+        lines = []
+        for day in days:
+            hours = next((h for h in place.hours if h.weekday == day), None)
+            values = dict(place=place.name, day=WEEKDAY_KO[day], source=p.source_section, as_of=p.as_of_label)
+            if hours is None:
+                known = _days_label(sorted({h.weekday for h in place.hours}))
+                lines.append(replies.text("utter_hours_day_unknown", known=known, place=place.name, day=WEEKDAY_KO[day]))
+            elif hours.closed:
+                lines.append(replies.text("utter_hours_day_closed", **values))
+            else:
+                key = "utter_hours_day_overnight" if hours.overnight else "utter_hours_day"
+                lines.append(replies.text(key, opens=_time(hours.opens), closes=_time(hours.closes), **values))
+        return "\n".join(lines)
+
+    def _open_now(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
+        with_hours = [place for place in (places or p.places) if place.hours]
+        if not with_hours:
+            return replies.text("utter_hours_unknown", name=p.name)
+        moment = self._asked_moment(tracker)
+        label = f"{WEEKDAY_KO[moment.weekday()]} {moment:%H:%M}"
+        lines = []
+        for place in with_hours:
+            answer = open_status(place, moment)
+            key = {
+                OpenStatus.OPEN: "utter_open_now",
+                OpenStatus.CLOSED: "utter_closed_now",
+                OpenStatus.UNKNOWN: "utter_open_unknown",
+            }[answer.status]
+            today = hours_on(place, moment.date())
+            shown = answer.from_previous_day or today
+            hours = _range(replies, shown) if shown else _hours_summary(replies, place)
+            lines.append(replies.text(key, now=label, place=place.name, hours=hours, as_of=p.as_of_label))
+        return "\n".join(lines)
+
+    @staticmethod
+    def _asked_moment(tracker: Tracker) -> datetime:
+        """Now, or the time (and day) the citizen asked about ("토요일 새벽 2시에 열어?")."""
+        moment = context.now()
+        days = ActionAnswerProgrammeQuestion._asked_days(tracker)
+        if days:
+            moment += timedelta(days=(days[0] - moment.weekday()) % 7)
+        for value in latest_entity_values(tracker, "time"):
+            try:
+                hour, minute = (int(part) for part in value.split(":"))
+                return moment.replace(hour=hour % 24, minute=minute, second=0, microsecond=0)
+            except ValueError:
+                continue
+        return moment
+
+    def _location(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
+        shown = places or list(p.places)
+        prefix = ""
+        districts = latest_entity_values(tracker, "district")
+        if districts and not places:
+            in_district = kb.places_in_district(districts[0], p.slug)
+            if in_district:
+                shown = in_district
+            else:
+                prefix = replies.text("utter_location_district_none", district=districts[0], name=p.name) + "\n"
+        if not any(place.address or place.district for place in shown):
+            return prefix + replies.text("utter_location_unknown", name=p.name)
+        lines = []
+        for place in shown:
+            where = place.address or place.district
+            if where:
+                extra = f" ({place.note})" if place.note else ""
+                lines.append(replies.text("utter_location_line", place=place.name, where=where + extra))
+            else:
+                lines.append(replies.text("utter_location_line_unknown", place=place.name))
+        return prefix + replies.text("utter_location", places="\n".join(lines), **source_values(p))
+
+    def _how_to_apply(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
+        if not p.how_to_apply:
+            return replies.text("utter_how_to_apply_unknown", name=p.name)
+        return replies.text("utter_how_to_apply", how=p.how_to_apply, **source_values(p))
+
+    def _cost(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
+        if not p.cost:
+            return replies.text("utter_cost_unknown", name=p.name)
+        return replies.text("utter_cost", cost=p.cost, **source_values(p))
+
+    def _contact(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
+        return replies.text("utter_contact_unknown", name=p.name)
+
+    @staticmethod
+    def _next_steps(replies: Replies, programme: ProgrammeInfo, asked: str) -> List[Dict[str, str]]:
+        steps = [
+            ("ask_hours", "utter_button_hours", any(place.hours for place in programme.places)),
+            ("ask_eligibility", "utter_button_eligibility", bool(programme.rules)),
+            ("ask_how_to_apply", "utter_button_apply", bool(programme.how_to_apply)),
+            ("ask_location", "utter_button_location", any(pl.address or pl.district for pl in programme.places)),
+        ]
+        return [
+            replies.button(title, intent_payload(intent, programme=programme.slug))
+            for intent, title, available in steps
+            if available and intent != asked
+        ][:3]

@@ -1,0 +1,47 @@
+"""From a situation the citizen describes ("사장이 월급을 안 줘요") to the programmes that help."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.context import KnowledgeAction, Replies, intent_payload, latest_entity_values
+from knowledge.queries import KnowledgeBase
+
+
+class ActionAnswerSituation(KnowledgeAction):
+    """Lists the programmes whose sources name this situation, in the order the sources give."""
+
+    def name(self) -> Text:
+        return "action_answer_situation"
+
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    ) -> List[Dict[Text, Any]]:
+        situation = (tracker.latest_message.get("intent") or {}).get("name", "")
+        programmes = kb.for_situation(situation)
+        if not programmes:
+            dispatcher.utter_message(text=replies.text("utter_default"))
+            return []
+        lines = [replies.text(f"utter_{situation}")]
+        worker_types = latest_entity_values(tracker, "worker_type") or [tracker.get_slot("worker_type")]
+        for programme in programmes[:4]:
+            summary = programme.summary
+            matching = [p for p in programme.places if p.serves and any(w and w in p.serves for w in worker_types)]
+            if matching:  # e.g. a 대리기사 asking for a rest area: name the shelter for them
+                summary = ", ".join(f"{p.name}({p.serves})" for p in matching) + " — " + summary
+            lines.append(replies.text("utter_programme_line", name=programme.name, summary=summary))
+        lines.append(replies.text("utter_situation_footer", as_of=programmes[0].as_of_label))
+        dispatcher.utter_message(
+            text="\n".join(lines),
+            buttons=[
+                {"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)}
+                for p in programmes[:4]
+            ],
+        )
+        events: List[Dict[Text, Any]] = [SlotSet("last_question", "ask_programme_info")]
+        if len(programmes) == 1:
+            events.append(SlotSet("programme", programmes[0].slug))
+        return events

@@ -1,0 +1,1 @@
+"""Seoul job & labour assistant: custom Rasa code."""

@@ -1,0 +1,115 @@
+"""The handoff queue: conversations a citizen asked to continue with a person.
+
+Written by the action server (``action_request_human``), read and updated by the staff console.
+It lives in the same database as the knowledge base (``DATABASE_URL``).
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import List, Optional
+
+from sqlalchemy import Column, DateTime, Integer, String, Text, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, declarative_base
+
+HandoffBase = declarative_base()
+
+
+class HandoffStatus(str, enum.Enum):
+    WAITING = "waiting"  # the bot is paused, nobody has taken it yet
+    TAKEN = "taken"  # a staff member is answering
+    RETURNED = "returned"  # handed back to the bot
+
+
+class HandoffRequest(HandoffBase):
+    __tablename__ = "handoff_requests"
+
+    id = Column(Integer, primary_key=True)
+    sender_id = Column(String(255), nullable=False, index=True)
+    channel = Column(String(40))
+    reason = Column(Text, nullable=False, default="")
+    status = Column(String(20), nullable=False, default=HandoffStatus.WAITING.value, index=True)
+    requested_at = Column(DateTime(timezone=True), nullable=False)
+    taken_by = Column(String(100))
+    closed_at = Column(DateTime(timezone=True))
+
+
+@dataclass(frozen=True)
+class Handoff:
+    id: int
+    sender_id: str
+    channel: Optional[str]
+    reason: str
+    status: HandoffStatus
+    requested_at: datetime
+    taken_by: Optional[str]
+
+
+def _view(row: HandoffRequest) -> Handoff:
+    return Handoff(row.id, row.sender_id, row.channel, row.reason, HandoffStatus(row.status), row.requested_at, row.taken_by)
+
+
+class HandoffStore:
+    """Open requests are unique per conversation: asking twice does not queue it twice."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._ready = False
+
+    def _session(self) -> Session:
+        if not self._ready:
+            HandoffBase.metadata.create_all(self._engine)
+            self._ready = True
+        return Session(self._engine, future=True)
+
+    def request(self, sender_id: str, reason: str, channel: Optional[str] = None) -> Handoff:
+        with self._session() as session, session.begin():
+            row = session.execute(
+                select(HandoffRequest).where(
+                    HandoffRequest.sender_id == sender_id,
+                    HandoffRequest.status != HandoffStatus.RETURNED.value,
+                )
+            ).scalars().first()
+            if row is None:
+                row = HandoffRequest(
+                    sender_id=sender_id,
+                    channel=channel,
+                    reason=reason[:1000],
+                    requested_at=datetime.now(timezone.utc),
+                )
+                session.add(row)
+                session.flush()
+            return _view(row)
+
+    def open_requests(self) -> List[Handoff]:
+        with self._session() as session:
+            rows = session.execute(
+                select(HandoffRequest)
+                .where(HandoffRequest.status != HandoffStatus.RETURNED.value)
+                .order_by(HandoffRequest.requested_at)
+            ).scalars()
+            return [_view(row) for row in rows]
+
+    def get(self, handoff_id: int) -> Optional[Handoff]:
+        with self._session() as session:
+            row = session.get(HandoffRequest, handoff_id)
+            return _view(row) if row else None
+
+    def take(self, handoff_id: int, staff: str) -> Optional[Handoff]:
+        return self._update(handoff_id, HandoffStatus.TAKEN, staff)
+
+    def hand_back(self, handoff_id: int, staff: str) -> Optional[Handoff]:
+        return self._update(handoff_id, HandoffStatus.RETURNED, staff)
+
+    def _update(self, handoff_id: int, status: HandoffStatus, staff: str) -> Optional[Handoff]:
+        with self._session() as session, session.begin():
+            row = session.get(HandoffRequest, handoff_id)
+            if row is None:
+                return None
+            row.status = status.value
+            row.taken_by = staff
+            if status is HandoffStatus.RETURNED:
+                row.closed_at = datetime.now(timezone.utc)
+            return _view(row)

@@ -1,0 +1,1 @@
+"""Custom Korean NLU components for the Rasa pipeline."""

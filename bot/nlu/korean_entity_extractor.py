@@ -1,0 +1,775 @@
+"""Gazetteer + rule entity extractor for Korean messages (Rasa 3.6).
+
+Gazetteer: the training data's lookup tables (table name = entity) and entity
+synonyms (variant -> canonical value) are stored in this component's model
+storage at train time and reloaded by :meth:`KoreanEntityExtractor.load`; the
+training data is not needed after that. Phrases are matched with spaCy's
+``PhraseMatcher`` on a Doc of the message's non-space characters, so spacing
+does not matter ("청년 일자리 센터" == "청년일자리센터"). A match only counts if it
+starts where a morpheme or word starts and ends where a morpheme or word ends,
+or where a particle follows. That check uses the morphemes from
+``bot.nlu.korean_tokenizer``. Particles never become part of an entity
+("마포구에서" -> 마포구, 0-3). Character-level matching is used because MeCab
+often merges a name's last syllable with a particle ("취준생이" -> 취/준/생이,
+"마포구의" -> 마포/구의), which a morpheme-level match would miss.
+
+Optional typo tolerance: programme names of at least four syllables also match
+at Hangul jamo edit distance 1 ("취업날게" -> 취업날개).
+
+Rules on the original text: ``age``, ``weekday``, ``time``, ``residence``.
+
+Every entity gets its canonical ``value`` and ``confidence_entity``. When
+matches overlap, the longest one wins (ties: gazetteer, then rules, then typo
+matches), so entities never overlap. This component reads no outside file.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Set, Text, Tuple
+
+import rasa.shared.utils.io
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import ENTITY_ATTRIBUTE_CONFIDENCE_TYPE, TOKENS_NAMES
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.korean_tokenizer import POS_TAG_KEY, analyse, normalise
+
+logger = logging.getLogger(__name__)
+
+GAZETTEER_ENTITIES = [
+    "programme",
+    "district",
+    "worker_type",
+    "target_group",
+    "job_status",
+    "residence",
+]
+RULE_ENTITIES = ["age", "weekday", "time", "residence"]
+
+# Particles / copula endings that may follow a name inside one word.
+_PARTICLES = (
+    "의", "이", "가", "은", "는", "을", "를", "에", "께", "한테", "으로", "로",
+    "와", "과", "랑", "하고", "도", "만", "요", "예요", "야", "인", "입니",
+    "까지", "부터", "보다", "처럼", "같", "쯤", "라고", "라서", "이라",
+)
+
+# Priorities used to break ties between overlapping matches of equal length.
+_PRIORITY_GAZETTEER, _PRIORITY_RULE, _PRIORITY_FUZZY = 0, 1, 2
+
+
+class _Candidate(NamedTuple):
+    length: int  # non-space characters covered
+    priority: int
+    start: int
+    end: int
+    entity: Text
+    value: Any
+    confidence: float
+
+
+# --------------------------------------------------------------------------- #
+# spaCy: loaded lazily, once per process                                       #
+# --------------------------------------------------------------------------- #
+_spacy_lock = threading.Lock()
+_spacy_nlp: Optional[Any] = None
+
+
+def _get_nlp() -> Any:
+    """A blank Korean spaCy pipeline with a plain tokenizer (no mecab/natto)."""
+    global _spacy_nlp
+    if _spacy_nlp is None:
+        with _spacy_lock:
+            if _spacy_nlp is None:
+                import spacy
+
+                _spacy_nlp = spacy.blank(
+                    "ko",
+                    config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}},
+                )
+    return _spacy_nlp
+
+
+# --------------------------------------------------------------------------- #
+# Text helpers                                                                  #
+# --------------------------------------------------------------------------- #
+def _is_hangul(char: Text) -> bool:
+    return "\uac00" <= char <= "\ud7a3" or "\u3131" <= char <= "\u318e"
+
+
+def _lower(char: Text) -> Text:
+    lowered = char.lower()
+    return lowered if len(lowered) == 1 else char
+
+
+def compact_key(phrase: Text, case_sensitive: bool = False) -> Text:
+    """The spacing-free, normalised form of a phrase used for matching."""
+    text = normalise(phrase, collapse_repeats=False).text
+    chars = [c for c in text if c != " "]
+    if not case_sensitive:
+        chars = [_lower(c) for c in chars]
+    return "".join(chars)
+
+
+class _CompactText:
+    """The message's non-space characters, with their spans in the original."""
+
+    def __init__(self, text: Text, case_sensitive: bool) -> None:
+        norm = normalise(text, collapse_repeats=False)
+        chars: List[Text] = []
+        starts: List[int] = []
+        ends: List[int] = []
+        word_start: List[bool] = []
+        gap = True
+        for char, start, end in zip(norm.text, norm.starts, norm.ends):
+            if char == " ":
+                gap = True
+                continue
+            boundary = gap or not chars or (_is_hangul(chars[-1]) != _is_hangul(char))
+            if not boundary and not char.isalnum():
+                boundary = True
+            if not boundary and not chars[-1].isalnum():
+                boundary = True
+            chars.append(char if case_sensitive else _lower(char))
+            starts.append(start)
+            ends.append(end)
+            word_start.append(boundary)
+            gap = False
+        self.chars = chars
+        self.text = "".join(chars)
+        self.starts = starts
+        self.ends = ends
+        self.word_start = word_start + [True]  # index n is always a boundary
+
+    def __len__(self) -> int:
+        return len(self.chars)
+
+    def word_end_after(self, j: int) -> int:
+        """Index of the next word start at or after ``j``."""
+        k = j
+        while not self.word_start[k]:
+            k += 1
+        return k
+
+
+# --------------------------------------------------------------------------- #
+# Jamo helpers for typo tolerance                                               #
+# --------------------------------------------------------------------------- #
+_COMPAT_CONSONANTS = "ㄱㄲㄳㄴㄵㄶㄷㄸㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅃㅄㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_FINALS = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+
+
+def jamo(char: Text) -> Tuple[Text, ...]:
+    """Decomposes a Hangul syllable (or compatibility jamo) into jamo."""
+    code = ord(char) - 0xAC00
+    if 0 <= code < 11172:
+        initial, rest = divmod(code, 588)
+        medial, final = divmod(rest, 28)
+        parts = (_INITIALS[initial], _MEDIALS[medial])
+        return parts + (_FINALS[final],) if final else parts
+    if char in _COMPAT_CONSONANTS or char in _MEDIALS:
+        return (char,)
+    return ("\x00" + char,)  # never equal to a jamo
+
+
+def _edit_distance(a: Tuple[Text, ...], b: Tuple[Text, ...]) -> int:
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+# --------------------------------------------------------------------------- #
+# Rules                                                                         #
+# --------------------------------------------------------------------------- #
+_NATIVE_TENS = {
+    "열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50,
+    "예순": 60, "일흔": 70, "여든": 80, "아흔": 90,
+}
+_NATIVE_UNITS = {
+    "하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "석": 3, "넷": 4,
+    "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
+}
+_SINO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+
+
+def _alternation(words: Iterable[Text]) -> Text:
+    return "|".join(sorted(set(words), key=len, reverse=True))
+
+
+_TENS = _alternation(_NATIVE_TENS)
+_UNITS = _alternation(_NATIVE_UNITS)
+# start of a word, or right after a particle typed without a space
+_WORD_START = r"(?:(?<![가-힣])|(?<=[는은가이도요]))"
+# "살" as the age counter, not the verb 살다 (살아요, 살고, 살았어요 ...)
+_SAL = r"살(?![아았고지며면던려자게기림짝펴핀])"
+_COUNTERS = r"(?!\s*(?:시|명|개|번|분|곳|군데|달|가지|권|장|대|마리|잔|병|벌|채|통|층|째|주|일|년|시간|개월|차|회|건|배))"
+
+_AGE_DIGITS = re.compile(
+    r"(?:(?P<man>만)\s*)?(?<![\d.,])(?P<n>\d{1,3})\s*(?:세(?!대|기|트|금|상|요일)|" + _SAL + r")"
+)
+_AGE_MAN_ONLY = re.compile(
+    r"만\s*(?<![\d.,])(?P<n>\d{1,3})(?=\s*(?:이에요|이요|입니다|이고|인데|이야|이라|$))"
+)
+_AGE_NATIVE_SAL = re.compile(
+    _WORD_START + r"(?:(?P<tens>" + _TENS + r")\s?(?P<units>" + _UNITS + r")?|(?P<only>"
+    + _UNITS + r"))\s*" + _SAL
+)
+_AGE_NATIVE_BARE = re.compile(
+    _WORD_START + r"(?P<tens>" + _alternation(t for t in _NATIVE_TENS if t != "열")
+    + r")(?:\s?(?P<units>" + _UNITS + r")" + _COUNTERS
+    + r"|(?=이에요|이요|입니다|이야|인데|이고|이라))"
+)
+_AGE_SINO = re.compile(
+    _WORD_START + r"(?P<a>[이삼사오육칠팔구])?십(?P<b>[일이삼사오육칠팔구])?\s*(?:세(?!대|기|트|금|요일)|"
+    + _SAL + r")"
+)
+
+_WEEKDAY_NAMES = {"월": "mon", "화": "tue", "수": "wed", "목": "thu", "금": "fri", "토": "sat", "일": "sun"}
+_WEEKDAY = re.compile(
+    r"(?P<day>[월화수목금토일])\s?(?:요일|욜)(?:날)?"
+    r"|(?P<weekend>주말)"
+    r"|(?P<weekdays>평일|주중|월\s*[~\-]\s*금(?:요일)?)"
+    r"|(?P<today>오늘)"
+    r"|(?P<tomorrow>내일)(?!\s*배움)"
+)
+
+_NATIVE_HOURS = {
+    "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7,
+    "여덟": 8, "아홉": 9, "열": 10, "열한": 11, "열두": 12,
+}
+_PERIODS = r"새벽|아침|오전|낮|점심|오후|저녁|밤"
+# what may follow "N시" when it is a clock time (not 시간, 시작, 한시적 ...)
+_AFTER_HOUR = r"(?=$|[\s\d.,!?~)\]ㅋㅎ]|[에엔부까쯤경요도는이인반정즈전후만라였예랑]|-)"
+_TIME_HOUR = re.compile(
+    r"(?:(?P<period>" + _PERIODS + r")\s*)?"
+    r"(?:(?<![\d:])(?P<h>\d{1,2})|" + _WORD_START + r"(?P<hn>" + _alternation(_NATIVE_HOURS) + r"))"
+    r"\s*시" + _AFTER_HOUR
+    + r"(?:\s*(?P<half>반)|\s*(?P<m>\d{1,2})\s*분)?"
+)
+_TIME_CLOCK = re.compile(
+    r"(?:(?P<period>" + _PERIODS + r")\s*)?(?<![\d:])(?P<h>[01]?\d|2[0-4]):(?P<m>[0-5]\d)(?![\d:])"
+)
+
+_SEOUL_DISTRICTS = [
+    "강남구", "강동구", "강북구", "강서구", "관악구", "광진구", "구로구", "금천구",
+    "노원구", "도봉구", "동대문구", "동작구", "마포구", "서대문구", "서초구", "성동구",
+    "성북구", "송파구", "양천구", "영등포구", "용산구", "은평구", "종로구", "중구", "중랑구",
+]
+# 중구 and 강서구 also exist in other cities, so they do not imply Seoul.
+_UNAMBIGUOUS_DISTRICTS = [d for d in _SEOUL_DISTRICTS if d not in ("중구", "강서구")]
+_OUTSIDE_PLACES = [
+    "경기도", "경기", "인천광역시", "인천시", "인천", "부산", "대구", "대전", "광주",
+    "울산", "세종", "강원도", "강원", "충청북도", "충청남도", "충청도", "충북", "충남",
+    "전라북도", "전라남도", "전라도", "전북", "전남", "경상북도", "경상남도", "경상도",
+    "경북", "경남", "제주도", "제주", "지방", "수원", "성남", "고양", "용인", "부천",
+    "안양", "안산", "의정부", "남양주", "하남", "김포", "파주", "광명", "과천", "구리",
+    "시흥", "군포", "화성", "평택", "일산", "분당",
+]
+_RESIDE_VERB = (
+    r"(?P<verb>(?:안\s*|못\s*)?(?:살(?:[아았고지며면던거구어는]|$|(?=\s))|삽니|사는|산다|사니|거주|시민|주민|사람|토박이))"
+    r"[가-힣]*"
+)
+_RESIDENCE = re.compile(
+    r"(?P<place>서울(?:특별시|시)?|" + _alternation(_OUTSIDE_PLACES) + r")"
+    r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*" + _RESIDE_VERB
+)
+_RESIDENCE_DISTRICT = re.compile(
+    r"(?:" + _alternation(_UNAMBIGUOUS_DISTRICTS) + r")(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*"
+    r"(?P<span>(?P<verb>(?:안\s*|못\s*)?(?:살(?:[아았고지며면던거구어는]|$|(?=\s))|삽니|사는|산다|거주))[가-힣]*)"
+)
+_OUTSIDE_ANYWHERE = re.compile(_alternation(_OUTSIDE_PLACES))
+_NEGATION_AFTER = re.compile(r"\s*(?:않|아니|아님|ㄴㄴ)")
+
+
+def _rule_text(text: Text) -> Text:
+    """Same-length copy for the regex rules (full-width -> ASCII, spaces -> ' ')."""
+    chars = []
+    for char in text:
+        code = ord(char)
+        if char.isspace():
+            chars.append(" ")
+        elif 0xFF01 <= code <= 0xFF5E:
+            chars.append(chr(code - 0xFEE0))
+        else:
+            chars.append(char)
+    return "".join(chars)
+
+
+def _to_24h(hour: int, minute: int, period: Optional[Text]) -> Optional[Text]:
+    if hour > 24 or minute > 59:
+        return None
+    if hour == 24:
+        hour = 0
+    elif period and hour <= 12:
+        if period in ("새벽", "아침", "오전"):
+            hour = 0 if hour == 12 else hour
+        elif period in ("낮", "점심"):
+            hour = hour + 12 if 1 <= hour <= 6 else hour
+        elif period == "오후":
+            hour = hour if hour == 12 else hour + 12
+        elif period == "저녁":
+            hour = 0 if hour == 12 else hour + 12
+        elif period == "밤":
+            # 밤 12시 = midnight; 밤 1-4시 = small hours; 밤 5-11시 = evening
+            hour = 0 if hour == 12 else (hour if hour <= 4 else hour + 12)
+    return f"{hour:02d}:{minute:02d}"
+
+
+def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int, Text, Any]]:
+    """Returns ``(start, end, entity, value)`` for age / weekday / time / residence."""
+    found: List[Tuple[int, int, Text, Any]] = []
+    if not text:
+        return found
+    t = _rule_text(text)
+
+    if "age" in wanted:
+        for match in _AGE_DIGITS.finditer(t):
+            value = int(match.group("n"))
+            if 0 < value < 120:
+                found.append((match.start(), match.end(), "age", value))
+        for match in _AGE_MAN_ONLY.finditer(t):
+            value = int(match.group("n"))
+            if 0 < value < 120:
+                found.append((match.start(), match.end(), "age", value))
+        for match in _AGE_NATIVE_SAL.finditer(t):
+            if match.group("only"):
+                value = _NATIVE_UNITS[match.group("only")]
+            else:
+                value = _NATIVE_TENS[match.group("tens")] + (
+                    _NATIVE_UNITS[match.group("units")] if match.group("units") else 0
+                )
+            found.append((match.start(), match.end(), "age", value))
+        for match in _AGE_NATIVE_BARE.finditer(t):
+            value = _NATIVE_TENS[match.group("tens")] + (
+                _NATIVE_UNITS[match.group("units")] if match.group("units") else 0
+            )
+            found.append((match.start(), match.end(), "age", value))
+        for match in _AGE_SINO.finditer(t):
+            tens = _SINO_DIGITS[match.group("a")] if match.group("a") else 1
+            units = _SINO_DIGITS[match.group("b")] if match.group("b") else 0
+            found.append((match.start(), match.end(), "age", tens * 10 + units))
+
+    if "weekday" in wanted:
+        for match in _WEEKDAY.finditer(t):
+            if match.group("day"):
+                value = _WEEKDAY_NAMES[match.group("day")]
+            else:
+                value = next(
+                    name
+                    for name in ("weekend", "weekdays", "today", "tomorrow")
+                    if match.group(name)
+                )
+            found.append((match.start(), match.end(), "weekday", value))
+
+    if "time" in wanted:
+        for match in _TIME_HOUR.finditer(t):
+            hour = (
+                int(match.group("h"))
+                if match.group("h")
+                else _NATIVE_HOURS[match.group("hn")]
+            )
+            minute = 30 if match.group("half") else int(match.group("m") or 0)
+            value = _to_24h(hour, minute, match.group("period"))
+            if value is not None:
+                found.append((match.start(), match.end(), "time", value))
+        for match in _TIME_CLOCK.finditer(t):
+            value = _to_24h(int(match.group("h")), int(match.group("m")), match.group("period"))
+            if value is not None:
+                found.append((match.start(), match.end(), "time", value))
+
+    if "residence" in wanted:
+        for match in _RESIDENCE.finditer(t):
+            negated = match.group("verb").startswith(("안", "못")) or bool(
+                _NEGATION_AFTER.match(t, match.end())
+            )
+            if match.group("place").startswith("서울"):
+                value = "outside" if negated else "seoul"
+            elif negated:
+                continue  # "경기도 안 살아요" says nothing useful
+            else:
+                value = "outside"
+            found.append((match.start(), match.end(), "residence", value))
+        if not _OUTSIDE_ANYWHERE.search(t):
+            for match in _RESIDENCE_DISTRICT.finditer(t):
+                negated = match.group("verb").startswith(("안", "못")) or bool(
+                    _NEGATION_AFTER.match(t, match.end())
+                )
+                if not negated:
+                    found.append((match.start("span"), match.end("span"), "residence", "seoul"))
+    return found
+
+
+# --------------------------------------------------------------------------- #
+# The Rasa component                                                           #
+# --------------------------------------------------------------------------- #
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True
+)
+class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
+    """Extracts gazetteer entities (lookup tables + synonyms) and rule entities.
+
+    Reads no outside file: the gazetteer comes from the training data and is
+    persisted into this component's model storage.
+    """
+
+    GAZETTEER_FILE_NAME = "korean_gazetteer.json"
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """The component's default config."""
+        return {
+            # Entities this component may output (gazetteer and/or rules).
+            "entities": GAZETTEER_ENTITIES + [e for e in RULE_ENTITIES if e not in GAZETTEER_ENTITIES],
+            # Take phrases from lookup tables whose name is one of `entities`.
+            "use_lookup_tables": True,
+            # Map matched phrases to canonical values via entity synonyms, and
+            # add synonym variants as phrases of their canonical value's entity.
+            "use_entity_synonyms": True,
+            # Latin letters are matched case-insensitively unless this is True.
+            "case_sensitive": False,
+            # Phrases shorter than this (spacing-free characters) are ignored.
+            "min_phrase_length": 2,
+            # Jamo edit distance 1 tolerated for these entities' phrases ...
+            "fuzzy_entities": ["programme"],
+            # ... when the phrase has at least this many characters.
+            "fuzzy_min_length": 4,
+            "confidence": 1.0,
+            "fuzzy_confidence": 0.9,
+        }
+
+    @staticmethod
+    def supported_languages() -> Optional[List[Text]]:
+        """Supported languages (see parent class for full docstring)."""
+        return ["ko"]
+
+    @staticmethod
+    def required_packages() -> List[Text]:
+        """Any extra python dependencies required for this component to run."""
+        return ["spacy", "mecab"]
+
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        gazetteer: Optional[List[Dict[Text, Any]]] = None,
+    ) -> None:
+        """Creates the extractor; `gazetteer` is a list of phrase records."""
+        self._config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self._wanted: Set[Text] = set(self._config["entities"] or [])
+        self._case_sensitive = bool(self._config["case_sensitive"])
+        self.gazetteer: List[Dict[Text, Any]] = list(gazetteer or [])
+        self._matcher: Optional[Any] = None
+        self._labels: Dict[int, Tuple[Text, Text]] = {}
+        self._fuzzy_index: Dict[Tuple[int, Text], List[Tuple[Text, int, Text, Text]]] = {}
+        self._fuzzy_lengths: List[int] = []
+        self._build()
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> KoreanEntityExtractor:
+        """Creates a new untrained component (see parent class for full docstring)."""
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> KoreanEntityExtractor:
+        """Loads the persisted gazetteer (see parent class for full docstring)."""
+        try:
+            with model_storage.read_from(resource) as model_path:
+                data = rasa.shared.utils.io.read_json_file(
+                    model_path / cls.GAZETTEER_FILE_NAME
+                )
+            return cls(config, model_storage, resource, gazetteer=data.get("phrases", []))
+        except (ValueError, FileNotFoundError):
+            rasa.shared.utils.io.raise_warning(
+                f"Failed to load {cls.__name__} from model storage. Continuing "
+                f"with rule-based entities only (no lookup tables / synonyms)."
+            )
+            return cls(config, model_storage, resource)
+
+    # ------------------------------------------------------------------ train
+    def train(self, training_data: TrainingData) -> Resource:
+        """Collects lookup tables and synonyms into the gazetteer and persists it."""
+        self.gazetteer = self._collect_phrases(training_data)
+        self._build()
+        if not self.gazetteer and self._wanted.intersection(GAZETTEER_ENTITIES):
+            logger.warning(
+                "%s found no lookup table named after one of %s; only rule-based "
+                "entities will be extracted.",
+                self.__class__.__name__,
+                sorted(self._wanted.intersection(GAZETTEER_ENTITIES)),
+            )
+        self.persist()
+        return self._resource
+
+    def persist(self) -> None:
+        """Writes the gazetteer to the model storage."""
+        with self._model_storage.write_to(self._resource) as model_path:
+            rasa.shared.utils.io.dump_obj_as_json_to_file(
+                model_path / self.GAZETTEER_FILE_NAME, {"phrases": self.gazetteer}
+            )
+
+    def _collect_phrases(self, training_data: TrainingData) -> List[Dict[Text, Any]]:
+        synonyms: Dict[Text, Text] = {}
+        if self._config["use_entity_synonyms"]:
+            for variant, canonical in training_data.entity_synonyms.items():
+                synonyms[compact_key(str(variant), self._case_sensitive)] = str(canonical)
+
+        def canonical_of(phrase: Text) -> Text:
+            return synonyms.get(compact_key(phrase, self._case_sensitive), phrase)
+
+        phrases: List[Dict[Text, Any]] = []
+        value_types: Dict[Text, List[Text]] = {}
+
+        def add(entity: Text, phrase: Text, value: Text) -> None:
+            phrases.append({"entity": entity, "phrase": phrase, "value": value})
+            types = value_types.setdefault(value, [])
+            if entity not in types:
+                types.append(entity)
+
+        if self._config["use_lookup_tables"]:
+            for table in training_data.lookup_tables:
+                entity = table.get("name")
+                elements = table.get("elements")
+                if entity not in self._wanted:
+                    continue
+                if not isinstance(elements, list):
+                    logger.warning(
+                        "Lookup table '%s' has no list of elements; skipped.", entity
+                    )
+                    continue
+                for element in elements:
+                    phrase = str(element).strip()
+                    if phrase:
+                        add(entity, phrase, canonical_of(phrase))
+
+        # Entity types of canonical values also come from annotated examples.
+        for example in training_data.entity_examples:
+            for entity in example.get(ENTITIES, []):
+                name, value = entity.get(ENTITY_ATTRIBUTE_TYPE), entity.get(ENTITY_ATTRIBUTE_VALUE)
+                if name in self._wanted and name in GAZETTEER_ENTITIES and isinstance(value, str):
+                    types = value_types.setdefault(value, [])
+                    if name not in types:
+                        types.append(name)
+
+        if self._config["use_entity_synonyms"]:
+            untyped = 0
+            for variant, canonical in training_data.entity_synonyms.items():
+                variant, canonical = str(variant), str(canonical)
+                types = value_types.get(canonical, [])
+                if not types:
+                    untyped += 1
+                for entity in types:
+                    add(entity, variant, canonical)
+                    if not re.fullmatch(r"[a-z0-9_]+", canonical):
+                        add(entity, canonical, canonical)
+            if untyped:
+                logger.debug(
+                    "%d entity synonyms have a value of no known entity type "
+                    "(not in a lookup table, not annotated); they are ignored.",
+                    untyped,
+                )
+
+        unique: Dict[Tuple[Text, Text], Dict[Text, Any]] = {}
+        for record in phrases:
+            key = (record["entity"], compact_key(record["phrase"], self._case_sensitive))
+            if len(key[1]) < int(self._config["min_phrase_length"]):
+                continue
+            previous = unique.get(key)
+            if previous is None:
+                unique[key] = record
+            elif previous["value"] != record["value"]:
+                logger.warning(
+                    "'%s' is listed for %s values '%s' and '%s'; keeping '%s'.",
+                    record["phrase"], key[0], previous["value"], record["value"],
+                    previous["value"],
+                )
+        return sorted(unique.values(), key=lambda r: (r["entity"], r["phrase"]))
+
+    # ------------------------------------------------------------- matching
+    def _build(self) -> None:
+        """(Re)builds the PhraseMatcher and the typo index from the gazetteer."""
+        self._matcher = None
+        self._labels = {}
+        self._fuzzy_index = {}
+        lengths: Set[int] = set()
+        fuzzy_entities = set(self._config["fuzzy_entities"] or [])
+        min_fuzzy = int(self._config["fuzzy_min_length"])
+        patterns: Dict[Text, List[Text]] = {}
+        for record in self.gazetteer:
+            if record["entity"] not in self._wanted:
+                continue
+            key = compact_key(record["phrase"], self._case_sensitive)
+            if len(key) < int(self._config["min_phrase_length"]):
+                continue
+            label = f"{record['entity']}\u241f{record['value']}"
+            patterns.setdefault(label, []).append(key)
+            if record["entity"] in fuzzy_entities and len(key) >= min_fuzzy:
+                lengths.add(len(key))
+                for position in range(len(key)):
+                    wildcard = key[:position] + "\x00" + key[position + 1 :]
+                    self._fuzzy_index.setdefault((len(key), wildcard), []).append(
+                        (key, position, record["entity"], record["value"])
+                    )
+        self._fuzzy_lengths = sorted(lengths)
+        if not patterns:
+            return
+
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+
+        nlp = _get_nlp()
+        matcher = PhraseMatcher(nlp.vocab)
+        for label, keys in patterns.items():
+            docs = [Doc(nlp.vocab, words=list(key)) for key in sorted(set(keys))]
+            matcher.add(label, docs)
+            entity, value = label.split("\u241f", 1)
+            self._labels[nlp.vocab.strings[label]] = (entity, value)
+        self._matcher = matcher
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Extracts entities and appends them to each message's entities."""
+        for message in messages:
+            extracted = self.add_extractor_name(self._extract(message))
+            message.set(
+                ENTITIES, message.get(ENTITIES, []) + extracted, add_to_output=True
+            )
+        return messages
+
+    def _morpheme_bounds(self, message: Message, text: Text) -> Tuple[Set[int], Set[int]]:
+        tokens = message.get(TOKENS_NAMES[TEXT])
+        if tokens and all(POS_TAG_KEY in token.data for token in tokens):
+            return {t.start for t in tokens}, {t.end for t in tokens}
+        morphs = analyse(text)
+        return {m.start for m in morphs}, {m.end for m in morphs}
+
+    def _extract(self, message: Message) -> List[Dict[Text, Any]]:
+        text = message.get(TEXT)
+        if not isinstance(text, str) or not text.strip():
+            return []
+        candidates: List[_Candidate] = []
+
+        def span_length(start: int, end: int) -> int:
+            return sum(1 for c in text[start:end] if not c.isspace())
+
+        if self._matcher is not None or self._fuzzy_lengths:
+            candidates.extend(self._gazetteer_candidates(message, text))
+
+        for start, end, entity, value in extract_rule_entities(text, self._wanted):
+            candidates.append(
+                _Candidate(
+                    span_length(start, end), _PRIORITY_RULE, start, end, entity, value,
+                    float(self._config["confidence"]),
+                )
+            )
+
+        chosen: List[_Candidate] = []
+        for candidate in sorted(candidates, key=lambda c: (-c.length, c.priority, c.start)):
+            if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
+                chosen.append(candidate)
+        return [
+            {
+                ENTITY_ATTRIBUTE_TYPE: c.entity,
+                ENTITY_ATTRIBUTE_START: c.start,
+                ENTITY_ATTRIBUTE_END: c.end,
+                ENTITY_ATTRIBUTE_VALUE: c.value,
+                ENTITY_ATTRIBUTE_CONFIDENCE_TYPE: c.confidence,
+            }
+            for c in sorted(chosen, key=lambda c: c.start)
+        ]
+
+    def _gazetteer_candidates(self, message: Message, text: Text) -> List[_Candidate]:
+        compact = _CompactText(text, self._case_sensitive)
+        n = len(compact)
+        if n == 0:
+            return []
+        token_starts, token_ends = self._morpheme_bounds(message, text)
+
+        def start_ok(i: int) -> bool:
+            return compact.word_start[i] or compact.starts[i] in token_starts
+
+        def end_ok(j: int) -> bool:
+            if compact.word_start[j] or compact.ends[j - 1] in token_ends:
+                return True
+            rest = compact.text[j : compact.word_end_after(j)]
+            return rest.startswith(_PARTICLES)
+
+        found: List[_Candidate] = []
+        exact_spans: Set[Tuple[int, int]] = set()
+        confidence = float(self._config["confidence"])
+        if self._matcher is not None:
+            from spacy.tokens import Doc
+
+            doc = Doc(_get_nlp().vocab, words=compact.chars, spaces=[False] * n)
+            for match_id, i, j in self._matcher(doc):
+                if not (start_ok(i) and end_ok(j)):
+                    continue
+                entity, value = self._labels[match_id]
+                exact_spans.add((i, j))
+                found.append(
+                    _Candidate(
+                        j - i, _PRIORITY_GAZETTEER, compact.starts[i], compact.ends[j - 1],
+                        entity, value, confidence,
+                    )
+                )
+
+        if self._fuzzy_lengths:
+            fuzzy_confidence = float(self._config["fuzzy_confidence"])
+            for i in range(n):
+                if not start_ok(i):
+                    continue
+                for length in self._fuzzy_lengths:
+                    j = i + length
+                    if j > n:
+                        break
+                    if (i, j) in exact_spans or not end_ok(j):
+                        continue
+                    window = compact.text[i:j]
+                    for position in range(length):
+                        wildcard = window[:position] + "\x00" + window[position + 1 :]
+                        for key, _, entity, value in self._fuzzy_index.get((length, wildcard), ()):
+                            if key == window:
+                                continue
+                            if _edit_distance(jamo(window[position]), jamo(key[position])) <= 1:
+                                logger.debug("Typo match %r -> %r (%s).", window, key, value)
+                                found.append(
+                                    _Candidate(
+                                        length, _PRIORITY_FUZZY, compact.starts[i],
+                                        compact.ends[j - 1], entity, value, fuzzy_confidence,
+                                    )
+                                )
+        return found

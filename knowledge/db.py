@@ -1,0 +1,30 @@
+"""Database engine for the knowledge base, made on first use (never at import time)."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Engine
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'knowledge.db'}"
+
+
+def database_url() -> str:
+    """``DATABASE_URL`` from the environment, else the embedded SQLite file under ``var/``."""
+    return os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """One pooled engine per URL and process (default: ``database_url()``)."""
+    return _engine_for(url or database_url())
+
+
+@lru_cache(maxsize=8)
+def _engine_for(url: str) -> Engine:
+    if url.startswith("sqlite:///"):
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        return create_engine(url, future=True, connect_args={"check_same_thread": False})
+    return create_engine(url, future=True, pool_pre_ping=True, pool_size=5, max_overflow=5)

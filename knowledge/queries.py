@@ -1,0 +1,530 @@
+"""Read-only questions to the knowledge base, shared by the actions and the staff console.
+
+Results are plain frozen dataclasses, detached from any database session, so callers can keep them.
+"""
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from time import monotonic
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, selectinload
+
+from knowledge.db import get_engine
+from knowledge.schema import Figure, OpeningHours, Place, Programme, ProgrammeAlias
+from knowledge.validation import WEEKDAYS, alias_key
+
+logger = logging.getLogger(__name__)
+
+SEOUL = ZoneInfo("Asia/Seoul")
+WEEKDAY_KO = ["월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"]
+
+
+# ---------------------------------------------------------------------------------------- results
+@dataclass(frozen=True)
+class HoursInfo:
+    weekday: int
+    closed: bool
+    opens: Optional[time]
+    closes: Optional[time]
+
+    @property
+    def overnight(self) -> bool:
+        return not self.closed and self.closes is not None and self.closes <= self.opens
+
+    def label(self) -> str:
+        if self.closed:
+            return "휴무"
+        return f"{self.opens:%H:%M}~{'다음날 ' if self.overnight else ''}{self.closes:%H:%M}"
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    name: str
+    programme_slug: str
+    district: Optional[str]
+    address: Optional[str]
+    serves: Optional[str]
+    note: Optional[str]
+    hours: Tuple[HoursInfo, ...]
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    kind: str
+    value: object
+    text: str
+
+
+@dataclass(frozen=True)
+class FigureInfo:
+    label: str
+    value: float
+    unit: str
+    period: Optional[str]
+    note: Optional[str]
+    programme_slug: Optional[str]
+    source_section: Optional[str]
+
+    def display(self) -> str:
+        number = f"{self.value:,.0f}" if float(self.value).is_integer() else f"{self.value:,}"
+        text = f"{self.label}: {number}{self.unit}"
+        return f"{text} ({self.period})" if self.period else text
+
+
+@dataclass(frozen=True)
+class ProgrammeInfo:
+    slug: str
+    name: str
+    family: str
+    topic: str
+    citizen_facing: bool
+    target_groups: Tuple[str, ...]
+    summary: str
+    services: Tuple[str, ...]
+    how_to_apply: Optional[str]
+    cost: Optional[str]
+    status_note: Optional[str]
+    situations: Tuple[str, ...]
+    source_section: str
+    source_quote: str
+    as_of: str
+    aliases: Tuple[str, ...]
+    places: Tuple[PlaceInfo, ...]
+    rules: Tuple[RuleInfo, ...]
+    figures: Tuple[FigureInfo, ...]
+
+    @property
+    def as_of_label(self) -> str:
+        year, month = self.as_of.split("-")
+        return f"{year}년 {int(month)}월 기준"
+
+
+class OpenStatus(str, enum.Enum):
+    OPEN = "open"
+    CLOSED = "closed"
+    UNKNOWN = "unknown"  # the report does not give hours for that day
+
+
+@dataclass(frozen=True)
+class OpenAnswer:
+    place: PlaceInfo
+    status: OpenStatus
+    hours_today: Optional[HoursInfo]
+    # set when the place is open because of yesterday's range that runs past midnight
+    from_previous_day: Optional[HoursInfo] = None
+
+
+class Verdict(str, enum.Enum):
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What we know about a citizen; ``None`` means not (yet) known."""
+
+    age: Optional[int] = None
+    seoul_resident: Optional[bool] = None
+    job_status: Optional[str] = None  # job_seeker | unemployed | employed
+    has_regular_income: Optional[bool] = None
+    job_seeker_registered: Optional[bool] = None
+    workplace_size: Optional[int] = None
+    worker_type: Optional[str] = None
+    is_organisation: Optional[bool] = None
+
+
+# facts of a Profile that a rule kind needs, in the order the assistant should ask for them
+RULE_NEEDS = {
+    "age_min": "age",
+    "age_max": "age",
+    "seoul_resident": "seoul_resident",
+    "job_status": "job_status",
+    "no_regular_income": "has_regular_income",
+    "job_seeker_registered": "job_seeker_registered",
+    "workplace_size_max": "workplace_size",
+    "worker_type": "worker_type",
+    "organisation": "is_organisation",
+}
+_NOT_WORKING = {"job_seeker", "unemployed"}
+
+
+@dataclass(frozen=True)
+class EligibilityResult:
+    programme: ProgrammeInfo
+    verdict: Verdict
+    met: Tuple[str, ...] = ()
+    failed: Tuple[str, ...] = ()
+    missing: Tuple[str, ...] = ()  # Profile field names still needed, in asking order
+    notes: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    programme: ProgrammeInfo
+    result: EligibilityResult
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    programme: ProgrammeInfo
+    score: float
+    matched: Tuple[str, ...] = field(default_factory=tuple)
+
+
+# -------------------------------------------------------------------------------------- the rules
+def _rule_outcome(rule: RuleInfo, profile: Profile) -> Optional[bool]:
+    """True/False when the profile meets/fails the rule, None when the needed fact is unknown."""
+    kind, value = rule.kind, rule.value
+    if kind in ("age_min", "age_max"):
+        if profile.age is None:
+            return None
+        return profile.age >= value if kind == "age_min" else profile.age <= value
+    if kind == "seoul_resident":
+        return profile.seoul_resident
+    if kind == "job_status":
+        if profile.job_status is None:
+            return None
+        if value in _NOT_WORKING:
+            return profile.job_status in _NOT_WORKING
+        return profile.job_status == value
+    if kind == "no_regular_income":
+        if profile.has_regular_income is None:
+            return False if profile.job_status == "employed" else None
+        return not profile.has_regular_income
+    if kind == "job_seeker_registered":
+        return profile.job_seeker_registered
+    if kind == "workplace_size_max":
+        return None if profile.workplace_size is None else profile.workplace_size <= value
+    if kind == "worker_type":
+        return None if profile.worker_type is None else profile.worker_type == value
+    if kind == "organisation":
+        return profile.is_organisation
+    return None
+
+
+def check_eligibility(programme: ProgrammeInfo, profile: Profile) -> EligibilityResult:
+    """Eligible / not eligible / can't tell, with the reasons and the facts still missing."""
+    met: List[str] = []
+    failed: List[str] = []
+    missing: List[str] = []
+    notes: List[str] = []
+    checkable = [rule for rule in programme.rules if rule.kind != "note"]
+    for rule in programme.rules:
+        if rule.kind == "note":
+            notes.append(rule.text)
+            continue
+        outcome = _rule_outcome(rule, profile)
+        if outcome is True:
+            met.append(rule.text)
+        elif outcome is False:
+            failed.append(rule.text)
+        else:
+            need = RULE_NEEDS[rule.kind]
+            if need not in missing:
+                missing.append(need)
+    if failed:
+        verdict = Verdict.NOT_ELIGIBLE
+    elif missing or not checkable:
+        verdict = Verdict.UNKNOWN
+    else:
+        verdict = Verdict.ELIGIBLE
+    return EligibilityResult(programme, verdict, tuple(met), tuple(failed), tuple(missing), tuple(notes))
+
+
+def _previous(weekday: int) -> int:
+    return (weekday - 1) % 7
+
+
+def open_status(place: PlaceInfo, moment: datetime) -> OpenAnswer:
+    """Is ``place`` open at ``moment`` (converted to Asia/Seoul), counting ranges past midnight."""
+    local = moment.astimezone(SEOUL) if moment.tzinfo else moment.replace(tzinfo=SEOUL)
+    now, weekday = local.time(), local.weekday()
+    by_day: Dict[int, List[HoursInfo]] = {}
+    for hours in place.hours:
+        by_day.setdefault(hours.weekday, []).append(hours)
+    for yesterday in by_day.get(_previous(weekday), []):
+        if yesterday.overnight and now < yesterday.closes:
+            return OpenAnswer(place, OpenStatus.OPEN, _first(by_day.get(weekday)), yesterday)
+    today = by_day.get(weekday)
+    if not today:
+        return OpenAnswer(place, OpenStatus.UNKNOWN, None)
+    for hours in today:
+        if hours.closed:
+            continue
+        if hours.overnight and now >= hours.opens:
+            return OpenAnswer(place, OpenStatus.OPEN, hours)
+        if not hours.overnight and hours.opens <= now < hours.closes:
+            return OpenAnswer(place, OpenStatus.OPEN, hours)
+    return OpenAnswer(place, OpenStatus.CLOSED, today[0])
+
+
+def _first(items: Optional[List[HoursInfo]]) -> Optional[HoursInfo]:
+    return items[0] if items else None
+
+
+def hours_on(place: PlaceInfo, day: date) -> Optional[HoursInfo]:
+    """The hours of ``place`` on ``day``; ``None`` when the report does not give that day."""
+    for hours in place.hours:
+        if hours.weekday == day.weekday():
+            return hours
+    return None
+
+
+def weekday_index(name: str) -> Optional[int]:
+    """``mon``..``sun`` → 0..6."""
+    return WEEKDAYS.index(name) if name in WEEKDAYS else None
+
+
+# ------------------------------------------------------------------------------- the query object
+def _to_info(row: Programme) -> ProgrammeInfo:
+    return ProgrammeInfo(
+        slug=row.slug,
+        name=row.name,
+        family=row.family,
+        topic=row.topic,
+        citizen_facing=row.citizen_facing,
+        target_groups=tuple(row.target_groups or ()),
+        summary=row.summary,
+        services=tuple(row.services or ()),
+        how_to_apply=row.how_to_apply,
+        cost=row.cost,
+        status_note=row.status_note,
+        situations=tuple(row.situations or ()),
+        source_section=row.source.section,
+        source_quote=row.source.quote,
+        as_of=row.source.as_of,
+        aliases=tuple(alias.alias for alias in row.aliases),
+        places=tuple(
+            PlaceInfo(
+                name=place.name,
+                programme_slug=row.slug,
+                district=place.district,
+                address=place.address,
+                serves=place.serves,
+                note=place.note,
+                hours=tuple(
+                    HoursInfo(h.weekday, h.closed, h.opens, h.closes) for h in place.hours
+                ),
+            )
+            for place in row.places
+        ),
+        rules=tuple(RuleInfo(r.kind, r.value, r.text) for r in row.eligibility_rules),
+        figures=tuple(_figure_info(f, row.slug) for f in row.figures),
+    )
+
+
+def _figure_info(row: Figure, slug: Optional[str]) -> FigureInfo:
+    return FigureInfo(
+        label=row.label,
+        value=row.value,
+        unit=row.unit,
+        period=row.period,
+        note=row.note,
+        programme_slug=slug,
+        source_section=row.source.section if row.source else None,
+    )
+
+
+class KnowledgeBase:
+    """The knowledge base, read once into memory: it is small (tens of programmes) and read-only.
+
+    Loading everything on first use makes each look-up a dictionary access, which keeps the
+    per-message path of the action server free of SQL round trips. ``refresh()`` re-reads it.
+    """
+
+    def __init__(self, engine: Optional[Engine] = None, max_age_seconds: float = 300.0) -> None:
+        self._engine = engine
+        self._max_age = max_age_seconds
+        self._loaded_at = 0.0
+        self._programmes: Optional[Dict[str, ProgrammeInfo]] = None
+        self._keys: Dict[str, str] = {}
+        self._place_keys: Dict[str, PlaceInfo] = {}
+        self._figures: Tuple[FigureInfo, ...] = ()
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = get_engine()
+        return self._engine
+
+    def refresh(self) -> None:
+        with Session(self.engine, future=True) as session:
+            rows = (
+                session.execute(
+                    select(Programme).options(
+                        selectinload(Programme.aliases),
+                        selectinload(Programme.places).selectinload(Place.hours),
+                        selectinload(Programme.eligibility_rules),
+                        selectinload(Programme.figures).selectinload(Figure.source),
+                    ).order_by(Programme.id)
+                )
+                .unique()
+                .scalars()
+                .all()
+            )
+            programmes = {row.slug: _to_info(row) for row in rows}
+            loose = session.execute(select(Figure).where(Figure.programme_id.is_(None))).scalars()
+            figures = tuple(_figure_info(f, None) for f in loose)
+            keys = {
+                alias.key: slug
+                for slug, alias in session.execute(
+                    select(Programme.slug, ProgrammeAlias).join(ProgrammeAlias.programme)
+                ).all()
+            }
+        keys.update({slug: slug for slug in programmes})
+        self._programmes, self._keys, self._figures = programmes, keys, figures
+        self._loaded_at = monotonic()
+        self._place_keys = {
+            alias_key(place.name): place
+            for programme in programmes.values()
+            for place in programme.places
+        }
+
+    def _data(self) -> Dict[str, ProgrammeInfo]:
+        if self._programmes is None:
+            self.refresh()
+        elif monotonic() - self._loaded_at > self._max_age:
+            try:  # pick up a `make kb` reload; keep serving the old copy if the database is away
+                self.refresh()
+            except SQLAlchemyError:
+                logger.warning("knowledge base refresh failed; serving the copy from memory", exc_info=True)
+                self._loaded_at = monotonic()
+        assert self._programmes is not None
+        return self._programmes
+
+    # -- programmes
+    def all_programmes(self, citizen_facing_only: bool = False) -> List[ProgrammeInfo]:
+        return [p for p in self._data().values() if p.citizen_facing or not citizen_facing_only]
+
+    def programme(self, slug: str) -> Optional[ProgrammeInfo]:
+        return self._data().get(slug)
+
+    def find_programme(self, name: str) -> Optional[ProgrammeInfo]:
+        """By slug, official name or alias, ignoring spacing and punctuation; else the longest
+        name contained in the text ("취업날개 서비스 신청" → 취업날개)."""
+        data = self._data()
+        key = alias_key(name)
+        if not key:
+            return None
+        if key in self._keys:
+            return data[self._keys[key]]
+        place = self._place_keys.get(key)
+        if place is not None:
+            return data[place.programme_slug]
+        mentioned = self.programmes_in_text(name)
+        return mentioned[0] if mentioned else None
+
+    def programmes_in_text(self, text: str) -> List[ProgrammeInfo]:
+        """Programmes named anywhere in ``text``, longest name first."""
+        data = self._data()
+        key = alias_key(text)
+        found: List[Tuple[int, str]] = []
+        for alias, slug in self._keys.items():
+            if len(alias) >= 2 and alias in key:
+                found.append((len(alias), slug))
+        for alias, place in self._place_keys.items():
+            if alias in key:
+                found.append((len(alias), place.programme_slug))
+        ordered: List[str] = []
+        for _, slug in sorted(found, reverse=True):
+            if slug not in ordered:
+                ordered.append(slug)
+        return [data[slug] for slug in ordered]
+
+    def for_situation(self, situation: str) -> List[ProgrammeInfo]:
+        """Programmes that help in a situation (``situations`` in the sources), in source order."""
+        return [p for p in self._data().values() if situation in p.situations]
+
+    # -- places
+    def place(self, name: str) -> Optional[PlaceInfo]:
+        """A place by its name ("서초쉼터", "서초 쉼터")."""
+        self._data()
+        return self._place_keys.get(alias_key(name))
+
+    def places_in_text(self, text: str) -> List[PlaceInfo]:
+        self._data()
+        key = alias_key(text)
+        return [place for alias, place in self._place_keys.items() if alias and alias in key]
+
+    def places_in_district(self, district: str, programme_slug: Optional[str] = None) -> List[PlaceInfo]:
+        """Places the report locates in ``district`` ("마포구"; "마포" works too)."""
+        short = district[:-1] if district.endswith("구") and len(district) > 2 else district
+        result = []
+        for programme in self._data().values():
+            if programme_slug and programme.slug != programme_slug:
+                continue
+            for place in programme.places:
+                located = " ".join(filter(None, [place.district, place.address]))
+                if place.district == district or (short and short in located):
+                    result.append(place)
+        return result
+
+    # -- eligibility
+    def check(self, slug: str, profile: Profile) -> EligibilityResult:
+        programme = self.programme(slug)
+        if programme is None:
+            raise KeyError(slug)
+        return check_eligibility(programme, profile)
+
+    def recommend(
+        self, profile: Profile, topics: Optional[Iterable[str]] = None, limit: int = 5
+    ) -> List[Recommendation]:
+        """Citizen programmes the profile may use: eligible first, then those only missing facts.
+
+        A programme without checkable rules is only offered when it is in ``topics``.
+        """
+        wanted = set(topics or ())
+        scored: List[Tuple[int, int, str, Recommendation]] = []
+        for programme in self.all_programmes(citizen_facing_only=True):
+            result = check_eligibility(programme, profile)
+            if result.verdict is Verdict.NOT_ELIGIBLE:
+                continue
+            if not result.met and programme.topic not in wanted:
+                continue
+            rank = 0 if result.verdict is Verdict.ELIGIBLE else 1
+            scored.append((rank, -len(result.met), programme.slug, Recommendation(programme, result)))
+        scored.sort(key=lambda item: item[:3])
+        return [item[3] for item in scored[:limit]]
+
+    # -- staff search
+    def figures(self) -> Tuple[FigureInfo, ...]:
+        self._data()
+        return self._figures
+
+    def search(self, query: str, limit: int = 10) -> List[SearchHit]:
+        """Keyword search for staff over names, aliases, summaries, services, places and figures."""
+        terms = [alias_key(term) for term in query.split() if alias_key(term)]
+        if not terms:
+            return []
+        hits: List[SearchHit] = []
+        for programme in self._data().values():
+            fields: Sequence[Tuple[float, str]] = [
+                (5.0, " ".join([programme.name, *programme.aliases])),
+                (2.0, programme.summary),
+                (1.5, " ".join(programme.services)),
+                (1.0, " ".join(" ".join(filter(None, [p.name, p.district, p.address, p.serves])) for p in programme.places)),
+                (1.0, " ".join(programme.target_groups)),
+                (0.5, " ".join(r.text for r in programme.rules)),
+                (0.5, " ".join(f.label for f in programme.figures)),
+            ]
+            score, matched = 0.0, []
+            for term in terms:
+                best = max((weight for weight, text in fields if term in alias_key(text)), default=0.0)
+                if best:
+                    score += best
+                    matched.append(term)
+            if programme.slug in {self._keys.get(t) for t in terms}:
+                score += 10
+            if score:
+                hits.append(SearchHit(programme, score, tuple(matched)))
+        hits.sort(key=lambda hit: (-hit.score, hit.programme.slug))
+        return hits[:limit]

@@ -1,0 +1,56 @@
+"""Eligibility as a conversation: what the form asks for, and the verdicts."""
+from __future__ import annotations
+
+from actions.eligibility import ActionEligibilityVerdict, ValidateEligibilityForm
+from rasa_sdk.executor import CollectingDispatcher
+from tests.unit.actions.conftest import make_tracker, run_action, texts
+
+FORM = ValidateEligibilityForm()
+
+
+async def required(tracker, domain):
+    return await FORM.required_slots([], CollectingDispatcher(), tracker, domain)
+
+
+async def test_form_asks_programme_first_then_only_missing_facts(domain) -> None:
+    assert await required(make_tracker("ask_eligibility", "나도 돼요?"), domain) == ["programme"]
+    tracker = make_tracker("ask_eligibility", "취업날개 받을 수 있어요?", slots={"programme": "interview_suit_rental"})
+    assert sorted(await required(tracker, domain)) == ["age", "job_status", "residence"]
+    known = make_tracker(
+        "inform", "36살이요", slots={"programme": "interview_suit_rental", "age": 36.0}
+    )
+    assert await required(known, domain) == []  # 36 already fails the age rule: stop asking
+
+
+async def test_verdict_not_eligible_offers_alternatives(domain) -> None:
+    tracker = make_tracker(
+        "inform",
+        "36살이요",
+        slots={"programme": "interview_suit_rental", "age": 36.0, "residence": "seoul", "job_status": "job_seeker"},
+    )
+    messages, events = await run_action(ActionEligibilityVerdict(), tracker, domain)
+    reply = texts(messages)
+    assert "맞지 않아요" in reply and "34" in reply
+    assert len(messages) == 2 and messages[1]["buttons"]
+    assert all("interview_suit_rental" not in b["payload"] for b in messages[1]["buttons"])
+
+
+async def test_verdict_eligible_gives_reasons(domain) -> None:
+    tracker = make_tracker(
+        "inform",
+        "네",
+        slots={"programme": "newdeal_jobs", "age": 29.0, "residence": "seoul", "job_status": "job_seeker"},
+    )
+    reply = texts((await run_action(ActionEligibilityVerdict(), tracker, domain))[0])
+    assert "이용할 수 있어요" in reply and "2018년 7월 기준" in reply
+
+
+async def test_typed_answers_are_validated(domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("inform", "서른여섯")
+    assert FORM.validate_age("만 36세요", dispatcher, tracker, domain) == {"age": 36.0}
+    assert FORM.validate_age(36.0, dispatcher, tracker, domain) == {"age": 36.0}
+    assert FORM.validate_age("몰라요", dispatcher, tracker, domain) == {"age": None}
+    assert "숫자" in texts(dispatcher.messages)
+    assert FORM.validate_workplace_size("직원 5명이요", dispatcher, tracker, domain) == {"workplace_size": 5.0}
+    assert FORM.validate_programme("취업 날개", dispatcher, tracker, domain) == {"programme": "interview_suit_rental"}

@@ -1,0 +1,107 @@
+"""Answers about one programme, from the real knowledge base."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from actions.programme_questions import ActionAnswerProgrammeQuestion
+from knowledge.queries import SEOUL
+from tests.unit.actions.conftest import entity, make_tracker, run_action, texts
+
+ACTION = ActionAnswerProgrammeQuestion()
+
+
+def slot_events(events):
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+async def test_programme_info_cites_source_and_date(domain) -> None:
+    tracker = make_tracker("ask_programme_info", "취업날개가 뭐예요?", [entity("programme", "interview_suit_rental")])
+    messages, events = await run_action(ACTION, tracker, domain)
+    reply = texts(messages)
+    assert "면접" in reply and "무료" in reply
+    assert "2018년 7월 기준" in reply and "출처" in reply
+    assert slot_events(events) == {"programme": "interview_suit_rental", "last_question": "ask_programme_info", "place": None}
+    payloads = [b["payload"] for b in messages[0]["buttons"]]
+    assert all("interview_suit_rental" in p for p in payloads) and len(payloads) <= 3
+
+
+async def test_follow_up_uses_the_programme_in_context(domain) -> None:
+    tracker = make_tracker("ask_hours", "거기 몇시까지 해요?", slots={"programme": "youth_job_centre"})
+    messages, _ = await run_action(ACTION, tracker, domain)
+    reply = texts(messages)
+    assert "09:00~21:00" in reply and "10:00~18:00" in reply and "토요일" in reply
+
+
+async def test_saturday_and_sunday_hours_of_youth_job_centre(domain) -> None:
+    saturday = make_tracker("ask_hours", "토요일에도 해요?", [entity("weekday", "sat")], slots={"programme": "youth_job_centre"})
+    reply = texts((await run_action(ACTION, saturday, domain))[0])
+    assert "토요일" in reply and "10:00~18:00" in reply
+    sunday = make_tracker("ask_hours", "일요일은요?", [entity("weekday", "sun")], slots={"programme": "youth_job_centre"})
+    reply = texts((await run_action(ACTION, sunday, domain))[0])
+    assert "나와 있지 않아요" in reply and "120" in reply
+
+
+async def test_open_now_across_midnight_with_frozen_clock(domain, frozen_clock) -> None:
+    tracker = make_tracker("ask_open_now", "서초쉼터 지금 열었어요?", [entity("programme", "rest_area")])
+    frozen_clock(datetime(2018, 7, 17, 2, 30, tzinfo=SEOUL))  # Tuesday 02:30
+    reply = texts((await run_action(ACTION, tracker, domain))[0])
+    assert "서초쉼터" in reply and "문을 열었어요" in reply and "다음날 06:00" in reply
+    assert "북창쉼터" not in reply  # only the place the citizen named
+    frozen_clock(datetime(2018, 7, 17, 12, 0, tzinfo=SEOUL))
+    reply = texts((await run_action(ACTION, tracker, domain))[0])
+    assert "운영시간이 아니에요" in reply
+
+
+async def test_asked_time_is_used_instead_of_now(domain, frozen_clock) -> None:
+    frozen_clock(datetime(2018, 7, 17, 12, 0, tzinfo=SEOUL))
+    tracker = make_tracker(
+        "ask_open_now", "서초쉼터 새벽 2시에 열어?", [entity("programme", "rest_area"), entity("time", "02:00")]
+    )
+    reply = texts((await run_action(ACTION, tracker, domain))[0])
+    assert "02:00" in reply and "문을 열었어요" in reply
+
+
+async def test_location_by_district_and_place(domain) -> None:
+    tracker = make_tracker(
+        "ask_location", "노원구에 있는 기술교육원", [entity("programme", "technical_school"), entity("district", "노원구")]
+    )
+    reply = texts((await run_action(ACTION, tracker, domain))[0])
+    assert "북부기술교육원" in reply and "상계동" in reply and "동부기술교육원" not in reply
+
+
+async def test_unknown_facts_point_to_120_never_invent(domain) -> None:
+    contact = make_tracker("ask_contact", "청년일자리센터 전화번호", [entity("programme", "youth_job_centre")])
+    reply = texts((await run_action(ACTION, contact, domain))[0])
+    assert "120" in reply and "없" in reply
+    assert not any(ch.isdigit() for ch in reply.replace("120", ""))
+    location = make_tracker("ask_location", "청년일자리센터 어디예요", [entity("programme", "youth_job_centre")])
+    reply = texts((await run_action(ACTION, location, domain))[0])
+    assert "120" in reply
+
+
+async def test_correction_re_answers_the_last_question(domain) -> None:
+    tracker = make_tracker(
+        "inform",
+        "아 아니 뉴딜일자리요",
+        [entity("programme", "newdeal_jobs")],
+        slots={"programme": "interview_suit_rental", "last_question": "ask_how_to_apply"},
+    )
+    messages, events = await run_action(ACTION, tracker, domain)
+    assert "뉴딜일자리" in texts(messages)
+    assert slot_events(events)["programme"] == "newdeal_jobs"
+    assert slot_events(events)["last_question"] == "ask_how_to_apply"
+
+
+async def test_no_programme_asks_which_with_buttons(domain) -> None:
+    tracker = make_tracker("ask_hours", "몇시까지 해요?")
+    messages, events = await run_action(ACTION, tracker, domain)
+    assert "어떤 제도" in texts(messages)
+    assert all(b["payload"].startswith("/ask_hours{") for b in messages[0]["buttons"])
+    assert slot_events(events) == {"last_question": "ask_hours"}
+
+
+async def test_database_down_gives_polite_answer(domain, monkeypatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
+    tracker = make_tracker("ask_hours", "청년일자리센터 몇시까지", [entity("programme", "youth_job_centre")])
+    messages, events = await run_action(ACTION, tracker, domain)
+    assert "120" in texts(messages) and events == []

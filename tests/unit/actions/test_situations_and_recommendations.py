@@ -1,0 +1,49 @@
+"""Situations lead to the right help; profiles get recommendations with a reason each."""
+from __future__ import annotations
+
+import pytest
+
+from actions.recommendations import ActionRecommendProgrammes
+from actions.situations import ActionAnswerSituation
+from tests.unit.actions.conftest import entity, make_tracker, run_action, texts
+
+
+@pytest.mark.parametrize(
+    "situation, expected",
+    [
+        ("situation_unpaid_wages", "노동권리보호관"),
+        ("situation_unfair_dismissal", "노동권리보호관"),
+        ("situation_customer_abuse", "감정노동"),
+        ("situation_small_workplace", "마을노무사"),
+        ("situation_interview_suit", "취업날개"),
+        ("situation_study_space", "일자리카페"),
+        ("situation_job_training", "기술교육원"),
+        ("situation_low_income", "공공근로"),
+        ("situation_rest_area", "쉼터"),
+    ],
+)
+async def test_situation_names_the_right_programme(domain, situation: str, expected: str) -> None:
+    messages, _ = await run_action(ActionAnswerSituation(), make_tracker(situation, "..."), domain)
+    assert expected in texts(messages)
+    assert messages[0]["buttons"]
+
+
+async def test_rest_area_for_a_designated_driver_names_their_shelter(domain) -> None:
+    tracker = make_tracker("situation_rest_area", "대리기사인데 쉴 곳", [entity("worker_type", "대리기사")])
+    assert "서초쉼터" in texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+
+
+async def test_recommendations_for_a_profile_say_why(domain) -> None:
+    tracker = make_tracker(
+        "recommend_programmes",
+        "29살 서울 사는 취준생인데 받을 수 있는 지원 다 알려줘",
+        slots={"age": 29.0, "residence": "seoul", "job_status": "job_seeker"},
+    )
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "취업날개" in reply and "뉴딜일자리" in reply
+    assert "만 29세" in reply and "조건에 맞아요" in reply
+
+
+async def test_recommendations_without_a_profile_ask_for_one(domain) -> None:
+    reply = texts((await run_action(ActionRecommendProgrammes(), make_tracker("recommend_programmes", "뭐 받을 수 있어?"), domain))[0])
+    assert "나이" in reply

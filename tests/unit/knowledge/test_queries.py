@@ -1,0 +1,118 @@
+"""Eligibility and opening-hours answers at their boundaries, on the real knowledge base."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from knowledge.queries import SEOUL, KnowledgeBase, OpenStatus, Profile, Verdict, open_status
+
+SEOUL_JOB_SEEKER = dict(seoul_resident=True, job_status="job_seeker")
+# 2018-07-14 was a Saturday, 2018-07-15 a Sunday, 2018-07-16 a Monday
+SATURDAY, SUNDAY, MONDAY = 14, 15, 16
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2018, 7, day, hour, minute, tzinfo=SEOUL)
+
+
+@pytest.mark.parametrize("age, verdict", [(34, Verdict.ELIGIBLE), (35, Verdict.NOT_ELIGIBLE)])
+def test_interview_suit_rental_age_limit(kb: KnowledgeBase, age: int, verdict: Verdict) -> None:
+    result = kb.check("interview_suit_rental", Profile(age=age, **SEOUL_JOB_SEEKER))
+    assert result.verdict is verdict
+    if verdict is Verdict.NOT_ELIGIBLE:
+        assert any("34" in reason for reason in result.failed)
+
+
+@pytest.mark.parametrize(
+    "age, verdict",
+    [(17, Verdict.NOT_ELIGIBLE), (18, Verdict.ELIGIBLE), (39, Verdict.ELIGIBLE), (40, Verdict.NOT_ELIGIBLE)],
+)
+def test_newdeal_jobs_age_range(kb: KnowledgeBase, age: int, verdict: Verdict) -> None:
+    assert kb.check("newdeal_jobs", Profile(age=age, **SEOUL_JOB_SEEKER)).verdict is verdict
+
+
+@pytest.mark.parametrize("age, verdict", [(14, Verdict.NOT_ELIGIBLE), (15, Verdict.ELIGIBLE)])
+def test_technical_school_minimum_age(kb: KnowledgeBase, age: int, verdict: Verdict) -> None:
+    assert kb.check("technical_school", Profile(age=age, seoul_resident=True)).verdict is verdict
+
+
+def test_technical_school_needs_seoul_residence(kb: KnowledgeBase) -> None:
+    result = kb.check("technical_school", Profile(age=30, seoul_resident=False))
+    assert result.verdict is Verdict.NOT_ELIGIBLE
+
+
+def test_public_works_excludes_people_in_work(kb: KnowledgeBase) -> None:
+    employed = kb.check("public_works", Profile(age=45, seoul_resident=True, job_status="employed"))
+    assert employed.verdict is Verdict.NOT_ELIGIBLE
+    eligible = kb.check(
+        "public_works",
+        Profile(age=45, seoul_resident=True, job_status="unemployed", has_regular_income=False, job_seeker_registered=True),
+    )
+    assert eligible.verdict is Verdict.ELIGIBLE
+
+
+def test_unknown_facts_are_asked_for_not_guessed(kb: KnowledgeBase) -> None:
+    result = kb.check("public_works", Profile(age=45))
+    assert result.verdict is Verdict.UNKNOWN
+    assert {"seoul_resident", "job_status"} <= set(result.missing)
+    assert kb.check("newdeal_jobs", Profile()).missing[0] == "age"
+
+
+def _place(kb: KnowledgeBase, name: str):
+    place = kb.place(name)
+    assert place is not None, name
+    return place
+
+
+def test_seocho_rest_area_runs_past_midnight(kb: KnowledgeBase) -> None:
+    seocho = _place(kb, "서초쉼터")
+    assert open_status(seocho, at(MONDAY, 2)).status is OpenStatus.OPEN
+    assert open_status(seocho, at(MONDAY, 2)).from_previous_day is not None
+    assert open_status(seocho, at(MONDAY, 12)).status is OpenStatus.CLOSED
+    assert open_status(seocho, at(MONDAY, 23)).status is OpenStatus.OPEN
+    assert open_status(seocho, at(MONDAY, 6)).status is OpenStatus.CLOSED
+
+
+def test_youth_job_centre_weekend(kb: KnowledgeBase) -> None:
+    centre = kb.programme("youth_job_centre").places[0]
+    assert open_status(centre, at(SATURDAY, 11)).status is OpenStatus.OPEN
+    assert open_status(centre, at(SATURDAY, 19)).status is OpenStatus.CLOSED
+    assert open_status(centre, at(MONDAY, 20, 59)).status is OpenStatus.OPEN
+    assert open_status(centre, at(MONDAY, 21)).status is OpenStatus.CLOSED
+    # the report gives no Sunday hours: the answer must be "unknown", never "closed" or "open"
+    assert open_status(centre, at(SUNDAY, 12)).status is OpenStatus.UNKNOWN
+
+
+def test_open_status_converts_to_seoul_time(kb: KnowledgeBase) -> None:
+    seocho = _place(kb, "서초쉼터")
+    # 17:00 UTC on Sunday is 02:00 on Monday in Seoul; 03:00 UTC on Monday is noon there
+    assert open_status(seocho, datetime(2018, 7, 15, 17, tzinfo=timezone.utc)).status is OpenStatus.OPEN
+    assert open_status(seocho, datetime(2018, 7, 16, 3, tzinfo=timezone.utc)).status is OpenStatus.CLOSED
+
+
+def test_names_are_found_whatever_the_spacing(kb: KnowledgeBase) -> None:
+    assert kb.find_programme("청년 일자리 센터").slug == "youth_job_centre"
+    assert kb.find_programme("서초 쉼터").slug == "rest_area"
+    assert kb.find_programme("뉴딜일자리 신청하고 싶어요").slug == "newdeal_jobs"
+    assert kb.find_programme("오늘 날씨") is None
+
+
+def test_places_by_district(kb: KnowledgeBase) -> None:
+    assert [p.name for p in kb.places_in_district("노원구")] == ["북부기술교육원"]
+    assert [p.name for p in kb.places_in_district("노원")] == ["북부기술교육원"]
+    assert kb.places_in_district("도봉구") == []
+
+
+def test_recommendations_for_a_young_job_seeker(kb: KnowledgeBase) -> None:
+    slugs = [r.programme.slug for r in kb.recommend(Profile(age=29, **SEOUL_JOB_SEEKER), limit=10)]
+    assert "interview_suit_rental" in slugs and "newdeal_jobs" in slugs
+    older = [r.programme.slug for r in kb.recommend(Profile(age=45, **SEOUL_JOB_SEEKER), limit=10)]
+    assert "interview_suit_rental" not in older and "newdeal_jobs" not in older
+
+
+def test_staff_keyword_search(kb: KnowledgeBase) -> None:
+    hits = kb.search("면접 정장")
+    assert hits and hits[0].programme.slug == "interview_suit_rental"
+    assert kb.search("대리기사")[0].programme.slug == "rest_area"
+    assert kb.search("   ") == []

@@ -1,0 +1,66 @@
+"""Every fact in the knowledge base is traceable to the source report."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from knowledge.loader import SOURCES_DIR
+from knowledge.validation import parse_sources
+
+REPORT_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "source"
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def report() -> str:
+    files = sorted(REPORT_DIR.glob("*.txt"))
+    assert files, f"source report not found in {REPORT_DIR}"
+    return _flat("".join(path.read_text(encoding="utf-8") for path in files))
+
+
+def _programmes():
+    return [(path.name, p) for path, source in parse_sources(SOURCES_DIR).items() for p in source.programmes]
+
+
+def test_every_programme_cites_a_section_and_quote_of_the_report(report: str) -> None:
+    missing = [
+        f"{name}:{p.slug} section={p.source.section!r}"
+        for name, p in _programmes()
+        if _flat(p.source.section) not in report
+    ]
+    misquoted = [
+        f"{name}:{p.slug} quote={p.source.quote!r}" for name, p in _programmes() if _flat(p.source.quote) not in report
+    ]
+    assert not missing, missing
+    assert not misquoted, misquoted
+
+
+def test_no_contact_details_or_addresses_beyond_the_report(report: str) -> None:
+    pattern = re.compile(r"0\d{1,2}-\d{3,4}-\d{4}|https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.\w+")
+    for path in SOURCES_DIR.glob("*.yaml"):
+        for fact in pattern.findall(path.read_text(encoding="utf-8")):
+            assert _flat(fact) in report, f"{path.name}: {fact} is not in the report"
+    for _, programme in _programmes():
+        for place in programme.places:
+            if place.address:
+                assert _flat(place.address.split("(")[0]) in report, f"{programme.slug}: {place.address}"
+
+
+def test_required_programmes_are_covered() -> None:
+    slugs = {p.slug for _, p in _programmes()}
+    required = {
+        "youth_job_centre", "job_cafe", "interview_suit_rental", "newdeal_jobs", "youth_jobs_partnership",
+        "seoul_strong_sme", "public_works", "technical_school", "labour_rights_centre", "labour_ombudsman",
+        "labour_rights_protector", "village_labour_attorney", "emotional_labour_protection", "rest_area",
+        "living_wage", "working_hours_reduction", "regularisation", "jeon_tae_il_memorial",
+        "social_economy_centre", "social_investment_fund", "fair_trade",
+    }
+    assert required <= slugs, required - slugs
+    places = {place.name for _, p in _programmes() for place in p.places}
+    assert {"서초쉼터", "북창쉼터", "합정쉼터", "상암쉼터"} <= places
+    assert sum("기술교육원" in name for name in places) == 4
