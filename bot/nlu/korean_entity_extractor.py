@@ -286,8 +286,9 @@ _OUTSIDE_PLACES = [
     "시흥", "군포", "화성", "평택", "일산", "분당",
 ]
 _RESIDE_VERB = (
-    r"(?P<verb>(?:안\s*|못\s*)?(?:살(?:[아았고지며면던거구어는]|$|(?=\s))|삽니|사는|산다|사니|거주|시민|주민|사람|토박이))"
-    r"[가-힣]*"
+    r"(?P<verb>(?:안\s*|못\s*)?(?:"
+    r"(?:살(?:[아았고지며면던거구어는]|$|(?=\s))|삽니|사는|산다|사니)[가-힣]*"  # 살다, conjugated
+    r"|거주(?:자|민|중|하[가-힣]*)?|시민|주민|사람|토박이))"  # nouns: no particle
 )
 _RESIDENCE = re.compile(
     r"(?P<place>서울(?:특별시|시)?|" + _alternation(_OUTSIDE_PLACES) + r")"
@@ -697,8 +698,12 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
                 )
             )
 
+        order = {name: rank for rank, name in enumerate(self._config["entities"] or [])}
         chosen: List[_Candidate] = []
-        for candidate in sorted(candidates, key=lambda c: (-c.length, c.priority, c.start)):
+        for candidate in sorted(
+            candidates,
+            key=lambda c: (-c.length, c.priority, order.get(c.entity, len(order)), c.start),
+        ):
             if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
                 chosen.append(candidate)
         return [
