@@ -46,11 +46,16 @@ run: kb train  ## serve everything in the foreground (Ctrl-C stops all)
 	@echo
 	$(BIN)/honcho start -f Procfile
 
-test: kb train  ## the whole test suite
+test: kb train  ## the whole test suite: data validation, story tests, then pytest (unit, integration, e2e)
+	$(BIN)/rasa data validate --quiet
+	$(BIN)/rasa test core --stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
 	$(BIN)/python -m pytest -q
 
+eval: $(STAMP)  ## NLU on the held-out set vs. two baselines (writes results/)
+	$(BIN)/python scripts/evaluate_nlu.py
+
 test-fast: kb  ## unit tests only (no model training)
-	$(BIN)/python -m pytest -q tests/unit
+	$(BIN)/python -m pytest -q -m "not slow" tests/unit
 
 clean:  ## remove generated files (database, models, caches) but keep .venv
 	rm -rf var/*.db models .rasa .pytest_cache

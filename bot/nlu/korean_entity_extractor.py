@@ -17,6 +17,8 @@ Optional typo tolerance: programme names of at least four syllables also match
 at Hangul jamo edit distance 1 ("취업날게" -> 취업날개).
 
 Rules on the original text: ``age``, ``weekday``, ``time``, ``residence``.
+Residence comes from the rules only by default ("[서울] 살아요" yes, "서울 기온" no);
+add ``residence`` to ``gazetteer_entities`` to also use a residence lookup table.
 
 Every entity gets its canonical ``value`` and ``confidence_entity``. When
 matches overlap, the longest one wins (ties: gazetteer, then rules, then typo
@@ -59,13 +61,12 @@ GAZETTEER_ENTITIES = [
     "job_status",
     "residence",
 ]
-RULE_ENTITIES = ["age", "weekday", "time", "residence"]
 
 # Particles / copula endings that may follow a name inside one word.
 _PARTICLES = (
     "의", "이", "가", "은", "는", "을", "를", "에", "께", "한테", "으로", "로",
     "와", "과", "랑", "하고", "도", "만", "요", "예요", "야", "인", "입니",
-    "까지", "부터", "보다", "처럼", "같", "쯤", "라고", "라서", "이라",
+    "까지", "부터", "보다", "처럼", "같", "쯤", "라고", "라서", "라도", "임",
 )
 
 # Priorities used to break ties between overlapping matches of equal length.
@@ -234,23 +235,39 @@ _AGE_NATIVE_SAL = re.compile(
     _WORD_START + r"(?:(?P<tens>" + _TENS + r")\s?(?P<units>" + _UNITS + r")?|(?P<only>"
     + _UNITS + r"))\s*" + _SAL
 )
+_COPULA = r"(?:이에요|이요|입니다|이야|인데|이고|이라|임|이니|이면|이지만|이거든)"
 _AGE_NATIVE_BARE = re.compile(
-    _WORD_START + r"(?P<tens>" + _alternation(t for t in _NATIVE_TENS if t != "열")
-    + r")(?:\s?(?P<units>" + _UNITS + r")" + _COUNTERS
-    + r"|(?=이에요|이요|입니다|이야|인데|이고|이라))"
+    _WORD_START + r"(?:(?P<tens>" + _TENS + r")\s?(?P<units>" + _UNITS + r")" + _COUNTERS
+    # a bare tens word: 서른이에요, 올해 마흔 됐어요 (not 열 / 쉰, which are common words)
+    + r"|(?P<bare>" + _alternation(t for t in _NATIVE_TENS if t not in ("열", "쉰", "스무"))
+    + r")(?=\s*(?:$|[,.!?~]|" + _COPULA + r"|\s(?!\s*(?:초반|중반|후반|대|명|개|번|가지))|넘|됐|되|에|도|은)))"
 )
+# "나이 26", "나이는 24이고", "27이에요", "29인데", "I'm 25", "25 years old"
+_AGE_NUMBER_CONTEXT = re.compile(
+    r"나이(?:는|가|가요)?\s*(?P<a>\d{1,2})(?![\d.,:%])"
+    r"|(?<![\d.,:\-])(?P<b>[1-9]\d)(?=\s*" + _COPULA + r")"
+    r"|(?i:\bI'?\s?a?m\s+(?P<c>\d{1,2})\b(?!\s*(?:%|am|pm|:|시)))"
+    r"|(?i:\b(?P<d>\d{1,2})\s*(?:years?\s*old|yrs?\s*old|y/?o)\b)"
+)
+# a message that is only a number: the answer to "how old are you?"
+_AGE_WHOLE_MESSAGE = re.compile(r"^\s*(?P<n>[1-9]\d)\s*(?:요|이요|살|세)?\s*[.!~]*\s*$")
 _AGE_SINO = re.compile(
     _WORD_START + r"(?P<a>[이삼사오육칠팔구])?십(?P<b>[일이삼사오육칠팔구])?\s*(?:세(?!대|기|트|금|요일)|"
     + _SAL + r")"
 )
 
-_WEEKDAY_NAMES = {"월": "mon", "화": "tue", "수": "wed", "목": "thu", "금": "fri", "토": "sat", "일": "sun"}
+_WEEKDAY_NAMES = {
+    "월": "mon", "화": "tue", "수": "wed", "목": "thu", "금": "fri", "토": "sat", "일": "sun",
+}
 _WEEKDAY = re.compile(
-    r"(?P<day>[월화수목금토일])\s?(?:요일|욜)(?:날)?"
+    r"(?P<day>[월화수목금토일])\s?(?:요일|욜)"
     r"|(?P<weekend>주말)"
     r"|(?P<weekdays>평일|주중|월\s*[~\-]\s*금(?:요일)?)"
     r"|(?P<today>오늘)"
-    r"|(?P<tomorrow>내일)(?!\s*배움)"
+    r"|(?P<tomorrow>내일)(?!\s*(?:배움|모레))"
+    # slang 낼 (= 내일) as a word of its own, not the verb 내다 (서류 낼 때, 낼 수)
+    r"|(?:^|(?<=[\s,.!?~]))(?P<tomorrow_slang>낼)"
+    r"(?=\s+(?!때|수|거|게|건|것|곳|데|돈|사람|필요|만|뿐|줄|적|생각|계획|예정|분|시간))"
 )
 
 _NATIVE_HOURS = {
@@ -270,13 +287,6 @@ _TIME_CLOCK = re.compile(
     r"(?:(?P<period>" + _PERIODS + r")\s*)?(?<![\d:])(?P<h>[01]?\d|2[0-4]):(?P<m>[0-5]\d)(?![\d:])"
 )
 
-_SEOUL_DISTRICTS = [
-    "강남구", "강동구", "강북구", "강서구", "관악구", "광진구", "구로구", "금천구",
-    "노원구", "도봉구", "동대문구", "동작구", "마포구", "서대문구", "서초구", "성동구",
-    "성북구", "송파구", "양천구", "영등포구", "용산구", "은평구", "종로구", "중구", "중랑구",
-]
-# 중구 and 강서구 also exist in other cities, so they do not imply Seoul.
-_UNAMBIGUOUS_DISTRICTS = [d for d in _SEOUL_DISTRICTS if d not in ("중구", "강서구")]
 _OUTSIDE_PLACES = [
     "경기도", "경기", "인천광역시", "인천시", "인천", "부산", "대구", "대전", "광주",
     "울산", "세종", "강원도", "강원", "충청북도", "충청남도", "충청도", "충북", "충남",
@@ -287,19 +297,25 @@ _OUTSIDE_PLACES = [
 ]
 _RESIDE_VERB = (
     r"(?P<verb>(?:안\s*|못\s*)?(?:"
-    r"(?:살(?:[아았고지며면던거구어는]|$|(?=\s))|삽니|사는|산다|사니)[가-힣]*"  # 살다, conjugated
-    r"|거주(?:자|민|중|하[가-힣]*)?|시민|주민|사람|토박이))"  # nouns: no particle
+    r"(?:살(?:[아았고지며면던거구어는]|$|(?=\s))|삽니|사는|산다|사니)"  # 살다, conjugated
+    r"|거주|시민(?!청)|주민(?!센터)|사람(?!들)|토박이))"
 )
+# The span is the place only ("[서울] 살아요"), as in the project's annotations.
 _RESIDENCE = re.compile(
-    r"(?P<place>서울(?:특별시|시)?|" + _alternation(_OUTSIDE_PLACES) + r")"
-    r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*" + _RESIDE_VERB
+    r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
+    r"(?=(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*" + _RESIDE_VERB + r")"
 )
-_RESIDENCE_DISTRICT = re.compile(
-    r"(?:" + _alternation(_UNAMBIGUOUS_DISTRICTS) + r")(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*"
-    r"(?P<span>(?P<verb>(?:안\s*|못\s*)?(?:살(?:[아았고지며면던거구어는]|$|(?=\s))|삽니|사는|산다|거주))[가-힣]*)"
+_RESIDENCE_ENGLISH = re.compile(
+    r"(?i:\b(?:live|living|reside|residing)\s+in\s+(?P<place>seoul|gyeonggi(?:-do)?|incheon|busan|"
+    r"daegu|daejeon|gwangju|ulsan|sejong|suwon|seongnam|goyang|yongin|bucheon|ansan|anyang)\b)"
 )
-_OUTSIDE_ANYWHERE = re.compile(_alternation(_OUTSIDE_PLACES))
+# a message that is only a place: the answer to "where do you live?"
+_RESIDENCE_WHOLE_MESSAGE = re.compile(
+    r"^\s*(?:저는\s*|전\s*|저\s*)?(?P<place>서울(?:특별시|시)?|" + _alternation(_OUTSIDE_PLACES) + r")"
+    r"\s*(?:이요|요|이에요|예요|에요|입니다|이고요|임|이야|야)?\s*[.!~]*\s*$"
+)
 _NEGATION_AFTER = re.compile(r"\s*(?:않|아니|아님|ㄴㄴ)")
+_WORD_TAIL = re.compile(r"[가-힣]*")
 
 
 def _rule_text(text: Text) -> Text:
@@ -361,10 +377,19 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
                 )
             found.append((match.start(), match.end(), "age", value))
         for match in _AGE_NATIVE_BARE.finditer(t):
-            value = _NATIVE_TENS[match.group("tens")] + (
-                _NATIVE_UNITS[match.group("units")] if match.group("units") else 0
-            )
+            if match.group("bare"):
+                value = _NATIVE_TENS[match.group("bare")]
+            else:
+                value = _NATIVE_TENS[match.group("tens")] + _NATIVE_UNITS[match.group("units")]
             found.append((match.start(), match.end(), "age", value))
+        for match in _AGE_NUMBER_CONTEXT.finditer(t):
+            group = next(g for g in ("a", "b", "c", "d") if match.group(g))
+            value = int(match.group(group))
+            if 10 <= value < 100:
+                found.append((match.start(group), match.end(group), "age", value))
+        match = _AGE_WHOLE_MESSAGE.match(t)
+        if match:
+            found.append((match.start("n"), match.end("n"), "age", int(match.group("n"))))
         for match in _AGE_SINO.finditer(t):
             tens = _SINO_DIGITS[match.group("a")] if match.group("a") else 1
             units = _SINO_DIGITS[match.group("b")] if match.group("b") else 0
@@ -374,6 +399,10 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
         for match in _WEEKDAY.finditer(t):
             if match.group("day"):
                 value = _WEEKDAY_NAMES[match.group("day")]
+            elif match.group("tomorrow_slang"):
+                if t[: match.start()].rstrip().endswith(("을", "를")):  # 서류를 낼 ...
+                    continue
+                value = "tomorrow"
             else:
                 value = next(
                     name
@@ -389,6 +418,8 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
                 if match.group("h")
                 else _NATIVE_HOURS[match.group("hn")]
             )
+            if hour > 23:  # "24시" usually means open around the clock
+                continue
             minute = 30 if match.group("half") else int(match.group("m") or 0)
             value = _to_24h(hour, minute, match.group("period"))
             if value is not None:
@@ -400,23 +431,26 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
 
     if "residence" in wanted:
         for match in _RESIDENCE.finditer(t):
+            tail = _WORD_TAIL.match(t, match.end("verb")).end()
             negated = match.group("verb").startswith(("안", "못")) or bool(
-                _NEGATION_AFTER.match(t, match.end())
+                _NEGATION_AFTER.match(t, tail)
             )
+            if negated and "면" in t[match.end("verb") - 1 : tail]:
+                continue  # "서울 안 살면 ...?" is a hypothetical
             if match.group("place").startswith("서울"):
                 value = "outside" if negated else "seoul"
             elif negated:
                 continue  # "경기도 안 살아요" says nothing useful
             else:
                 value = "outside"
-            found.append((match.start(), match.end(), "residence", value))
-        if not _OUTSIDE_ANYWHERE.search(t):
-            for match in _RESIDENCE_DISTRICT.finditer(t):
-                negated = match.group("verb").startswith(("안", "못")) or bool(
-                    _NEGATION_AFTER.match(t, match.end())
-                )
-                if not negated:
-                    found.append((match.start("span"), match.end("span"), "residence", "seoul"))
+            found.append((match.start("place"), match.end("place"), "residence", value))
+        for match in _RESIDENCE_ENGLISH.finditer(t):
+            value = "seoul" if match.group("place").lower() == "seoul" else "outside"
+            found.append((match.start("place"), match.end("place"), "residence", value))
+        match = _RESIDENCE_WHOLE_MESSAGE.match(t)
+        if match:
+            value = "seoul" if match.group("place").startswith("서울") else "outside"
+            found.append((match.start("place"), match.end("place"), "residence", value))
     return found
 
 
@@ -440,8 +474,15 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
         """The component's default config."""
         return {
             # Entities this component may output (gazetteer and/or rules).
-            "entities": GAZETTEER_ENTITIES + [e for e in RULE_ENTITIES if e not in GAZETTEER_ENTITIES],
-            # Take phrases from lookup tables whose name is one of `entities`.
+            "entities": [
+                "programme", "district", "worker_type", "target_group", "job_status",
+                "residence", "age", "weekday", "time",
+            ],
+            # Entities matched from lookup tables / synonyms (if also in `entities`).
+            # `residence` is left out on purpose: a bare "서울" is rarely a
+            # statement of residence, so residence comes from the rules only.
+            "gazetteer_entities": [e for e in GAZETTEER_ENTITIES if e != "residence"],
+            # Take phrases from lookup tables whose name is a gazetteer entity.
             "use_lookup_tables": True,
             # Map matched phrases to canonical values via entity synonyms, and
             # add synonym variants as phrases of their canonical value's entity.
@@ -450,6 +491,9 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
             "case_sensitive": False,
             # Phrases shorter than this (spacing-free characters) are ignored.
             "min_phrase_length": 2,
+            # Phrases at least this long may also end inside a MeCab token
+            # (unspaced text: "기술교육원위치" is analysed as 기술/교육/원위치).
+            "free_end_min_length": 4,
             # Jamo edit distance 1 tolerated for these entities' phrases ...
             "fuzzy_entities": ["programme"],
             # ... when the phrase has at least this many characters.
@@ -466,7 +510,10 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def required_packages() -> List[Text]:
         """Any extra python dependencies required for this component to run."""
-        return ["spacy", "mecab"]
+        # python-mecab-ko is not listed: its import name (mecab) differs from its
+        # distribution name, which breaks Rasa's fingerprinting. It is checked
+        # by KoreanTokenizer.create and imported on first use.
+        return ["spacy"]
 
     def __init__(
         self,
@@ -480,11 +527,16 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
         self._model_storage = model_storage
         self._resource = resource
         self._wanted: Set[Text] = set(self._config["entities"] or [])
+        self._gazetteer_wanted: Set[Text] = self._wanted.intersection(
+            self._config["gazetteer_entities"] or []
+        )
         self._case_sensitive = bool(self._config["case_sensitive"])
         self.gazetteer: List[Dict[Text, Any]] = list(gazetteer or [])
         self._matcher: Optional[Any] = None
         self._labels: Dict[int, Tuple[Text, Text]] = {}
-        self._fuzzy_index: Dict[Tuple[int, Text], List[Tuple[Text, int, Text, Text]]] = {}
+        # (length, 0, left half) / (length, 1, right half) -> [(phrase, entity, value)]:
+        # with one differing character, one half of the window matches exactly.
+        self._fuzzy_index: Dict[Tuple[int, int, Text], List[Tuple[Text, Text, Text]]] = {}
         self._fuzzy_lengths: List[int] = []
         self._build()
 
@@ -527,12 +579,12 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
         """Collects lookup tables and synonyms into the gazetteer and persists it."""
         self.gazetteer = self._collect_phrases(training_data)
         self._build()
-        if not self.gazetteer and self._wanted.intersection(GAZETTEER_ENTITIES):
+        if not self.gazetteer and self._gazetteer_wanted:
             logger.warning(
                 "%s found no lookup table named after one of %s; only rule-based "
                 "entities will be extracted.",
                 self.__class__.__name__,
-                sorted(self._wanted.intersection(GAZETTEER_ENTITIES)),
+                sorted(self._gazetteer_wanted),
             )
         self.persist()
         return self._resource
@@ -566,7 +618,7 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
             for table in training_data.lookup_tables:
                 entity = table.get("name")
                 elements = table.get("elements")
-                if entity not in self._wanted:
+                if entity not in self._gazetteer_wanted:
                     continue
                 if not isinstance(elements, list):
                     logger.warning(
@@ -582,7 +634,7 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
         for example in training_data.entity_examples:
             for entity in example.get(ENTITIES, []):
                 name, value = entity.get(ENTITY_ATTRIBUTE_TYPE), entity.get(ENTITY_ATTRIBUTE_VALUE)
-                if name in self._wanted and name in GAZETTEER_ENTITIES and isinstance(value, str):
+                if name in self._gazetteer_wanted and isinstance(value, str):
                     types = value_types.setdefault(value, [])
                     if name not in types:
                         types.append(name)
@@ -632,7 +684,7 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
         min_fuzzy = int(self._config["fuzzy_min_length"])
         patterns: Dict[Text, List[Text]] = {}
         for record in self.gazetteer:
-            if record["entity"] not in self._wanted:
+            if record["entity"] not in self._gazetteer_wanted:
                 continue
             key = compact_key(record["phrase"], self._case_sensitive)
             if len(key) < int(self._config["min_phrase_length"]):
@@ -641,11 +693,10 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
             patterns.setdefault(label, []).append(key)
             if record["entity"] in fuzzy_entities and len(key) >= min_fuzzy:
                 lengths.add(len(key))
-                for position in range(len(key)):
-                    wildcard = key[:position] + "\x00" + key[position + 1 :]
-                    self._fuzzy_index.setdefault((len(key), wildcard), []).append(
-                        (key, position, record["entity"], record["value"])
-                    )
+                middle = len(key) // 2
+                item = (key, record["entity"], record["value"])
+                self._fuzzy_index.setdefault((len(key), 0, key[:middle]), []).append(item)
+                self._fuzzy_index.setdefault((len(key), 1, key[middle:]), []).append(item)
         self._fuzzy_lengths = sorted(lengths)
         if not patterns:
             return
@@ -733,6 +784,8 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
             rest = compact.text[j : compact.word_end_after(j)]
             return rest.startswith(_PARTICLES)
 
+        free_end = int(self._config["free_end_min_length"])
+
         found: List[_Candidate] = []
         exact_spans: Set[Tuple[int, int]] = set()
         confidence = float(self._config["confidence"])
@@ -741,7 +794,7 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
 
             doc = Doc(_get_nlp().vocab, words=compact.chars, spaces=[False] * n)
             for match_id, i, j in self._matcher(doc):
-                if not (start_ok(i) and end_ok(j)):
+                if not (start_ok(i) and (j - i >= free_end or end_ok(j))):
                     continue
                 entity, value = self._labels[match_id]
                 exact_spans.add((i, j))
@@ -754,6 +807,7 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
 
         if self._fuzzy_lengths:
             fuzzy_confidence = float(self._config["fuzzy_confidence"])
+            ends_ok = [False] + [end_ok(j) for j in range(1, n + 1)]
             for i in range(n):
                 if not start_ok(i):
                     continue
@@ -761,14 +815,17 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
                     j = i + length
                     if j > n:
                         break
-                    if (i, j) in exact_spans or not end_ok(j):
+                    if not ends_ok[j] or (i, j) in exact_spans:
                         continue
                     window = compact.text[i:j]
-                    for position in range(length):
-                        wildcard = window[:position] + "\x00" + window[position + 1 :]
-                        for key, _, entity, value in self._fuzzy_index.get((length, wildcard), ()):
-                            if key == window:
+                    middle = length // 2
+                    for half in (0, 1):
+                        part = window[:middle] if half == 0 else window[middle:]
+                        for key, entity, value in self._fuzzy_index.get((length, half, part), ()):
+                            differing = [p for p in range(length) if key[p] != window[p]]
+                            if len(differing) != 1:
                                 continue
+                            position = differing[0]
                             if _edit_distance(jamo(window[position]), jamo(key[position])) <= 1:
                                 logger.debug("Typo match %r -> %r (%s).", window, key, value)
                                 found.append(

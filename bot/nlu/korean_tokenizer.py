@@ -19,7 +19,7 @@ import logging
 import os
 import threading
 import unicodedata
-from typing import Any, Dict, List, NamedTuple, Optional, Text, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -265,8 +265,16 @@ class KoreanTokenizer(Tokenizer, GraphComponent):
 
     @staticmethod
     def required_packages() -> List[Text]:
-        """Any extra python dependencies required for this component to run."""
-        return ["mecab"]
+        """Any extra python dependencies required for this component to run.
+
+        Empty on purpose: Rasa uses these names both as import names (graph
+        validation) and as distribution names (training fingerprint), and
+        python-mecab-ko is imported as ``mecab`` but distributed as
+        ``python-mecab-ko``, so listing either breaks ``rasa train``. Its
+        presence is checked in :meth:`create`, its version is part of
+        :meth:`fingerprint_addon`.
+        """
+        return []
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
@@ -300,6 +308,13 @@ class KoreanTokenizer(Tokenizer, GraphComponent):
         execution_context: ExecutionContext,
     ) -> KoreanTokenizer:
         """Creates a new component (see parent class for full docstring)."""
+        import importlib.util
+
+        if importlib.util.find_spec("mecab") is None:
+            raise ImportError(
+                f"{cls.__name__} needs the packages 'python-mecab-ko' and "
+                f"'python-mecab-ko-dic' (import name 'mecab')."
+            )
         return cls(config)
 
     def tokenize(self, message: Message, attribute: Text) -> List[Token]:

@@ -1,0 +1,66 @@
+"""Rasa's socket.io input channel, fixed for python-socketio ≥ 5.10.
+
+Rasa 3.6's ``SocketIOInput`` calls ``sio.enter_room(sid, session_id)`` without ``await``. Since
+python-socketio 5.10 (a breaking change in its 2023-10-15 release) ``AsyncServer.enter_room`` is a coroutine, so
+with ``session_persistence: true`` the socket never joins its session's room and no answer ever reaches the
+browser (RasaHQ/rasa#13027; Rasa logs "coroutine 'AsyncServer.enter_room' was never awaited").
+
+This subclass keeps everything of Rasa's channel and replaces only the ``session_request`` handler: it awaits
+``enter_room`` when it is a coroutine (and still works with older python-socketio), and it accepts only a sane
+session id from the browser (else it makes a new one). Use it in credentials.yml instead of ``socketio:``::
+
+    bot.web.rasa_channel.SocketIOInput:
+      user_message_evt: user_uttered
+      bot_message_evt: bot_uttered
+      session_persistence: true
+
+The channel keeps the name ``socketio`` (URL /webhooks/socketio/, socket.io path /socket.io).
+"""
+from __future__ import annotations
+
+import inspect
+import logging
+import re
+import uuid
+from typing import Any, Awaitable, Callable, Optional
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
+from sanic import Blueprint
+
+logger = logging.getLogger(__name__)
+
+# What the web widget sends (32 hex characters), with room for other clients' UUIDs; nothing else.
+SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+def session_id_from(data: Any) -> str:
+    """The session id the client asked for, or a new one if it sent none or something unusable."""
+    requested = data.get("session_id") if isinstance(data, dict) else None
+    if isinstance(requested, str) and SESSION_ID.match(requested):
+        return requested
+    if requested is not None:
+        logger.warning("session_request with an unusable session id; starting a new session")
+    return uuid.uuid4().hex
+
+
+class SocketIOInput(RasaSocketIOInput):
+    """Rasa's socket.io channel with a session_request handler that joins the session's room."""
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        socketio_webhook = super().blueprint(on_new_message)
+        sio = self.sio
+        assert sio is not None  # set by the parent's blueprint()
+
+        async def session_request(sid: str, data: Optional[Any] = None) -> None:
+            session_id = session_id_from(data)
+            if self.session_persistence:
+                joined = sio.enter_room(sid, session_id, namespace=self.namespace)
+                if inspect.isawaitable(joined):
+                    await joined
+            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+            logger.debug("socket %s joined session %s", sid, session_id)
+
+        # Replaces the handler the parent registered for the same event and namespace.
+        sio.on("session_request", namespace=self.namespace)(session_request)
+        return socketio_webhook

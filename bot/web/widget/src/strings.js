@@ -1,0 +1,22 @@
+// Every Korean sentence the widget itself shows (the bot's own sentences come from Rasa's domain.yml).
+export const STRINGS = Object.freeze({
+  launcher: "채팅 상담",
+  close: "채팅 닫기",
+  newConversation: "새 대화",
+  newConversationHint: "지금까지의 대화를 지우고 새로 시작해요",
+  inputLabel: "메시지 입력",
+  placeholder: "궁금한 점을 입력하세요",
+  send: "보내기",
+  quickReplies: "빠른 답변",
+  logLabel: "대화 내용",
+  you: "나: ",
+  bot: "도우미: ",
+  typing: "답변을 준비하고 있어요",
+  connecting: "연결 중…",
+  failed: "채팅 서버에 연결할 수 없어요. 급한 문의는 다산콜센터(국번 없이 120)로 전화해 주세요.",
+  slow: "답변이 늦어지고 있어요. 잠시 후 다시 보내 주세요.",
+  empty: "서울시 일자리·노동 제도에 대해 물어보세요. 예: “취업날개가 뭐예요?”, “월급을 못 받았어요”",
+  image: "이미지 열기",
+  newWindow: " (새 창)",
+  unread: "새 메시지 있음",
+});

@@ -1,0 +1,256 @@
+"""``make eval``: the NLU on the held-out set, side by side with two baselines trained on the same data.
+
+Trains (1) our pipeline (config.yml), (2) Rasa's default pipeline with the WhitespaceTokenizer
+(scripts/baselines/rasa_default.yml) and (3) a TF-IDF character n-gram + logistic regression
+classifier, all on data/nlu, and evaluates each on tests/heldout/nlu.yml, which is never trained on.
+Prints intent accuracy and macro-F1, entity F1, out-of-scope recall, the share of in-scope questions
+wrongly rejected, parse latency and training time; writes results/nlu_eval.json and a confusion
+matrix image of our pipeline.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+ROOT = Path(__file__).resolve().parents[1]
+HELDOUT = ROOT / "tests" / "heldout" / "nlu.yml"
+RESULTS = ROOT / "results"
+REJECTED = {"nlu_fallback", "out_of_scope"}
+SEED = 2018
+
+logger = logging.getLogger("evaluate_nlu")
+
+
+@dataclass
+class Example:
+    text: str
+    intent: str
+    entities: List[Tuple[int, int, str]]
+
+
+@dataclass
+class Scores:
+    name: str
+    intent_accuracy: float = 0.0
+    intent_macro_f1: float = 0.0
+    entity_f1: Optional[float] = None
+    oos_recall: float = 0.0
+    in_scope_rejected: float = 0.0
+    parse_ms_p50: float = 0.0
+    parse_ms_p95: float = 0.0
+    train_seconds: float = 0.0
+    errors: List[Dict[str, str]] = field(default_factory=list)
+
+
+def load_examples(path: Path) -> List[Example]:
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    data = load_data(str(path))
+    return [
+        Example(
+            text=message.get("text"),
+            intent=message.get("intent"),
+            entities=[(e["start"], e["end"], e["entity"]) for e in message.get("entities") or []],
+        )
+        for message in data.intent_examples
+    ]
+
+
+def train_rasa_nlu(config: Path, out_dir: Path) -> Tuple[Path, float]:
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            str(ROOT / ".venv" / "bin" / "rasa"), "train", "nlu", "--config", str(config),
+            "--nlu", str(ROOT / "data" / "nlu"), "--out", str(out_dir), "--quiet", "--num-threads", "2",
+        ],
+        check=True,
+        cwd=ROOT,
+    )
+    elapsed = time.perf_counter() - started
+    model = max(out_dir.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    return model, elapsed
+
+
+def rasa_parser(model: Path) -> Callable[[str], Tuple[str, List[Tuple[int, int, str]]]]:
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    loop = asyncio.new_event_loop()
+
+    def parse(text: str) -> Tuple[str, List[Tuple[int, int, str]]]:
+        result = loop.run_until_complete(agent.parse_message(text))
+        entities = [(e["start"], e["end"], e["entity"]) for e in result.get("entities", [])]
+        return result["intent"]["name"], entities
+
+    return parse
+
+
+def tfidf_parser(train: Sequence[Example]) -> Tuple[Callable[[str], Tuple[str, list]], float]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    started = time.perf_counter()
+    model = make_pipeline(
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True),
+        LogisticRegression(C=10.0, max_iter=2000, random_state=SEED),
+    )
+    model.fit([e.text for e in train], [e.intent for e in train])
+    elapsed = time.perf_counter() - started
+
+    def parse(text: str) -> Tuple[str, list]:
+        return str(model.predict([text])[0]), []
+
+    return parse, elapsed
+
+
+def score(name: str, parse: Callable, examples: Sequence[Example], train_seconds: float, with_entities: bool) -> Tuple[Scores, List[str]]:
+    from sklearn.metrics import accuracy_score, f1_score
+
+    predicted, latencies = [], []
+    true_spans = pred_spans = hit_spans = 0
+    for example in examples:
+        started = time.perf_counter()
+        intent, entities = parse(example.text)
+        latencies.append((time.perf_counter() - started) * 1000)
+        predicted.append(intent)
+        gold = set(example.entities)
+        found = set(entities)
+        true_spans += len(gold)
+        pred_spans += len(found)
+        hit_spans += len(gold & found)
+    gold_intents = [e.intent for e in examples]
+    # a rejection (fallback) of an out-of-scope question is the right answer
+    normalised = ["out_of_scope" if p in REJECTED and g == "out_of_scope" else p for p, g in zip(predicted, gold_intents)]
+    oos = [p for p, g in zip(predicted, gold_intents) if g == "out_of_scope"]
+    in_scope = [p for p, g in zip(predicted, gold_intents) if g != "out_of_scope"]
+    precision = hit_spans / pred_spans if pred_spans else 0.0
+    recall = hit_spans / true_spans if true_spans else 0.0
+    scores = Scores(
+        name=name,
+        intent_accuracy=accuracy_score(gold_intents, normalised),
+        intent_macro_f1=f1_score(gold_intents, normalised, average="macro", labels=sorted(set(gold_intents)), zero_division=0),
+        entity_f1=(2 * precision * recall / (precision + recall) if precision + recall else 0.0) if with_entities else None,
+        oos_recall=sum(p in REJECTED for p in oos) / len(oos) if oos else 0.0,
+        in_scope_rejected=sum(p in REJECTED for p in in_scope) / len(in_scope) if in_scope else 0.0,
+        parse_ms_p50=statistics.median(latencies),
+        parse_ms_p95=statistics.quantiles(latencies, n=20)[18],
+        train_seconds=train_seconds,
+        errors=[
+            {"text": e.text, "gold": e.intent, "predicted": p}
+            for e, p in zip(examples, normalised)
+            if p != e.intent
+        ],
+    )
+    return scores, normalised
+
+
+def http_parse_latency(model: Path, texts: Sequence[str]) -> Tuple[float, float]:
+    """p50/p95 of POST /model/parse on a real Rasa server (ms)."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    token = "eval-token"
+    server = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "rasa"), "run", "--enable-api", "--auth-token", token, "-i", "127.0.0.1",
+         "-p", str(port), "-m", str(model)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 180
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/status?token={token}", timeout=2) as response:
+                    if json.load(response).get("model_file"):
+                        break
+            except OSError:
+                time.sleep(1)
+        latencies = []
+        for text in list(texts) * 2:
+            body = json.dumps({"text": text}).encode()
+            request = urllib.request.Request(f"{url}/model/parse?token={token}", data=body, headers={"Content-Type": "application/json"})
+            started = time.perf_counter()
+            with urllib.request.urlopen(request, timeout=10) as response:
+                response.read()
+            latencies.append((time.perf_counter() - started) * 1000)
+        return statistics.median(latencies), statistics.quantiles(latencies, n=20)[18]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def confusion_image(gold: Sequence[str], predicted: Sequence[str], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from sklearn.metrics import ConfusionMatrixDisplay
+
+    labels = sorted(set(gold) | set(predicted))
+    fig, ax = plt.subplots(figsize=(16, 16))
+    ConfusionMatrixDisplay.from_predictions(gold, predicted, labels=labels, ax=ax, xticks_rotation="vertical", colorbar=False)
+    ax.set_title("Intent confusion on the held-out set (our pipeline)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=80)
+    plt.close(fig)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-baselines", action="store_true")
+    parser.add_argument("--skip-http", action="store_true")
+    parser.add_argument("--config", type=Path, default=ROOT / "config.yml", help="our pipeline's config")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    RESULTS.mkdir(exist_ok=True)
+    heldout = load_examples(HELDOUT)
+    train = load_examples(ROOT / "data" / "nlu")
+    overlap = {e.text for e in heldout} & {e.text for e in train}
+    logger.info("held-out: %d utterances, training: %d; identical texts in both: %d", len(heldout), len(train), len(overlap))
+
+    all_scores: List[Scores] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        ours_model, ours_train = train_rasa_nlu(args.config, Path(tmp) / "ours")
+        ours, ours_predicted = score("ours (config.yml)", rasa_parser(ours_model), heldout, ours_train, True)
+        if not args.skip_http:
+            ours.parse_ms_p50, ours.parse_ms_p95 = http_parse_latency(ours_model, [e.text for e in heldout[:200]])
+        all_scores.append(ours)
+        confusion_image([e.intent for e in heldout], ours_predicted, RESULTS / "confusion_matrix.png")
+        if not args.skip_baselines:
+            default_model, default_train = train_rasa_nlu(ROOT / "scripts" / "baselines" / "rasa_default.yml", Path(tmp) / "default")
+            all_scores.append(score("Rasa default + WhitespaceTokenizer", rasa_parser(default_model), heldout, default_train, True)[0])
+            tfidf, tfidf_train = tfidf_parser(train)
+            all_scores.append(score("TF-IDF char n-gram + logistic regression", tfidf, heldout, tfidf_train, False)[0])
+
+    header = f"{'pipeline':44} {'acc':>6} {'macroF1':>8} {'entF1':>6} {'OOSrec':>7} {'rejected':>9} {'p50ms':>6} {'p95ms':>6} {'train s':>8}"
+    print(header)
+    for s in all_scores:
+        entity = f"{s.entity_f1:.3f}" if s.entity_f1 is not None else "  n/a"
+        print(
+            f"{s.name:44} {s.intent_accuracy:6.3f} {s.intent_macro_f1:8.3f} {entity:>6} {s.oos_recall:7.3f} "
+            f"{s.in_scope_rejected:9.3f} {s.parse_ms_p50:6.1f} {s.parse_ms_p95:6.1f} {s.train_seconds:8.1f}"
+        )
+    (RESULTS / "nlu_eval.json").write_text(json.dumps([asdict(s) for s in all_scores], ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"\nlatency of ours: HTTP POST /model/parse{' (skipped: in-process)' if args.skip_http else ''}; baselines: in-process")
+    print(f"details and misclassified examples: {RESULTS / 'nlu_eval.json'}; confusion matrix: {RESULTS / 'confusion_matrix.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

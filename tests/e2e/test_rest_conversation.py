@@ -1,0 +1,50 @@
+"""A multi-turn Korean conversation over the real REST channel, servers started for real."""
+from __future__ import annotations
+
+import uuid
+
+from tests.e2e.conftest import Stack
+
+
+def joined(messages) -> str:
+    return "\n".join(m.get("text", "") for m in messages)
+
+
+def test_multi_turn_conversation_keeps_context(stack: Stack) -> None:
+    sender = f"e2e-{uuid.uuid4().hex[:8]}"
+    greeting = stack.say(sender, "안녕하세요")
+    assert "서울 일자리·노동 도우미" in joined(greeting)
+    assert greeting[-1].get("buttons"), "the greeting offers quick replies"
+
+    info = joined(stack.say(sender, "취업날개가 뭐예요?"))
+    assert "면접" in info and "2018년 7월 기준" in info
+
+    follow_up = joined(stack.say(sender, "나이 제한은요?"))
+    assert "34" in follow_up or "만 나이로 몇 살" in follow_up
+
+    verdict = joined(stack.say(sender, "36살이요"))
+    assert "맞지 않아요" in verdict
+
+    hours = joined(stack.say(sender, "청년일자리센터 토요일에도 해요?"))
+    assert "10:00~18:00" in hours
+
+    corrected = joined(stack.say(sender, "아 아니 서초쉼터요"))
+    assert "서초쉼터" in corrected and "18:00" in corrected
+
+    slots = stack.tracker(sender)["slots"]
+    assert slots["programme"] == "rest_area" and slots["age"] == 36
+
+
+def test_situation_story_leads_to_free_labour_consultation(stack: Stack) -> None:
+    sender = f"e2e-{uuid.uuid4().hex[:8]}"
+    reply = joined(stack.say(sender, "사장이 석 달째 월급을 안 줘요. 연락도 안 받아요"))
+    assert "노동권리보호관" in reply or "노동옴부즈만" in reply
+
+
+def test_handoff_pauses_the_bot_until_staff_hand_it_back(stack: Stack) -> None:
+    sender = f"e2e-{uuid.uuid4().hex[:8]}"
+    reply = joined(stack.say(sender, "상담원 연결해줘"))
+    assert "120" in reply
+    assert stack.tracker(sender)["paused"] is True
+    assert stack.say(sender, "여보세요?") == []  # paused: a person answers, not the bot
+    assert stack.tracker(sender)["latest_message"]["text"] == "여보세요?"  # nothing lost

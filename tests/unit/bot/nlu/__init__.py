@@ -1,0 +1,1 @@
+"""Tests for the custom Korean NLU components in bot/nlu."""

@@ -1,0 +1,563 @@
+"""Tests for bot.nlu.korean_entity_extractor (gazetteer + rules)."""
+import ast
+import asyncio
+import itertools
+import logging
+import textwrap
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+import pytest
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import ENTITY_ATTRIBUTE_CONFIDENCE_TYPE
+from rasa.shared.nlu.constants import ENTITIES, EXTRACTOR, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+import bot.nlu.korean_entity_extractor as extractor_module
+from bot.nlu.korean_entity_extractor import KoreanEntityExtractor, jamo
+from bot.nlu.korean_tokenizer import KoreanTokenizer
+
+DISTRICTS = [
+    "강남구", "강동구", "강북구", "강서구", "관악구", "광진구", "구로구", "금천구",
+    "노원구", "도봉구", "동대문구", "동작구", "마포구", "서대문구", "서초구", "성동구",
+    "성북구", "송파구", "양천구", "영등포구", "용산구", "은평구", "종로구", "중구", "중랑구",
+]
+
+
+def make_training_data() -> TrainingData:
+    """A small stand-in for the lookup file generated from the knowledge base."""
+    synonyms = {d[:-1]: d for d in DISTRICTS if len(d) > 2}  # 마포 -> 마포구
+    synonyms.update(
+        {
+            "취업날개": "interview_suit_rental",
+            "취업날개 서비스": "interview_suit_rental",
+            "면접정장 대여": "interview_suit_rental",
+            "청년일자리센터": "youth_job_centre",
+            "일자리카페": "job_cafe",
+            "job cafe": "job_cafe",
+            "뉴딜일자리": "new_deal_jobs",
+            "기술교육원": "technical_training_institute",
+            "노동권익센터": "labour_rights_centre",
+            "마을노무사": "village_labour_attorney",
+            "취준생": "job_seeker",
+            "구직중": "job_seeker",
+            "백수": "unemployed",
+            "직장인": "employed",
+            "회사원": "employed",  # typed only through the annotated example below
+        }
+    )
+    lookup_tables = [
+        {
+            "name": "programme",
+            "elements": [
+                "취업날개", "취업날개 서비스", "면접정장 대여", "청년일자리센터",
+                "일자리카페", "job cafe", "뉴딜일자리", "기술교육원", "노동권익센터",
+                "마을노무사",
+            ],
+        },
+        {"name": "district", "elements": DISTRICTS + [d[:-1] for d in DISTRICTS if len(d) > 2]},
+        {"name": "job_status", "elements": ["취준생", "구직중", "백수"]},
+        {"name": "target_group", "elements": ["청년", "구직자", "장애인", "어르신"]},
+        {"name": "worker_type", "elements": ["대리기사", "퀵서비스", "이동노동자"]},
+        {"name": "not_an_entity_of_ours", "elements": ["마포구"]},
+    ]
+    annotated = Message(
+        data={
+            TEXT: "직장인이에요",
+            "intent": "inform",
+            ENTITIES: [{"start": 0, "end": 3, "value": "employed", "entity": "job_status"}],
+        }
+    )
+    return TrainingData(
+        training_examples=[annotated],
+        entity_synonyms=synonyms,
+        lookup_tables=lookup_tables,
+    )
+
+
+def create_extractor(
+    model_storage: ModelStorage,
+    execution_context: ExecutionContext,
+    config: Optional[Dict[str, Any]] = None,
+    resource: Optional[Resource] = None,
+    train: bool = True,
+) -> KoreanEntityExtractor:
+    extractor = KoreanEntityExtractor.create(
+        {**KoreanEntityExtractor.get_default_config(), **(config or {})},
+        model_storage,
+        resource or Resource("korean_entity_extractor"),
+        execution_context,
+    )
+    if train:
+        extractor.train(make_training_data())
+    return extractor
+
+
+@pytest.fixture
+def extractor(
+    default_model_storage: ModelStorage, default_execution_context: ExecutionContext
+) -> KoreanEntityExtractor:
+    return create_extractor(default_model_storage, default_execution_context)
+
+
+@pytest.fixture(scope="module")
+def tokenizer() -> KoreanTokenizer:
+    return KoreanTokenizer.create(KoreanTokenizer.get_default_config(), None, None, None)
+
+
+def run(
+    extractor: KoreanEntityExtractor,
+    text: str,
+    tokenizer: Optional[KoreanTokenizer] = None,
+) -> List[Dict[str, Any]]:
+    message = Message(data={TEXT: text})
+    if tokenizer is not None:
+        tokenizer.process([message])
+    extractor.process([message])
+    return message.get(ENTITIES)
+
+
+def simple(entities: List[Dict[str, Any]]) -> List[Tuple[str, int, int, Any]]:
+    return [(e["entity"], e["start"], e["end"], e["value"]) for e in entities]
+
+
+ENTITY_CASES = [
+    # particles are not part of the entity
+    ("마포구에서 가까운 쉼터", [("district", 0, 3, "마포구")]),
+    ("마포구의 쉼터", [("district", 0, 3, "마포구")]),
+    ("마포에서 가까운 곳", [("district", 0, 2, "마포구")]),
+    # spacing does not matter; the longest match wins (not target_group 청년)
+    ("청년 일자리 센터 몇시", [("programme", 0, 9, "youth_job_centre")]),
+    ("청년일자리센터 몇시까지 해요?", [("programme", 0, 7, "youth_job_centre")]),
+    ("취업날개가 뭐예요?", [("programme", 0, 4, "interview_suit_rental")]),
+    ("취업날개 서비스 신청", [("programme", 0, 8, "interview_suit_rental")]),
+    ("면접정장대여 어떻게 해", [("programme", 0, 6, "interview_suit_rental")]),
+    ("기술교육원은 어디 있어요", [("programme", 0, 5, "technical_training_institute")]),
+    ("일자리카페이요", [("programme", 0, 5, "job_cafe")]),
+    ("Job Cafe 어디야", [("programme", 0, 8, "job_cafe")]),
+    ("청년이 받을 수 있는 거", [("target_group", 0, 2, "청년")]),
+    # MeCab merges the last syllable with the particle here (취/준/생이)
+    ("취준생이에요", [("job_status", 0, 3, "job_seeker")]),
+    ("백수가 받을 수 있는 거", [("job_status", 0, 2, "unemployed")]),
+    # synonym typed through an annotated training example, not a lookup table
+    ("회사원인데요", [("job_status", 0, 3, "employed")]),
+    ("대리기사 쉼터 어디", [("worker_type", 0, 4, "대리기사")]),
+    ("취준생임", [("job_status", 0, 3, "job_seeker")]),
+    # unspaced: MeCab reads 기술/교육/원위치, a long phrase may end inside a token
+    ("기술교육원위치어디에여", [("programme", 0, 5, "technical_training_institute")]),
+    # not inside another word
+    ("집중구역", []),
+    # age
+    ("만 36세", [("age", 0, 5, 36)]),
+    ("만36세예요", [("age", 0, 4, 36)]),
+    ("36살이에요", [("age", 0, 3, 36)]),
+    ("36세", [("age", 0, 3, 36)]),
+    ("서른여섯 살이에요", [("age", 0, 6, 36)]),
+    ("서른여섯이에요", [("age", 0, 4, 36)]),
+    ("스물아홉살", [("age", 0, 5, 29)]),
+    ("서른 살", [("age", 0, 4, 30)]),
+    ("스무 살이요", [("age", 0, 4, 20)]),
+    ("서른이에요", [("age", 0, 2, 30)]),
+    ("올해 마흔 됐어요", [("age", 3, 5, 40)]),
+    ("열아홉이에요", [("age", 0, 3, 19)]),
+    ("나이는 24이고 구직 중", [("age", 4, 6, 24), ("job_status", 9, 13, "job_seeker")]),
+    ("29", [("age", 0, 2, 29)]),
+    ("I'm 25", [("age", 4, 6, 25)]),
+    ("서른 초반이에요", []),
+    ("3세대 이야기", []),
+    ("스물두 명이 와요", []),
+    # weekday
+    ("토요일에도 해?", [("weekday", 0, 3, "sat")]),
+    ("월요일 화요일 수요일 목요일 금요일 일요일",
+     [("weekday", 0, 3, "mon"), ("weekday", 4, 7, "tue"), ("weekday", 8, 11, "wed"),
+      ("weekday", 12, 15, "thu"), ("weekday", 16, 19, "fri"), ("weekday", 20, 23, "sun")]),
+    ("월욜에 가요", [("weekday", 0, 2, "mon")]),
+    ("일요일날 해?", [("weekday", 0, 3, "sun")]),
+    ("낼 열어요?", [("weekday", 0, 1, "tomorrow")]),
+    ("서류 낼 때 뭐 필요해요", []),
+    ("월세 낼 돈도 없어요", []),
+    ("내일모레 면접이에요", []),
+    ("주말에도 해요?", [("weekday", 0, 2, "weekend")]),
+    ("평일만 해요", [("weekday", 0, 2, "weekdays")]),
+    ("내일 열어요?", [("weekday", 0, 2, "tomorrow")]),
+    ("국민내일배움카드", []),
+    # time
+    ("토욜 새벽 2시에 열어?", [("weekday", 0, 2, "sat"), ("time", 3, 8, "02:00")]),
+    ("오후 3시", [("time", 0, 5, "15:00")]),
+    ("오후 3시 30분까지", [("time", 0, 9, "15:30")]),
+    ("밤 10시 반", [("time", 0, 7, "22:30")]),
+    ("밤 12시에도 해요?", [("time", 0, 5, "00:00")]),
+    ("14:30에 가도 돼요", [("time", 0, 5, "14:30")]),
+    ("9시에 열어요?", [("time", 0, 2, "09:00")]),
+    ("오전 9시부터 저녁 6시까지", [("time", 0, 5, "09:00"), ("time", 8, 13, "18:00")]),
+    ("열두 시에 만나요", [("time", 0, 4, "12:00")]),
+    ("2시간 걸려요", []),
+    ("한시적으로 운영하나요", []),
+    # residence (the span is the place, as in the project's annotations)
+    ("서울 살아요", [("residence", 0, 2, "seoul")]),
+    ("서울 거주", [("residence", 0, 2, "seoul")]),
+    ("서울시민이에요", [("residence", 0, 2, "seoul")]),
+    ("서울에 거주하고 있어요", [("residence", 0, 2, "seoul")]),
+    ("경기도 살아요", [("residence", 0, 3, "outside")]),
+    ("인천 사는 사람인데요", [("residence", 0, 2, "outside")]),
+    ("고양시 살고 있어요", [("residence", 0, 3, "outside")]),
+    ("서울 안 살아요", [("residence", 0, 2, "outside")]),
+    ("서울 사람 아니에요", [("residence", 0, 2, "outside")]),
+    ("서울 안 살면 못 해요?", []),
+    ("서울이요", [("residence", 0, 2, "seoul")]),
+    ("I live in Seoul", [("residence", 10, 15, "seoul")]),
+    ("마포구 살아요", [("district", 0, 3, "마포구")]),
+    ("네 살아요", []),
+    ("서울 기온 몇 도야", []),
+    ("서울 일자리카페 어디야", [("programme", 3, 8, "job_cafe")]),
+    # everything at once
+    (
+        "29살 서울 사는 취준생인데 받을 수 있는 지원 다 알려줘",
+        [("age", 0, 3, 29), ("residence", 4, 6, "seoul"), ("job_status", 10, 13, "job_seeker")],
+    ),
+    # unrelated text: nothing but the weekday
+    ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
+    ("짜장면 맛집 추천해줘", []),
+    ("상담원 연결해줘", []),
+    ("ㅋㅋㅋㅋ 고마워요!!", []),
+    ("", []),
+    ("   ", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", ENTITY_CASES)
+def test_entities_after_korean_tokenizer(extractor, tokenizer, text, expected):
+    assert simple(run(extractor, text, tokenizer)) == expected
+
+
+@pytest.mark.parametrize("text, expected", ENTITY_CASES)
+def test_entities_without_tokens_in_message(extractor, text, expected):
+    # the extractor falls back to its own morpheme analysis
+    assert simple(run(extractor, text)) == expected
+
+
+def test_entity_format(extractor, tokenizer):
+    (entity,) = run(extractor, "마포구에서 가까운 쉼터", tokenizer)
+    assert entity == {
+        "entity": "district",
+        "start": 0,
+        "end": 3,
+        "value": "마포구",
+        ENTITY_ATTRIBUTE_CONFIDENCE_TYPE: 1.0,
+        EXTRACTOR: "KoreanEntityExtractor",
+    }
+
+
+def test_appends_to_existing_entities(extractor):
+    existing = {"entity": "something", "start": 0, "end": 1, "value": "x", EXTRACTOR: "DIET"}
+    message = Message(data={TEXT: "마포구에서", ENTITIES: [existing]})
+    extractor.process([message])
+    assert message.get(ENTITIES)[0] == existing
+    assert simple(message.get(ENTITIES)[1:]) == [("district", 0, 3, "마포구")]
+    assert "entities" in message.output_properties
+
+
+def test_typo_in_long_programme_name(extractor, tokenizer):
+    (entity,) = run(extractor, "취업날게 신청하고 싶어요", tokenizer)
+    assert simple([entity]) == [("programme", 0, 4, "interview_suit_rental")]
+    assert entity[ENTITY_ATTRIBUTE_CONFIDENCE_TYPE] == 0.9
+    assert simple(run(extractor, "노동권익센타 전화번호", tokenizer)) == [
+        ("programme", 0, 6, "labour_rights_centre")
+    ]
+    # a bare consonant for the last syllable (typing stopped early)
+    assert simple(run(extractor, "취업날ㄱ 뭐야", tokenizer)) == [
+        ("programme", 0, 4, "interview_suit_rental")
+    ]
+
+
+def test_no_typo_matching_for_short_names_or_two_jamo(extractor, tokenizer):
+    assert run(extractor, "마표구에서", tokenizer) == []  # 3 syllables: no typo tolerance
+    assert run(extractor, "취업날보 신청", tokenizer) == []  # 개 -> 보: two jamo
+
+
+def test_typo_matching_can_be_switched_off(default_model_storage, default_execution_context):
+    extractor = create_extractor(
+        default_model_storage, default_execution_context, {"fuzzy_entities": []}
+    )
+    assert run(extractor, "취업날게 신청하고 싶어요") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "오늘 날씨 어때", "짜장면 맛집 추천해줘", "주식 추천 좀", "너 사람이야?",
+        "뭘 물어볼 수 있어?", "사람이랑 얘기하고 싶어요", "월급이 안 나와요",
+        "사장님이 욕해요", "계약서를 안 썼어요", "주휴수당 받을 수 있나요",
+        "면접 보러 가야 하는데 정장이 없어요", "공부할 곳이 필요해요", "기술을 배우고 싶어요",
+        "협동조합 만들고 싶어요", "이거 무료예요?", "운영시간이 어떻게 돼요",
+        "일자리가 없어요", "노동이 힘들어요", "취업이 너무 어려워요", "날개 달린 신발",
+    ],
+)
+def test_no_gazetteer_false_positives_on_unrelated_text(extractor, tokenizer, text):
+    entities = run(extractor, text, tokenizer)
+    assert [e for e in entities if e["entity"] not in ("weekday", "time", "age")] == []
+
+
+def test_entities_never_overlap(extractor, tokenizer):
+    texts = [case[0] for case in ENTITY_CASES] + [
+        "마포구 청년일자리센터 토요일 오후 3시 서른 살 서울 살아요",
+        "청년 취준생 마포 서울시민 내일 밤 10시 반 36세",
+        "일자리카페일자리카페 마포구마포구",
+    ]
+    for text in texts:
+        entities = run(extractor, text, tokenizer)
+        for a, b in itertools.combinations(entities, 2):
+            assert a["end"] <= b["start"] or b["end"] <= a["start"], (text, a, b)
+        for entity in entities:
+            assert 0 <= entity["start"] < entity["end"] <= len(text)
+
+
+def test_entities_config_restricts_output(default_model_storage, default_execution_context):
+    extractor = create_extractor(
+        default_model_storage, default_execution_context, {"entities": ["district", "time"]}
+    )
+    assert simple(run(extractor, "토욜 새벽 2시에 마포구에서 36살 취준생")) == [
+        ("time", 3, 8, "02:00"),
+        ("district", 10, 13, "마포구"),
+    ]
+
+
+def test_residence_lookup_is_opt_in(default_model_storage, default_execution_context):
+    data = TrainingData(
+        entity_synonyms={"서울": "seoul"},
+        lookup_tables=[{"name": "residence", "elements": ["서울"]}],
+    )
+    default = create_extractor(default_model_storage, default_execution_context, train=False)
+    default.train(data)
+    assert run(default, "서울 기온 몇 도야") == []
+
+    opted_in = create_extractor(
+        default_model_storage,
+        default_execution_context,
+        {"gazetteer_entities": ["residence"]},
+        resource=Resource("opted_in"),
+        train=False,
+    )
+    opted_in.train(data)
+    assert simple(run(opted_in, "서울 기온 몇 도야")) == [("residence", 0, 2, "seoul")]
+
+
+def test_rules_work_without_lookup_tables(default_model_storage, default_execution_context):
+    extractor = create_extractor(default_model_storage, default_execution_context, train=False)
+    extractor.train(TrainingData())
+    assert simple(run(extractor, "마포구에서 토욜 새벽 2시")) == [
+        ("weekday", 6, 8, "sat"),
+        ("time", 9, 14, "02:00"),
+    ]
+
+
+def test_persist_and_load_round_trip(
+    default_model_storage: ModelStorage,
+    default_execution_context: ExecutionContext,
+    tokenizer: KoreanTokenizer,
+):
+    resource = Resource("korean_entity_extractor")
+    trained = create_extractor(
+        default_model_storage, default_execution_context, resource=resource
+    )
+    texts = [case[0] for case in ENTITY_CASES] + ["취업날게 신청하고 싶어요"]
+    before = {text: run(trained, text, tokenizer) for text in texts}
+
+    with default_model_storage.read_from(resource) as directory:
+        assert (directory / KoreanEntityExtractor.GAZETTEER_FILE_NAME).is_file()
+
+    loaded = KoreanEntityExtractor.load(
+        {**KoreanEntityExtractor.get_default_config()},
+        default_model_storage,
+        resource,
+        default_execution_context,
+    )
+    assert loaded.gazetteer == trained.gazetteer
+    assert {text: run(loaded, text, tokenizer) for text in texts} == before
+
+
+def test_load_from_packaged_model_without_training_data(
+    tmp_path: Path,
+    default_model_storage: ModelStorage,
+    default_execution_context: ExecutionContext,
+):
+    """Train, package the storage as a model archive, unpack it elsewhere, load."""
+    from rasa.engine.graph import GraphModelConfiguration, GraphSchema
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.data import TrainingType
+
+    resource = Resource("korean_entity_extractor")
+    create_extractor(default_model_storage, default_execution_context, resource=resource)
+    archive = tmp_path / "model.tar.gz"
+    default_model_storage.create_model_package(
+        archive,
+        GraphModelConfiguration(
+            train_schema=GraphSchema({}),
+            predict_schema=GraphSchema({}),
+            training_type=TrainingType.NLU,
+            assistant_id="test",
+            language="ko",
+            core_target=None,
+            nlu_target="nlu",
+        ),
+        Domain.empty(),
+    )
+
+    unpacked = tmp_path / "unpacked"
+    unpacked.mkdir()
+    storage, _ = LocalModelStorage.from_model_archive(unpacked, archive)
+    loaded = KoreanEntityExtractor.load(
+        KoreanEntityExtractor.get_default_config(), storage, resource, default_execution_context
+    )
+    assert simple(run(loaded, "마포구에서 가까운 쉼터")) == [("district", 0, 3, "마포구")]
+    assert simple(run(loaded, "취업날개가 뭐예요?")) == [
+        ("programme", 0, 4, "interview_suit_rental")
+    ]
+
+
+def test_load_without_persisted_gazetteer_warns_and_keeps_rules(
+    default_model_storage: ModelStorage, default_execution_context: ExecutionContext
+):
+    with pytest.warns(UserWarning, match="Failed to load KoreanEntityExtractor"):
+        loaded = KoreanEntityExtractor.load(
+            KoreanEntityExtractor.get_default_config(),
+            default_model_storage,
+            Resource("never_trained"),
+            default_execution_context,
+        )
+    assert simple(run(loaded, "만 36세")) == [("age", 0, 5, 36)]
+    assert run(loaded, "마포구") == []
+
+
+def test_ambiguous_phrase_is_logged(default_model_storage, default_execution_context, caplog):
+    examples = [
+        Message(
+            data={
+                TEXT: name,
+                "intent": "inform",
+                ENTITIES: [{"start": 0, "end": 5, "value": value, "entity": "programme"}],
+            }
+        )
+        for name, value in (("일자리센터", "centre_a"), ("일자리 센터", "centre_b"))
+    ]
+    data = TrainingData(
+        training_examples=examples,
+        entity_synonyms={"일자리센터": "centre_a", "일자리 센터": "centre_b"},
+    )
+    extractor = create_extractor(
+        default_model_storage, default_execution_context, train=False
+    )
+    with caplog.at_level(logging.WARNING):
+        extractor.train(data)
+    assert any("keeping" in message for message in caplog.messages)
+    assert simple(run(extractor, "일자리센터 어디")) == [("programme", 0, 5, "centre_a")]
+
+
+def test_registered_as_trainable_entity_extractor():
+    registered = DefaultV1Recipe._from_registry(
+        "bot.nlu.korean_entity_extractor.KoreanEntityExtractor"
+    )
+    assert registered.clazz is KoreanEntityExtractor
+    assert DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR in registered.types
+    assert registered.is_trainable is True
+
+
+def test_jamo_decomposition():
+    assert jamo("개") == ("ㄱ", "ㅐ")
+    assert jamo("날") == ("ㄴ", "ㅏ", "ㄹ")
+    assert jamo("ㄱ") == ("ㄱ",)
+
+
+def test_no_print_calls():
+    source = Path(extractor_module.__file__).read_text(encoding="utf-8")
+    calls = [
+        node
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print"
+    ]
+    assert not calls
+
+
+@pytest.mark.slow
+def test_train_and_parse_with_rasa(tmp_path: Path, monkeypatch):
+    """Both components wired into a real config, trained and loaded by Rasa."""
+    import rasa.model_training
+    from rasa.core.agent import Agent
+
+    monkeypatch.setenv("RASA_TELEMETRY_ENABLED", "false")
+    monkeypatch.setenv("RASA_CACHE_DIRECTORY", str(tmp_path / "cache"))
+    config = tmp_path / "config.yml"
+    config.write_text(
+        textwrap.dedent(
+            """
+            recipe: default.v1
+            language: ko
+            assistant_id: korean-nlu-test
+            pipeline:
+              - name: bot.nlu.korean_tokenizer.KoreanTokenizer
+              - name: LexicalSyntacticFeaturizer
+                features: [["pos", "pos2"], ["BOS", "EOS", "pos", "pos2"], ["pos", "pos2"]]
+              - name: CountVectorsFeaturizer
+              - name: LogisticRegressionClassifier
+              - name: bot.nlu.korean_entity_extractor.KoreanEntityExtractor
+            policies: []
+            """
+        ),
+        encoding="utf-8",
+    )
+    nlu = tmp_path / "nlu.yml"
+    nlu.write_text(
+        textwrap.dedent(
+            """
+            version: "3.1"
+            nlu:
+            - intent: ask_hours
+              examples: |
+                - 청년일자리센터 몇시까지 해요?
+                - 토요일에도 해?
+                - 운영시간
+            - intent: inform
+              examples: |
+                - 36살이요
+                - 서울 살아요
+                - 마포구
+            - lookup: programme
+              examples: |
+                - 취업날개
+                - 청년일자리센터
+            - lookup: district
+              examples: |
+                - 마포구
+                - 마포
+            - synonym: interview_suit_rental
+              examples: |
+                - 취업날개
+            - synonym: youth_job_centre
+              examples: |
+                - 청년일자리센터
+            - synonym: 마포구
+              examples: |
+                - 마포
+            """
+        ),
+        encoding="utf-8",
+    )
+    model_path = rasa.model_training.train_nlu(
+        str(config), str(nlu), str(tmp_path / "models")
+    )
+    assert model_path
+
+    agent = Agent.load(model_path)
+    result = asyncio.run(agent.parse_message("청년 일자리 센터 토욜 새벽 2시에 열어?"))
+    assert [(e["entity"], e["start"], e["end"], e["value"]) for e in result["entities"]] == [
+        ("programme", 0, 9, "youth_job_centre"),
+        ("weekday", 10, 12, "sat"),
+        ("time", 13, 18, "02:00"),
+    ]
+    result = asyncio.run(agent.parse_message("마포에서 가까운 쉼터"))
+    assert [(e["entity"], e["value"]) for e in result["entities"]] == [("district", "마포구")]
