@@ -14,9 +14,13 @@ export ACTION_SERVER_PORT ?= 5055
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_SERVER_PORT)/webhook
 export RASA_BIND ?= 127.0.0.1
 export RASA_PORT ?= 5005
+export WEB_PORT ?= 8080
+export RASA_PUBLIC_URL ?= http://127.0.0.1:$(RASA_PORT)
+WIDGET := bot/web/widget
+WIDGET_JS := bot/web/static/widget.js
 
 
-.PHONY: help install kb lookups train run test test-fast eval bench clean
+.PHONY: help install kb lookups train run test test-fast eval bench clean widget web
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -39,14 +43,23 @@ lookups: $(STAMP)  ## regenerate data/nlu/lookups.yml from the knowledge base so
 train: $(STAMP)  ## train a model if data, config or domain changed
 	$(BIN)/rasa train --quiet --num-threads 2
 
-run: kb train  ## serve everything in the foreground (Ctrl-C stops all)
+$(WIDGET_JS): $(WIDGET)/package.json $(WIDGET)/package-lock.json $(WIDGET)/build.mjs $(wildcard $(WIDGET)/src/*.js)
+	cd $(WIDGET) && npm ci && npm test && npm run build
+
+widget: $(WIDGET_JS)  ## build the web chat widget (bot/web/static/widget.js)
+
+web: $(WIDGET_JS)  ## serve only the web chat page on http://127.0.0.1:$$WEB_PORT
+	$(BIN)/python -m bot.web
+
+run: kb train $(WIDGET_JS)  ## serve everything in the foreground (Ctrl-C stops all)
 	@echo
+	@echo "  Web chat:        http://127.0.0.1:$(WEB_PORT)"
 	@echo "  Chat over REST:  curl -s localhost:5005/webhooks/rest/webhook -d '{\"sender\":\"me\",\"message\":\"안녕하세요\"}'"
 	@echo "  Shell chat:      $(BIN)/rasa shell"
 	@echo
 	$(BIN)/honcho start -f Procfile
 
-test: kb train  ## the whole test suite: data validation, story tests, then pytest (unit, integration, e2e)
+test: kb train $(WIDGET_JS)  ## the whole test suite: data validation, story tests, then pytest (unit, integration, e2e)
 	$(BIN)/rasa data validate --quiet
 	$(BIN)/rasa test core --stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
 	$(BIN)/python -m pytest -q

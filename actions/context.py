@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import re
+from abc import ABCMeta, abstractmethod
 from datetime import datetime
 from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Optional, Text
@@ -135,11 +136,12 @@ def join(items: Iterable[str], separator: str = ", ") -> str:
     return separator.join(item for item in items if item)
 
 
-class KnowledgeAction(Action):
+class KnowledgeAction(Action, metaclass=ABCMeta):
     """An action over the knowledge base: a database fault becomes a polite answer with 120."""
 
-    def name(self) -> Text:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def name(self) -> Text:
+        """The action's name in the domain."""
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -152,6 +154,7 @@ class KnowledgeAction(Action):
             dispatcher.utter_message(text=replies.text("utter_knowledge_unavailable"))
             return []
 
+    @abstractmethod
     def answer(
         self,
         dispatcher: CollectingDispatcher,
@@ -159,4 +162,4 @@ class KnowledgeAction(Action):
         replies: Replies,
         kb: KnowledgeBase,
     ) -> List[Dict[Text, Any]]:
-        raise NotImplementedError
+        """Answer from the knowledge base ``kb``; return the events."""

@@ -28,6 +28,8 @@ from knowledge.queries import (
     OpenStatus,
     PlaceInfo,
     ProgrammeInfo,
+    Verdict,
+    check_eligibility,
     hours_on,
     open_status,
     weekday_index,
@@ -94,6 +96,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         question = intent if intent in QUESTION_INTENTS else tracker.get_slot("last_question")
         question = question or "ask_programme_info"
         programme = current_programme(tracker, kb)
+        if intent == "ask_eligibility":
+            # the eligibility form follows: say the rules once, let the form ask and the verdict judge
+            return self._introduce_eligibility(dispatcher, tracker, replies, programme)
         if programme is None:
             if question == "ask_contact":
                 dispatcher.utter_message(text=replies.text("utter_contact_unknown_general"))
@@ -127,6 +132,18 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         elif tracker.get_slot("programme") != programme.slug:
             events.append(SlotSet("place", None))
         return events
+
+    @staticmethod
+    def _introduce_eligibility(
+        dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, programme: Optional[ProgrammeInfo]
+    ) -> List[Dict[Text, Any]]:
+        events: List[Dict[Text, Any]] = [SlotSet("last_question", "ask_eligibility")]
+        if programme is None:
+            return events  # the form asks which programme
+        profile = context.profile_from_tracker(tracker)
+        if check_eligibility(programme, profile).verdict is Verdict.UNKNOWN:
+            dispatcher.utter_message(text=eligibility_text(replies, programme, profile))
+        return events + [SlotSet("programme", programme.slug)]
 
     # -- one method per question
     def _info(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:

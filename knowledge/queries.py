@@ -142,7 +142,7 @@ class Profile:
     is_organisation: Optional[bool] = None
 
 
-# facts of a Profile that a rule kind needs, in the order the assistant should ask for them
+# facts of a Profile that a rule kind needs; the assistant asks for them in this order
 RULE_NEEDS = {
     "age_min": "age",
     "age_max": "age",
@@ -231,6 +231,8 @@ def check_eligibility(programme: ProgrammeInfo, profile: Profile) -> Eligibility
             need = RULE_NEEDS[rule.kind]
             if need not in missing:
                 missing.append(need)
+    order = list(dict.fromkeys(RULE_NEEDS.values()))
+    missing.sort(key=order.index)
     if failed:
         verdict = Verdict.NOT_ELIGIBLE
     elif missing or not checkable:

@@ -50,7 +50,8 @@ class SocketIOInput(RasaSocketIOInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         socketio_webhook = super().blueprint(on_new_message)
         sio = self.sio
-        assert sio is not None  # set by the parent's blueprint()
+        if sio is None:  # the parent's blueprint() sets it
+            raise RuntimeError("Rasa's SocketIOInput.blueprint() did not create a socket.io server")
 
         async def session_request(sid: str, data: Optional[Any] = None) -> None:
             session_id = session_id_from(data)

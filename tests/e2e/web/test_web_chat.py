@@ -392,6 +392,9 @@ def test_escape_closes_the_panel_and_returns_focus(page: Page, web_stack, shot):
     widget.close.click()
     expect(widget.panel).to_be_hidden()
     expect(widget.launcher).to_be_focused()
+    page.get_by_role("button", name="채팅으로 물어보기").click()  # data-seoul-chat-open on the page
+    expect(widget.panel).to_be_visible()
+    expect(widget.input).to_be_focused()
 
 
 def test_mobile_layout_is_full_screen(browser, web_stack, shot):
@@ -496,6 +499,35 @@ def test_bot_text_links_and_markup_from_a_scripted_socket(page: Page, web_stack,
     expect(widget.reply_groups.get_by_role("button").first).to_have_text("<i>제목</i>")
     widget.reply_groups.get_by_role("button", name="두 번째").click()
     assert scripted.received[-1] == ("user_uttered", {"message": "/thanks", "session_id": stored_session_id(page)})
+    assert dialogs == []
+
+
+def test_tampered_history_is_still_rendered_as_text(page: Page, web_stack, shot):
+    """Whatever is in localStorage is shown as text; only http(s) links survive."""
+    page.route_web_socket(re.compile(r".*/socket\.io/.*"), ScriptedRasa({}))
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    widget = goto(page, web_stack)
+    key = f"seoul-chat:v1:{web_stack.rasa_url}/socket.io"
+    saved = {
+        "v": 1,
+        "sessionId": "0123456789abcdef0123456789abcdef",
+        "messages": [
+            {"role": "user", "text": "<script>alert(1)</script>"},
+            {"role": "bot", "text": "<img src=x onerror=alert(2)>", "link": {"href": "javascript:alert(3)", "label": "x"},
+             "replies": [{"title": "<b>ok</b>", "payload": "/greet"}, {"title": 5, "payload": None}]},
+            {"role": "admin", "text": "dropped"},
+        ],
+    }
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, json.dumps(saved)])
+    page.reload()
+    widget.launcher.click()
+    expect(widget.user_bubbles).to_have_text(["<script>alert(1)</script>"])
+    expect(widget.bot_bubbles).to_have_text(["<img src=x onerror=alert(2)>"])
+    expect(widget.reply_groups.get_by_role("button")).to_have_text(["<b>ok</b>"])
+    assert page.evaluate(f"() => {SHADOW}.querySelectorAll('a, img, script, b').length") == 0
+    assert stored_session_id(page) == saved["sessionId"]
+    shot(page, "tampered-history")
     assert dialogs == []
 
 

@@ -32,6 +32,23 @@ function isMessage(value) {
   );
 }
 
+function isReply(value) {
+  return value !== null && typeof value === "object" && typeof value.title === "string" && typeof value.payload === "string";
+}
+
+/** A stored message with only the fields the widget writes, in the shapes it writes them. */
+function cleanMessage(value) {
+  const message = { role: value.role, text: value.text };
+  if (Array.isArray(value.replies)) {
+    message.replies = value.replies.filter(isReply).map(({ title, payload }) => ({ title, payload }));
+    message.repliesUsed = value.repliesUsed === true;
+  }
+  if (value.link && typeof value.link.href === "string" && typeof value.link.label === "string") {
+    message.link = { href: value.link.href, label: value.link.label };
+  }
+  return message;
+}
+
 /**
  * @typedef {{title: string, payload: string}} QuickReply
  * @typedef {{role: "user" | "bot", text: string, replies?: QuickReply[], repliesUsed?: boolean,
@@ -59,7 +76,7 @@ export class ConversationStore {
     }
     if (saved && saved.v === VERSION && typeof saved.sessionId === "string" && /^[\w-]{8,64}$/.test(saved.sessionId)) {
       this.sessionId = saved.sessionId;
-      this.messages = Array.isArray(saved.messages) ? saved.messages.filter(isMessage) : [];
+      this.messages = Array.isArray(saved.messages) ? saved.messages.filter(isMessage).map(cleanMessage) : [];
     } else {
       this.sessionId = newSessionId();
       this.messages = [];

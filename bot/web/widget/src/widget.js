@@ -273,9 +273,10 @@ export class ChatWidget {
     const bubble = el("p", { class: "bubble" });
     if (isBot) this.appendWithLinks(bubble, message.text);
     else bubble.textContent = message.text;
-    if (message.link) {
+    const linkHref = message.link ? safeHttpUrl(message.link.href) : null;
+    if (linkHref) {
       if (message.text) bubble.append("\n");
-      bubble.append(this.linkElement(message.link.href, message.link.label));
+      bubble.append(this.linkElement(linkHref, message.link.label));
     }
     const item = el(
       "div",
