@@ -60,7 +60,7 @@ run: kb train $(WIDGET_JS)  ## serve everything in the foreground (Ctrl-C stops 
 	$(BIN)/honcho start -f Procfile
 
 test: kb train $(WIDGET_JS)  ## the whole test suite: data validation, story tests, then pytest (unit, integration, e2e)
-	$(BIN)/rasa data validate --quiet
+	$(BIN)/python scripts/validate_data.py
 	$(BIN)/rasa test core --stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
 	$(BIN)/python -m pytest -q
 
