@@ -48,7 +48,8 @@ ERROR_TEXT = (
     "죄송해요, 지금은 답변을 드리지 못했어요. 잠시 후 다시 말씀해 주세요. "
     "급하시면 다산콜센터(국번 없이 120)로 전화해 주세요."
 )
-# Rasa answered nothing (e.g. the conversation is paused for a human agent).
+# Rasa answered nothing because the conversation is paused for a human agent (an empty answer in a
+# conversation that is not paused, e.g. the action server is down, gets ERROR_TEXT instead).
 DELIVERED_TEXT = "메시지를 전달했어요."
 # Appended when the citizen's message was longer than MAX_UTTERANCE_CHARS.
 LONG_MESSAGE_NOTICE = "말씀이 길어서 앞부분 1000자까지만 읽었어요."
@@ -632,7 +633,11 @@ class KakaoInput(InputChannel):
 
     # -- processing
     async def _answer(
-        self, request: KakaoRequest, on_new_message: Callable[[UserMessage], Awaitable[Any]], deadline: float
+        self,
+        request: KakaoRequest,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        deadline: float,
+        agent: Any = None,
     ) -> Dict[str, Any]:
         loop = asyncio.get_running_loop()
         collector = CollectingOutputChannel()
@@ -660,6 +665,9 @@ class KakaoInput(InputChannel):
             logger.exception("kakao: processing the message of %s failed", request.sender_id)
             return text_response(ERROR_TEXT)
         messages: List[Any] = list(collector.messages)
+        if not messages and not await _is_paused(agent, request.sender_id, deadline - loop.time()):
+            logger.error("kakao: Rasa said nothing to %s in a conversation that is not paused", request.sender_id)
+            return text_response(ERROR_TEXT)
         if request.truncated:
             messages.append({"text": LONG_MESSAGE_NOTICE})
         return to_skill_response(messages)
@@ -688,7 +696,8 @@ class KakaoInput(InputChannel):
             return _error(400, error.code)
         if parsed.truncated:
             logger.info("kakao: utterance of %s cut to %d characters", parsed.sender_id, MAX_UTTERANCE_CHARS)
-        return _json_response(await self._answer(parsed, on_new_message, deadline))
+        agent = getattr(getattr(request.app, "ctx", None), "agent", None)  # set by `rasa run`
+        return _json_response(await self._answer(parsed, on_new_message, deadline, agent))
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         if self.skill_secret is None:
@@ -720,6 +729,23 @@ class KakaoInput(InputChannel):
                 return _json_response(text_response(ERROR_TEXT))
 
         return webhook
+
+
+async def _is_paused(agent: Any, sender_id: str, seconds_left: float) -> bool:
+    """Is the conversation paused (handed to a person)? ``True`` when it cannot be told in time.
+
+    Rasa says nothing in a paused conversation, and also when an action failed (it logs the error
+    and carries on): only the tracker tells the two apart.
+    """
+    store = getattr(agent, "tracker_store", None)
+    if store is None:
+        return True
+    try:
+        tracker = await asyncio.wait_for(store.retrieve(sender_id), timeout=max(0.05, seconds_left))
+    except Exception:  # includes the timeout
+        logger.warning("kakao: could not read the tracker of %s", sender_id, exc_info=True)
+        return True
+    return tracker is None or bool(tracker.is_paused())
 
 
 def _log_late(task: "asyncio.Future[Any]", sender_id: str, collector: CollectingOutputChannel) -> None:

@@ -48,3 +48,36 @@ def test_handoff_pauses_the_bot_until_staff_hand_it_back(stack: Stack) -> None:
     assert stack.tracker(sender)["paused"] is True
     assert stack.say(sender, "여보세요?") == []  # paused: a person answers, not the bot
     assert stack.tracker(sender)["latest_message"]["text"] == "여보세요?"  # nothing lost
+
+
+def _post_raw(stack: Stack, raw: bytes):
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(
+        f"{stack.rasa_url}/webhooks/rest/webhook", data=raw, headers={"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def test_bad_input_gets_a_clear_400_and_the_conversation_goes_on(stack: Stack) -> None:
+    sender = f"e2e-{uuid.uuid4().hex[:8]}"
+    assert "면접" in joined(stack.say(sender, "취업날개가 뭐예요?"))
+    for raw in [b"{oops", b"\x00\xff", b'{"sender": "x"}', b'{"sender": "x", "message": ""}', b"[]"]:
+        status, text = _post_raw(stack, raw)
+        assert status == 400 and "error" in text.decode("utf-8", "replace")
+    status, _ = _post_raw(stack, ('{"sender": "%s", "message": "%s"}' % (sender, "가" * 100_000)).encode())
+    assert status == 400
+    assert "취업날개" in joined(stack.say(sender, "신청은 어떻게 해요?"))  # context survived the bad requests
+    assert stack.tracker(sender)["slots"]["programme"] == "interview_suit_rental"
+
+
+def test_low_confidence_asks_did_you_mean_with_buttons(stack: Stack) -> None:
+    sender = f"e2e-{uuid.uuid4().hex[:8]}"
+    reply = stack.say(sender, "/nlu_fallback")  # what the FallbackClassifier predicts below its threshold
+    assert "혹시 이런 뜻이었나요?" in joined(reply)
+    assert reply[-1]["buttons"][-1]["payload"] == "/out_of_scope"
