@@ -56,7 +56,9 @@ class Stack:
     action_url: str
     database_url: str
     api_token: str
-    processes: List[subprocess.Popen]
+    processes: List[subprocess.Popen]  # [action server, Rasa server]
+    env: Dict[str, str]
+    log_dir: Path
 
     def say(self, sender: str, message: str) -> List[dict]:
         return post_json(f"{self.rasa_url}/webhooks/rest/webhook", {"sender": sender, "message": message})  # type: ignore[return-value]
@@ -65,6 +67,20 @@ class Stack:
         url = f"{self.rasa_url}/conversations/{sender}/tracker?token={self.api_token}"
         with urllib.request.urlopen(url, timeout=10) as response:
             return json.load(response)
+
+
+def start_action_server(port: int, env: Dict[str, str], log_dir: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)],
+        cwd=ROOT, env=env, stdout=open(log_dir / "actions.log", "a"), stderr=subprocess.STDOUT,
+    )
+
+
+def restart_action_server(stack: "Stack") -> None:
+    """Start the action server again on its port, as a process supervisor would."""
+    port = int(stack.action_url.rsplit(":", 1)[1])
+    stack.processes[0] = start_action_server(port, stack.env, stack.log_dir)
+    wait_for(f"{stack.action_url}/health", process=stack.processes[0])
 
 
 def start_stack(database_url: str, log_dir: Path, extra_env: Optional[Dict[str, str]] = None) -> Stack:
@@ -79,10 +95,7 @@ def start_stack(database_url: str, log_dir: Path, extra_env: Optional[Dict[str, 
         "TF_CPP_MIN_LOG_LEVEL": "3",
         **(extra_env or {}),
     }
-    actions = subprocess.Popen(
-        [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
-        cwd=ROOT, env=env, stdout=open(log_dir / "actions.log", "w"), stderr=subprocess.STDOUT,
-    )
+    actions = start_action_server(action_port, env, log_dir)
     rasa = subprocess.Popen(
         [
             str(BIN / "rasa"), "run", "--enable-api", "--auth-token", token, "--interface", "127.0.0.1",
@@ -91,7 +104,7 @@ def start_stack(database_url: str, log_dir: Path, extra_env: Optional[Dict[str, 
         ],
         cwd=ROOT, env=env, stdout=open(log_dir / "rasa.log", "w"), stderr=subprocess.STDOUT,
     )
-    stack = Stack(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", database_url, token, [actions, rasa])
+    stack = Stack(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", database_url, token, [actions, rasa], env, log_dir)
     try:
         wait_for(f"{stack.action_url}/health", process=actions)
         wait_for(f"{stack.rasa_url}/status?token={token}", process=rasa)

@@ -39,6 +39,7 @@ class FakeAgent:
         self.finished: List[str] = []  # sender ids whose processing ran to the end
         self.done = threading.Event()
         self.handler: Optional[Handler] = None
+        self.tracker_store: Any = None  # Rasa's agent has one; the channel reads "paused" from it
 
     async def handle_message(self, message: UserMessage) -> None:
         self.received.append(message)

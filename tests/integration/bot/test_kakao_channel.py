@@ -13,6 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.run import create_http_input_channels
+from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ConversationPaused, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.channels.kakao import (
     DELIVERED_TEXT,
@@ -103,6 +107,29 @@ def test_a_paused_conversation_gets_the_neutral_delivered_text(server: Server) -
     server.agent.handler = silent
     reply = server.post(kakao_body())
     assert reply.status == 200 and reply.json["template"]["outputs"] == [{"simpleText": {"text": DELIVERED_TEXT}}]
+
+
+async def _store_with(sender_id: str, paused: bool) -> InMemoryTrackerStore:
+    store = InMemoryTrackerStore(Domain.empty())
+    tracker = DialogueStateTracker(sender_id, slots=[])
+    tracker.update(UserUttered("상담원 연결"))
+    if paused:
+        tracker.update(ConversationPaused())
+    await store.save(tracker)
+    return store
+
+
+@pytest.mark.parametrize("paused, expected", [(True, DELIVERED_TEXT), (False, ERROR_TEXT)])
+async def test_silence_is_delivered_only_in_a_paused_conversation(server: Server, paused: bool, expected: str) -> None:
+    """Rasa also says nothing when an action failed (e.g. the action server is down): not "delivered"."""
+
+    async def silent(message: UserMessage) -> None:
+        return None
+
+    server.agent.handler = silent
+    server.agent.tracker_store = await _store_with("kakao:" + kakao_body()["userRequest"]["user"]["id"], paused)
+    reply = await asyncio.to_thread(server.post, kakao_body())
+    assert reply.status == 200 and reply.json["template"]["outputs"] == [{"simpleText": {"text": expected}}]
 
 
 def test_a_long_utterance_is_cut_politely(server: Server) -> None:
