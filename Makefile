@@ -20,7 +20,7 @@ WIDGET := bot/web/widget
 WIDGET_JS := bot/web/static/widget.js
 
 
-.PHONY: help install kb lookups train run test test-fast eval bench clean widget web
+.PHONY: help install kb lookups train run test test-fast eval bench clean widget web tune
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -66,6 +66,9 @@ test: kb train $(WIDGET_JS)  ## the whole test suite: data validation, story tes
 
 eval: $(STAMP)  ## NLU on the held-out set vs. two baselines (writes results/)
 	$(BIN)/python scripts/evaluate_nlu.py
+
+tune: $(STAMP)  ## choose the FallbackClassifier threshold on a split of the training data
+	$(BIN)/python scripts/evaluate_nlu.py --tune-threshold
 
 test-fast: kb  ## unit tests only (no model training)
 	$(BIN)/python -m pytest -q -m "not slow" tests/unit

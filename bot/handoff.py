@@ -2,6 +2,10 @@
 
 Written by the action server (``action_request_human``), read and updated by the staff console.
 It lives in the same database as the knowledge base (``DATABASE_URL``).
+
+The outbox (``staff_outbox``) holds staff replies for channels that cannot push a message to the
+citizen (REST, KakaoTalk): such a channel calls ``HandoffStore.deliver(sender_id)`` when the citizen
+writes next and sends the returned texts before (or instead of) the bot's answer.
 """
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import List, Optional
 
-from sqlalchemy import Column, DateTime, Integer, String, Text, select
+from sqlalchemy import Column, DateTime, Integer, String, Text, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, declarative_base
 
@@ -36,6 +40,20 @@ class HandoffRequest(HandoffBase):
     closed_at = Column(DateTime(timezone=True))
 
 
+class StaffMessage(HandoffBase):
+    """A staff reply waiting until the citizen's channel can deliver it (see the module docstring)."""
+
+    __tablename__ = "staff_outbox"
+
+    id = Column(Integer, primary_key=True)
+    sender_id = Column(String(255), nullable=False, index=True)
+    channel = Column(String(40))
+    text = Column(Text, nullable=False)
+    staff = Column(String(100), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False)
+    delivered_at = Column(DateTime(timezone=True), index=True)
+
+
 @dataclass(frozen=True)
 class Handoff:
     id: int
@@ -47,8 +65,22 @@ class Handoff:
     taken_by: Optional[str]
 
 
+@dataclass(frozen=True)
+class OutboxMessage:
+    id: int
+    sender_id: str
+    channel: Optional[str]
+    text: str
+    staff: str
+    created_at: datetime
+
+
 def _view(row: HandoffRequest) -> Handoff:
     return Handoff(row.id, row.sender_id, row.channel, row.reason, HandoffStatus(row.status), row.requested_at, row.taken_by)
+
+
+def _message(row: StaffMessage) -> OutboxMessage:
+    return OutboxMessage(row.id, row.sender_id, row.channel, row.text, row.staff, row.created_at)
 
 
 class HandoffStore:
@@ -113,3 +145,44 @@ class HandoffStore:
             if status is HandoffStatus.RETURNED:
                 row.closed_at = datetime.now(timezone.utc)
             return _view(row)
+
+    # -- the outbox of staff replies for channels that cannot push (REST, KakaoTalk)
+    def queue_message(self, sender_id: str, text: str, staff: str, channel: Optional[str] = None) -> OutboxMessage:
+        with self._session() as session, session.begin():
+            row = StaffMessage(
+                sender_id=sender_id,
+                channel=channel,
+                text=text,
+                staff=staff[:100],
+                created_at=datetime.now(timezone.utc),
+            )
+            session.add(row)
+            session.flush()
+            return _message(row)
+
+    def undelivered(self, sender_id: str) -> List[OutboxMessage]:
+        with self._session() as session:
+            rows = session.execute(
+                select(StaffMessage)
+                .where(StaffMessage.sender_id == sender_id, StaffMessage.delivered_at.is_(None))
+                .order_by(StaffMessage.id)
+            ).scalars()
+            return [_message(row) for row in rows]
+
+    def deliver(self, sender_id: str) -> List[OutboxMessage]:
+        """The citizen's undelivered staff replies, oldest first, marked delivered.
+
+        Each message is claimed with its own conditional UPDATE, so two channel workers handling
+        the same citizen at once never both send it.
+        """
+        claimed = []
+        for message in self.undelivered(sender_id):
+            with self._session() as session, session.begin():
+                result = session.execute(
+                    update(StaffMessage)
+                    .where(StaffMessage.id == message.id, StaffMessage.delivered_at.is_(None))
+                    .values(delivered_at=datetime.now(timezone.utc))
+                )
+                if result.rowcount == 1:
+                    claimed.append(message)
+        return claimed

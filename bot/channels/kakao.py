@@ -620,7 +620,7 @@ class KakaoInput(InputChannel):
         if self.bot_id is None:
             if not self._bot_id_logged:  # helps setting KAKAO_BOT_ID (docs/kakao.md)
                 self._bot_id_logged = True
-                logger.info(
+                logger.warning(
                     "kakao: first request came from bot id %r; set KAKAO_BOT_ID to accept only it",
                     _short(_get(data, "bot", "id")),
                 )
@@ -651,7 +651,7 @@ class KakaoInput(InputChannel):
             await asyncio.wait_for(asyncio.shield(task), timeout=max(0.01, deadline - loop.time()))
         except asyncio.TimeoutError:
             logger.warning(
-                "kakao: no answer for %s within %.1f s; answered with the timeout text, still processing",
+                "kakao: no answer for %s within %.2f s; answered with the timeout text, still processing",
                 request.sender_id, self.reply_budget_seconds,
             )
             task.add_done_callback(lambda t: _log_late(t, request.sender_id, collector))
@@ -708,7 +708,7 @@ class KakaoInput(InputChannel):
         elif len(self.skill_secret) < 16:
             logger.warning("kakao: skill_secret is shorter than 16 characters; use a long random value")
         if self.bot_id is None:
-            logger.info("kakao: no bot_id configured; requests for any bot id are accepted")
+            logger.warning("kakao: no bot_id configured (KAKAO_BOT_ID); requests for any bot id are accepted")
         module = inspect.getmodule(self)
         webhook = Blueprint(f"kakao_webhook_{type(self).__name__}", module.__name__ if module else None)
 

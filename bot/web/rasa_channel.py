@@ -15,23 +15,42 @@ session id from the browser (else it makes a new one). Use it in credentials.yml
       session_persistence: true
 
 The channel keeps the name ``socketio`` (URL /webhooks/socketio/, socket.io path /socket.io).
+
+It also adds ``POST /webhooks/socketio/staff_message`` for the staff console: ``{"sender_id": ..., "text": ...}``
+with the header ``X-Staff-Token`` equal to the environment variable ``STAFF_CHANNEL_TOKEN`` (compared in constant
+time; refused while the variable is unset) emits ``bot_uttered`` ``{"text": ...}`` to the citizen's room (the
+session id, which is the sender id). The answer says how many of the citizen's sockets are connected to *this*
+Rasa process (several Rasa processes need a socket.io message queue to reach each other's sockets).
 """
 from __future__ import annotations
 
+import hmac
 import inspect
 import logging
+import os
 import re
 import uuid
 from typing import Any, Awaitable, Callable, Optional
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
-from sanic import Blueprint
+from sanic import Blueprint, Request, response
+from sanic.response import HTTPResponse
 
 logger = logging.getLogger(__name__)
 
 # What the web widget sends (32 hex characters), with room for other clients' UUIDs; nothing else.
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+STAFF_TOKEN_ENV = "STAFF_CHANNEL_TOKEN"
+STAFF_TOKEN_HEADER = "X-Staff-Token"
+MAX_STAFF_TEXT_CHARS = 4000
+
+
+def staff_token_matches(given: Optional[str], expected: Optional[str]) -> bool:
+    """Constant-time check of the staff header; always False while no token is configured (fail closed)."""
+    if not expected or not given:
+        return False
+    return hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass"))
 
 
 def session_id_from(data: Any) -> str:
@@ -64,4 +83,28 @@ class SocketIOInput(RasaSocketIOInput):
 
         # Replaces the handler the parent registered for the same event and namespace.
         sio.on("session_request", namespace=self.namespace)(session_request)
+
+        @socketio_webhook.route("/staff_message", methods=["POST"])
+        async def staff_message(request: Request) -> HTTPResponse:
+            if not staff_token_matches(request.headers.get(STAFF_TOKEN_HEADER), os.environ.get(STAFF_TOKEN_ENV)):
+                logger.warning("staff_message refused: missing or wrong %s", STAFF_TOKEN_HEADER)
+                return response.json({"error": "forbidden"}, status=403)
+            try:
+                body = request.json
+            except Exception:  # Sanic raises InvalidUsage for a body that is not JSON
+                body = None
+            sender_id = body.get("sender_id") if isinstance(body, dict) else None
+            text = body.get("text") if isinstance(body, dict) else None
+            if not isinstance(sender_id, str) or not SESSION_ID.match(sender_id):
+                return response.json({"error": "sender_id must be a web-chat session id"}, status=400)
+            if not isinstance(text, str) or not text.strip() or len(text) > MAX_STAFF_TEXT_CHARS:
+                return response.json({"error": f"text must be 1-{MAX_STAFF_TEXT_CHARS} characters"}, status=400)
+            await sio.emit(self.bot_message_evt, {"text": text}, room=sender_id, namespace=self.namespace)
+            try:
+                connected = sum(1 for _ in sio.manager.get_participants(self.namespace or "/", sender_id))
+            except Exception:  # an internal of python-socketio; the emit itself has happened
+                connected = 0
+            logger.info("staff message emitted to session %s (%d socket(s) here)", sender_id, connected)
+            return response.json({"status": "sent", "connected": connected})
+
         return socketio_webhook

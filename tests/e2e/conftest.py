@@ -17,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".venv" / "bin"
 MODELS = ROOT / "models"
+KAKAO_SECRET = "e2e-kakao-secret"
 
 
 def free_port() -> int:
@@ -127,6 +128,6 @@ def stop_stack(stack: Stack) -> None:
 @pytest.fixture(scope="session")
 def stack(kb_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     """The assistant served for real over HTTP, on a fresh copy of the knowledge base."""
-    running = start_stack(kb_url, tmp_path_factory.mktemp("logs"))
+    running = start_stack(kb_url, tmp_path_factory.mktemp("logs"), {"KAKAO_SKILL_SECRET": KAKAO_SECRET})
     yield running
     stop_stack(running)
