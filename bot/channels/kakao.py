@@ -35,6 +35,8 @@ from sanic.response import HTTPResponse
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 
+from bot.privacy import mask_personal_data
+
 logger = logging.getLogger(__name__)
 
 # ------------------------------------------------------------------------------------------------
@@ -460,7 +462,7 @@ def parse_skill_request(data: Any) -> KakaoRequest:
     utterance = _get(data, "userRequest", "utterance")
     if not isinstance(utterance, str):
         raise BadRequest("invalid_utterance")
-    utterance = clean_text(utterance).strip()
+    utterance = mask_personal_data(clean_text(utterance).strip())
     if not utterance:
         raise BadRequest("invalid_utterance")
     user_id = _get(data, "userRequest", "user", "id")

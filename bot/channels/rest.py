@@ -1,5 +1,7 @@
 """The REST channel (``/webhooks/rest/webhook``), made safe for citizens' input and server faults.
 
+Personal data in messages is masked before Rasa sees it (``bot.privacy``).
+
 Rasa's own ``RestInput`` answers a malformed body with a 500 and a failed custom action (action
 server or database down) with silence. This channel keeps the same route and JSON, but answers bad
 input with a 400 and a clear message, and an empty reply with the domain's ``utter_service_trouble``
@@ -17,6 +19,8 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from bot.privacy import mask_personal_data
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +49,7 @@ def parse_request(body: bytes) -> Dict[str, Any]:
         raise InputError(f"sender는 {MAX_SENDER_CHARS}자 이하의 문자열이어야 해요. / 'sender' must be a short string.")
     if not isinstance(message, str):
         raise InputError("message는 문자열이어야 해요. / 'message' must be a string.")
-    message = _CONTROL.sub(" ", message).strip()
+    message = mask_personal_data(_CONTROL.sub(" ", message).strip())
     if not message:
         raise InputError("메시지가 비어 있어요. / 'message' is empty.")
     if len(message) > MAX_MESSAGE_CHARS:
