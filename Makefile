@@ -62,7 +62,8 @@ run: kb train $(WIDGET_JS)  ## serve everything in the foreground (Ctrl-C stops 
 test: kb train $(WIDGET_JS)  ## the whole test suite: data validation, story tests, then pytest (unit, integration, e2e)
 	$(BIN)/python scripts/validate_data.py
 	$(BIN)/rasa test core --stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q tests/unit tests/integration
+	$(BIN)/python -m pytest -q tests/e2e
 
 eval: $(STAMP)  ## NLU on the held-out set vs. two baselines (writes results/)
 	$(BIN)/python scripts/evaluate_nlu.py
