@@ -10,6 +10,7 @@ PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python
 STAMP := $(VENV)/.installed
 
 # Safe defaults for the variables credentials.yml / endpoints.yml read (override in the environment or .env).
+export RASA_TELEMETRY_ENABLED ?= false
 export ACTION_SERVER_PORT ?= 5055
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_SERVER_PORT)/webhook
 export RASA_BIND ?= 127.0.0.1

@@ -94,6 +94,7 @@ def start_stack(database_url: str, log_dir: Path, extra_env: Optional[Dict[str, 
         "DATABASE_URL": database_url,
         "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook",
         "TF_CPP_MIN_LOG_LEVEL": "3",
+        "RASA_TELEMETRY_ENABLED": "false",
         **(extra_env or {}),
     }
     actions = start_action_server(action_port, env, log_dir)

@@ -1,0 +1,55 @@
+"""The linear intent classifier: learns from Korean morphemes and characters, survives save → load."""
+from __future__ import annotations
+
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.korean_tokenizer import KoreanTokenizer
+from bot.nlu.linear_intent_classifier import LinearIntentClassifier
+
+EXAMPLES = {
+    "ask_hours": ["몇 시까지 해요?", "운영시간 알려줘", "토요일에도 열어요?", "몇시에 문 닫아", "언제까지 해요"],
+    "ask_location": ["어디에 있어요?", "위치 알려주세요", "주소가 어떻게 돼요", "어디로 가면 돼", "가는 길 알려줘"],
+    "situation_unpaid_wages": ["월급을 못 받았어요", "사장이 임금을 안 줘요", "알바비 안 줌", "급여가 밀렸어요", "퇴직금을 안 줘요"],
+}
+
+
+def trained(storage: ModelStorage, context: ExecutionContext) -> LinearIntentClassifier:
+    tokenizer = KoreanTokenizer.create(KoreanTokenizer.get_default_config(), None, None, None)
+    messages = [Message.build(text=text, intent=intent) for intent, texts in EXAMPLES.items() for text in texts]
+    data = TrainingData(messages)
+    tokenizer.process_training_data(data)
+    classifier = LinearIntentClassifier.create({}, storage, Resource("linear"), context)
+    classifier.train(data)
+    return classifier
+
+
+def classify(classifier: LinearIntentClassifier, text: str) -> dict:
+    tokenizer = KoreanTokenizer.create(KoreanTokenizer.get_default_config(), None, None, None)
+    message = Message.build(text=text)
+    tokenizer.process([message])
+    classifier.process([message])
+    return message.as_dict(only_output_properties=True)
+
+
+def test_unseen_phrasings_with_typos_and_no_spacing(default_model_storage, default_execution_context) -> None:
+    classifier = trained(default_model_storage, default_execution_context)
+    assert classify(classifier, "몇시꺼지 하나요")["intent"]["name"] == "ask_hours"
+    assert classify(classifier, "월급을안줘요 ㅠㅠ")["intent"]["name"] == "situation_unpaid_wages"
+    ranking = classify(classifier, "위치가 어디예요")["intent_ranking"]
+    assert ranking[0]["name"] == "ask_location" and abs(sum(r["confidence"] for r in ranking) - 1) < 1e-6
+
+
+def test_save_and_load_round_trip(default_model_storage, default_execution_context) -> None:
+    original = trained(default_model_storage, default_execution_context)
+    loaded = LinearIntentClassifier.load({}, default_model_storage, Resource("linear"), default_execution_context)
+    for text in ["토요일 몇시까지", "알바비를 못 받았어요", "어디 있나요"]:
+        assert classify(loaded, text)["intent_ranking"] == classify(original, text)["intent_ranking"]
+
+
+def test_untrained_classifier_leaves_messages_alone(default_model_storage, default_execution_context) -> None:
+    empty = LinearIntentClassifier.load({}, default_model_storage, Resource("never-trained"), default_execution_context)
+    assert "intent" not in classify(empty, "안녕하세요") or classify(empty, "안녕하세요")["intent"] is None
