@@ -17,11 +17,20 @@ export RASA_BIND ?= 127.0.0.1
 export RASA_PORT ?= 5005
 export WEB_PORT ?= 8080
 export RASA_PUBLIC_URL ?= http://127.0.0.1:$(RASA_PORT)
+# The staff console reaches Rasa's API (token-protected, bound to 127.0.0.1) and socket.io channel with
+# these; fresh random ones per `make run` unless set.
+ifndef RASA_API_TOKEN
+export RASA_API_TOKEN := $(shell python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
+endif
+ifndef STAFF_CHANNEL_TOKEN
+export STAFF_CHANNEL_TOKEN := $(shell python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
+endif
+export RASA_URL ?= http://127.0.0.1:$(RASA_PORT)
 WIDGET := bot/web/widget
 WIDGET_JS := bot/web/static/widget.js
 
 
-.PHONY: help install kb lookups train run test test-fast eval bench clean widget web tune
+.PHONY: help install kb lookups train run test test-fast eval bench clean widget web tune staff-user
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -55,6 +64,7 @@ web: $(WIDGET_JS)  ## serve only the web chat page on http://127.0.0.1:$$WEB_POR
 run: kb train $(WIDGET_JS)  ## serve everything in the foreground (Ctrl-C stops all)
 	@echo
 	@echo "  Web chat:        http://127.0.0.1:$(WEB_PORT)"
+	@echo "  Staff console:   http://127.0.0.1:$(WEB_PORT)/console  (make staff-user NAME=you first)"
 	@echo "  Chat over REST:  curl -s localhost:5005/webhooks/rest/webhook -d '{\"sender\":\"me\",\"message\":\"안녕하세요\"}'"
 	@echo "  Shell chat:      $(BIN)/rasa shell"
 	@echo
@@ -74,6 +84,9 @@ tune: $(STAMP)  ## choose the FallbackClassifier threshold on a split of the tra
 
 test-fast: kb  ## unit tests only (no model training)
 	$(BIN)/python -m pytest -q -m "not slow" tests/unit
+
+staff-user: $(STAMP)  ## create a staff account for the console: make staff-user NAME=kim.minji
+	$(BIN)/python -m bot.console create-user $(NAME)
 
 clean:  ## remove generated files (database, models, caches) but keep .venv
 	rm -rf var/*.db models .rasa .pytest_cache

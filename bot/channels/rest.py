@@ -9,9 +9,11 @@ input with a 400 and a clear message, and an empty reply with the domain's ``utt
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
+from functools import lru_cache
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -20,7 +22,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.handoff import HandoffStore
 from bot.privacy import mask_personal_data
+from knowledge.db import get_engine
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +81,21 @@ async def reply_or_trouble(request: Request, sender: str, messages: List[Dict[st
     return [{"recipient_id": sender, "text": template.get("text", "")}]
 
 
+@lru_cache(maxsize=1)
+def _outbox() -> HandoffStore:
+    return HandoffStore(get_engine())
+
+
+async def staff_replies_for(sender: str) -> List[Dict[str, Any]]:
+    """Replies staff wrote in the console since the citizen's last message (REST cannot push)."""
+    try:
+        messages = await asyncio.to_thread(_outbox().deliver, sender)
+    except SQLAlchemyError:
+        logger.exception("staff outbox unavailable for %s", sender)
+        return []
+    return [{"recipient_id": sender, "text": message.text, "metadata": {"staff": True}} for message in messages]
+
+
 class CitizenRestInput(RestInput):
     """Same route and JSON as Rasa's REST channel; 400 for bad input; never silent on faults."""
 
@@ -96,6 +117,7 @@ class CitizenRestInput(RestInput):
             except InputError as error:
                 return response.json({"error": str(error)}, status=400)
             collector = CollectingOutputChannel()
+            staff_replies = await staff_replies_for(checked["sender"])
             try:
                 await on_new_message(
                     UserMessage(
@@ -108,6 +130,7 @@ class CitizenRestInput(RestInput):
                 )
             except Exception:
                 logger.exception("message from %s could not be handled", checked["sender"])
-            return response.json(await reply_or_trouble(request, checked["sender"], collector.messages))
+            replies = await reply_or_trouble(request, checked["sender"], collector.messages)
+            return response.json(staff_replies + replies)
 
         return webhook

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -71,6 +72,7 @@ def _day(timestamp: object) -> Optional[date]:
 class EventsAnalytics:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+        self._lock = threading.Lock()  # reports run in worker threads; each row must be counted once
         self._last_id = 0
         self.intents: Counter = Counter()  # (day, intent) -> user messages
         self.messages: Counter = Counter()  # day -> user messages
@@ -139,6 +141,10 @@ class EventsAnalytics:
 
     # -- the report
     def report(self, days: int = 30, today: Optional[date] = None, top: int = 10) -> AnalyticsReport:
+        with self._lock:
+            return self._report(days, today, top)
+
+    def _report(self, days: int, today: Optional[date], top: int) -> AnalyticsReport:
         end = today or datetime.now(SEOUL).date()
         start = end - timedelta(days=days - 1)
         problem = self.refresh()

@@ -28,7 +28,7 @@ import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 from time import perf_counter
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 from urllib.parse import parse_qsl
 
 from sanic import Blueprint, Request, response
@@ -60,6 +60,7 @@ MAX_FORM_BYTES = 256 * 1024
 MAX_QUERY_CHARS = 500
 MAX_REPLY_CHARS = 2000
 MAX_RESULTS = 10
+KB_RELOAD_SECONDS = 300  # like the action server's KnowledgeBase(max_age_seconds=300)
 PUSH_CHANNELS = {"socketio"}  # channels the console can deliver to at once; the others use the outbox
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -157,12 +158,23 @@ def redirect(path: str, notice: Optional[str] = None) -> HTTPResponse:
     return with_headers(response.redirect(target, status=303))
 
 
+def handback_events(staff: str) -> List[Dict[str, Any]]:
+    """What hand-back appends to the tracker. The last action before the pause was action_request_human;
+    without an ``action_listen`` after ``resume`` the next user message starts in a state the rules never saw,
+    and Rasa answers with action_default_fallback and then asks for a person again (seen with the real model)."""
+    return [
+        {"event": "resume"},
+        {"event": "bot", "text": HANDBACK_MESSAGE, "metadata": {"staff": staff, "handback": True}},
+        {"event": "action", "name": "action_listen"},
+    ]
+
+
 def search_programmes(kb: KnowledgeBase, query: str, limit: int = MAX_RESULTS) -> List[Tuple[ProgrammeInfo, Tuple[str, ...]]]:
     """Programmes named in the text first (find_programme, programmes_in_text), then keyword hits."""
     found: Dict[str, Tuple[ProgrammeInfo, Tuple[str, ...]]] = {}
     named = kb.find_programme(query)
     for programme in ([named] if named else []) + kb.programmes_in_text(query):
-        found.setdefault(programme.slug, (programme, ("이름",)))
+        found.setdefault(programme.slug, (programme, ("이름·별칭",)))
     for hit in kb.search(query, limit=limit):
         found.setdefault(hit.programme.slug, (hit.programme, hit.matched))
     return list(found.values())[:limit]
@@ -191,7 +203,9 @@ class Console:
         engine = None if auth and handoffs and kb else get_engine(self.settings.database_url)
         self.auth = auth or AuthStore(engine)
         self.handoffs = handoffs or HandoffStore(engine)
-        self.kb = kb or KnowledgeBase(engine)
+        # Our own copy is reloaded in the background (keep_fresh), never on a search's time.
+        self.owns_kb = kb is None
+        self.kb = kb or KnowledgeBase(engine, max_age_seconds=float("inf"))
         self.rasa = rasa or RasaClient(self.settings.rasa_url, self.settings.rasa_token, self.settings.staff_channel_token)
         self.analytics = analytics or EventsAnalytics(get_engine(self.settings.events_database_url))
         # signs the login form's CSRF token (there is no session yet); a restart only means reloading the form
@@ -199,6 +213,21 @@ class Console:
 
     def login_token(self, nonce: str) -> str:
         return hmac.new(self.login_key, nonce.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+
+    def reload_kb(self) -> None:
+        """Loads a fresh copy (≈0.1 s of SQL, in a worker thread) and swaps it in with one assignment, so a
+        search never waits for a reload and never sees half of one (picks up `make kb` like the actions do)."""
+        fresh = KnowledgeBase(self.kb.engine, max_age_seconds=float("inf"))
+        fresh.refresh()
+        self.kb = fresh
+
+    async def keep_fresh(self) -> None:
+        while True:
+            try:
+                await in_thread(self.reload_kb)
+            except SQLAlchemyError:
+                logger.warning("could not (re)load the knowledge base; searching the copy in memory", exc_info=True)
+            await asyncio.sleep(KB_RELOAD_SECONDS)
 
 
 def console_blueprint(settings: Optional[ConsoleSettings] = None, *, name: Optional[str] = None, **parts: Any) -> Blueprint:
@@ -208,15 +237,25 @@ def console_blueprint(settings: Optional[ConsoleSettings] = None, *, name: Optio
     bp.ctx.console = console
     static = {filename: (STATIC_DIR / filename).read_bytes() for filename in STATIC_FILES}
 
-    @bp.listener("before_server_start")
-    async def warm_up(app: Any, loop: Any) -> None:
-        try:  # the first search should not pay for loading the knowledge base
-            await in_thread(console.kb.all_programmes)
-        except SQLAlchemyError:
-            logger.warning("knowledge base not loaded yet; the console will retry on the first search", exc_info=True)
+    tasks: List[asyncio.Task] = []
 
-    @bp.listener("after_server_stop")
+    @bp.listener("after_server_start")
+    async def start_reloading(app: Any, loop: Any) -> None:
+        if console.owns_kb:  # the first load is the warm-up: the first search should not pay for it
+            tasks.append(loop.create_task(console.keep_fresh()))
+
+    @bp.on_response
+    async def headers(request: Request, resp: HTTPResponse) -> None:
+        # every console response (redirects included); the page server's defaults do not apply here
+        cache = resp.headers.get("Cache-Control")
+        with_headers(resp, request)
+        if cache:
+            resp.headers["Cache-Control"] = cache
+
+    @bp.listener("before_server_stop")
     async def close(app: Any, loop: Any) -> None:
+        for task in tasks:
+            task.cancel()
         await console.rasa.close()
 
     # -- sessions
@@ -328,22 +367,19 @@ def console_blueprint(settings: Optional[ConsoleSettings] = None, *, name: Optio
     async def search(request: Request) -> HTTPResponse:
         raw = clean_text(request.args.get("q", ""), keep_newlines=False).strip()
         query = raw[:MAX_QUERY_CHARS]
-        hits: Sequence[Tuple[ProgrammeInfo, Tuple[str, ...]]] = []
-        kb_ms = rasa_ms = None
-        kb_problem = False
+        results, kb_ms, rasa_ms = "", None, None
         parse: Optional[Parse] = None
         rasa_problem: Optional[str] = None
-        now = datetime.now(timezone.utc)
         if query:
+            # the answer time: looking up the knowledge base and rendering the programmes
             started = perf_counter()
+            now = datetime.now(timezone.utc)
             try:
-                hits = search_programmes(console.kb, query)
+                results = pages.results_section(query, search_programmes(console.kb, query), now)
             except SQLAlchemyError:
                 logger.warning("knowledge base unavailable for search", exc_info=True)
-                kb_problem = True
-            results_html = [pages.programme_card(p, now, m) for p, m in hits]  # rendering is part of the answer time
+                results = pages.results_section(query, [], now, kb_problem=True)
             kb_ms = (perf_counter() - started) * 1000
-            del results_html
             started = perf_counter()
             try:
                 parse = await console.rasa.parse(query)
@@ -351,7 +387,7 @@ def console_blueprint(settings: Optional[ConsoleSettings] = None, *, name: Optio
                 rasa_problem = error.reason
             rasa_ms = (perf_counter() - started) * 1000
         page = pages.search_page(
-            viewer(request.ctx.staff), query, hits, now, kb_ms, rasa_ms, parse, rasa_problem, kb_problem, len(raw) > MAX_QUERY_CHARS
+            viewer(request.ctx.staff), query, results, kb_ms, rasa_ms, parse, rasa_problem, len(raw) > MAX_QUERY_CHARS
         )
         resp = html(page, request=request)
         if kb_ms is not None:
@@ -459,10 +495,7 @@ def console_blueprint(settings: Optional[ConsoleSettings] = None, *, name: Optio
             return redirect(f"{PREFIX}/handoffs/{handoff.id}", "closed")
         staff = request.ctx.staff.staff.name
         try:
-            await console.rasa.append_events(
-                handoff.sender_id,
-                [{"event": "resume"}, {"event": "bot", "text": HANDBACK_MESSAGE, "metadata": {"staff": staff, "handback": True}}],
-            )
+            await console.rasa.append_events(handoff.sender_id, handback_events(staff))
         except RasaUnavailable:
             return redirect(f"{PREFIX}/handoffs/{handoff.id}", "rasa_down")
         outcome = await deliver(handoff, HANDBACK_MESSAGE, staff)

@@ -6,7 +6,8 @@
   SHA-256, so a copy of the table does not let anyone sign in. Each session has its own CSRF token
   (the synchronizer token of every POST form) and ends 8 hours after sign-in.
 - ``staff_login_attempts``: failed sign-ins per user name (whether or not the name exists, so the
-  lock-out does not tell which names exist); the 5th failure in a row locks the name for 15 minutes.
+  lock-out does not tell which names exist); the 5th failure in a row (within a day, without a success
+  in between) locks the name for 15 minutes.
 - ``staff_audit_log``: every staff action, also written to the ``bot.console.audit`` logger.
 
 Everything here is synchronous (SQLAlchemy, argon2); the web handlers run it in a worker thread.
@@ -38,6 +39,7 @@ audit_logger = logging.getLogger("bot.console.audit")
 ConsoleBase = declarative_base()
 
 NAME_PATTERN = re.compile(r"^[\w.@-]{2,64}$")  # \w includes Hangul
+FORGET_FAILURES_AFTER = timedelta(days=1)  # the five failures that lock a name are counted within a day
 MIN_PASSWORD_CHARS = 10
 MAX_PASSWORD_CHARS = 1024  # argon2 takes any length; this only bounds the work per request
 
@@ -284,12 +286,20 @@ class AuthStore:
         for _ in range(3):  # a concurrent first failure may insert the row between our read and insert
             try:
                 with self._session() as session, session.begin():
+                    # failures a day old are forgotten (and their rows, so made-up names do not pile up)
+                    session.execute(
+                        delete(LoginAttempts).where(
+                            LoginAttempts.last_failed_at < now - FORGET_FAILURES_AFTER,
+                            LoginAttempts.name != key,
+                        )
+                    )
                     row = session.get(LoginAttempts, key, with_for_update=True)
                     if row is None:
                         row = LoginAttempts(name=key, failures=0)
                         session.add(row)
                     expired = as_utc(row.locked_until)
-                    if expired and expired <= now:
+                    last = as_utc(row.last_failed_at)
+                    if (expired and expired <= now) or (last and last < now - FORGET_FAILURES_AFTER):
                         row.failures, row.locked_until = 0, None
                     row.failures += 1
                     row.last_failed_at = now

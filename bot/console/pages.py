@@ -26,11 +26,11 @@ NOTICES: Dict[str, Tuple[str, str]] = {
     "sent_offline": ("warn", "답장을 대화 기록에 남겼지만 시민의 채팅 창이 지금 열려 있지 않아요."),
     "queued": ("ok", "답장을 대화 기록에 남기고 보관함에 넣었어요. 이 채널(REST·카카오톡)은 시민이 다음 메시지를 보낼 때 전달해요."),
     "queued_live_failed": ("warn", "실시간 전달에 실패해 답장을 보관함에 넣었어요. 대화 기록에는 남았어요."),
-    "returned": ("ok", "대화를 도우미에게 돌려줬어요. 시민에게 안내 문장을 보냈어요."),
+    "returned": ("ok", "대화를 도우미에게 돌려줬어요. 시민에게 보내는 안내 문장도 대화 기록에 남겼어요."),
     "rasa_down": ("error", "도우미 서버(Rasa)에 연결할 수 없어 처리하지 못했어요. 잠시 후 다시 시도해 주세요."),
     "empty_reply": ("error", "보낼 내용을 입력해 주세요."),
     "too_long": ("error", "답장은 2,000자까지 보낼 수 있어요."),
-    "not_yours": ("error", "먼저 '상담 맡기'를 눌러 이 대화를 맡아 주세요."),
+    "not_yours": ("error", "먼저 ‘상담 맡기’를 눌러 이 대화를 맡아 주세요."),
     "closed": ("error", "이미 도우미에게 돌려준 대화예요."),
     "logged_out": ("ok", "로그아웃했어요."),
     "expired": ("warn", "로그인 시간이 지났어요(8시간). 다시 로그인해 주세요."),
@@ -84,6 +84,7 @@ def layout(title: str, body: str, viewer: Optional[Viewer] = None, *, active: st
         '<!doctype html>\n<html lang="ko">\n<head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{e(title)} · 상담원 콘솔</title>"
+        '<link rel="icon" href="data:,">'  # no favicon request (it would be a 404)
         f'<link rel="stylesheet" href="{PREFIX}/static/console.css">'
         f'<script src="{PREFIX}/static/console.js" defer></script></head>\n'
         f'<body{refresh}><header class="top"><div class="brand">서울 일자리·노동 도우미 <span>상담원 콘솔</span></div>'
@@ -189,7 +190,7 @@ def programme_card(programme: ProgrammeInfo, now: datetime, matched: Sequence[st
     figures = "".join(f"<li>{e(figure.display())}</li>" for figure in programme.figures)
     status = f'<p class="status-note">{e(programme.status_note)}</p>' if programme.status_note else ""
     audience = "" if programme.citizen_facing else ' <span class="tag muted">기관·사업 대상</span>'
-    matched_html = f'<p class="matched">일치한 말: {e(", ".join(matched))}</p>' if matched else ""
+    matched_html = f'<p class="matched">찾은 근거: {e(", ".join(matched))}</p>' if matched else ""
     return (
         f'<article class="programme" id="p-{e(programme.slug)}">'
         f'<h3>{e(programme.name)} <span class="tag">{e(programme.family)}</span>{audience}</h3>'
@@ -240,30 +241,32 @@ def assistant_box(parse: Optional[Parse], problem: Optional[str], rasa_ms: Optio
     )
 
 
-def search_page(viewer: Viewer, query: str, hits: Sequence[Tuple[ProgrammeInfo, Sequence[str]]], now: datetime,
-                kb_ms: Optional[float], rasa_ms: Optional[float], parse: Optional[Parse], rasa_problem: Optional[str],
-                kb_problem: bool = False, truncated: bool = False) -> str:
+def results_section(query: str, hits: Sequence[Tuple[ProgrammeInfo, Sequence[str]]], now: datetime,
+                    kb_problem: bool = False) -> str:
+    if not query:
+        return ""
+    if kb_problem:
+        return message_html("error", "지식 베이스를 불러오지 못했어요. 데이터베이스 연결을 확인해 주세요.")
+    if not hits:
+        return (
+            '<section class="results"><h2>관련 제도 없음</h2>'
+            "<p>지식 베이스(2018년 7월 보고서)에서 찾지 못했어요. 다른 말로 검색하거나 다산콜센터(120)로 안내해 주세요.</p></section>"
+        )
+    return (
+        f'<section class="results" aria-labelledby="results-h"><h2 id="results-h">관련 제도 {len(hits)}건</h2>'
+        + "".join(programme_card(programme, now, matched) for programme, matched in hits)
+        + "</section>"
+    )
+
+
+def search_page(viewer: Viewer, query: str, results: str, kb_ms: Optional[float], rasa_ms: Optional[float],
+                parse: Optional[Parse], rasa_problem: Optional[str], truncated: bool = False) -> str:
     timing = ""
     if kb_ms is not None:
         timing = f'<p class="timing">지식 베이스 검색 <strong id="kb-ms">{kb_ms:.1f}</strong> ms'
         if rasa_ms is not None:
             timing += f' · 도우미 분석 <span id="rasa-ms">{rasa_ms:.0f}</span> ms'
         timing += "</p>"
-    results = ""
-    if query:
-        if kb_problem:
-            results = message_html("error", "지식 베이스를 불러오지 못했어요. 데이터베이스 연결을 확인해 주세요.")
-        elif hits:
-            results = (
-                f'<section class="results" aria-labelledby="results-h"><h2 id="results-h">관련 제도 {len(hits)}건</h2>'
-                + "".join(programme_card(programme, now, matched) for programme, matched in hits)
-                + "</section>"
-            )
-        else:
-            results = (
-                '<section class="results"><h2>관련 제도 없음</h2>'
-                "<p>지식 베이스(2018년 7월 보고서)에서 찾지 못했어요. 다른 말로 검색하거나 다산콜센터(120)로 안내해 주세요.</p></section>"
-            )
     note = message_html("warn", "검색어가 길어 앞 500자만 사용했어요.") if truncated else ""
     body = (
         '<h1>제도 검색</h1>'
@@ -388,7 +391,7 @@ def conversation_page(viewer: Viewer, staff_name: str, handoff: Handoff, tracker
             '<button type="submit" id="send">보내기</button></form></section>'
         )
     elif handoff.status is HandoffStatus.WAITING:
-        reply = '<p class="hint">답장을 보내려면 먼저 \'상담 맡기\'를 눌러 주세요.</p>'
+        reply = '<p class="hint">답장을 보내려면 먼저 ‘상담 맡기’를 눌러 주세요.</p>'
     body = (
         f'<p><a href="{PREFIX}/queue">← 상담 대기열</a></p>'
         f"<h1>상담 요청 #{handoff.id}</h1>"

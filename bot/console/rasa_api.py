@@ -54,7 +54,7 @@ class Parse:
 def parse_result(body: Any) -> Parse:
     """Rasa's /model/parse answer as a Parse; tolerant of missing fields."""
     if not isinstance(body, dict):
-        raise RasaUnavailable("unexpected answer")
+        raise RasaUnavailable("예상하지 못한 응답")
     intent = body.get("intent") if isinstance(body.get("intent"), dict) else {}
     text = body.get("text") if isinstance(body.get("text"), str) else ""
     entities = []
@@ -80,7 +80,11 @@ def parse_result(body: Any) -> Parse:
 
 
 def conversation_path(sender_id: str) -> str:
-    return "/conversations/" + quote(sender_id, safe=":@") + "/tracker"
+    """Rasa's route is ``/conversations/<conversation_id:path>/tracker`` and Sanic 21.12 does not decode
+    path parameters, so only what cannot appear in a path is escaped: ids with spaces, ``%``, ``?``, ``#`` or
+    non-ASCII letters cannot be reached through Rasa 3.6's HTTP API at all (the channels never make such ids
+    except REST clients that choose them)."""
+    return "/conversations/" + quote(sender_id, safe="/:@!$&'()*+,;=-._~") + "/tracker"
 
 
 class RasaClient:
@@ -126,22 +130,22 @@ class RasaClient:
             ) as answer:
                 raw = await answer.read()
                 if answer.status in (401, 403):
-                    raise RasaUnavailable("the API token was refused", answer.status)
+                    raise RasaUnavailable("API 토큰이 거부됨 (RASA_API_TOKEN 확인)", answer.status)
                 if answer.status >= 400:
-                    raise RasaUnavailable(f"Rasa answered HTTP {answer.status}", answer.status)
+                    raise RasaUnavailable(f"HTTP {answer.status} 응답", answer.status)
                 try:
                     return json.loads(raw.decode("utf-8")) if raw else None
                 except ValueError as error:
-                    raise RasaUnavailable("Rasa's answer is not JSON", answer.status) from error
+                    raise RasaUnavailable("JSON이 아닌 응답", answer.status) from error
         except RasaUnavailable as error:
-            logger.warning("Rasa %s %s: %s", method, path.split("?")[0], error.reason)
+            logger.warning("Rasa %s %s: HTTP %s", method, path, error.status)
             raise
         except asyncio.TimeoutError as error:
-            logger.warning("Rasa %s %s: no answer within %.1f s", method, path.split("?")[0], timeout)
-            raise RasaUnavailable(f"no answer within {timeout:.0f} s") from error
+            logger.warning("Rasa %s %s: no answer within %.1f s", method, path, timeout)
+            raise RasaUnavailable(f"{timeout:.0f}초 안에 응답 없음") from error
         except (aiohttp.ClientError, OSError, ValueError) as error:
-            logger.warning("Rasa %s %s: %s", method, path.split("?")[0], type(error).__name__)
-            raise RasaUnavailable("could not connect") from error
+            logger.warning("Rasa %s %s: %s", method, path, type(error).__name__)
+            raise RasaUnavailable("연결할 수 없음") from error
 
     async def parse(self, text: str) -> Parse:
         return parse_result(await self._call("POST", "/model/parse", PARSE_TIMEOUT, {"text": text[:MAX_PARSE_CHARS]}))
@@ -149,7 +153,7 @@ class RasaClient:
     async def tracker(self, sender_id: str) -> Dict[str, Any]:
         body = await self._call("GET", conversation_path(sender_id), TRACKER_TIMEOUT)
         if not isinstance(body, dict):
-            raise RasaUnavailable("unexpected answer")
+            raise RasaUnavailable("예상하지 못한 응답")
         return body
 
     async def append_events(self, sender_id: str, events: List[Dict[str, Any]]) -> Dict[str, Any]:
@@ -159,7 +163,7 @@ class RasaClient:
     async def push_to_socket(self, sender_id: str, text: str) -> int:
         """Sends ``text`` to a web-chat citizen now; returns how many of their sockets are connected."""
         if not self._staff_channel_token:
-            raise RasaUnavailable("STAFF_CHANNEL_TOKEN is not set")
+            raise RasaUnavailable("STAFF_CHANNEL_TOKEN이 설정되지 않음")
         body = await self._call(
             "POST",
             "/webhooks/socketio/staff_message",

@@ -11,6 +11,8 @@ Environment (each has a safe default):
 
 The widget itself is built from ``bot/web/widget`` (``npm ci && npm run build`` writes ``static/widget.js``).
 
+``main()`` (``python -m bot.web``) also mounts the staff console at ``/console`` (bot/console/README.md).
+
 Other parts of the project can add routes to the same server, e.g. a staff console under ``/console``::
 
     from bot.web.server import create_app
@@ -238,7 +240,9 @@ def main() -> int:
     logging.config.dictConfig(logging_config(level if isinstance(logging.getLevelName(level), int) else "INFO"))
     try:
         settings = WebSettings.from_env()
-        app = create_app(settings)
+        from bot.console.app import console_blueprint  # the staff console at /console (bot/console/README.md)
+
+        app = create_app(settings, blueprints=[console_blueprint()])
     except (ValueError, OSError) as error:
         logger.error("cannot start the web server: %s", error)
         return 2
