@@ -37,6 +37,8 @@ from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from sanic import Blueprint, Request, response
 from sanic.response import HTTPResponse
 
+from bot.privacy import mask_personal_data
+
 logger = logging.getLogger(__name__)
 
 # What the web widget sends (32 hex characters), with room for other clients' UUIDs; nothing else.
@@ -63,11 +65,22 @@ def session_id_from(data: Any) -> str:
     return uuid.uuid4().hex
 
 
+def masking(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[Any]]:
+    """``on_new_message`` that masks personal data in the citizen's text before Rasa sees it."""
+
+    async def masked(message: UserMessage) -> Any:
+        if message.text:
+            message.text = mask_personal_data(message.text)
+        return await on_new_message(message)
+
+    return masked
+
+
 class SocketIOInput(RasaSocketIOInput):
     """Rasa's socket.io channel with a session_request handler that joins the session's room."""
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        socketio_webhook = super().blueprint(on_new_message)
+        socketio_webhook = super().blueprint(masking(on_new_message))
         sio = self.sio
         if sio is None:  # the parent's blueprint() sets it
             raise RuntimeError("Rasa's SocketIOInput.blueprint() did not create a socket.io server")
