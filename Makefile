@@ -17,6 +17,12 @@ export RASA_BIND ?= 127.0.0.1
 export RASA_PORT ?= 5005
 export WEB_PORT ?= 8080
 export RASA_PUBLIC_URL ?= http://127.0.0.1:$(RASA_PORT)
+# One database for knowledge, handoffs and Rasa's conversations; Rasa's lock store (endpoints.yml).
+export DATABASE_URL ?= sqlite:///$(CURDIR)/var/knowledge.db
+export LOCK_STORE_TYPE ?= in_memory
+export REDIS_HOST ?= 127.0.0.1
+export REDIS_PORT ?= 6379
+export REDIS_DB ?= 0
 # The staff console reaches Rasa's API (token-protected, bound to 127.0.0.1) and socket.io channel with
 # these; fresh random ones per `make run` unless set.
 ifndef RASA_API_TOKEN

@@ -36,6 +36,7 @@ from sanic.response import HTTPResponse
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 
 from bot.privacy import mask_personal_data
+from bot.ratelimit import RateLimiter, limiter_from_env, rate_limited_text
 
 logger = logging.getLogger(__name__)
 
@@ -597,7 +598,9 @@ class KakaoInput(InputChannel):
         skill_secret: Optional[Text] = None,
         secret_header: Optional[Text] = None,
         reply_budget_seconds: Optional[float] = None,
+        rate_limiter: Optional[RateLimiter] = None,
     ) -> None:
+        self.rate_limiter = rate_limiter  # None: RATE_LIMIT_PER_MINUTE from the environment, made in blueprint()
         self.bot_id = _config_str(bot_id)
         self.skill_secret = _config_str(skill_secret)
         self.secret_header = _config_str(secret_header) or DEFAULT_SECRET_HEADER
@@ -699,6 +702,9 @@ class KakaoInput(InputChannel):
         if parsed.truncated:
             logger.info("kakao: utterance of %s cut to %d characters", parsed.sender_id, MAX_UTTERANCE_CHARS)
         agent = getattr(getattr(request.app, "ctx", None), "agent", None)  # set by `rasa run`
+        if self.rate_limiter is not None and not await self.rate_limiter.allow(f"kakao:{parsed.sender_id}"):
+            # 200: Kakao shows a skill's text only from a 200; a 429 would become its generic error bubble
+            return _json_response(text_response(rate_limited_text(agent)))
         return _json_response(await self._answer(parsed, on_new_message, deadline, agent))
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -711,6 +717,8 @@ class KakaoInput(InputChannel):
             logger.warning("kakao: skill_secret is shorter than 16 characters; use a long random value")
         if self.bot_id is None:
             logger.warning("kakao: no bot_id configured (KAKAO_BOT_ID); requests for any bot id are accepted")
+        if self.rate_limiter is None:
+            self.rate_limiter = limiter_from_env()
         module = inspect.getmodule(self)
         webhook = Blueprint(f"kakao_webhook_{type(self).__name__}", module.__name__ if module else None)
 

@@ -5,7 +5,8 @@ Personal data in messages is masked before Rasa sees it (``bot.privacy``).
 Rasa's own ``RestInput`` answers a malformed body with a 500 and a failed custom action (action
 server or database down) with silence. This channel keeps the same route and JSON, but answers bad
 input with a 400 and a clear message, and an empty reply with the domain's ``utter_service_trouble``
-(which points to 120) — unless the conversation is paused for a person, when silence is right.
+(which points to 120) — unless the conversation is paused for a person, when silence is right. A sender over
+the per-minute limit (``bot.ratelimit``) gets a 429 with the domain's ``utter_rate_limited``.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.handoff import HandoffStore
 from bot.privacy import mask_personal_data
+from bot.ratelimit import RateLimiter, limiter_from_env, rate_limited_text
 from knowledge.db import get_engine
 
 logger = logging.getLogger(__name__)
@@ -99,12 +101,15 @@ async def staff_replies_for(sender: str) -> List[Dict[str, Any]]:
 class CitizenRestInput(RestInput):
     """Same route and JSON as Rasa's REST channel; 400 for bad input; never silent on faults."""
 
+    rate_limiter: Optional[RateLimiter] = None  # None: RATE_LIMIT_PER_MINUTE from the environment
+
     @classmethod
     def name(cls) -> Text:
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+        limiter = self.rate_limiter or limiter_from_env()
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -116,6 +121,9 @@ class CitizenRestInput(RestInput):
                 checked = parse_request(request.body or b"")
             except InputError as error:
                 return response.json({"error": str(error)}, status=400)
+            if not await limiter.allow(f"rest:{checked['sender']}"):
+                text = rate_limited_text(getattr(request.app.ctx, "agent", None))
+                return response.json([{"recipient_id": checked["sender"], "text": text}], status=429)
             collector = CollectingOutputChannel()
             staff_replies = await staff_replies_for(checked["sender"])
             try:

@@ -207,7 +207,7 @@ class Console:
         self.owns_kb = kb is None
         self.kb = kb or KnowledgeBase(engine, max_age_seconds=float("inf"))
         self.rasa = rasa or RasaClient(self.settings.rasa_url, self.settings.rasa_token, self.settings.staff_channel_token)
-        self.analytics = analytics or EventsAnalytics(get_engine(self.settings.events_database_url))
+        self.analytics = analytics or EventsAnalytics(get_engine(self.settings.database_url))
         # signs the login form's CSRF token (there is no session yet); a restart only means reloading the form
         self.login_key = login_key or secrets.token_bytes(32)
 

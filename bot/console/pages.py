@@ -412,7 +412,7 @@ def conversation_page(viewer: Viewer, staff_name: str, handoff: Handoff, tracker
 # ------------------------------------------------------------------------------------- analytics
 PROBLEMS = {
     "no_table": (
-        "아직 대화 기록이 없어요. Rasa가 대화를 기록하면(endpoints.yml의 event_broker) 여기에 통계가 나타나요."
+        "아직 대화 기록이 없어요. 시민과의 대화가 Rasa의 대화 저장소(endpoints.yml의 tracker_store)에 쌓이면 여기에 통계가 나타나요."
     ),
     "database": "대화 기록 데이터베이스를 읽지 못했어요. 잠시 후 다시 시도해 주세요.",
 }

@@ -14,12 +14,6 @@ MAX_FAILED_LOGINS = 5
 LOCKOUT_MINUTES = 15
 
 
-def events_database_url(environ: Optional[Mapping[str, str]] = None) -> str:
-    """Where Rasa's SQL event broker writes the ``events`` table: EVENTS_DATABASE_URL, else DATABASE_URL."""
-    environ = os.environ if environ is None else environ
-    return environ.get("EVENTS_DATABASE_URL", "").strip() or environ.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
-
-
 def rasa_base_url(value: str) -> str:
     """An http(s) URL with a host and optional port/path; no user, query or fragment (the token goes in the query)."""
     parts = urlsplit(value)
@@ -33,8 +27,8 @@ def rasa_base_url(value: str) -> str:
 
 @dataclass(frozen=True)
 class ConsoleSettings:
+    # knowledge base, handoff queue, staff accounts, and Rasa's tracker store (its ``events`` table feeds analytics)
     database_url: str
-    events_database_url: str
     rasa_url: str = DEFAULT_RASA_URL
     # Rasa's --auth-token, sent as ?token= to its HTTP API (empty: Rasa runs without one)
     rasa_token: str = ""
@@ -43,11 +37,10 @@ class ConsoleSettings:
 
     @classmethod
     def from_env(cls, environ: Optional[Mapping[str, str]] = None) -> "ConsoleSettings":
-        """Reads DATABASE_URL, EVENTS_DATABASE_URL, RASA_URL, RASA_API_TOKEN and STAFF_CHANNEL_TOKEN."""
+        """Reads DATABASE_URL, RASA_URL, RASA_API_TOKEN and STAFF_CHANNEL_TOKEN."""
         environ = os.environ if environ is None else environ
         return cls(
             database_url=environ.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL,
-            events_database_url=events_database_url(environ),
             rasa_url=rasa_base_url(environ.get("RASA_URL", "").strip() or DEFAULT_RASA_URL),
             rasa_token=environ.get("RASA_API_TOKEN", "").strip(),
             staff_channel_token=environ.get("STAFF_CHANNEL_TOKEN", "").strip(),

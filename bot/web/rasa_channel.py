@@ -34,10 +34,11 @@ from typing import Any, Awaitable, Callable, Optional
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
-from sanic import Blueprint, Request, response
+from sanic import Blueprint, Request, Sanic, response
 from sanic.response import HTTPResponse
 
 from bot.privacy import mask_personal_data
+from bot.ratelimit import RateLimiter, limiter_from_env, rate_limited_text
 
 logger = logging.getLogger(__name__)
 
@@ -65,10 +66,24 @@ def session_id_from(data: Any) -> str:
     return uuid.uuid4().hex
 
 
-def masking(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[Any]]:
-    """``on_new_message`` that masks personal data in the citizen's text before Rasa sees it."""
+def _running_agent() -> Any:
+    """The agent `rasa run` put on its Sanic app (for the domain's texts); None outside `rasa run`."""
+    try:
+        return Sanic.get_app().ctx.agent
+    except Exception:  # no app, several apps, or no agent yet
+        return None
+
+
+def masking(
+    on_new_message: Callable[[UserMessage], Awaitable[Any]], limiter: Optional[RateLimiter] = None
+) -> Callable[[UserMessage], Awaitable[Any]]:
+    """``on_new_message`` that masks personal data in the citizen's text before Rasa sees it, and answers a
+    session over the per-minute limit with the domain's ``utter_rate_limited`` instead of running the message."""
 
     async def masked(message: UserMessage) -> Any:
+        if limiter is not None and not await limiter.allow(f"web:{message.sender_id}"):
+            await message.output_channel.send_text_message(message.sender_id, rate_limited_text(_running_agent()))
+            return None
         if message.text:
             message.text = mask_personal_data(message.text)
         return await on_new_message(message)
@@ -80,7 +95,7 @@ class SocketIOInput(RasaSocketIOInput):
     """Rasa's socket.io channel with a session_request handler that joins the session's room."""
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        socketio_webhook = super().blueprint(masking(on_new_message))
+        socketio_webhook = super().blueprint(masking(on_new_message, limiter_from_env()))
         sio = self.sio
         if sio is None:  # the parent's blueprint() sets it
             raise RuntimeError("Rasa's SocketIOInput.blueprint() did not create a socket.io server")

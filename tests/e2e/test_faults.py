@@ -26,8 +26,7 @@ def test_action_server_killed_mid_conversation(own_stack: Stack) -> None:
     sender = f"fault-{uuid.uuid4().hex[:8]}"
     assert "면접" in text_of(own_stack.say(sender, "취업날개가 뭐예요?"))
 
-    own_stack.processes[0].kill()
-    own_stack.processes[0].wait(timeout=10)
+    own_stack.action_server.kill()
     during = text_of(own_stack.say(sender, "신청은 어떻게 해요?"))
     assert "120" in during and "Error" not in during
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-import yaml
 from sqlalchemy import create_engine
 
 from knowledge.loader import load
@@ -23,11 +22,6 @@ from tests.e2e.web.conftest import context, page, shot, widget_bundle  # noqa: F
 
 STAFF_NAME = "e2e.staff"
 STAFF_PASSWORD = "e2e-console-password-1"
-
-
-def endpoints_have_event_broker() -> bool:
-    config = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8")) or {}
-    return bool(config.get("event_broker"))
 
 
 @pytest.fixture(scope="package")
@@ -61,7 +55,7 @@ def console_stack(tmp_path_factory: pytest.TempPathFactory, widget_bundle: Path)
     load(engine)  # the real knowledge base; handoffs, staff accounts and Rasa's events go into the same file
     engine.dispose()
     staff_token = secrets.token_urlsafe(24)
-    env = {"DATABASE_URL": database_url, "EVENTS_DATABASE_URL": database_url, "STAFF_CHANNEL_TOKEN": staff_token}
+    env = {"DATABASE_URL": database_url, "STAFF_CHANNEL_TOKEN": staff_token}
     created = subprocess.run(
         [sys.executable, "-m", "bot.console", "create-user", STAFF_NAME, "--display-name", "상담원 E2E"],
         cwd=ROOT, env={**os.environ, **env, "CONSOLE_PASSWORD": STAFF_PASSWORD}, capture_output=True, text=True, timeout=120,

@@ -4,7 +4,6 @@ hand back, analytics. Screenshots of every step go to tests/e2e/screenshots/.
 """
 from __future__ import annotations
 
-import os
 import re
 import uuid
 
@@ -15,10 +14,8 @@ from sqlalchemy import create_engine
 from bot.console.app import HANDBACK_MESSAGE
 from bot.handoff import HandoffStore
 
-from tests.e2e.conftest import BIN, MODELS, ROOT, post_json
-from tests.e2e.web.conftest import RASA_START_TIMEOUT, Service, free_port
 
-from .conftest import STAFF_NAME, STAFF_PASSWORD, ConsoleStack, endpoints_have_event_broker
+from .conftest import STAFF_NAME, STAFF_PASSWORD, ConsoleStack
 
 pytestmark = pytest.mark.slow
 
@@ -120,13 +117,12 @@ def test_staff_search_take_reply_and_hand_back_a_rest_citizen(page: Page, consol
     # --- analytics
     page.get_by_role("link", name="이용 통계").click()
     expect(page.get_by_role("heading", name="이용 통계")).to_be_visible()
-    if endpoints_have_event_broker():  # this stack's Rasa recorded the conversation above
-        expect(page.locator("svg.chart")).to_have_count(2)
-        assert int(page.locator("#stat-handoffs").inner_text().replace(",", "")) >= 1
-        assert int(page.locator("#stat-messages").inner_text().replace(",", "")) >= 3
-        expect(page.locator("table.data").first).to_contain_text("request_human")
-    else:  # no event_broker in endpoints.yml (yet): the page renders and says why it has no numbers
-        expect(page.locator("main")).to_contain_text(re.compile("아직 대화 기록이 없어요|많이 묻는 주제"))
+    # this stack's Rasa keeps the conversation above in its SQL tracker store (DATABASE_URL), whose events are counted
+    expect(page.locator("svg.chart")).to_have_count(2)
+    assert int(page.locator("#stat-handoffs").inner_text().replace(",", "")) >= 1
+    assert int(page.locator("#stat-messages").inner_text().replace(",", "")) >= 3
+    expect(page.locator("table.data").first).to_contain_text("request_human")
+    expect(page.locator("#stat-fallback")).to_have_text(re.compile(r"^\d+(\.\d)?%$"))
     shot(page, "analytics", full_page=True)
 
     page.get_by_role("button", name="로그아웃").click()
@@ -177,58 +173,3 @@ def test_a_web_chat_citizen_gets_the_staff_reply_live(page: Page, context, conso
         assert page.errors == []
     finally:
         citizen.close()
-
-
-# The lines the lead adds to endpoints.yml (bot/console/README.md); tested here with a real Rasa even before.
-EVENT_BROKER_LINES = """
-event_broker:
-  type: bot.console.event_broker.SQLEventBroker
-"""
-
-
-def test_rasa_with_the_event_broker_lines_feeds_the_analytics(page: Page, console_stack: ConsoleStack, shot, tmp_path) -> None:
-    """A second Rasa, started with endpoints.yml plus the event_broker lines, records a conversation into the
-    console's database (EVENTS_DATABASE_URL); the analytics page counts it and draws the charts."""
-    console, stack = console_stack, console_stack.stack
-    endpoints = tmp_path / "endpoints.yml"
-    endpoints.write_text(
-        (ROOT / "endpoints.yml").read_text(encoding="utf-8") + ("" if endpoints_have_event_broker() else EVENT_BROKER_LINES),
-        encoding="utf-8",
-    )
-    port = free_port()
-    rasa = Service(
-        "Rasa with the SQL event broker",
-        [
-            str(BIN / "rasa"), "run", "--enable-api", "--auth-token", stack.api_token, "--interface", "127.0.0.1",
-            "--port", str(port), "--credentials", "credentials.yml", "--endpoints", str(endpoints), "--model", str(MODELS),
-        ],
-        {
-            **os.environ,
-            "ACTION_ENDPOINT_URL": f"{stack.action_url}/webhook",  # the running action server (same database)
-            "DATABASE_URL": console.database_url,
-            "EVENTS_DATABASE_URL": console.database_url,
-            "TF_CPP_MIN_LOG_LEVEL": "3",
-        },
-        tmp_path / "rasa-broker.log",
-        f"http://127.0.0.1:{port}/status?token={stack.api_token}",
-    )
-    try:
-        rasa.start()
-        rasa.wait_ready(RASA_START_TIMEOUT)
-        sender = f"broker-e2e-{uuid.uuid4().hex[:8]}"
-        for text in ["안녕하세요", "취업날개가 뭐예요?", "청년일자리센터 몇시까지 해요?", "ㅁㄴㅇㄹ 뷁 zxcv", "상담원 연결해줘"]:
-            post_json(f"http://127.0.0.1:{port}/webhooks/rest/webhook", {"sender": sender, "message": text})
-    finally:
-        rasa.stop()
-
-    sign_in(page, console)
-    page.goto(console.web_url + "/console/analytics?days=7")
-    expect(page.locator("svg.chart")).to_have_count(2)
-    assert int(page.locator("#stat-messages").inner_text().replace(",", "")) >= 5
-    assert int(page.locator("#stat-handoffs").inner_text().replace(",", "")) >= 1
-    intents = page.locator("table.data").first
-    for intent in ["greet", "ask_programme_info", "request_human"]:
-        expect(intents).to_contain_text(intent)
-    expect(page.locator("#stat-fallback")).to_have_text(re.compile(r"^\d+(\.\d)?%$"))
-    shot(page, "analytics-with-events", full_page=True)
-    assert page.errors == []

@@ -1,12 +1,7 @@
 """The real stack for the web chat tests: action server, Rasa (socket.io channel) and ``python -m bot.web``,
 each a subprocess on a free port, plus headless Chromium (Debian's /usr/bin/chromium) driven by Playwright.
 
-The tests are skipped only when there is no trained model in models/ (``make train``; ``make test`` trains
-first). Everything else that is missing is a failure with the reason.
-
-Overrides for development (defaults in brackets): WEB_E2E_MODEL [models], WEB_E2E_CREDENTIALS
-[credentials.yml], WEB_E2E_ENDPOINTS [endpoints.yml], WEB_E2E_CHROMIUM [/usr/bin/chromium], and
-WEB_E2E_ACTION_SERVER [unset: start one], the URL of an action server that is already running.
+Everything missing (model, npm, chromium) is a failure with the reason.
 """
 from __future__ import annotations
 
@@ -14,23 +9,21 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import Callable, Iterator, List, Optional
+from typing import Callable, Iterator, List
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[3]
-BIN = Path(sys.executable).parent
+from scripts.services import (  # noqa: F401 (Service and free_port are used by the web and console tests)
+    ROOT, SERVER_START_TIMEOUT, Service, free_port, start_all,
+)
+from tests.e2e.conftest import Stack, start_stack, stop_stack
+
 WIDGET_DIR = ROOT / "bot" / "web" / "widget"
 WIDGET_BUNDLE = ROOT / "bot" / "web" / "static" / "widget.js"
 SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
@@ -45,80 +38,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-RASA_START_TIMEOUT = 240  # seconds; loading the model takes ~20 s on an idle 2-core machine
-SERVER_START_TIMEOUT = 90
-
-
-def _repo_path(variable: str, default: str) -> Path:
-    return (ROOT / os.environ.get(variable, default)).resolve()
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Service:
-    """A server subprocess in its own process group, with its output in a log file."""
-
-    name: str
-    command: List[str]
-    env: dict
-    log_path: Path
-    ready_url: str
-    process: Optional[subprocess.Popen] = field(default=None, repr=False)
-
-    def start(self) -> "Service":
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_path, "wb")
-        self.process = subprocess.Popen(
-            self.command,
-            cwd=ROOT,
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        log.close()
-        return self
-
-    def log_tail(self, lines: int = 40) -> str:
-        try:
-            text = self.log_path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return "(no log)"
-        return "\n".join([line for line in text.splitlines() if "Warning" not in line][-lines:])
-
-    def wait_ready(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(
-                    f"{self.name} exited with code {self.process.returncode} while starting:\n"
-                    f"$ {' '.join(self.command)}\n{self.log_tail()}"
-                )
-            try:
-                with urllib.request.urlopen(self.ready_url, timeout=3) as response:
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-                pass
-            time.sleep(0.5)
-        pytest.fail(f"{self.name} was not ready at {self.ready_url} after {timeout:.0f} s:\n{self.log_tail()}")
-
-    def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        try:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=5)
-        except ProcessLookupError:
-            pass
 
 
 @dataclass
@@ -126,7 +45,8 @@ class WebStack:
     web_url: str
     rasa_url: str
     action_url: str
-    services: List[Service]
+    stack: Stack
+    web: Service
 
 
 def _check_rasa_config(credentials: Path, endpoints: Path) -> None:
@@ -148,15 +68,6 @@ def _check_rasa_config(credentials: Path, endpoints: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def trained_model() -> Path:
-    model = _repo_path("WEB_E2E_MODEL", "models")
-    found = [model] if model.is_file() else sorted(model.glob("*.tar.gz")) if model.is_dir() else []
-    if not found:
-        pytest.skip(f"no trained model in {model}: run `make train` (make test trains before testing)")
-    return model
-
-
-@pytest.fixture(scope="session")
 def widget_bundle() -> Path:
     """static/widget.js, built with `npm ci && npm run build` if it is missing."""
     if not WIDGET_BUNDLE.is_file():
@@ -171,57 +82,24 @@ def widget_bundle() -> Path:
 
 
 @pytest.fixture(scope="session")
-def web_stack(
-    trained_model: Path, widget_bundle: Path, kb_url: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[WebStack]:
-    """Action server, Rasa and the web page server, started together and stopped at the end of the session."""
-    credentials = _repo_path("WEB_E2E_CREDENTIALS", "credentials.yml")
-    endpoints = _repo_path("WEB_E2E_ENDPOINTS", "endpoints.yml")
-    _check_rasa_config(credentials, endpoints)
-    rasa = str(BIN / "rasa") if (BIN / "rasa").exists() else str(ROOT / ".venv" / "bin" / "rasa")
+def web_stack(widget_bundle: Path, kb_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebStack]:
+    """Action server and Rasa (``start_stack``) plus the web page server, stopped at the end of the session."""
+    _check_rasa_config(ROOT / "credentials.yml", ROOT / "endpoints.yml")
     logs = tmp_path_factory.mktemp("web-e2e-logs")
-    action_port, rasa_port, web_port = free_port(), free_port(), free_port()
-    action_url = os.environ.get("WEB_E2E_ACTION_SERVER", "").rstrip("/") or f"http://127.0.0.1:{action_port}"
-    rasa_url = f"http://127.0.0.1:{rasa_port}"
+    stack = start_stack(kb_url, logs)
+    web_port = free_port()
     web_url = f"http://127.0.0.1:{web_port}"
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    services = [
-        Service(
-            "action server",
-            [rasa, "run", "actions", "--actions", "actions", "--port", str(action_port)],
-            {**env, "DATABASE_URL": kb_url},
-            logs / "actions.log",
-            f"{action_url}/health",
-        ),
-        Service(
-            "Rasa",
-            [
-                rasa, "run", "--interface", "127.0.0.1", "--port", str(rasa_port), "--cors", "*",
-                "--credentials", str(credentials), "--endpoints", str(endpoints), "--model", str(trained_model),
-            ],
-            {**env, "ACTION_ENDPOINT_URL": f"{action_url}/webhook"},
-            logs / "rasa.log",
-            f"{rasa_url}/",
-        ),
-        Service(
-            "web server",
-            [sys.executable, "-m", "bot.web"],
-            {**env, "WEB_BIND": "127.0.0.1", "WEB_PORT": str(web_port), "RASA_PUBLIC_URL": rasa_url},
-            logs / "web.log",
-            f"{web_url}/",
-        ),
-    ]
-    if os.environ.get("WEB_E2E_ACTION_SERVER"):
-        services = services[1:]
+    web = Service(
+        "web server", [sys.executable, "-m", "bot.web"],
+        {**os.environ, "PYTHONUNBUFFERED": "1", "WEB_BIND": "127.0.0.1", "WEB_PORT": str(web_port), "RASA_PUBLIC_URL": stack.rasa_url},
+        logs / "web.log", f"{web_url}/",
+    )
     try:
-        for service in services:
-            service.start()
-        for service in services:
-            service.wait_ready(RASA_START_TIMEOUT if service.name == "Rasa" else SERVER_START_TIMEOUT)
-        yield WebStack(web_url=web_url, rasa_url=rasa_url, action_url=action_url, services=services)
+        start_all([web], SERVER_START_TIMEOUT)
+        yield WebStack(web_url=web_url, rasa_url=stack.rasa_url, action_url=stack.action_url, stack=stack, web=web)
     finally:
-        for service in reversed(services):
-            service.stop()
+        web.stop()
+        stop_stack(stack)
 
 
 @pytest.fixture(scope="session")

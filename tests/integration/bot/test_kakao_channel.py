@@ -394,3 +394,19 @@ def test_no_generated_secret_header_gets_in_or_a_5xx(shared_server: Server) -> N
         assert reply.status == expected
 
     check()
+
+
+def test_a_user_over_the_rate_limit_gets_a_polite_text_and_rasa_is_not_asked() -> None:
+    from bot.ratelimit import FALLBACK_TEXT, RateLimiter
+    from tests.integration.bot.conftest import serve
+
+    runner, server = serve(KakaoInput(bot_id=BOT_ID, skill_secret=SECRET, rate_limiter=RateLimiter(2)))
+    try:
+        replies = [server.post(kakao_body(utterance=f"질문 {n}")) for n in range(3)]
+        other = server.post(kakao_body(utterance="다른 사람", user_id="another-user-key"))
+    finally:
+        runner.stop()
+    assert [r.status for r in replies] == [200, 200, 200]  # Kakao shows a skill's text only from a 200
+    assert replies[2].json["template"]["outputs"] == [{"simpleText": {"text": FALLBACK_TEXT}}]  # no domain: fake agent
+    assert [m.text for m in server.agent.received] == ["질문 0", "질문 1", "다른 사람"]
+    assert other.json["template"]["outputs"][0]["simpleText"]["text"] == "받은 말씀: 다른 사람"

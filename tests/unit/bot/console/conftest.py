@@ -24,6 +24,8 @@ from urllib.parse import urlencode
 
 import pytest
 from argon2 import PasswordHasher
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
 from sanic import Sanic
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
@@ -35,6 +37,17 @@ from bot.console.rasa_api import Parse, RasaUnavailable, parse_result
 from bot.console.settings import ConsoleSettings
 from bot.handoff import HandoffStore
 from knowledge.queries import KnowledgeBase
+
+def record(url: str, events: List[Dict[str, Any]], store: Optional[SQLTrackerStore] = None) -> None:
+    """Saves the events (dicts with a ``sender_id``) as Rasa does: one tracker per sender in its SQL tracker store,
+    whose ``events`` table the analytics read."""
+    store = store or SQLTrackerStore(host=url)
+    senders: Dict[str, List[Dict[str, Any]]] = {}
+    for event in events:
+        senders.setdefault(event["sender_id"], []).append({k: v for k, v in event.items() if k != "sender_id"})
+    for sender, own in senders.items():
+        asyncio.run(store.save(DialogueStateTracker.from_dict(sender, own)))
+
 
 PASSWORD = "correct-horse-battery"
 # argon2id with the smallest cost, so hundreds of sign-ins take seconds (production uses the library defaults)
@@ -267,7 +280,7 @@ def make_console(tmp_path: Path, kb: KnowledgeBase, proxies: int = 0) -> Tuple[S
     auth.create_user("colleague", PASSWORD, "동료")
     handoffs = HandoffStore(engine)
     rasa = FakeRasa()
-    settings = ConsoleSettings(database_url=url, events_database_url=url)
+    settings = ConsoleSettings(database_url=url)
     Sanic.test_mode = True  # several apps in one process, as sanic-testing allows
     app = Sanic(f"console_test_{uuid.uuid4().hex[:12]}", configure_logging=False)
     if proxies:

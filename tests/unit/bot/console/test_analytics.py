@@ -1,29 +1,23 @@
-"""Analytics from Rasa's events table, written by Rasa's own SQL event broker (configured as in endpoints.yml)."""
+"""Analytics from Rasa's ``events`` table, written by Rasa's own SQL tracker store (configured as in endpoints.yml)."""
 from __future__ import annotations
 
-import asyncio
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import List
 
 import pytest
-from rasa.core.brokers.broker import EventBroker
-from rasa.core.brokers.sql import SQLEventBroker as RasaSQLEventBroker
+from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
 from rasa.utils.endpoints import read_endpoint_config
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 
 from bot.console.analytics import EventsAnalytics
 from bot.console.charts import horizontal_bars, vertical_bars
-from bot.console.event_broker import SQLEventBroker
 from knowledge.queries import SEOUL
 
-from .conftest import Client, ConsoleServer
+from .conftest import Client, ConsoleServer, record
 
-# The lines for endpoints.yml (reported to the lead); tested here through Rasa's own loader.
-ENDPOINTS_LINES = """\
-event_broker:
-  type: bot.console.event_broker.SQLEventBroker
-"""
+ROOT = Path(__file__).resolve().parents[4]
+
 TODAY = date(2024, 3, 4)
 
 
@@ -61,22 +55,16 @@ def conversation(day: date) -> List[dict]:
     ]
 
 
-def broker_for(url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> RasaSQLEventBroker:
-    endpoints = tmp_path / "endpoints.yml"
-    endpoints.write_text(ENDPOINTS_LINES, encoding="utf-8")
-    monkeypatch.setenv("EVENTS_DATABASE_URL", url)
-    config = read_endpoint_config(str(endpoints), "event_broker")
-    broker = asyncio.run(EventBroker.create(config))
-    assert isinstance(broker, SQLEventBroker) and isinstance(broker, RasaSQLEventBroker)
-    return broker
-
-
-def test_the_endpoints_lines_make_rasa_write_events_where_the_console_reads(tmp_path: Path, monkeypatch) -> None:
+def test_the_projects_endpoints_make_rasa_write_events_where_the_console_reads(tmp_path: Path, monkeypatch) -> None:
     url = f"sqlite:///{tmp_path / 'events.db'}"
-    broker = broker_for(url, tmp_path, monkeypatch)
-    for event in conversation(TODAY):
-        broker.publish(event)
-    broker.publish({"event": "user", "sender_id": "d", "timestamp": "not a time"})  # ignored, not fatal
+    for name, value in {"DATABASE_URL": url, "ACTION_ENDPOINT_URL": "http://127.0.0.1:1/webhook", "LOCK_STORE_TYPE": "in_memory",
+                        "REDIS_HOST": "127.0.0.1", "REDIS_PORT": "6379", "REDIS_DB": "0"}.items():
+        monkeypatch.setenv(name, value)
+    store = TrackerStore.create(read_endpoint_config(str(ROOT / "endpoints.yml"), "tracker_store"))
+    assert isinstance(store, SQLTrackerStore) and str(store.engine.url) == url
+    record(url, conversation(TODAY), store)
+    with store.engine.begin() as connection:  # a row no event parser understands is skipped, not fatal
+        connection.execute(text("INSERT INTO events (sender_id, type_name, data) VALUES ('d', 'user', '{\"event\": \"user\", \"timestamp\": \"not a time\"}')"))
     report = EventsAnalytics(create_engine(url, future=True)).report(30, today=TODAY)
     assert report.available
     assert report.messages == 5 and report.conversations == 2
@@ -89,24 +77,16 @@ def test_the_endpoints_lines_make_rasa_write_events_where_the_console_reads(tmp_
     assert wider.handoffs == 2 and wider.messages == 6
 
 
-def test_the_default_is_the_console_database(tmp_path: Path, monkeypatch) -> None:
-    url = f"sqlite:///{tmp_path / 'kb.db'}"
-    monkeypatch.delenv("EVENTS_DATABASE_URL", raising=False)
-    monkeypatch.setenv("DATABASE_URL", url)
-    (tmp_path / "endpoints.yml").write_text(ENDPOINTS_LINES, encoding="utf-8")
-    broker = asyncio.run(EventBroker.create(read_endpoint_config(str(tmp_path / "endpoints.yml"), "event_broker")))
-    assert str(broker.engine.url) == url
-
-
 def test_new_rows_are_read_incrementally(tmp_path: Path, monkeypatch) -> None:
     url = f"sqlite:///{tmp_path / 'events.db'}"
-    broker = broker_for(url, tmp_path, monkeypatch)
+    store = SQLTrackerStore(host=url)
     analytics = EventsAnalytics(create_engine(url, future=True))
     assert analytics.report(7, today=TODAY).messages == 0
-    broker.publish(user("x", "greet", TODAY))
+    events = [user("x", "greet", TODAY)]
+    record(url, events, store)
     assert analytics.report(7, today=TODAY).messages == 1
-    broker.publish(user("x", "thanks", TODAY))
-    broker.publish(action("x", "action_default_fallback", TODAY))
+    events += [user("x", "thanks", TODAY), action("x", "action_default_fallback", TODAY)]
+    record(url, events, store)  # the store appends only the two new events
     report = analytics.report(7, today=TODAY)
     assert report.messages == 2 and report.fallback_messages == 1
 
@@ -117,11 +97,8 @@ def test_a_missing_events_table_is_not_an_error(tmp_path: Path) -> None:
 
 
 def test_analytics_page_with_charts(console: ConsoleServer, staff: Client, tmp_path: Path, monkeypatch) -> None:
-    broker = broker_for(str(console.engine.url), tmp_path, monkeypatch)
     today = datetime.now(SEOUL).date()
-    for event in conversation(today):
-        broker.publish(event)
-    broker.publish(user("e", "<script>alert(1)</script>", today))
+    record(str(console.engine.url), conversation(today) + [user("e", "<script>alert(1)</script>", today)])
     reply = staff.get("/console/analytics")
     assert reply.status == 200
     page = reply.text
@@ -153,9 +130,7 @@ def test_concurrent_reports_count_each_event_once(tmp_path: Path, monkeypatch) -
     from concurrent.futures import ThreadPoolExecutor
 
     url = f"sqlite:///{tmp_path / 'events.db'}"
-    broker = broker_for(url, tmp_path, monkeypatch)
-    for n in range(300):
-        broker.publish(user(f"s{n}", "greet", TODAY))
+    record(url, [user(f"s{n}", "greet", TODAY) for n in range(300)])
     analytics = EventsAnalytics(create_engine(url, future=True, connect_args={"check_same_thread": False}))
     with ThreadPoolExecutor(8) as pool:
         reports = list(pool.map(lambda _: analytics.report(7, today=TODAY), range(16)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from rasa.core.brokers.sql import SQLEventBroker
+from rasa.core.tracker_store import SQLTrackerStore
 from sqlalchemy.engine import Engine
 
 from bot.console.analytics import EventsAnalytics
@@ -12,7 +12,7 @@ from bot.console.auth import AuthStore
 from bot.handoff import HandoffStore
 from knowledge.queries import SEOUL
 
-from .conftest import FAST_HASHER, PASSWORD, Clock
+from .conftest import FAST_HASHER, PASSWORD, Clock, record
 
 pytestmark = pytest.mark.postgres
 
@@ -39,10 +39,12 @@ def test_accounts_lock_out_sessions_outbox_and_analytics(any_engine: Engine) -> 
 
     analytics = EventsAnalytics(any_engine)
     assert analytics.report().problem == "no_table"
-    broker = SQLEventBroker(host=any_engine.url.render_as_string(hide_password=False))  # Rasa's own broker
+    store = SQLTrackerStore(host=any_engine.url.render_as_string(hide_password=False))  # Rasa's own tracker store
     now = datetime.now(SEOUL).timestamp()
-    broker.publish({"event": "user", "sender_id": "a", "timestamp": now, "parse_data": {"intent": {"name": "greet"}}})
-    broker.publish({"event": "action", "sender_id": "a", "timestamp": now, "name": "action_request_human"})
+    record("", [
+        {"event": "user", "sender_id": "a", "timestamp": now, "parse_data": {"intent": {"name": "greet"}}},
+        {"event": "action", "sender_id": "a", "timestamp": now, "name": "action_request_human"},
+    ], store)
     report = analytics.report(7)
     assert report.available and report.messages == 1 and report.handoffs == 1
-    broker.engine.dispose()
+    store.engine.dispose()

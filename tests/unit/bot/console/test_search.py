@@ -84,7 +84,7 @@ def test_the_console_reloads_its_own_knowledge_base_off_the_search_path(kb_url: 
     from bot.console.app import Console
     from bot.console.settings import ConsoleSettings
 
-    console = Console(ConsoleSettings(database_url=kb_url, events_database_url=kb_url), rasa=object())
+    console = Console(ConsoleSettings(database_url=kb_url), rasa=object())
     assert console.owns_kb
     before = console.kb
     console.reload_kb()  # what the background task does every 5 minutes, in a worker thread
