@@ -36,7 +36,7 @@ WIDGET := bot/web/widget
 WIDGET_JS := bot/web/static/widget.js
 
 
-.PHONY: help install kb lookups train run test test-fast eval bench clean widget web tune staff-user
+.PHONY: help install kb lookups train run run-scaled test test-fast eval eval-dialogue bench clean widget web tune staff-user
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -75,6 +75,29 @@ run: kb train $(WIDGET_JS)  ## serve everything in the foreground (Ctrl-C stops 
 	@echo "  Shell chat:      $(BIN)/rasa shell"
 	@echo
 	$(BIN)/honcho start -f Procfile
+
+# The scaled set-up: nginx in front of two Rasa replicas and two action servers, conversations and knowledge in
+# PostgreSQL, Rasa's lock store (and the rate limit) in Redis. Same endpoints.yml, other environment.
+SCALED_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/seoul_assistant
+export NGINX_DIR ?= $(CURDIR)/var/nginx
+export RASA_REPLICA_1_PORT ?= 5101
+export RASA_REPLICA_2_PORT ?= 5102
+export ACTION_REPLICA_1_PORT ?= 5151
+export ACTION_REPLICA_2_PORT ?= 5152
+run-scaled: export DATABASE_URL := $(SCALED_DATABASE_URL)
+run-scaled: export LOCK_STORE_TYPE := redis
+
+run-scaled: kb train $(WIDGET_JS)  ## two Rasa + two action servers behind nginx, on PostgreSQL and Redis
+	@command -v nginx >/dev/null || { echo "nginx is needed: apt-get install -y nginx-light"; exit 1; }
+	@redis-cli -h $(REDIS_HOST) -p $(REDIS_PORT) ping >/dev/null || { echo "Redis does not answer on $(REDIS_HOST):$(REDIS_PORT)"; exit 1; }
+	mkdir -p $(NGINX_DIR)
+	envsubst '$$NGINX_DIR $$RASA_BIND $$RASA_PORT $$ACTION_SERVER_PORT $$RASA_REPLICA_1_PORT $$RASA_REPLICA_2_PORT $$ACTION_REPLICA_1_PORT $$ACTION_REPLICA_2_PORT' \
+		< deploy/local/nginx.conf.template > $(NGINX_DIR)/nginx.conf
+	nginx -t -q -p $(NGINX_DIR) -c $(NGINX_DIR)/nginx.conf
+	@echo
+	@echo "  Same addresses as make run (nginx on :$(RASA_PORT) and :$(ACTION_SERVER_PORT)); replicas on :$(RASA_REPLICA_1_PORT) :$(RASA_REPLICA_2_PORT)"
+	@echo
+	$(BIN)/honcho start -f Procfile.scaled
 
 test: kb train $(WIDGET_JS)  ## the whole test suite: data validation, story tests, then pytest (unit, integration, e2e)
 	$(BIN)/python scripts/validate_data.py

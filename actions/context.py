@@ -102,6 +102,11 @@ def mentioned_places(tracker: Tracker, kb: KnowledgeBase, programme: ProgrammeIn
     places = [p for p in kb.places_in_text(text) if p.programme_slug == programme.slug]
     if places:
         return places
+    # "방송 스태프 쉼터도 있어요?": the place that serves the citizen's kind of work
+    workers = [w for w in latest_entity_values(tracker, "worker_type") if w]
+    serving = [p for p in programme.places if p.serves and any(w in p.serves for w in workers)]
+    if serving:
+        return serving
     previous = tracker.get_slot("place")
     return [p for p in programme.places if p.name == previous]
 

@@ -92,7 +92,8 @@ class ValidateEligibilityForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         age = _whole_number(value)
         if age is None or not 10 <= age <= 120:
-            dispatcher.utter_message(text=Replies(domain).text("utter_invalid_age"))
+            if not tracker.latest_message.get("entities"):  # e.g. "아 아니 뉴딜일자리요" is not a bad age
+                dispatcher.utter_message(text=Replies(domain).text("utter_invalid_age"))
             return {"age": None}
         return {"age": float(age)}
 
@@ -126,16 +127,22 @@ class ActionEligibilityVerdict(KnowledgeAction):
         if programme is None:
             dispatcher.utter_message(text=replies.text("utter_ask_programme"))
             return []
-        profile = profile_from_tracker(tracker)
-        dispatcher.utter_message(text=eligibility_text(replies, programme, profile))
-        if check_eligibility(programme, profile).verdict is Verdict.NOT_ELIGIBLE:
-            others = alternatives(kb, profile, programme.slug)
-            if others:
-                dispatcher.utter_message(
-                    text=replies.text("utter_alternatives"),
-                    buttons=[
-                        {"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)}
-                        for p in others
-                    ],
-                )
+        utter_verdict(dispatcher, replies, kb, programme, profile_from_tracker(tracker))
         return [SlotSet("programme", programme.slug), SlotSet("last_question", "ask_eligibility")]
+
+
+def utter_verdict(
+    dispatcher: CollectingDispatcher, replies: Replies, kb: KnowledgeBase, programme: ProgrammeInfo, profile: Profile
+) -> None:
+    """The verdict with its reasons, and what the citizen can use instead when not eligible."""
+    dispatcher.utter_message(text=eligibility_text(replies, programme, profile))
+    if check_eligibility(programme, profile).verdict is Verdict.NOT_ELIGIBLE:
+        others = alternatives(kb, profile, programme.slug)
+        if others:
+            dispatcher.utter_message(
+                text=replies.text("utter_alternatives"),
+                buttons=[
+                    {"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)}
+                    for p in others
+                ],
+            )

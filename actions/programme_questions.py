@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
@@ -20,7 +20,8 @@ from actions.context import (
     mentioned_places,
     source_values,
 )
-from actions.eligibility import eligibility_text
+from actions.details import asks_for_a_date, asks_for_a_figure, detail_answer
+from actions.eligibility import PROFILE_SLOTS, eligibility_text, utter_verdict
 from knowledge.queries import (
     WEEKDAY_KO,
     HoursInfo,
@@ -34,6 +35,14 @@ from knowledge.queries import (
     open_status,
     weekday_index,
 )
+
+# what a citizen says about themselves that eligibility rules read
+PROFILE_ENTITIES = ("age", "residence", "job_status", "workplace_size", "job_seeker_registered", "has_regular_income")
+
+
+def states_profile_facts(tracker: Tracker) -> bool:
+    return any(e.get("entity") in PROFILE_ENTITIES for e in tracker.latest_message.get("entities", []))
+
 
 # weekday groups as the citizen says them → weekday numbers
 _DAY_GROUPS = {"weekdays": [0, 1, 2, 3, 4], "weekend": [5, 6]}
@@ -95,7 +104,35 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         question = intent if intent in QUESTION_INTENTS else tracker.get_slot("last_question")
         question = question or "ask_programme_info"
-        programme = current_programme(tracker, kb)
+        if intent == "ask_eligibility" and not states_profile_facts(tracker) and (
+            latest_entity_values(tracker, "weekday") or latest_entity_values(tracker, "time")
+        ):  # "토욜은요?" after an hours question asks about Saturday's hours, not who may come
+            last = tracker.get_slot("last_question")
+            intent = question = last if last in ("ask_hours", "ask_open_now") else "ask_hours"
+        return self.respond(dispatcher, tracker, replies, kb, intent, question, current_programme(tracker, kb))
+
+    def respond(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        replies: Replies,
+        kb: KnowledgeBase,
+        intent: Optional[str],
+        question: str,
+        programme: Optional[ProgrammeInfo],
+    ) -> List[Dict[Text, Any]]:
+        """Answers ``question`` about ``programme`` (also used by other actions, e.g. a situation naming one)."""
+        text = tracker.latest_message.get("text") or ""
+        if programme is not None and intent in ("inform", "ask_programme_info") and states_profile_facts(tracker):
+            # "마흔인데 서울 살아요 뉴딜일자리 가능?": facts about oneself and a programme ask whether it fits
+            return self._judge(dispatcher, tracker, replies, kb, programme)
+        places_named = [place for place in kb.places_in_text(text) if programme and place.programme_slug == programme.slug]
+        if programme is not None and self._is_detail_question(intent, question, programme, text, tracker, places_named):
+            place = places_named[0].name if places_named else tracker.get_slot("place")
+            found = detail_answer(replies, kb, programme, text, place)
+            if found is not None:
+                dispatcher.utter_message(text=found[0], buttons=self._next_steps(replies, programme, question))
+                return [SlotSet("programme", programme.slug)]
         if intent == "ask_eligibility":
             # the eligibility form follows: say the rules once, let the form ask and the verdict judge
             return self._introduce_eligibility(dispatcher, tracker, replies, programme)
@@ -134,6 +171,36 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         return events
 
     @staticmethod
+    def _is_detail_question(
+        intent: Optional[str], question: str, p: ProgrammeInfo, text: str, tracker: Tracker, places: List[PlaceInfo]
+    ) -> bool:
+        """Whether to look for the one fact asked about before the usual answer to ``question``."""
+        if intent in ("ask_programme_info", "inform"):
+            # a follow-up without facts about oneself or a place: "사진도 찍어줘요?", "몇 군데나 있어요?"
+            others = [e for e in tracker.latest_message.get("entities", []) if e.get("entity") != "programme"]
+            return not others and not places
+        if question in ("ask_hours", "ask_open_now"):
+            return asks_for_a_date(text)  # "언제 개관해요?" is not about opening hours
+        if intent == "ask_eligibility":
+            return asks_for_a_figure(text) and not states_profile_facts(tracker)  # "몇 명이나 있어요?"
+        return (
+            (question == "ask_cost" and not p.cost)
+            or (question == "ask_how_to_apply" and not p.how_to_apply)
+            or (question == "ask_location" and not any(place.address or place.district for place in p.places))
+        )
+
+    def _judge(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase, p: ProgrammeInfo
+    ) -> List[Dict[Text, Any]]:
+        profile = context.profile_from_tracker(tracker)
+        events: List[Dict[Text, Any]] = [SlotSet("programme", p.slug), SlotSet("last_question", "ask_eligibility")]
+        if check_eligibility(p, profile).verdict is Verdict.UNKNOWN:
+            dispatcher.utter_message(text=eligibility_text(replies, p, profile))
+            return events + [FollowupAction("eligibility_form")]  # ask only for what is still missing
+        utter_verdict(dispatcher, replies, kb, p, profile)
+        return events
+
+    @staticmethod
     def _introduce_eligibility(
         dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, programme: Optional[ProgrammeInfo]
     ) -> List[Dict[Text, Any]]:
@@ -141,7 +208,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if programme is None:
             return events  # the form asks which programme
         profile = context.profile_from_tracker(tracker)
-        if check_eligibility(programme, profile).verdict is Verdict.UNKNOWN:
+        result = check_eligibility(programme, profile)
+        if result.verdict is Verdict.UNKNOWN and any(field in PROFILE_SLOTS for field in result.missing):
+            # the form will ask for these; without any to ask, the verdict action says the rules (once)
             dispatcher.utter_message(text=eligibility_text(replies, programme, profile))
         return events + [SlotSet("programme", programme.slug)]
 
@@ -233,7 +302,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
     def _location(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
         shown = places or list(p.places)
         prefix = ""
-        districts = latest_entity_values(tracker, "district")
+        districts = latest_entity_values(tracker, "district")[-1:]  # "강동 아니고 용산이요": the last one counts
         if districts and not places:
             in_district = kb.places_in_district(districts[0], p.slug)
             if in_district:

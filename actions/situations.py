@@ -7,7 +7,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import KnowledgeAction, Replies, intent_payload, latest_entity_values
+from actions.context import KnowledgeAction, Replies, intent_payload, latest_entity_values, mentioned_programme
+from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
 from knowledge.queries import KnowledgeBase
 
 
@@ -22,6 +23,12 @@ class ActionAnswerSituation(KnowledgeAction):
     ) -> List[Dict[Text, Any]]:
         situation = (tracker.latest_message.get("intent") or {}).get("name", "")
         programmes = kb.for_situation(situation)
+        named = mentioned_programme(tracker, kb)
+        if named is not None and (states_profile_facts(tracker) or named.slug not in [p.slug for p in programmes[:4]]):
+            # "만 15살이고 서울 살아요. 기술교육원 들어갈 수 있어요?" / "소셜벤처 지원은 어떤 게 있나요": about that one
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", named
+            )
         if not programmes:
             dispatcher.utter_message(text=replies.text("utter_default"))
             return []
@@ -41,7 +48,7 @@ class ActionAnswerSituation(KnowledgeAction):
                 for p in programmes[:4]
             ],
         )
-        events: List[Dict[Text, Any]] = [SlotSet("last_question", "ask_programme_info")]
-        if len(programmes) == 1:
-            events.append(SlotSet("programme", programmes[0].slug))
-        return events
+        # follow-ups ("거기 몇 시까지 해요?") are about the programme made for this situation (the one whose sources
+        # list it first, e.g. 취업날개 for no interview suit) until another is named
+        primary = min(programmes, key=lambda p: p.situations.index(situation))
+        return [SlotSet("last_question", "ask_programme_info"), SlotSet("programme", primary.slug), SlotSet("place", None)]

@@ -5,8 +5,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import create_engine
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine, make_url
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'knowledge.db'}"
@@ -28,3 +28,22 @@ def _engine_for(url: str) -> Engine:
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
         return create_engine(url, future=True, connect_args={"check_same_thread": False})
     return create_engine(url, future=True, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+def ensure_database(url: str) -> bool:
+    """Creates the PostgreSQL database a URL names if it does not exist yet (for a fresh server, e.g. the scaled
+    set-up's first start); returns whether it was created. SQLite files are created on first use anyway."""
+    target = make_url(url)
+    if not target.drivername.startswith("postgresql") or not target.database:
+        return False
+    admin = create_engine(target.set(database="postgres"), future=True, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            exists = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": target.database}).first()
+            if exists is None:
+                name = target.database.replace('"', '""')
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+                return True
+            return False
+    finally:
+        admin.dispose()

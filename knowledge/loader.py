@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Dict, Optional
 
 from sqlalchemy import delete
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
-from knowledge.db import PROJECT_ROOT, get_engine
+from knowledge.db import PROJECT_ROOT, database_url, ensure_database, get_engine
 from knowledge.schema import (
     KNOWLEDGE_TABLES,
     Base,
@@ -166,7 +166,10 @@ def main(argv: Optional[list[str]] = None) -> int:
             parsed = parse_sources(args.sources)
             logger.info("%d source files are valid", len(parsed))
             return 0
-        report = load(get_engine(args.database_url), args.sources)
+        url = args.database_url or database_url()
+        if ensure_database(url):
+            logger.info("Created the database %s", make_url(url).database)
+        report = load(get_engine(url), args.sources)
     except KnowledgeSourceError as exc:
         logger.error("Knowledge base NOT loaded (the database is unchanged):\n%s", exc)
         return 1

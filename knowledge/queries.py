@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
 from knowledge.db import get_engine
+from knowledge.fact_search import Fact, FactIndex, best_facts
 from knowledge.schema import Figure, OpeningHours, Place, Programme, ProgrammeAlias
 from knowledge.validation import WEEKDAYS, alias_key
 
@@ -336,6 +337,39 @@ def _figure_info(row: Figure, slug: Optional[str]) -> FigureInfo:
     )
 
 
+# How clearly a fact must match a detail question (fact_search.py scores): within the programme being
+# discussed one distinctive word is enough; across all programmes (no context) it takes about two.
+SCOPED_FACT_THRESHOLD = 4.0
+GLOBAL_FACT_THRESHOLD = 9.0
+
+
+def programme_facts(programme: ProgrammeInfo) -> List[Fact]:
+    """Every statement the knowledge base holds about a programme, one fact each."""
+    facts = [("summary", programme.summary), ("how_to_apply", programme.how_to_apply), ("cost", programme.cost),
+             ("status", programme.status_note), ("quote", programme.source_quote)]
+    facts += [("service", service) for service in programme.services]
+    facts += [("rule", rule.text) for rule in programme.rules]
+    facts += [("figure", f.display() + (f" — {f.note}" if f.note else "")) for f in programme.figures]
+    for place in programme.places:
+        where = ", ".join(filter(None, [place.address or place.district, place.serves, place.note]))
+        facts.append(("place", f"{place.name}: {where}" if where else place.name))
+    return [Fact(programme.slug, kind, text) for kind, text in facts if text]
+
+
+PLACE_KIND_SUFFIXES = ("쉼터", "기술교육원", "교육원", "센터")
+
+
+def _place_keys(name: str) -> List[str]:
+    """A place's name as citizens shorten it: 합정쉼터 → also 합정 (at least two letters left)."""
+    key = alias_key(name)
+    keys = [key]
+    for suffix in PLACE_KIND_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 2:
+            keys.append(key[: -len(suffix)])
+            break
+    return keys
+
+
 class KnowledgeBase:
     """The knowledge base, read once into memory: it is small (tens of programmes) and read-only.
 
@@ -351,6 +385,7 @@ class KnowledgeBase:
         self._keys: Dict[str, str] = {}
         self._place_keys: Dict[str, PlaceInfo] = {}
         self._figures: Tuple[FigureInfo, ...] = ()
+        self._fact_index: Optional[FactIndex] = None
 
     @property
     def engine(self) -> Engine:
@@ -384,11 +419,13 @@ class KnowledgeBase:
             }
         keys.update({slug: slug for slug in programmes})
         self._programmes, self._keys, self._figures = programmes, keys, figures
+        self._fact_index = None  # rebuilt from the new contents on first use
         self._loaded_at = monotonic()
         self._place_keys = {
-            alias_key(place.name): place
+            key: place
             for programme in programmes.values()
             for place in programme.places
+            for key in _place_keys(place.name)
         }
 
     def _data(self) -> Dict[str, ProgrammeInfo]:
@@ -496,6 +533,21 @@ class KnowledgeBase:
             scored.append((rank, -len(result.met), programme.slug, Recommendation(programme, result)))
         scored.sort(key=lambda item: item[:3])
         return [item[3] for item in scored[:limit]]
+
+    # -- details no intent names ("몇 군데?", "시급 얼마?")
+    def fact_index(self) -> FactIndex:
+        programmes = self._data()
+        if self._fact_index is None:
+            self._fact_index = FactIndex(
+                [fact for programme in programmes.values() for fact in programme_facts(programme)],
+                {slug: (p.name, *p.aliases) for slug, p in programmes.items()},
+            )
+        return self._fact_index
+
+    def find_facts(self, question: str, programme_slug: Optional[str] = None, place: Optional[str] = None) -> List[Fact]:
+        """Facts that clearly answer a detail question: within one programme, or (stricter) across all."""
+        threshold = SCOPED_FACT_THRESHOLD if programme_slug is not None else GLOBAL_FACT_THRESHOLD
+        return best_facts(self.fact_index().search(question, programme_slug, limit=8, place=place), threshold)
 
     # -- staff search
     def figures(self) -> Tuple[FigureInfo, ...]:

@@ -670,9 +670,13 @@ class KakaoInput(InputChannel):
             logger.exception("kakao: processing the message of %s failed", request.sender_id)
             return text_response(ERROR_TEXT)
         messages: List[Any] = list(collector.messages)
-        if not messages and not await _is_paused(agent, request.sender_id, deadline - loop.time()):
-            logger.error("kakao: Rasa said nothing to %s in a conversation that is not paused", request.sender_id)
-            return text_response(ERROR_TEXT)
+        if not messages:
+            if not await _is_paused(agent, request.sender_id, deadline - loop.time()):
+                logger.error("kakao: Rasa said nothing to %s in a conversation that is not paused", request.sender_id)
+                return text_response(ERROR_TEXT)
+            delivered = _domain_text(agent, "utter_message_delivered")
+            if delivered:
+                messages = [{"text": delivered}]
         if request.truncated:
             messages.append({"text": LONG_MESSAGE_NOTICE})
         return to_skill_response(messages)
@@ -739,6 +743,12 @@ class KakaoInput(InputChannel):
                 return _json_response(text_response(ERROR_TEXT))
 
         return webhook
+
+
+def _domain_text(agent: Any, response: str) -> Optional[str]:
+    """A response text of the running assistant's domain (None without one, e.g. a channel served alone)."""
+    templates = getattr(getattr(agent, "domain", None), "responses", {}).get(response) or [{}]
+    return templates[0].get("text")
 
 
 async def _is_paused(agent: Any, sender_id: str, seconds_left: float) -> bool:

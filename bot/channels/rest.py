@@ -5,7 +5,7 @@ Personal data in messages is masked before Rasa sees it (``bot.privacy``).
 Rasa's own ``RestInput`` answers a malformed body with a 500 and a failed custom action (action
 server or database down) with silence. This channel keeps the same route and JSON, but answers bad
 input with a 400 and a clear message, and an empty reply with the domain's ``utter_service_trouble``
-(which points to 120) — unless the conversation is paused for a person, when silence is right. A sender over
+(which points to 120) — or, when the conversation is paused for a person, that the message reached them. A sender over
 the per-minute limit (``bot.ratelimit``) gets a 429 with the domain's ``utter_rate_limited``.
 """
 from __future__ import annotations
@@ -67,19 +67,21 @@ def parse_request(body: bytes) -> Dict[str, Any]:
 
 
 async def reply_or_trouble(request: Request, sender: str, messages: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
-    """The collected replies; when there are none and the bot is not paused, the trouble message."""
+    """The collected replies; when there are none, that the message reached staff (paused conversation) or the
+    trouble message."""
     if messages:
         return messages
     agent = getattr(request.app.ctx, "agent", None)
     if agent is None:
         return messages
+    response = "utter_service_trouble"
     try:
         tracker = await agent.tracker_store.retrieve(sender)
         if tracker is not None and tracker.is_paused():
-            return messages
+            response = "utter_message_delivered"  # a person answers; say the message reached them
     except Exception:  # the tracker store itself may be what failed
         logger.exception("could not read the tracker of %s", sender)
-    template = agent.domain.responses.get("utter_service_trouble", [{}])[0]
+    template = agent.domain.responses.get(response, [{}])[0]
     return [{"recipient_id": sender, "text": template.get("text", "")}]
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Set, Text, Tuple
+from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Set, Text, Tuple
 
 import rasa.shared.utils.io
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -352,6 +352,41 @@ def _to_24h(hour: int, minute: int, period: Optional[Text]) -> Optional[Text]:
     return f"{hour:02d}:{minute:02d}"
 
 
+# "직원 10명인 회사", "5인 사업장", "저희 가게 알바 포함 7명": the size of the citizen's workplace
+_WORKPLACE_SIZE = re.compile(
+    r"(?:직원|사람|인원|근로자|노동자|알바생?|종업원|식구|직원\s*수)(?:이|은|는|가|도)?\s*(?:다\s*해서\s*|총\s*|포함\s*)?"
+    r"(?P<a>\d{1,4})\s*(?:명|인)"
+    r"|(?P<b>\d{1,4})\s*(?:명|인)\s*(?:짜리|이하|정도|남짓)?\s*(?:인\s*|있는\s*|되는\s*)?"
+    r"(?:회사|가게|사업장|업체|식당|매장|사무실|공장|작은\s*회사|영세)"
+)
+# "구직등록 했어요" / "구직등록은 아직 안 했어요" (공공근로 asks for it)
+_REGISTERED = re.compile(
+    r"구직\s*등록(?:은|도|을|는|이)?\s*(?:(?P<no>[^.?!]{0,8}?(?:안\s*했|안했|못\s*했|못했|아직|없|안\s*되|안됐))"
+    r"|(?P<yes>[^.?!]{0,12}?(?:했|해\s*놨|해놨|해\s*뒀|완료|되어|돼\s*있|됐|마쳤)))"
+)
+# "소득 없어요" / "고정 수입은 있어요" (공공근로: 정기소득이 없는 실업자)
+_INCOME = re.compile(
+    r"(?:정기\s*소득|고정\s*수입|소득|수입|벌이)(?:은|이|도|는|이나)?\s*"
+    r"(?:(?P<no>(?:전혀\s*|하나도\s*|딱히\s*|아예\s*|지금\s*)?(?:없|0원|한\s*푼도))|(?P<yes>(?:조금\s*|좀\s*|약간\s*)?있))"
+)
+
+_RESIDE_AFTER_DISTRICT = re.compile(r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*" + _RESIDE_VERB)
+# "한 살 차이", "두 살 어려요": a difference of ages, not an age
+_AGE_DIFFERENCE_AFTER = re.compile(r"\s*(?:차이|어리|어린|어려|많|위|아래|밑|터울|더|정도\s*차이)")
+
+
+def _residence_from_district(text: Text, chosen: Sequence["_Candidate"]) -> List["_Candidate"]:
+    """"관악구 살아요" / "마포에 살아요": a Seoul district followed by 살다/거주 says the citizen lives in Seoul
+    (the span is the verb, "살아", so it does not overlap the district)."""
+    for candidate in chosen:
+        match = _RESIDE_AFTER_DISTRICT.match(text, candidate.end) if candidate.entity == "district" else None
+        if match and not match.group("verb").startswith(("안", "못")):
+            start, end = match.span("verb")  # the verb: the district keeps its own span
+            if all(end <= c.start or start >= c.end for c in chosen):
+                return [_Candidate(end - start, candidate.priority, start, end, "residence", "seoul", candidate.confidence)]
+    return []
+
+
 def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int, Text, Any]]:
     """Returns ``(start, end, entity, value)`` for age / weekday / time / residence."""
     found: List[Tuple[int, int, Text, Any]] = []
@@ -394,6 +429,7 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             tens = _SINO_DIGITS[match.group("a")] if match.group("a") else 1
             units = _SINO_DIGITS[match.group("b")] if match.group("b") else 0
             found.append((match.start(), match.end(), "age", tens * 10 + units))
+        found = [f for f in found if f[2] != "age" or not _AGE_DIFFERENCE_AFTER.match(t, f[1])]
 
     if "weekday" in wanted:
         for match in _WEEKDAY.finditer(t):
@@ -428,6 +464,19 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             value = _to_24h(int(match.group("h")), int(match.group("m")), match.group("period"))
             if value is not None:
                 found.append((match.start(), match.end(), "time", value))
+
+    if "workplace_size" in wanted:
+        for match in _WORKPLACE_SIZE.finditer(t):
+            group = "a" if match.group("a") else "b"
+            value = int(match.group(group))
+            if value > 0:
+                found.append((match.start(group), match.end(group), "workplace_size", value))
+    if "job_seeker_registered" in wanted:
+        for match in _REGISTERED.finditer(t):
+            found.append((match.start(), match.end(), "job_seeker_registered", match.group("yes") is not None))
+    if "has_regular_income" in wanted:
+        for match in _INCOME.finditer(t):
+            found.append((match.start(), match.end(), "has_regular_income", match.group("yes") is not None))
 
     if "residence" in wanted:
         for match in _RESIDENCE.finditer(t):
@@ -477,6 +526,7 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
             "entities": [
                 "programme", "district", "worker_type", "target_group", "job_status",
                 "residence", "age", "weekday", "time",
+                "workplace_size", "job_seeker_registered", "has_regular_income",
             ],
             # Entities matched from lookup tables / synonyms (if also in `entities`).
             # `residence` is left out on purpose: a bare "서울" is rarely a
@@ -757,6 +807,8 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
         ):
             if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
                 chosen.append(candidate)
+        if "residence" in self._wanted and not any(c.entity == "residence" for c in chosen):
+            chosen.extend(_residence_from_district(text, chosen))
         return [
             {
                 ENTITY_ATTRIBUTE_TYPE: c.entity,

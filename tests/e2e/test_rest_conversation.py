@@ -46,7 +46,8 @@ def test_handoff_pauses_the_bot_until_staff_hand_it_back(stack: Stack) -> None:
     reply = joined(stack.say(sender, "상담원 연결해줘"))
     assert "120" in reply
     assert stack.tracker(sender)["paused"] is True
-    assert stack.say(sender, "여보세요?") == []  # paused: a person answers, not the bot
+    paused = stack.say(sender, "여보세요?")  # paused: a person answers, not the bot; the citizen learns it arrived
+    assert len(paused) == 1 and "상담원에게 전달" in paused[0]["text"] and "120" in paused[0]["text"]
     assert stack.tracker(sender)["latest_message"]["text"] == "여보세요?"  # nothing lost
 
 

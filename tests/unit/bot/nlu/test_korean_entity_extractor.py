@@ -211,7 +211,7 @@ ENTITY_CASES = [
     ("서울 안 살면 못 해요?", []),
     ("서울이요", [("residence", 0, 2, "seoul")]),
     ("I live in Seoul", [("residence", 10, 15, "seoul")]),
-    ("마포구 살아요", [("district", 0, 3, "마포구")]),
+    ("마포구 살아요", [("district", 0, 3, "마포구"), ("residence", 4, 6, "seoul")]),  # a Seoul district one lives in
     ("네 살아요", []),
     ("서울 기온 몇 도야", []),
     ("서울 일자리카페 어디야", [("programme", 3, 8, "job_cafe")]),

@@ -1,0 +1,158 @@
+"""Finding the one fact a detail question asks about ("몇 군데나 있어요?", "사진도 찍어줘요?", "시급 얼마예요?").
+
+Citizens ask about details no intent names: how many sites, when it opens, what floor, the hourly wage. The
+knowledge base holds those details as facts of a programme (its services, rules, figures, places, notes and
+the report's own sentence). This module scores every fact against the question:
+
+- character bigrams of the text with spaces and punctuation removed, so missing spaces and particles barely
+  matter, weighted by how rare the bigram is among all facts (IDF): "공정무역" counts, "서울" hardly does;
+- question-ending bigrams ("있어요", "알려줘") and the programme's own names are not evidence;
+- the kind of answer asked for ("몇 명" wants a count of people, "언제" a date, "얼마" an amount, "몇 층" a
+  floor): a fact with that kind of value gains, one without it loses.
+
+Only a fact that clearly matches is used; otherwise the caller says it does not know (and points to 120).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+_NOT_TEXT = re.compile(r"[^0-9a-z가-힣]+")
+
+# Bigrams of question phrasing and of the answers' own 해요체 endings: never evidence for a fact.
+STOP_BIGRAMS = frozenset(
+    """
+    어요 해요 있어 있나 나요 돼요 되나 되요 예요 에요 이에 거예 인가 가요 까요 주세 세요 알려 려줘 려주 줘요 궁금 는데
+    은데 던데 하는 하나 습니 니다 합니 건가 거야 이야 뭐예 뭐야 뭔데 언제 어디 디서 디에 얼마 마나 어떻 떻게 몇명
+    몇개 몇군 군데 몇층 몇곳 그거 거기 그럼 혹시 진짜 정말 그리 리고 그래 래서 근데 저는 제가 나는 내가 하고 해서
+    있는 없는 없어 되는 받을 을수 수있 있을 받아 아요 할수 하면 면돼 도돼 도되 이요 네요 지요 해줘 해주 주나
+    까지 부터 정도 어느 무슨 어떤 같은 이런 그런 거죠 건데 거든
+    """.split()
+)
+
+# What kind of value a question asks for: (question pattern, fact pattern).
+ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
+    "people": (re.compile(r"몇\s*명|인원|명이나|몇\s*분"), re.compile(r"\d[\d,]*\s*명")),
+    "count": (re.compile(r"몇\s*(군데|개|곳|개소)|개나|군데"), re.compile(r"\d[\d,]*\s*(개소|개|곳)")),
+    "date": (
+        re.compile(r"언제|며칠|몇\s*월|기간|까지\s*(해|하|운영|모집|신청|접수)|부터|시작|개관|개소|오픈|생기|열어|열리"),
+        re.compile(r"[’']\d{2}|\d{1,2}\s*월|\d{1,2}\.\d{1,2}|\d{4}\s*년"),
+    ),
+    "amount": (
+        re.compile(r"얼마|시급|금액|이자|이율|프로|퍼센트|%|비용|돈|월급|임금|예산|지원금|받아요"),
+        re.compile(r"\d[\d,]*\s*(원|만원|억|백만원|%)"),
+    ),
+    "rate": (re.compile(r"률|비율|경쟁|퍼센트|프로|%"), re.compile(r"\d+(\.\d+)?\s*%|\d+\s*:\s*\d+")),
+    "floor": (re.compile(r"몇\s*층|층"), re.compile(r"\d+\s*층")),
+    "age": (re.compile(r"몇\s*살|나이|연령|살\s*까지|세\s*까지|살부터|세부터"), re.compile(r"\d+\s*세|고교|졸업")),
+    "address": (
+        re.compile(r"어디|위치|주소|장소"),
+        re.compile(r"[가-힣]+(?:구|동|로|길)(?![가-힣])|\d+\s*층|광장|덕수궁|시청|청사|센터\s*내|[가-힣]+시\s"),
+    ),
+}
+# Kinds a fact may match without any other evidence, within the programme being discussed ("몇 군데나 있어요?");
+# an amount or a place needs a word of the question too ("하루 일당 얼마?" must not get the annual budget).
+KIND_ALONE = frozenset({"people", "count", "date", "rate", "floor", "age"})
+# Only these kinds halve a fact without them: a question for a number is not answered by a sentence without
+# one; "어디" also asks "어디어디 업체가 해요?", so a fact without an address is not ruled out.
+KIND_REQUIRED = frozenset({"people", "count", "date", "rate", "floor", "age", "amount"})
+# Among facts that match on the kind alone, which kind of fact answers best: numbers are in the figures,
+# dates of openings and deadlines in the status, how-to-apply and place notes.
+PREFERRED_FACTS = {
+    "people": ("figure", "place"), "count": ("figure", "summary"), "rate": ("figure",), "floor": ("place", "summary"),
+    "age": ("rule", "summary"), "date": ("status", "how_to_apply", "place", "service"),
+}
+PLACE_BONUS = 2.0  # the fact names the place being discussed
+KIND_BONUS = 4.0  # enough on its own within one programme: "몇 군데나 있어요?" → the fact with a count of sites
+KIND_PENALTY = 0.5  # the fact lacks the kind of value asked for: its score is halved
+DISTINCTIVE_IDF = 3.5  # a bigram in at most ~3% of the facts: without one (or the kind asked for) nothing matches
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement about a programme, as the knowledge base holds it."""
+
+    programme_slug: str
+    kind: str  # "summary" | "service" | "rule" | "figure" | "place" | "how_to_apply" | "cost" | "status" | "quote"
+    text: str
+
+
+@dataclass(frozen=True)
+class FactHit:
+    fact: Fact
+    score: float
+    matched: Tuple[str, ...]  # the question's bigrams found in the fact (empty: it matched on the kind alone)
+
+
+def bigrams(text: str) -> List[str]:
+    """Character bigrams within each word: "사진 촬영" and "사진촬영" share 사진 and 촬영; no bigram spans two
+    words ("공공근로 하면" must not match "근로하반기")."""
+    return [word[i : i + 2] for word in _NOT_TEXT.split(text.lower()) for i in range(len(word) - 1)]
+
+
+class FactIndex:
+    """IDF-weighted bigram index over every fact; built once per knowledge-base refresh."""
+
+    def __init__(self, facts: Sequence[Fact], names: Dict[str, Sequence[str]]) -> None:
+        self.facts = list(facts)
+        self._bigrams = [set(bigrams(fact.text)) for fact in self.facts]
+        df: Counter = Counter(b for grams in self._bigrams for b in grams)
+        total = max(len(self.facts), 1)
+        self._idf = {b: math.log(total / count) for b, count in df.items()}
+        # a programme's names and aliases, as bigrams: they say which programme, not which fact
+        self._name_bigrams = {slug: {b for name in names_ for b in bigrams(name)} for slug, names_ in names.items()}
+
+    def evidence(self, question: str, programme_slug: Optional[str] = None) -> List[str]:
+        """The question's bigrams that can point to a fact."""
+        ignored = set(STOP_BIGRAMS)
+        if programme_slug is not None:
+            ignored |= self._name_bigrams.get(programme_slug, set())
+        return [b for b in dict.fromkeys(bigrams(question)) if b not in ignored and self._idf.get(b, 0.0) > 0.5]
+
+    def search(
+        self, question: str, programme_slug: Optional[str] = None, limit: int = 3, place: Optional[str] = None
+    ) -> List[FactHit]:
+        """The best-matching facts (of one programme, or of all), best first; ``place`` is the place being
+        discussed, whose facts win ties."""
+        evidence = self.evidence(question, programme_slug)
+        asked = [kind for kind, (q, _) in ANSWER_KINDS.items() if q.search(question)]
+        preferred = [kind for a in asked for kind in PREFERRED_FACTS.get(a, ())]
+        hits: List[Tuple[float, int, int, FactHit]] = []
+        for fact, grams in zip(self.facts, self._bigrams):
+            if programme_slug is not None and fact.programme_slug != programme_slug:
+                continue
+            matched = tuple(b for b in evidence if b in grams)
+            distinctive = any(self._idf[b] >= DISTINCTIVE_IDF for b in matched)
+            score = sum(self._idf[b] for b in matched) if distinctive else 0.0
+            if asked:
+                kinds = [kind for kind in asked if ANSWER_KINDS[kind][1].search(fact.text)]
+                if not kinds:
+                    if KIND_REQUIRED.intersection(asked):
+                        score *= KIND_PENALTY
+                elif distinctive or (programme_slug is not None and KIND_ALONE.intersection(kinds)):
+                    score += KIND_BONUS
+            if score > 0 and place and place in fact.text:
+                score += PLACE_BONUS
+            if score > 0:
+                rank = preferred.index(fact.kind) if fact.kind in preferred else len(preferred)
+                hits.append((-score, rank, len(fact.text), FactHit(fact, score, matched if distinctive else ())))
+        hits.sort(key=lambda item: item[:3])
+        return [hit for *_, hit in hits[:limit]]
+
+
+def best_facts(hits: Iterable[FactHit], threshold: float, keep_ratio: float = 0.75, limit: int = 2) -> List[Fact]:
+    """The facts worth saying: the best if it reaches the threshold, plus close runners-up (no duplicates).
+    """
+    hits = list(hits)
+    if not hits or hits[0].score < threshold:
+        return []
+    chosen: List[Fact] = []
+    for hit in hits:
+        if hit.score < hits[0].score * keep_ratio or len(chosen) == limit:
+            break
+        if not any(hit.fact.text in other.text or other.text in hit.fact.text for other in chosen):
+            chosen.append(hit.fact)
+    return chosen
