@@ -94,6 +94,7 @@ run-scaled: kb train $(WIDGET_JS)  ## two Rasa + two action servers behind nginx
 	envsubst '$$NGINX_DIR $$RASA_BIND $$RASA_PORT $$ACTION_SERVER_PORT $$RASA_REPLICA_1_PORT $$RASA_REPLICA_2_PORT $$ACTION_REPLICA_1_PORT $$ACTION_REPLICA_2_PORT' \
 		< deploy/local/nginx.conf.template > $(NGINX_DIR)/nginx.conf
 	nginx -t -q -p $(NGINX_DIR) -c $(NGINX_DIR)/nginx.conf
+	$(BIN)/python -m scripts.services prepare-tracker-store "$(DATABASE_URL)"
 	@echo
 	@echo "  Same addresses as make run (nginx on :$(RASA_PORT) and :$(ACTION_SERVER_PORT)); replicas on :$(RASA_REPLICA_1_PORT) :$(RASA_REPLICA_2_PORT)"
 	@echo
@@ -107,6 +108,12 @@ test: kb train $(WIDGET_JS)  ## the whole test suite: data validation, story tes
 
 eval: $(STAMP)  ## NLU on the held-out set vs. two baselines (writes results/)
 	$(BIN)/python scripts/evaluate_nlu.py
+
+eval-dialogue: $(STAMP)  ## the held-out conversations (tests/heldout/conversations*.yml) against the real servers
+	$(BIN)/python scripts/evaluate_dialogue.py
+
+bench: kb train  ## closed-loop load over REST: ours vs. the stock `rasa init` floor, 1/20/50 conversations (results/bench.md)
+	$(BIN)/python scripts/bench.py
 
 tune: $(STAMP)  ## choose the FallbackClassifier threshold on a split of the training data
 	$(BIN)/python scripts/evaluate_nlu.py --tune-threshold

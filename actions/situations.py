@@ -48,7 +48,7 @@ class ActionAnswerSituation(KnowledgeAction):
                 for p in programmes[:4]
             ],
         )
-        # follow-ups ("거기 몇 시까지 해요?") are about the programme made for this situation (the one whose sources
-        # list it first, e.g. 취업날개 for no interview suit) until another is named
-        primary = min(programmes, key=lambda p: p.situations.index(situation))
+        # follow-ups ("거기 몇 시까지 해요?") are about the programme made for this situation until another is named:
+        # the most specialised one (fewest situations; 취업날개 for no interview suit), then the one listing it first
+        primary = min(programmes, key=lambda p: (len(p.situations), p.situations.index(situation)))
         return [SlotSet("last_question", "ask_programme_info"), SlotSet("programme", primary.slug), SlotSet("place", None)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import List, Optional
+from typing import Set, List, Optional
 
 from sqlalchemy import Column, DateTime, Integer, String, Text, select, update
 from sqlalchemy.engine import Engine
@@ -159,6 +159,13 @@ class HandoffStore:
             session.add(row)
             session.flush()
             return _message(row)
+
+    def senders_waiting(self) -> Set[str]:
+        """Conversations with staff replies not yet delivered (one query for all, however many citizens write)."""
+        with self._session() as session:
+            return set(
+                session.execute(select(StaffMessage.sender_id).where(StaffMessage.delivered_at.is_(None)).distinct()).scalars()
+            )
 
     def undelivered(self, sender_id: str) -> List[OutboxMessage]:
         with self._session() as session:

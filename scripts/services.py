@@ -70,13 +70,14 @@ class Service:
     env: Mapping[str, str]
     log_path: Path
     ready_url: str
+    cwd: Path = ROOT
     process: Optional[subprocess.Popen] = field(default=None, repr=False)
 
     def start(self) -> "Service":
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
-                self.command, cwd=ROOT, env=dict(self.env), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+                self.command, cwd=self.cwd, env=dict(self.env), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
             )
         return self
 
@@ -194,3 +195,82 @@ def process_tree_rss(pid: int) -> int:
         except OSError:
             continue
     return total
+
+
+# ------------------------------------------------------------------------------------------- scaled set-up
+NGINX_TEMPLATE = ROOT / "deploy" / "local" / "nginx.conf.template"
+
+
+def render_nginx_config(values: Mapping[str, str], nginx_dir: Path) -> Path:
+    """deploy/local/nginx.conf.template with its ${VARIABLES} filled in (what `make run-scaled` does with envsubst)."""
+    text = NGINX_TEMPLATE.read_text(encoding="utf-8")
+    for name, value in {**values, "NGINX_DIR": str(nginx_dir)}.items():
+        text = text.replace("${" + name + "}", str(value))
+    if "${" in text:
+        raise ValueError(f"unfilled variable in {NGINX_TEMPLATE}: {text[text.index('${'):][:40]}")
+    nginx_dir.mkdir(parents=True, exist_ok=True)
+    path = nginx_dir / "nginx.conf"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@dataclass
+class ScaledStack:
+    """nginx in front of two Rasa replicas and two action servers, as `make run-scaled` runs them."""
+
+    url: str  # nginx: what citizens and the console talk to
+    replica_urls: List[str]
+    api_token: str
+    nginx: Service
+    rasa: List[Service]
+    actions: List[Service]
+
+    @property
+    def services(self) -> List[Service]:
+        return [*self.actions, *self.rasa, self.nginx]
+
+
+def start_scaled(
+    database_url: str, log_dir: Path, api_token: str, extra_env: Optional[Mapping[str, str]] = None,
+) -> ScaledStack:
+    """Starts the scaled set-up on free ports; conversations in ``database_url``, locks in Redis (REDIS_* of
+    ``extra_env`` or the environment)."""
+    ports = {name: free_port() for name in (
+        "RASA_PORT", "ACTION_SERVER_PORT", "RASA_REPLICA_1_PORT", "RASA_REPLICA_2_PORT",
+        "ACTION_REPLICA_1_PORT", "ACTION_REPLICA_2_PORT",
+    )}
+    env = server_environment(
+        database_url, f"http://127.0.0.1:{ports['ACTION_SERVER_PORT']}", {"LOCK_STORE_TYPE": "redis", **(extra_env or {})}
+    )
+    config = render_nginx_config({**ports, "RASA_BIND": "127.0.0.1"}, log_dir / "nginx")
+    nginx = Service(
+        "nginx", ["nginx", "-p", str(log_dir / "nginx"), "-c", str(config), "-g", "daemon off;"], env,
+        log_dir / "nginx.log", f"http://127.0.0.1:{ports['RASA_PORT']}/",
+    )
+    actions = [action_server(ports[f"ACTION_REPLICA_{n}_PORT"], env, log_dir, f"action server {n}") for n in (1, 2)]
+    rasa = [rasa_server(ports[f"RASA_REPLICA_{n}_PORT"], env, log_dir, api_token, f"rasa {n}") for n in (1, 2)]
+    prepare_tracker_store(database_url)
+    start_all([nginx, *actions, *rasa])
+    return ScaledStack(
+        f"http://127.0.0.1:{ports['RASA_PORT']}",
+        [f"http://127.0.0.1:{ports[f'RASA_REPLICA_{n}_PORT']}" for n in (1, 2)],
+        api_token, nginx, rasa, actions,
+    )
+
+
+def prepare_tracker_store(database_url: str) -> None:
+    """Creates Rasa's tracker-store table once, before the replicas start: two replicas creating it at the same
+    moment on a fresh PostgreSQL database race on the catalogue and one of them exits."""
+    from rasa.core.tracker_store import SQLTrackerStore  # heavy import, only when asked
+
+    store = SQLTrackerStore(host=database_url)
+    store.engine.dispose()
+
+
+if __name__ == "__main__":  # `python -m scripts.services prepare-tracker-store URL` (make run-scaled)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if len(sys.argv) == 3 and sys.argv[1] == "prepare-tracker-store":
+        prepare_tracker_store(sys.argv[2])
+        logger.info("tracker store ready")
+    else:
+        sys.exit("usage: python -m scripts.services prepare-tracker-store DATABASE_URL")

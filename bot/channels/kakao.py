@@ -35,6 +35,7 @@ from sanic.response import HTTPResponse
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 
+from bot.channels.database_watch import database_watch
 from bot.privacy import mask_personal_data
 from bot.ratelimit import RateLimiter, limiter_from_env, rate_limited_text
 
@@ -706,6 +707,8 @@ class KakaoInput(InputChannel):
         if parsed.truncated:
             logger.info("kakao: utterance of %s cut to %d characters", parsed.sender_id, MAX_UTTERANCE_CHARS)
         agent = getattr(getattr(request.app, "ctx", None), "agent", None)  # set by `rasa run`
+        if not await database_watch.available():  # Rasa would answer out of context: see database_watch.py
+            return _json_response(text_response(_domain_text(agent, "utter_service_trouble") or ERROR_TEXT))
         if self.rate_limiter is not None and not await self.rate_limiter.allow(f"kakao:{parsed.sender_id}"):
             # 200: Kakao shows a skill's text only from a 200; a 429 would become its generic error bubble
             return _json_response(text_response(rate_limited_text(agent)))

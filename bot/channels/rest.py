@@ -14,7 +14,6 @@ import asyncio
 import json
 import logging
 import re
-from functools import lru_cache
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -25,10 +24,10 @@ from sanic.response import HTTPResponse
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.handoff import HandoffStore
+from bot import speedups
+from bot.channels.database_watch import database_watch, outbox
 from bot.privacy import mask_personal_data
 from bot.ratelimit import RateLimiter, limiter_from_env, rate_limited_text
-from knowledge.db import get_engine
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +65,12 @@ def parse_request(body: bytes) -> Dict[str, Any]:
     return {"sender": sender.strip(), "message": message, "metadata": metadata if isinstance(metadata, dict) else None}
 
 
+def trouble_text(request: Request) -> str:
+    agent = getattr(request.app.ctx, "agent", None)
+    templates = getattr(getattr(agent, "domain", None), "responses", {}).get("utter_service_trouble") or [{}]
+    return str(templates[0].get("text", ""))
+
+
 async def reply_or_trouble(request: Request, sender: str, messages: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
     """The collected replies; when there are none, that the message reached staff (paused conversation) or the
     trouble message."""
@@ -85,15 +90,12 @@ async def reply_or_trouble(request: Request, sender: str, messages: List[Dict[st
     return [{"recipient_id": sender, "text": template.get("text", "")}]
 
 
-@lru_cache(maxsize=1)
-def _outbox() -> HandoffStore:
-    return HandoffStore(get_engine())
-
-
 async def staff_replies_for(sender: str) -> List[Dict[str, Any]]:
     """Replies staff wrote in the console since the citizen's last message (REST cannot push)."""
     try:
-        messages = await asyncio.to_thread(_outbox().deliver, sender)
+        if not await database_watch.has_staff_replies(sender):
+            return []
+        messages = await asyncio.to_thread(outbox().deliver, sender)
     except SQLAlchemyError:
         logger.exception("staff outbox unavailable for %s", sender)
         return []
@@ -112,6 +114,7 @@ class CitizenRestInput(RestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
         limiter = self.rate_limiter or limiter_from_env()
+        speedups.install()  # Rasa builds the channels once at start-up: the place to fix its per-message path
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -126,6 +129,8 @@ class CitizenRestInput(RestInput):
             if not await limiter.allow(f"rest:{checked['sender']}"):
                 text = rate_limited_text(getattr(request.app.ctx, "agent", None))
                 return response.json([{"recipient_id": checked["sender"], "text": text}], status=429)
+            if not await database_watch.available():
+                return response.json([{"recipient_id": checked["sender"], "text": trouble_text(request)}])
             collector = CollectingOutputChannel()
             staff_replies = await staff_replies_for(checked["sender"])
             try:

@@ -30,7 +30,7 @@ import logging
 import os
 import re
 import uuid
-from typing import Any, Awaitable, Callable, Optional
+from typing import Any, Awaitable, Callable, Dict, Optional
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
@@ -91,6 +91,25 @@ def masking(
     return masked
 
 
+def share_rooms_across_replicas(sio: Any, environ: Optional[Dict[str, str]] = None) -> bool:
+    """With several Rasa replicas (``LOCK_STORE_TYPE=redis``), emits go through Redis pub/sub, so a staff reply
+    posted to any replica reaches the citizen's socket on whichever replica holds it. Must run before the first
+    connection (socket.io initialises its manager then)."""
+    environ = dict(os.environ) if environ is None else environ
+    if environ.get("LOCK_STORE_TYPE", "").strip() != "redis":
+        return False
+    from socketio import AsyncRedisManager
+
+    host = environ.get("REDIS_HOST", "").strip() or "127.0.0.1"
+    port = environ.get("REDIS_PORT", "").strip() or "6379"
+    db = environ.get("REDIS_DB", "").strip() or "0"
+    manager = AsyncRedisManager(f"redis://{host}:{port}/{db}", channel="seoul-assistant-socketio")
+    manager.set_server(sio)
+    sio.manager = manager
+    logger.info("socket.io rooms shared across replicas through Redis %s:%s/%s", host, port, db)
+    return True
+
+
 class SocketIOInput(RasaSocketIOInput):
     """Rasa's socket.io channel with a session_request handler that joins the session's room."""
 
@@ -99,6 +118,7 @@ class SocketIOInput(RasaSocketIOInput):
         sio = self.sio
         if sio is None:  # the parent's blueprint() sets it
             raise RuntimeError("Rasa's SocketIOInput.blueprint() did not create a socket.io server")
+        share_rooms_across_replicas(sio)
 
         async def session_request(sid: str, data: Optional[Any] = None) -> None:
             session_id = session_id_from(data)

@@ -1,0 +1,89 @@
+"""Detail questions, facts stated with a question, and follow-ups after a situation (real knowledge base)."""
+from __future__ import annotations
+
+from actions.details import ActionAnswerDetailOrOutOfScope
+from actions.programme_questions import ActionAnswerProgrammeQuestion
+from actions.situations import ActionAnswerSituation
+from tests.unit.actions.conftest import entity, make_tracker, run_action, texts
+
+QUESTION = ActionAnswerProgrammeQuestion()
+OUT_OF_SCOPE = ActionAnswerDetailOrOutOfScope()
+
+
+def slots_of(events) -> dict:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+async def test_an_out_of_scope_guess_about_the_programme_in_context_gets_its_fact(domain) -> None:
+    tracker = make_tracker("out_of_scope", "거기 몇 층이에요", slots={"programme": "cooperative_support_centre"})
+    messages, events = await run_action(OUT_OF_SCOPE, tracker, domain)
+    reply = texts(messages)
+    assert "6층" in reply and "2018년 7월 기준" in reply and "보고서에 이렇게" in reply
+    assert slots_of(events) == {"programme": "cooperative_support_centre"}
+
+
+async def test_real_out_of_scope_stays_out_of_scope(domain) -> None:
+    for slots in ({}, {"programme": "newdeal_jobs"}):
+        messages, events = await run_action(OUT_OF_SCOPE, make_tracker("out_of_scope", "주식 뭐 사야 돼요", slots=slots), domain)
+        assert texts(messages) == domain["responses"]["utter_out_of_scope"][0]["text"] and events == []
+
+
+async def test_a_missing_cost_falls_back_to_the_fact_that_answers_it(domain) -> None:
+    tracker = make_tracker("ask_cost", "뉴딜일자리 시급 얼마예요", [entity("programme", "newdeal_jobs", "뉴딜일자리")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "9,220" in reply and "나와 있지 않아요" not in reply
+
+
+async def test_a_missing_fact_is_still_an_honest_dont_know(domain) -> None:
+    tracker = make_tracker("ask_cost", "하루 일당 얼마예요", slots={"programme": "public_works"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "나와 있지 않아요" in reply and "120" in reply
+
+
+async def test_when_it_opens_is_a_date_not_opening_hours(domain) -> None:
+    tracker = make_tracker("ask_hours", "전용교육장은 언제 생겨요", slots={"programme": "newdeal_jobs"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "10월" in reply
+
+
+async def test_facts_about_oneself_with_a_programme_get_a_verdict_at_once(domain) -> None:
+    tracker = make_tracker(
+        "inform", "마흔이고 서울 살아요 뉴딜일자리 돼요",
+        [entity("age", 40, "마흔"), entity("residence", "seoul", "서울"), entity("programme", "newdeal_jobs", "뉴딜일자리")],
+        slots={"age": 40.0, "residence": "seoul"},
+    )
+    messages, events = await run_action(QUESTION, tracker, domain)
+    reply = texts(messages)
+    assert "39" in reply and "맞지 않아요" in reply, reply
+    assert slots_of(events)["last_question"] == "ask_eligibility"
+    assert not any(e.get("event") == "followup" for e in events)  # nothing left to ask
+
+
+async def test_missing_facts_start_the_form_to_ask_only_for_them(domain) -> None:
+    tracker = make_tracker("inform", "29살인데 뉴딜일자리 할 수 있어요", [entity("age", 29, "29살"), entity("programme", "newdeal_jobs")],
+                           slots={"age": 29.0})
+    _, events = await run_action(QUESTION, tracker, domain)
+    assert {"event": "followup", "name": "eligibility_form", "timestamp": None} in events
+
+
+async def test_a_weekday_after_an_hours_question_asks_for_that_days_hours(domain) -> None:
+    tracker = make_tracker("ask_eligibility", "토욜은요?", [entity("weekday", "sat", "토욜")],
+                           slots={"programme": "youth_job_centre", "last_question": "ask_hours"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "토요일" in reply and "10:00~18:00" in reply
+
+
+async def test_after_a_situation_follow_ups_are_about_the_programme_made_for_it(domain) -> None:
+    tracker = make_tracker("situation_interview_suit", "내일 면접인데 입을 옷이 없어요")
+    _, events = await run_action(ActionAnswerSituation(), tracker, domain)
+    assert slots_of(events)["programme"] == "interview_suit_rental"
+
+
+async def test_a_situation_naming_a_programme_with_facts_gets_the_verdict(domain) -> None:
+    tracker = make_tracker(
+        "situation_job_training", "만 14살인데 서울 살아요 기술교육원 다닐 수 있어요",
+        [entity("age", 14), entity("residence", "seoul"), entity("programme", "technical_school")],
+        slots={"age": 14.0, "residence": "seoul"},
+    )
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "15" in reply

@@ -1,0 +1,65 @@
+"""Detail questions answered by the one fact the knowledge base holds (knowledge/fact_search.py), on the real data."""
+from __future__ import annotations
+
+import pytest
+
+from knowledge.fact_search import Fact, FactIndex, bigrams
+from knowledge.queries import KnowledgeBase
+
+
+def test_bigrams_stay_inside_words_and_ignore_spacing() -> None:
+    assert bigrams("사진 촬영") == ["사진", "촬영"]
+    assert set(bigrams("사진촬영")) >= {"사진", "촬영"}
+    assert "로하" not in bigrams("공공근로 하면")  # no bigram across two words
+    assert bigrams("") == [] and bigrams("!!") == []
+
+
+@pytest.mark.parametrize(
+    "question, slug, expected",
+    [
+        ("일자리카페는 전부 몇 곳이에요", "job_cafe", "73"),
+        ("전태일 기념관 5층은 뭐로 써요", "jeon_tae_il_memorial", "노동권익센터"),
+        ("사진 촬영도 해주나요", "interview_suit_rental", "사진촬영"),
+        ("어느 업체들이 운영해요", "interview_suit_rental", "열린옷장"),
+        ("뉴딜일자리 시급은 얼마 줘요", "newdeal_jobs", "9,220"),
+        ("뉴딜 취업률 어때요", "newdeal_jobs", "52.9"),
+        ("협동조합지원센터 몇 층에 있어요", "cooperative_support_centre", "6층"),
+    ],
+)
+def test_a_detail_question_finds_its_fact(kb: KnowledgeBase, question: str, slug: str, expected: str) -> None:
+    facts = kb.find_facts(question, slug)
+    assert facts and expected in " ".join(f.text for f in facts), [f.text for f in facts]
+    assert all(f.programme_slug == slug for f in facts)
+
+
+@pytest.mark.parametrize(
+    "question, slug",
+    [
+        ("오늘 날씨 어때", "interview_suit_rental"),
+        ("짜장면 맛집 알려줘", "newdeal_jobs"),
+        ("하루 일당은 얼마예요", "public_works"),  # an amount needs a word of the question, not just "a number in won"
+        ("주소 알려주세요", "rest_area"),  # no fact holds a shelter's address: nothing, so the caller says 120
+    ],
+)
+def test_no_fact_is_forced_onto_a_question_it_does_not_answer(kb: KnowledgeBase, question: str, slug: str) -> None:
+    assert kb.find_facts(question, slug) == []
+
+
+def test_across_all_programmes_only_a_clear_match_counts(kb: KnowledgeBase) -> None:
+    facts = kb.find_facts("공정무역 도시 인증은 언제 받았어요")
+    assert facts and facts[0].programme_slug == "fair_trade"
+    for chit_chat in ["주식 추천해줘", "오늘 날씨 어때", "롤 티어 올리는 법", "여권 재발급 어디서 해요"]:
+        assert kb.find_facts(chit_chat) == [], chit_chat
+
+
+def test_the_place_being_discussed_wins_a_tie(kb: KnowledgeBase) -> None:
+    facts = kb.find_facts("하루에 몇 명 정도 와요", "rest_area", place="서초쉼터")
+    assert facts[0].text.startswith("서초쉼터") and "70명" in facts[0].text
+
+
+def test_programme_names_are_not_evidence() -> None:
+    index = FactIndex(
+        [Fact("a", "service", "취업날개 면접 정장 대여"), Fact("a", "figure", "취업날개 이용자: 1,000명")],
+        {"a": ("취업날개",)},
+    )
+    assert index.evidence("취업날개 뭐예요", "a") == []
