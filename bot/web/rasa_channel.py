@@ -25,6 +25,7 @@ Rasa process (several Rasa processes need a socket.io message queue to reach eac
 from __future__ import annotations
 
 import hmac
+import json
 import inspect
 import logging
 import os
@@ -34,9 +35,12 @@ from typing import Any, Awaitable, Callable, Dict, Optional
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
+from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint, Request, Sanic, response
 from sanic.response import HTTPResponse
 
+from bot.channels.database_watch import DatabaseWatch, database_watch
+from bot.channels.rest import InputError, parse_request
 from bot.privacy import mask_personal_data
 from bot.ratelimit import RateLimiter, limiter_from_env, rate_limited_text
 
@@ -66,6 +70,11 @@ def session_id_from(data: Any) -> str:
     return uuid.uuid4().hex
 
 
+def _domain_response(name: str) -> str:
+    templates = getattr(getattr(_running_agent(), "domain", None), "responses", {}).get(name) or [{}]
+    return str(templates[0].get("text") or "")
+
+
 def _running_agent() -> Any:
     """The agent `rasa run` put on its Sanic app (for the domain's texts); None outside `rasa run`."""
     try:
@@ -75,15 +84,23 @@ def _running_agent() -> Any:
 
 
 def masking(
-    on_new_message: Callable[[UserMessage], Awaitable[Any]], limiter: Optional[RateLimiter] = None
+    on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    limiter: Optional[RateLimiter] = None,
+    database: Optional[DatabaseWatch] = None,
 ) -> Callable[[UserMessage], Awaitable[Any]]:
     """``on_new_message`` that masks personal data in the citizen's text before Rasa sees it, and answers a
-    session over the per-minute limit with the domain's ``utter_rate_limited`` instead of running the message."""
+    session over the per-minute limit with the domain's ``utter_rate_limited`` (or, while the database is away,
+    ``utter_service_trouble``) instead of running the message."""
 
     async def masked(message: UserMessage) -> Any:
         if limiter is not None and not await limiter.allow(f"web:{message.sender_id}"):
             await message.output_channel.send_text_message(message.sender_id, rate_limited_text(_running_agent()))
             return None
+        if database is not None and not await database.available():  # see bot/channels/database_watch.py
+            templates = getattr(getattr(_running_agent(), "domain", None), "responses", {}).get("utter_service_trouble")
+            if templates:
+                await message.output_channel.send_text_message(message.sender_id, templates[0].get("text", ""))
+                return None
         if message.text:
             message.text = mask_personal_data(message.text)
         return await on_new_message(message)
@@ -114,11 +131,42 @@ class SocketIOInput(RasaSocketIOInput):
     """Rasa's socket.io channel with a session_request handler that joins the session's room."""
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        socketio_webhook = super().blueprint(masking(on_new_message, limiter_from_env()))
+        handle = masking(on_new_message, limiter_from_env(), database_watch)
+        socketio_webhook = super().blueprint(handle)
         sio = self.sio
         if sio is None:  # the parent's blueprint() sets it
             raise RuntimeError("Rasa's SocketIOInput.blueprint() did not create a socket.io server")
         share_rooms_across_replicas(sio)
+
+        async def user_message(sid: str, data: Optional[Any] = None) -> None:
+            """Rasa's handler trusts the payload (a list, a number or a bad session id raise inside it); this one
+            checks it like the REST channel does and drops what no widget sends, with a log line."""
+            if not isinstance(data, dict):
+                logger.warning("socket.io message that is not an object dropped")
+                return
+            session_id = data.get("session_id") if self.session_persistence else sid
+            if not isinstance(session_id, str) or not SESSION_ID.match(session_id):
+                logger.warning("socket.io message without a usable session id dropped")
+                return
+            try:
+                checked = parse_request(json.dumps({"sender": session_id, "message": data.get("message")}).encode())
+            except InputError as error:
+                logger.info("socket.io message refused: %s", error)
+                text = _domain_response("utter_message_unreadable")
+                if text:
+                    await sio.emit(self.bot_message_evt, {"text": text}, room=session_id, namespace=self.namespace)
+                return
+            metadata = data.get(self.metadata_key)
+            output = SocketIOOutput(sio, self.bot_message_evt)
+            await handle(
+                UserMessage(
+                    checked["message"], output, session_id, input_channel=self.name(),
+                    metadata=metadata if isinstance(metadata, dict) else None,
+                )
+            )
+
+        # Replaces the handler the parent registered for the same event and namespace.
+        sio.on(self.user_message_evt, namespace=self.namespace)(user_message)
 
         async def session_request(sid: str, data: Optional[Any] = None) -> None:
             session_id = session_id_from(data)

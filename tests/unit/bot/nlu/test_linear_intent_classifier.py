@@ -1,6 +1,8 @@
 """The linear intent classifier: learns from Korean morphemes and characters, survives save → load."""
 from __future__ import annotations
 
+import numpy as np
+import scipy.sparse
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -53,3 +55,18 @@ def test_save_and_load_round_trip(default_model_storage, default_execution_conte
 def test_untrained_classifier_leaves_messages_alone(default_model_storage, default_execution_context) -> None:
     empty = LinearIntentClassifier.load({}, default_model_storage, Resource("never-trained"), default_execution_context)
     assert "intent" not in classify(empty, "안녕하세요") or classify(empty, "안녕하세요")["intent"] is None
+
+
+def test_column_major_weights_score_exactly_like_scikit_learn_and_without_a_copy() -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    from bot.nlu.linear_intent_classifier import _fast_scoring
+
+    rng = np.random.default_rng(0)
+    features = scipy.sparse.random(60, 500, density=0.05, format="csr", random_state=0)
+    labels = rng.integers(0, 4, size=60)
+    plain = LogisticRegression(max_iter=200).fit(features, labels)
+    expected = plain.predict_proba(features)
+    fast = _fast_scoring(LogisticRegression(max_iter=200).fit(features, labels))
+    assert fast.coef_.T.flags["C_CONTIGUOUS"]  # X @ coef_.T needs no copy of the weights
+    np.testing.assert_allclose(fast.predict_proba(features), expected, rtol=1e-12)
