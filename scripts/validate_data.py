@@ -43,8 +43,8 @@ def main() -> int:
     by_intent = {f"utter_{intent}" for intent in domain.intents if intent.startswith("situation_")}
     # said by Rasa's own default actions (action_default_ask_rephrase, action_default_fallback)
     by_rasa = {"utter_ask_rephrase", "utter_default"}
-    # said by our channels when a fault leaves a reply empty (bot/channels/)
-    by_channels = {name for path in (ROOT / "bot" / "channels").glob("*.py")
+    # said by our channels themselves (faults, rate limit, unreadable input: bot/channels/, bot/web/, bot/ratelimit.py)
+    by_channels = {name for path in (ROOT / "bot").rglob("*.py")
                    for name in re.findall(r"[\"'](utter_\w+)[\"']", path.read_text(encoding="utf-8"))}
 
     with warnings.catch_warnings(record=True) as caught:
