@@ -1,6 +1,7 @@
 """Answers to "what / hours / open now / where / how to apply / cost / contact" about one programme."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from typing import Any, Dict, List, Optional, Text
 
@@ -35,6 +36,12 @@ from knowledge.queries import (
     open_status,
     weekday_index,
 )
+
+# Words that make a question the usual one of its intent; without them a detail may be meant (details.py).
+HOURS_WORDS = re.compile(r"몇\s*시|시간|시까지|시부터|언제|열어|열었|열려|닫|영업|운영|문\s*여|요일|주말|평일|토요|일요|토욜|일욜|공휴|새벽|밤|아침|저녁|지금")
+ELIGIBILITY_WORDS = re.compile(r"나이|살|세|자격|대상|누가|누구|조건|제한|가능|되나|돼요|될까|받을\s*수|할\s*수|신청\s*할|해당")
+LOCATION_WORDS = re.compile(r"어디|위치|주소|장소|가는\s*길|찾아가|근처|가까운|[가-힣]구에|[가-힣]동에|역\s")
+ADDRESS_WORDS = re.compile(r"주소|번지|도로명")
 
 # what a citizen says about themselves that eligibility rules read
 PROFILE_ENTITIES = ("age", "residence", "job_status", "workplace_size", "job_seeker_registered", "has_regular_income")
@@ -174,20 +181,24 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
     def _is_detail_question(
         intent: Optional[str], question: str, p: ProgrammeInfo, text: str, tracker: Tracker, places: List[PlaceInfo]
     ) -> bool:
-        """Whether to look for the one fact asked about before the usual answer to ``question``."""
+        """Whether to look for the one fact asked about before the usual answer to ``question``. The fact search
+        only answers when a fact clearly matches, so looking first costs nothing when the question was the usual
+        one; it catches details and NLU slips ("야간 과정도 있어요?" read as a location question)."""
         if intent in ("ask_programme_info", "inform"):
             # a follow-up without facts about oneself or a place: "사진도 찍어줘요?", "몇 군데나 있어요?"
             others = [e for e in tracker.latest_message.get("entities", []) if e.get("entity") != "programme"]
             return not others and not places
         if question in ("ask_hours", "ask_open_now"):
-            return asks_for_a_date(text)  # "언제 개관해요?" is not about opening hours
+            # "언제 개관해요?" is not about opening hours; nor is a question without any word about time
+            return asks_for_a_date(text) or not HOURS_WORDS.search(text)
         if intent == "ask_eligibility":
-            return asks_for_a_figure(text) and not states_profile_facts(tracker)  # "몇 명이나 있어요?"
-        return (
-            (question == "ask_cost" and not p.cost)
-            or (question == "ask_how_to_apply" and not p.how_to_apply)
-            or (question == "ask_location" and not any(place.address or place.district for place in p.places))
-        )
+            # "몇 명이나 있어요?", "사진 촬영도 돼요?": not who may use it
+            return not states_profile_facts(tracker) and (asks_for_a_figure(text) or not ELIGIBILITY_WORDS.search(text))
+        if question == "ask_location":
+            if ADDRESS_WORDS.search(text):
+                return False  # an address the report does not give is an honest "don't know" with 120
+            return not LOCATION_WORDS.search(text) or not any(place.address or place.district for place in p.places)
+        return (question == "ask_cost" and not p.cost) or (question == "ask_how_to_apply" and not p.how_to_apply)
 
     def _judge(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase, p: ProgrammeInfo

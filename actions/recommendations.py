@@ -6,7 +6,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import KnowledgeAction, Replies, intent_payload, join, profile_from_tracker
+from actions.context import KnowledgeAction, Replies, intent_payload, join, mentioned_programme, profile_from_tracker
+from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
 from knowledge.queries import KnowledgeBase, Profile, Recommendation, Verdict
 
 
@@ -38,6 +39,12 @@ class ActionRecommendProgrammes(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
+        named = mentioned_programme(tracker, kb)
+        if named is not None and states_profile_facts(tracker):
+            # "서른다섯인데 취업날개 받을 수 있나요?": about that programme, not a list
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, "ask_programme_info", "ask_eligibility", named
+            )
         profile = profile_from_tracker(tracker)
         summary = profile_summary(replies, profile)
         if not summary:

@@ -87,3 +87,27 @@ async def test_a_situation_naming_a_programme_with_facts_gets_the_verdict(domain
     )
     reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
     assert "15" in reply
+
+
+async def test_a_profile_with_a_named_programme_gets_its_verdict_not_a_list(domain) -> None:
+    from actions.recommendations import ActionRecommendProgrammes
+
+    tracker = make_tracker(
+        "recommend_programmes", "서른다섯인데 취업날개 받을 수 있나요 서울 살아요",
+        [entity("age", 35), entity("residence", "seoul"), entity("programme", "interview_suit_rental")],
+        slots={"age": 35.0, "residence": "seoul"},
+    )
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "취업날개" in reply and "34" in reply and "맞지 않아요" in reply
+
+
+async def test_an_address_the_report_lacks_is_an_honest_dont_know(domain) -> None:
+    tracker = make_tracker("ask_location", "합정쉼터 주소는요?", slots={"programme": "rest_area"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "보고서에 이렇게" not in reply
+
+
+async def test_a_detail_read_as_a_location_question_is_still_found(domain) -> None:
+    tracker = make_tracker("ask_location", "야간 과정도 있어요?", slots={"programme": "technical_school"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "야간" in reply
