@@ -8,7 +8,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import KnowledgeAction, Replies, intent_payload, latest_entity_values, mentioned_programme
+from actions.details import detail_answer
 from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
+
+# a message this short in a conversation about a programme is a follow-up, not the story of a situation
+FOLLOW_UP_LENGTH = 20
 from knowledge.queries import KnowledgeBase
 
 
@@ -24,6 +28,14 @@ class ActionAnswerSituation(KnowledgeAction):
         situation = (tracker.latest_message.get("intent") or {}).get("name", "")
         programmes = kb.for_situation(situation)
         named = mentioned_programme(tracker, kb)
+        current = tracker.get_slot("programme")
+        text = tracker.latest_message.get("text") or ""
+        if named is None and current and len(text) <= FOLLOW_UP_LENGTH:
+            # "야간 과정도 있어요?" while a programme is discussed: a short follow-up the NLU took for a situation
+            found = detail_answer(replies, kb, kb.programme(current), text, tracker.get_slot("place"))
+            if found is not None:
+                dispatcher.utter_message(text=found[0])
+                return []
         if named is not None and (states_profile_facts(tracker) or named.slug not in [p.slug for p in programmes[:4]]):
             # "만 15살이고 서울 살아요. 기술교육원 들어갈 수 있어요?" / "소셜벤처 지원은 어떤 게 있나요": about that one
             return ActionAnswerProgrammeQuestion().respond(

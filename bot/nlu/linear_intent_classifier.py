@@ -36,12 +36,17 @@ def _morphemes(message: Message) -> str:
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class LinearIntentClassifier(GraphComponent, IntentClassifier):
-    """TF-IDF (morpheme 1–2-grams + character 1–4-grams within words) and logistic regression."""
+    """TF-IDF (morpheme 1–2-grams + character 1–4-grams within words) and a linear SVM (or logistic regression)."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
-            "C": 10.0,  # inverse regularisation strength, chosen on a split of the training data
+            # "svm": a linear SVM (one-vs-rest), confidences = softmax(margins × temperature); "logistic": logistic
+            # regression. 5-fold cross-validation on data/nlu (4,243 examples): SVM C=2 0.886, logistic C=10 0.872,
+            # and the SVM trains in 5 s instead of 2 minutes.
+            "model": "svm",
+            "C": 2.0,  # inverse regularisation strength, chosen by cross-validation on the training data
+            "temperature": 5.0,  # sharpens the SVM's margins into confidences; FallbackClassifier tuned after it
             "char_ngram_range": [1, 4],
             "morpheme_ngram_range": [1, 2],
             "max_iter": 3000,
@@ -91,9 +96,14 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         )
         chars.fit(texts)
         words.fit(morphemes)
-        classifier = LogisticRegression(
-            C=self._config["C"], max_iter=self._config["max_iter"], random_state=self._config["random_seed"]
-        )
+        if self._config["model"] == "svm":
+            from sklearn.svm import LinearSVC
+
+            classifier = LinearSVC(C=self._config["C"], max_iter=self._config["max_iter"], random_state=self._config["random_seed"])
+        else:
+            classifier = LogisticRegression(
+                C=self._config["C"], max_iter=self._config["max_iter"], random_state=self._config["random_seed"]
+            )
         self._model = (chars, words, None)
         classifier.fit(self._features(texts, morphemes), [m.get(INTENT) for m in examples])
         self._model = (chars, words, _fast_scoring(classifier))
@@ -125,7 +135,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             return messages
         classifier = self._model[2]
         features = self._features([m.get(TEXT, "").lower() for m in messages], [_morphemes(m) for m in messages])
-        probabilities = classifier.predict_proba(features)
+        probabilities = _confidences(classifier, features, float(self._config["temperature"]))
         for message, row in zip(messages, probabilities):
             order = np.argsort(row)[::-1][: self._config["ranking_length"]]
             ranking = [{"name": str(classifier.classes_[i]), "confidence": float(row[i])} for i in order]
@@ -141,3 +151,14 @@ def _fast_scoring(classifier: Any) -> Any:
     of Rasa's time. Column-major weights make the transpose contiguous; the numbers are the same."""
     classifier.coef_ = np.asfortranarray(classifier.coef_)
     return classifier
+
+
+def _confidences(classifier: Any, features: scipy.sparse.csr_matrix, temperature: float) -> np.ndarray:
+    """Per-intent confidences summing to 1: the logistic regression's probabilities, or the SVM's margins
+    through a softmax (higher temperature, sharper)."""
+    if hasattr(classifier, "predict_proba"):
+        return classifier.predict_proba(features)
+    margins = classifier.decision_function(features) * temperature
+    margins -= margins.max(axis=1, keepdims=True)
+    exp = np.exp(margins)
+    return exp / exp.sum(axis=1, keepdims=True)

@@ -111,3 +111,12 @@ async def test_a_detail_read_as_a_location_question_is_still_found(domain) -> No
     tracker = make_tracker("ask_location", "야간 과정도 있어요?", slots={"programme": "technical_school"})
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "야간" in reply
+
+
+async def test_a_short_follow_up_taken_for_a_situation_is_answered_from_the_programme(domain) -> None:
+    tracker = make_tracker("situation_job_training", "야간 과정도 있어요?", slots={"programme": "technical_school"})
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "야간" in reply and "기술교육원" in reply
+    story = make_tracker("situation_job_training", "용접 배우고 싶은데 나이가 많아서 걱정이에요 어디서 배울 수 있을까요",
+                         slots={"programme": "technical_school"})
+    assert "직업훈련" in texts((await run_action(ActionAnswerSituation(), story, domain))[0])  # a story is a situation
