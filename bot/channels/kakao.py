@@ -42,8 +42,9 @@ from bot.ratelimit import RateLimiter, limiter_from_env, rate_limited_text
 logger = logging.getLogger(__name__)
 
 # ------------------------------------------------------------------------------------------------
-# What the channel itself says. Every other sentence comes from domain.yml through Rasa; these are
-# only the fallbacks for when Rasa could not answer (in time) and the errors shown to Kakao/operators.
+# What the channel itself says. Every other sentence comes from domain.yml through Rasa (a failed answer says
+# the domain's utter_service_trouble); these are the texts for when no domain is loaded or Rasa is still
+# working when Kakao's time is up, and the errors shown to Kakao/operators.
 TIMEOUT_TEXT = (
     "답변을 준비하는 데 시간이 걸리고 있어요. 잠시 후 다시 말씀해 주세요. "
     "급하시면 다산콜센터(국번 없이 120)로 전화해 주세요."
@@ -666,15 +667,15 @@ class KakaoInput(InputChannel):
             if not task.cancelled():
                 raise  # our request itself was cancelled; the shielded task carries on
             logger.error("kakao: processing the message of %s was cancelled", request.sender_id)
-            return text_response(ERROR_TEXT)
+            return text_response(_domain_text(agent, "utter_service_trouble") or ERROR_TEXT)
         except Exception:
             logger.exception("kakao: processing the message of %s failed", request.sender_id)
-            return text_response(ERROR_TEXT)
+            return text_response(_domain_text(agent, "utter_service_trouble") or ERROR_TEXT)
         messages: List[Any] = list(collector.messages)
         if not messages:
             if not await _is_paused(agent, request.sender_id, deadline - loop.time()):
                 logger.error("kakao: Rasa said nothing to %s in a conversation that is not paused", request.sender_id)
-                return text_response(ERROR_TEXT)
+                return text_response(_domain_text(agent, "utter_service_trouble") or ERROR_TEXT)
             delivered = _domain_text(agent, "utter_message_delivered")
             if delivered:
                 messages = [{"text": delivered}]
