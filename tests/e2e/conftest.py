@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional
+from typing import Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
@@ -24,6 +25,23 @@ def post_json(url: str, payload: object, headers: Optional[Dict[str, str]] = Non
     )
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.load(response)
+
+
+def send_message(base_url: str, sender: str, message: str, timeout: float = 60) -> Tuple[int, List[dict]]:
+    """POST a citizen's message over REST; the HTTP status and the messages (also of a 4xx), never an exception."""
+    request = urllib.request.Request(
+        f"{base_url}/webhooks/rest/webhook",
+        data=json.dumps({"sender": sender, "message": message}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as error:
+        try:
+            return error.code, json.load(error)
+        except ValueError:
+            return error.code, []
 
 
 @dataclass

@@ -14,7 +14,6 @@ import socket
 import subprocess
 import tempfile
 import time
-import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from sqlalchemy import create_engine
 
 from knowledge.loader import load
 from scripts.services import ScaledStack, free_port, start_scaled, stop_all
+from tests.e2e.conftest import send_message
 
 PG_BIN = Path("/usr/lib/postgresql") / (sorted(os.listdir("/usr/lib/postgresql"))[-1] if os.path.isdir("/usr/lib/postgresql") else "15") / "bin"
 API_TOKEN = "scaled-e2e-token"
@@ -120,16 +120,7 @@ class Scaled:
 
     def say(self, sender: str, message: str, base: str = "") -> Tuple[int, List[dict]]:
         """POST a message (to nginx, or to ``base``); the HTTP status and the messages, never an exception."""
-        request = urllib.request.Request(
-            f"{base or self.stack.url}/webhooks/rest/webhook",
-            data=json.dumps({"sender": sender, "message": message}).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=60) as response:
-                return response.status, json.load(response)
-        except urllib.error.HTTPError as error:
-            return error.code, []
+        return send_message(base or self.stack.url, sender, message)
 
     def tracker(self, sender: str) -> dict:
         url = f"{self.stack.url}/conversations/{sender}/tracker?token={API_TOKEN}"
