@@ -23,6 +23,7 @@ from actions.context import (
 )
 from actions.details import asks_for_a_date, asks_for_a_figure, detail_answer
 from actions.eligibility import PROFILE_SLOTS, eligibility_text, utter_verdict
+from knowledge.fact_search import ANSWER_KINDS
 from knowledge.queries import (
     WEEKDAY_KO,
     HoursInfo,
@@ -42,6 +43,8 @@ HOURS_WORDS = re.compile(r"몇\s*시|시간|시까지|시부터|언제|열어|�
 ELIGIBILITY_WORDS = re.compile(r"나이|살|세|자격|대상|누가|누구|조건|제한|가능|되나|돼요|될까|받을\s*수|할\s*수|신청\s*할|해당")
 LOCATION_WORDS = re.compile(r"어디|위치|주소|장소|가는\s*길|찾아가|근처|가까운|[가-힣]구에|[가-힣]동에|역\s")
 ADDRESS_WORDS = re.compile(r"주소|번지|도로명")
+# what a fact needs to answer "어디예요?": a district, street, floor or landmark (fact_search's address kind)
+ADDRESS_FACT = ANSWER_KINDS["address"][1]
 
 # what a citizen says about themselves that eligibility rules read
 PROFILE_ENTITIES = ("age", "residence", "job_status", "workplace_size", "job_seeker_registered", "has_regular_income")
@@ -137,6 +140,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if programme is not None and self._is_detail_question(intent, question, programme, text, tracker, places_named):
             place = places_named[0].name if places_named else tracker.get_slot("place")
             found = detail_answer(replies, kb, programme, text, place)
+            if found is not None and question == "ask_location" and LOCATION_WORDS.search(text) and not ADDRESS_FACT.search(found[0]):
+                found = None  # "위치가 어디죠?" wants a place; a fact without one is no answer (the reply says 120)
             if found is not None:
                 dispatcher.utter_message(text=found[0], buttons=self._next_steps(replies, programme, question))
                 return [SlotSet("programme", programme.slug)]

@@ -120,3 +120,9 @@ async def test_a_short_follow_up_taken_for_a_situation_is_answered_from_the_prog
     story = make_tracker("situation_job_training", "용접 배우고 싶은데 나이가 많아서 걱정이에요 어디서 배울 수 있을까요",
                          slots={"programme": "technical_school"})
     assert "직업훈련" in texts((await run_action(ActionAnswerSituation(), story, domain))[0])  # a story is a situation
+
+
+async def test_where_is_it_is_not_answered_with_a_fact_without_a_place(domain) -> None:
+    tracker = make_tracker("ask_location", "북창쉼터 위치가 어디죠", slots={"programme": "rest_area"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "보고서에 이렇게" not in reply
