@@ -41,9 +41,9 @@ from knowledge.queries import (
 # Words that make a question the usual one of its intent; without them a detail may be meant (details.py).
 HOURS_WORDS = re.compile(r"몇\s*시|시간|시까지|시부터|언제|열어|열었|열려|닫|영업|운영|문\s*여|요일|주말|평일|토요|일요|토욜|일욜|공휴|새벽|밤|아침|저녁|지금")
 ELIGIBILITY_WORDS = re.compile(r"나이|살|세|자격|대상|누가|누구|조건|제한|가능|되나|돼요|될까|받을\s*수|할\s*수|신청\s*할|해당")
-# "어디" asks where, but not in "어디어디 업체예요?" (which ones) or "어디가 운영해요?" (who)
+# "어디" asks where, but not in "어디가 운영해요?" (who)
 LOCATION_WORDS = re.compile(
-    r"(?<!어디)어디(?!어디)(?!가\s*(?:운영|위탁|맡|주관|하는|해요))|위치|주소|장소|가는\s*길|찾아가|근처|가까운|[가-힣]구에|[가-힣]동에|역\s"
+    r"어디(?!가\s*(?:운영|위탁|맡|주관|하는|해요))|위치|주소|장소|가는\s*길|찾아가|근처|가까운|[가-힣]구에|[가-힣]동에|역\s"
 )
 ADDRESS_WORDS = re.compile(r"주소|번지|도로명")
 # what a fact needs to answer "어디예요?": a district, street, floor or landmark (fact_search's address kind)
@@ -143,8 +143,11 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if programme is not None and self._is_detail_question(intent, question, programme, text, tracker, places_named):
             place = places_named[0].name if places_named else tracker.get_slot("place")
             found = detail_answer(replies, kb, programme, text, place)
-            if found is not None and question == "ask_location" and LOCATION_WORDS.search(text) and not ADDRESS_FACT.search(found[0]):
-                found = None  # "위치가 어디죠?" wants a place; a fact without one is no answer (the reply says 120)
+            if (
+                found is not None and question == "ask_location" and programme.places
+                and LOCATION_WORDS.search(text) and not ADDRESS_FACT.search(found[0])
+            ):
+                found = None  # "쉼터 위치가 어디죠?" wants a place; a fact without one is no answer (the reply says 120)
             if found is not None:
                 dispatcher.utter_message(text=found[0], buttons=self._next_steps(replies, programme, question))
                 return [SlotSet("programme", programme.slug)]

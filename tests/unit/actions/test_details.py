@@ -128,6 +128,6 @@ async def test_where_is_it_is_not_answered_with_a_fact_without_a_place(domain) -
     assert "120" in reply and "보고서에 이렇게" not in reply
 
 
-async def test_which_ones_is_not_where(domain) -> None:
+async def test_which_operators_of_a_programme_without_places_is_a_detail(domain) -> None:
     tracker = make_tracker("ask_location", "운영하는 업체는 어디어디예요", slots={"programme": "interview_suit_rental"})
     assert "열린옷장" in texts((await run_action(QUESTION, tracker, domain))[0])
