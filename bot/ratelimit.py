@@ -18,6 +18,8 @@ import time
 from collections import OrderedDict, deque
 from typing import Callable, Deque, Mapping, Optional
 
+from bot.domain_text import domain_text
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_PER_MINUTE = 30
@@ -112,6 +114,4 @@ FALLBACK_TEXT = "메시지가 너무 빨리 이어지고 있어요. 1분쯤 뒤�
 
 def rate_limited_text(agent: object) -> str:
     """The domain's ``utter_rate_limited`` text."""
-    domain = getattr(agent, "domain", None)
-    templates = getattr(domain, "responses", {}).get("utter_rate_limited") or [{}]
-    return str(templates[0].get("text") or FALLBACK_TEXT)
+    return domain_text(agent, "utter_rate_limited") or FALLBACK_TEXT

@@ -36,6 +36,7 @@ from sanic.response import HTTPResponse
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 
 from bot.channels.database_watch import database_watch
+from bot.domain_text import domain_text
 from bot.privacy import mask_personal_data
 from bot.ratelimit import RateLimiter, limiter_from_env, rate_limited_text
 
@@ -667,16 +668,16 @@ class KakaoInput(InputChannel):
             if not task.cancelled():
                 raise  # our request itself was cancelled; the shielded task carries on
             logger.error("kakao: processing the message of %s was cancelled", request.sender_id)
-            return text_response(_domain_text(agent, "utter_service_trouble") or ERROR_TEXT)
+            return text_response(domain_text(agent, "utter_service_trouble") or ERROR_TEXT)
         except Exception:
             logger.exception("kakao: processing the message of %s failed", request.sender_id)
-            return text_response(_domain_text(agent, "utter_service_trouble") or ERROR_TEXT)
+            return text_response(domain_text(agent, "utter_service_trouble") or ERROR_TEXT)
         messages: List[Any] = list(collector.messages)
         if not messages:
             if not await _is_paused(agent, request.sender_id, deadline - loop.time()):
                 logger.error("kakao: Rasa said nothing to %s in a conversation that is not paused", request.sender_id)
-                return text_response(_domain_text(agent, "utter_service_trouble") or ERROR_TEXT)
-            delivered = _domain_text(agent, "utter_message_delivered")
+                return text_response(domain_text(agent, "utter_service_trouble") or ERROR_TEXT)
+            delivered = domain_text(agent, "utter_message_delivered")
             if delivered:
                 messages = [{"text": delivered}]
         if request.truncated:
@@ -709,7 +710,7 @@ class KakaoInput(InputChannel):
             logger.info("kakao: utterance of %s cut to %d characters", parsed.sender_id, MAX_UTTERANCE_CHARS)
         agent = getattr(getattr(request.app, "ctx", None), "agent", None)  # set by `rasa run`
         if not await database_watch.available():  # Rasa would answer out of context: see database_watch.py
-            return _json_response(text_response(_domain_text(agent, "utter_service_trouble") or ERROR_TEXT))
+            return _json_response(text_response(domain_text(agent, "utter_service_trouble") or ERROR_TEXT))
         if self.rate_limiter is not None and not await self.rate_limiter.allow(f"kakao:{parsed.sender_id}"):
             # 200: Kakao shows a skill's text only from a 200; a 429 would become its generic error bubble
             return _json_response(text_response(rate_limited_text(agent)))
@@ -747,12 +748,6 @@ class KakaoInput(InputChannel):
                 return _json_response(text_response(ERROR_TEXT))
 
         return webhook
-
-
-def _domain_text(agent: Any, response: str) -> Optional[str]:
-    """A response text of the running assistant's domain (None without one, e.g. a channel served alone)."""
-    templates = getattr(getattr(agent, "domain", None), "responses", {}).get(response) or [{}]
-    return templates[0].get("text")
 
 
 async def _is_paused(agent: Any, sender_id: str, seconds_left: float) -> bool:

@@ -26,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import speedups
 from bot.channels.database_watch import database_watch, outbox
+from bot.domain_text import domain_text
 from bot.privacy import mask_personal_data
 from bot.ratelimit import RateLimiter, limiter_from_env, rate_limited_text
 
@@ -65,12 +66,6 @@ def parse_request(body: bytes) -> Dict[str, Any]:
     return {"sender": sender.strip(), "message": message, "metadata": metadata if isinstance(metadata, dict) else None}
 
 
-def trouble_text(request: Request) -> str:
-    agent = getattr(request.app.ctx, "agent", None)
-    templates = getattr(getattr(agent, "domain", None), "responses", {}).get("utter_service_trouble") or [{}]
-    return str(templates[0].get("text", ""))
-
-
 async def reply_or_trouble(request: Request, sender: str, messages: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
     """The collected replies; when there are none, that the message reached staff (paused conversation) or the
     trouble message."""
@@ -86,8 +81,7 @@ async def reply_or_trouble(request: Request, sender: str, messages: List[Dict[st
             response = "utter_message_delivered"  # a person answers; say the message reached them
     except Exception:  # the tracker store itself may be what failed
         logger.exception("could not read the tracker of %s", sender)
-    template = agent.domain.responses.get(response, [{}])[0]
-    return [{"recipient_id": sender, "text": template.get("text", "")}]
+    return [{"recipient_id": sender, "text": domain_text(agent, response)}]
 
 
 async def staff_replies_for(sender: str) -> List[Dict[str, Any]]:
@@ -130,7 +124,7 @@ class CitizenRestInput(RestInput):
                 text = rate_limited_text(getattr(request.app.ctx, "agent", None))
                 return response.json([{"recipient_id": checked["sender"], "text": text}], status=429)
             if not await database_watch.available():
-                return response.json([{"recipient_id": checked["sender"], "text": trouble_text(request)}])
+                return response.json([{"recipient_id": checked["sender"], "text": domain_text(getattr(request.app.ctx, "agent", None), "utter_service_trouble")}])
             collector = CollectingOutputChannel()
             staff_replies = await staff_replies_for(checked["sender"])
             try:

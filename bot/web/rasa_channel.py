@@ -41,6 +41,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels.database_watch import DatabaseWatch, database_watch
 from bot.channels.rest import InputError, parse_request
+from bot.domain_text import domain_text
 from bot.privacy import mask_personal_data
 from bot.ratelimit import RateLimiter, limiter_from_env, rate_limited_text
 
@@ -70,11 +71,6 @@ def session_id_from(data: Any) -> str:
     return uuid.uuid4().hex
 
 
-def _domain_response(name: str) -> str:
-    templates = getattr(getattr(_running_agent(), "domain", None), "responses", {}).get(name) or [{}]
-    return str(templates[0].get("text") or "")
-
-
 def _running_agent() -> Any:
     """The agent `rasa run` put on its Sanic app (for the domain's texts); None outside `rasa run`."""
     try:
@@ -97,9 +93,9 @@ def masking(
             await message.output_channel.send_text_message(message.sender_id, rate_limited_text(_running_agent()))
             return None
         if database is not None and not await database.available():  # see bot/channels/database_watch.py
-            templates = getattr(getattr(_running_agent(), "domain", None), "responses", {}).get("utter_service_trouble")
-            if templates:
-                await message.output_channel.send_text_message(message.sender_id, templates[0].get("text", ""))
+            text = domain_text(_running_agent(), "utter_service_trouble")
+            if text:
+                await message.output_channel.send_text_message(message.sender_id, text)
                 return None
         if message.text:
             message.text = mask_personal_data(message.text)
@@ -152,7 +148,7 @@ class SocketIOInput(RasaSocketIOInput):
                 checked = parse_request(json.dumps({"sender": session_id, "message": data.get("message")}).encode())
             except InputError as error:
                 logger.info("socket.io message refused: %s", error)
-                text = _domain_response("utter_message_unreadable")
+                text = domain_text(_running_agent(), "utter_message_unreadable")
                 if text:
                     await sio.emit(self.bot_message_evt, {"text": text}, room=session_id, namespace=self.namespace)
                 return
