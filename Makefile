@@ -20,6 +20,7 @@ export RASA_PUBLIC_URL ?= http://127.0.0.1:$(RASA_PORT)
 # One database for knowledge, handoffs and Rasa's conversations; Rasa's lock store (endpoints.yml).
 export DATABASE_URL ?= sqlite:///$(CURDIR)/var/knowledge.db
 export LOCK_STORE_TYPE ?= in_memory
+export TRACKER_CACHE_SIZE ?= 2000
 export REDIS_HOST ?= 127.0.0.1
 export REDIS_PORT ?= 6379
 export REDIS_DB ?= 0

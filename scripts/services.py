@@ -29,6 +29,7 @@ SERVER_START_TIMEOUT = 90.0
 # What endpoints.yml reads, with the same defaults as the Makefile (one SQLite file, one Rasa process).
 ENDPOINT_DEFAULTS: Dict[str, str] = {
     "LOCK_STORE_TYPE": "in_memory",
+    "TRACKER_CACHE_SIZE": "2000",
     "REDIS_HOST": "127.0.0.1",
     "REDIS_PORT": "6379",
     "REDIS_DB": "0",

@@ -58,7 +58,7 @@ def conversation(day: date) -> List[dict]:
 def test_the_projects_endpoints_make_rasa_write_events_where_the_console_reads(tmp_path: Path, monkeypatch) -> None:
     url = f"sqlite:///{tmp_path / 'events.db'}"
     for name, value in {"DATABASE_URL": url, "ACTION_ENDPOINT_URL": "http://127.0.0.1:1/webhook", "LOCK_STORE_TYPE": "in_memory",
-                        "REDIS_HOST": "127.0.0.1", "REDIS_PORT": "6379", "REDIS_DB": "0"}.items():
+                        "REDIS_HOST": "127.0.0.1", "REDIS_PORT": "6379", "REDIS_DB": "0", "TRACKER_CACHE_SIZE": "10"}.items():
         monkeypatch.setenv(name, value)
     store = TrackerStore.create(read_endpoint_config(str(ROOT / "endpoints.yml"), "tracker_store"))
     assert isinstance(store, SQLTrackerStore) and str(store.engine.url) == url
