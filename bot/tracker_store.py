@@ -17,14 +17,14 @@ import json
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Iterator, Optional, Text
+from typing import Any, Optional, Text
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
 logger = logging.getLogger(__name__)
@@ -61,7 +61,10 @@ class CachedSQLTrackerStore(SQLTrackerStore):
                 self._kept[sender_id] = kept  # most recently used
                 return kept.tracker
             logger.debug("conversation %s changed in the database since this process saved it", sender_id)
-        return await super().retrieve(sender_id)
+        tracker = await super().retrieve(sender_id)
+        if tracker is not None:  # read from the database just now: its events are the stored ones
+            self._keep(tracker, self._newest_event_id(sender_id))
+        return tracker
 
     def _newest_event_id(self, sender_id: Text) -> Optional[int]:
         with self.session_scope() as session:
@@ -71,15 +74,26 @@ class CachedSQLTrackerStore(SQLTrackerStore):
 
     # ------------------------------------------------------------------------------------------ writing
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Rasa's `SQLTrackerStore.save` (same rows), also noting the id the database gave the newest event."""
+        """Rasa's `SQLTrackerStore.save` (same rows), also noting the id the database gave the newest event.
+
+        Only a tracker known to match the database is kept: one read or kept here, or a new conversation. A
+        tracker Rasa made up after a failed read (its fail-safe starts an empty one) is saved as stock Rasa
+        saves it and never kept, so the next turn reads the conversation from the database again.
+        """
         await self.stream_events(tracker)
+        kept = self._kept.pop(tracker.sender_id, None)
+        known = kept is not None and kept.tracker is tracker
         with self.session_scope() as session:
-            rows = [self._row(tracker.sender_id, event) for event in self._additional_events(session, tracker)]
+            stored = kept.stored_events if known else self._event_query(session, tracker.sender_id, False).count()
+            rows = [self._row(tracker.sender_id, event) for event in itertools.islice(tracker.events, stored, None)]
             session.add_all(rows)
             session.flush()  # assigns the ids
-            newest_event_id = rows[-1].id if rows else None
+            newest_event_id = rows[-1].id if rows else (kept.newest_event_id if known else None)
             session.commit()
-        self._keep(tracker, newest_event_id)
+        if known or stored == 0:
+            if newest_event_id is None and not known:
+                newest_event_id = self._newest_event_id(tracker.sender_id)
+            self._keep(tracker, newest_event_id)
 
     def _row(self, sender_id: Text, event: Event) -> "SQLTrackerStore.SQLEvent":
         data = event.as_dict()
@@ -92,22 +106,10 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             data=json.dumps(data),
         )
 
-    def _additional_events(self, session: Session, tracker: DialogueStateTracker) -> Iterator[Event]:
-        """The events not stored yet: known without a query when this tracker is the one kept here."""
-        kept = self._kept.get(tracker.sender_id)
-        if kept is not None and kept.tracker is tracker:
-            return itertools.islice(tracker.events, kept.stored_events, len(tracker.events))
-        return super()._additional_events(session, tracker)
-
     def _keep(self, tracker: DialogueStateTracker, newest_event_id: Optional[int]) -> None:
-        sender_id = tracker.sender_id
-        kept = self._kept.pop(sender_id, None)
         if not self.cached_trackers or self._started_new_session(tracker):
             return  # a new session is read back from the database, as stock Rasa does
-        if newest_event_id is None:  # nothing new was stored
-            same = kept is not None and kept.tracker is tracker
-            newest_event_id = kept.newest_event_id if same else self._newest_event_id(sender_id)
-        self._kept[sender_id] = _Kept(tracker, len(tracker.events), newest_event_id)
+        self._kept[tracker.sender_id] = _Kept(tracker, len(tracker.events), newest_event_id)
         while len(self._kept) > self.cached_trackers:
             self._kept.popitem(last=False)
 

@@ -126,6 +126,18 @@ async def test_a_turn_that_failed_before_saving_leaves_no_trace(store: CachedSQL
     assert texts(await store.retrieve(SENDER)) == ["정장 빌려줘요?"]
 
 
+async def test_an_empty_tracker_made_up_after_a_failed_read_is_not_kept(store: CachedSQLTrackerStore, domain: Domain) -> None:
+    """While the database is restarting, Rasa's fail-safe starts an empty tracker: the conversation stays the
+    database's, not the empty one's, once the database is back."""
+    await store.save(new_tracker(domain, session_start() + turn("취업날개 뭐예요", "ask_programme_info", "취업날개")))
+    store._kept.clear()  # as if the read had failed
+    made_up = DialogueStateTracker.from_events(SENDER, [ActionExecuted("action_listen")], domain.slots)
+    await store.save(made_up)
+
+    back = await store.retrieve(SENDER)
+    assert texts(back) == ["취업날개 뭐예요"] and back.get_slot("programme") == "취업날개"
+
+
 async def test_a_new_session_is_read_back_alone_as_stock_rasa_does(store: CachedSQLTrackerStore, domain: Domain) -> None:
     tracker = new_tracker(domain, session_start() + turn("기술교육원 뭐야", "ask_programme_info", "기술교육원"))
     await store.save(tracker)
