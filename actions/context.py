@@ -107,6 +107,8 @@ def mentioned_places(tracker: Tracker, kb: KnowledgeBase, programme: ProgrammeIn
     serving = [p for p in programme.places if p.serves and any(w in p.serves for w in workers)]
     if serving:
         return serving
+    if latest_entity_values(tracker, "district"):
+        return []  # "아 강동 아니고 용산이요": the district asked about, not the place discussed before
     previous = tracker.get_slot("place")
     return [p for p in programme.places if p.name == previous]
 

@@ -3,22 +3,22 @@
 The knowledge base finds the fact (knowledge/fact_search.py); this module decides when to look and says it.
 It is used for follow-ups about the programme being discussed, for questions whose usual answer field is
 empty in the report (cost, how to apply, where), for "when does it open" asked as an hours question, and for
-messages the NLU put out of scope while a programme is being discussed.
+messages the NLU put out of scope while a programme is being discussed (open_questions.py).
 """
 from __future__ import annotations
 
 import re
 from typing import Any, Dict, List, Optional, Text, Tuple
 
-from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import KnowledgeAction, Replies, current_programme, intent_payload, source_values
+from actions.context import Replies, source_values
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
 # "언제 열어요 / 몇 월에" asks for a date; "몇 시 / 몇시까지" asks for opening hours (answered from the hours)
-DATE_QUESTION = re.compile(r"언제|며칠|몇\s*월|기간|개관|개소|생기|생겨|시작|오픈|열리|모집")
+DATE_QUESTION = re.compile(r"언제|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|개관|개소|생기|생겨|시작|오픈|열리|모집")
+# a date after the report's ("내년", "다음 모집"): the report cannot have it
+LATER_DATES = re.compile(r"내년|후년|다음\s*(?:모집|번|기수|해|달|회|일정|차|기)|또\s*(?:언제|모집|열|해)|언제쯤\s*또")
 CLOCK_QUESTION = re.compile(r"몇\s*시|[0-9]\s*시|시\s*까지|시\s*부터|오전|오후|새벽|밤")
 
 
@@ -34,7 +34,17 @@ def detail_answer(
     if not facts or about is None:
         return None
     lines = "\n".join(f"- {fact.text}" for fact in facts if fact.programme_slug == about.slug)
-    return replies.text("utter_fact_answer", facts=lines, **source_values(about)), about
+    text = replies.text("utter_fact_answer", facts=lines, **source_values(about))
+    if LATER_DATES.search(question):  # "내년 모집은 언제예요?": the report's dates are past ones
+        text += "\n" + replies.text("utter_later_dates_unknown")
+    return text, about
+
+
+def place_named(programme: ProgrammeInfo, answer: str) -> List[Dict[Text, Any]]:
+    """The place slot for an answer about one of the programme's places ("상암쉼터: 미디어 노동자 …"), so the
+    next follow-up ("거기 몇 시까지 해요?") is about that place."""
+    named = [place.name for place in programme.places if place.name in answer]
+    return [SlotSet("place", named[0])] if len(set(named)) == 1 else []
 
 
 # "몇 명 / 몇 개 / 몇 군데 / 경쟁률 / 몇 층 / 기간": a number of the report, not a rule about who may use it
@@ -47,27 +57,3 @@ def asks_for_a_figure(question: str) -> bool:
 
 def asks_for_a_date(question: str) -> bool:
     return bool(DATE_QUESTION.search(question)) and not CLOCK_QUESTION.search(question)
-
-
-class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
-    """An out-of-scope message may still be a detail question about the programme in context ("5층엔 뭐
-    들어와요?") or name a fact outright ("공정무역 도시 인증은 언제예요?"); otherwise it is out of scope."""
-
-    def name(self) -> Text:
-        return "action_answer_detail_or_out_of_scope"
-
-    def answer(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
-    ) -> List[Dict[Text, Any]]:
-        question = tracker.latest_message.get("text") or ""
-        programme = current_programme(tracker, kb)
-        found = detail_answer(replies, kb, programme, question, tracker.get_slot("place"))
-        if found is None and programme is not None:
-            found = detail_answer(replies, kb, None, question)  # a clear fact about another programme
-        if found is None:
-            dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
-            return []
-        text, about = found
-        more = replies.button("utter_button_more", intent_payload("ask_programme_info", programme=about.slug))
-        dispatcher.utter_message(text=text, buttons=[more])
-        return [SlotSet("programme", about.slug)]

@@ -38,6 +38,19 @@ PROFILE_SLOTS = {
 _NUMBER = re.compile(r"\d{1,3}")
 
 
+def slot_the_form_asked(tracker: Tracker) -> Optional[str]:
+    """The slot the eligibility form had just asked for when the citizen wrote their latest message (a rule may
+    have stopped the form since, when the NLU took the answer for something else: "알바생 포함해서 9명이에요")."""
+    events = tracker.events
+    latest_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=None)
+    for event in reversed(events[:latest_user] if latest_user is not None else []):
+        if event.get("event") == "user":
+            return None
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            return event.get("value")
+    return None
+
+
 def eligibility_text(replies: Replies, programme: ProgrammeInfo, profile: Profile) -> str:
     """The verdict with its reasons, or the rules themselves while facts are missing."""
     result = check_eligibility(programme, profile)

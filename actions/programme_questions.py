@@ -21,9 +21,12 @@ from actions.context import (
     mentioned_places,
     source_values,
 )
-from actions.details import asks_for_a_date, asks_for_a_figure, detail_answer
+from actions.details import asks_for_a_date, asks_for_a_figure, detail_answer, place_named
+from actions.question_words import (
+    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, CONTACT_WORDS, COST_WORDS, ELIGIBILITY_WORDS, HOURS_WORDS, LOCATION_WORDS,
+    WHO_RUNS_WORDS,
+)
 from actions.eligibility import PROFILE_SLOTS, eligibility_text, utter_verdict
-from knowledge.fact_search import ANSWER_KINDS
 from knowledge.queries import (
     WEEKDAY_KO,
     HoursInfo,
@@ -38,19 +41,25 @@ from knowledge.queries import (
     weekday_index,
 )
 
-# Words that make a question the usual one of its intent; without them a detail may be meant (details.py).
-HOURS_WORDS = re.compile(r"몇\s*시|시간|시까지|시부터|언제|열어|열었|열려|닫|영업|운영|문\s*여|요일|주말|평일|토요|일요|토욜|일욜|공휴|새벽|밤|아침|저녁|지금")
-ELIGIBILITY_WORDS = re.compile(r"나이|살|세|자격|대상|누가|누구|조건|제한|가능|되나|돼요|될까|받을\s*수|할\s*수|신청\s*할|해당")
-# "어디" asks where, but not in "어디가 운영해요?" (who)
-LOCATION_WORDS = re.compile(
-    r"어디(?!가\s*(?:운영|위탁|맡|주관|하는|해요))|위치|주소|장소|가는\s*길|찾아가|근처|가까운|[가-힣]구에|[가-힣]동에|역\s"
-)
-ADDRESS_WORDS = re.compile(r"주소|번지|도로명")
-# what a fact needs to answer "어디예요?": a district, street, floor or landmark (fact_search's address kind)
-ADDRESS_FACT = ANSWER_KINDS["address"][1]
 
 # what a citizen says about themselves that eligibility rules read
 PROFILE_ENTITIES = ("age", "residence", "job_status", "workplace_size", "job_seeker_registered", "has_regular_income")
+
+
+# what may stand around a programme's name in "그럼 공공근로는요?" (nothing else is asked)
+_ELLIPSIS_WORDS = frozenset("그럼 그러면 그리고 그건 아 음 혹시 근데 저기 는요 은요 도요 요 는 은 도 어때요 어때 경우는요 경우엔요".split())
+
+
+def asks_the_same_about(tracker: Tracker) -> bool:
+    """Whether the message only names a programme ("그럼 공공근로는요?", "뉴딜은요"): the same question as before."""
+    text = tracker.latest_message.get("text") or ""
+    spans = [e for e in tracker.latest_message.get("entities", []) if e.get("entity") == "programme" and "start" in e]
+    if not spans:
+        return False
+    for entity in sorted(spans, key=lambda e: -e["start"]):
+        text = text[: entity["start"]] + " " + text[entity["end"]:]
+    words = re.sub(r"[\s?!.,~ㅠㅜ]+", " ", text).split()
+    return all(word in _ELLIPSIS_WORDS for word in words)
 
 
 def states_profile_facts(tracker: Tracker) -> bool:
@@ -122,6 +131,13 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         ):  # "토욜은요?" after an hours question asks about Saturday's hours, not who may come
             last = tracker.get_slot("last_question")
             intent = question = last if last in ("ask_hours", "ask_open_now") else "ask_hours"
+        last = tracker.get_slot("last_question")
+        if last and asks_the_same_about(tracker):
+            # "그럼 공공근로는요?": the last question again, about the programme just named
+            programme = current_programme(tracker, kb)
+            if last == "ask_eligibility" and programme is not None:
+                return self._judge(dispatcher, tracker, replies, kb, programme)
+            intent = question = last
         return self.respond(dispatcher, tracker, replies, kb, intent, question, current_programme(tracker, kb))
 
     def respond(
@@ -150,7 +166,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 found = None  # "쉼터 위치가 어디죠?" wants a place; a fact without one is no answer (the reply says 120)
             if found is not None:
                 dispatcher.utter_message(text=found[0], buttons=self._next_steps(replies, programme, question))
-                return [SlotSet("programme", programme.slug)]
+                events = [SlotSet("programme", programme.slug)] + place_named(programme, found[0])
+                if intent == "ask_eligibility":  # "법률 지원도 받을 수 있어요?" was answered: no eligibility form
+                    events.append(FollowupAction("action_listen"))
+                return events
         if intent == "ask_eligibility":
             # the eligibility form follows: say the rules once, let the form ask and the verdict judge
             return self._introduce_eligibility(dispatcher, tracker, replies, programme)
@@ -184,6 +203,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         events = [SlotSet("programme", programme.slug), SlotSet("last_question", question)]
         if places:
             events.append(SlotSet("place", places[0].name))
+        elif place_named(programme, text):  # one place shown ("용산구에 있는 곳"): the next "거기" is about it
+            events += place_named(programme, text)
         elif tracker.get_slot("programme") != programme.slug:
             events.append(SlotSet("place", None))
         return events
@@ -200,15 +221,18 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             others = [e for e in tracker.latest_message.get("entities", []) if e.get("entity") != "programme"]
             return not others and not places
         if question in ("ask_hours", "ask_open_now"):
-            # "언제 개관해요?" is not about opening hours; nor is a question without any word about time
-            return asks_for_a_date(text) or not HOURS_WORDS.search(text)
+            # "언제 개관해요?" is not about opening hours; nor is "누가 운영해요?" or a question without a word about time
+            return asks_for_a_date(text) or bool(WHO_RUNS_WORDS.search(text)) or not HOURS_WORDS.search(text)
         if intent == "ask_eligibility":
-            # "몇 명이나 있어요?", "사진 촬영도 돼요?": not who may use it
+            # "몇 명이나 있어요?", "사진 촬영도 돼요?", "법률 지원도 받을 수 있어요?": not who may use it
             return not states_profile_facts(tracker) and (asks_for_a_figure(text) or not ELIGIBILITY_WORDS.search(text))
         if question == "ask_location":
             if ADDRESS_WORDS.search(text):
                 return False  # an address the report does not give is an honest "don't know" with 120
             return not LOCATION_WORDS.search(text) or not any(place.address or place.district for place in p.places)
+        usual_words = {"ask_cost": COST_WORDS, "ask_how_to_apply": APPLY_WORDS, "ask_contact": CONTACT_WORDS}.get(question)
+        if usual_words is not None and not usual_words.search(text):
+            return True  # "사진 촬영도 같이 돼요?" read as a cost question
         return (question == "ask_cost" and not p.cost) or (question == "ask_how_to_apply" and not p.how_to_apply)
 
     def _judge(

@@ -7,13 +7,18 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import KnowledgeAction, Replies, intent_payload, latest_entity_values, mentioned_programme
-from actions.details import detail_answer
+from actions.context import (
+    KnowledgeAction, Replies, current_programme, intent_payload, latest_entity_values, mentioned_programme,
+)
+from actions.details import detail_answer, place_named
+from actions.eligibility import slot_the_form_asked
 from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
-
-# a message this short in a conversation about a programme is a follow-up, not the story of a situation
-FOLLOW_UP_LENGTH = 20
+from actions.question_words import FOLLOW_UP_LENGTH
 from knowledge.queries import KnowledgeBase
+
+
+def latest_entities(tracker: Tracker) -> set:
+    return {entity.get("entity") for entity in tracker.latest_message.get("entities", [])}
 
 
 class ActionAnswerSituation(KnowledgeAction):
@@ -26,6 +31,12 @@ class ActionAnswerSituation(KnowledgeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
         situation = (tracker.latest_message.get("intent") or {}).get("name", "")
+        asked = slot_the_form_asked(tracker)
+        if asked and asked in latest_entities(tracker) and current_programme(tracker, kb) is not None:
+            # the answer to the form's question, read as a situation: the eligibility check goes on
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, "inform", "ask_eligibility", current_programme(tracker, kb)
+            )
         programmes = kb.for_situation(situation)
         named = mentioned_programme(tracker, kb)
         current = tracker.get_slot("programme")
@@ -35,7 +46,7 @@ class ActionAnswerSituation(KnowledgeAction):
             found = detail_answer(replies, kb, kb.programme(current), text, tracker.get_slot("place"))
             if found is not None:
                 dispatcher.utter_message(text=found[0])
-                return []
+                return place_named(found[1], found[0])
         if named is not None and (states_profile_facts(tracker) or named.slug not in [p.slug for p in programmes[:4]]):
             # "만 15살이고 서울 살아요. 기술교육원 들어갈 수 있어요?" / "소셜벤처 지원은 어떤 게 있나요": about that one
             return ActionAnswerProgrammeQuestion().respond(

@@ -38,14 +38,16 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
     "people": (re.compile(r"몇\s*명|인원|명이나|몇\s*분"), re.compile(r"\d[\d,]*\s*명")),
     "count": (re.compile(r"몇\s*(군데|개|곳|개소)|개나|군데"), re.compile(r"\d[\d,]*\s*(개소|개|곳)")),
     "date": (
-        re.compile(r"언제|며칠|몇\s*월|기간|까지\s*(해|하|운영|모집|신청|접수)|부터|시작|개관|개소|오픈|생기|열어|열리"),
+        re.compile(r"언제|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|까지\s*(해|하|운영|모집|신청|접수)|부터|시작|개관|개소|오픈|생기|열어|열리"),
         re.compile(r"[’']\d{2}|\d{1,2}\s*월|\d{1,2}\.\d{1,2}|\d{4}\s*년"),
     ),
     "amount": (
         re.compile(r"얼마|시급|금액|이자|이율|프로|퍼센트|%|비용|돈|월급|임금|예산|지원금|받아요"),
         re.compile(r"\d[\d,]*\s*(원|만원|억|백만원|%)"),
     ),
-    "rate": (re.compile(r"률|비율|경쟁|퍼센트|프로|%"), re.compile(r"\d+(\.\d+)?\s*%|\d+\s*:\s*\d+")),
+    "rate": (  # "경쟁률", "취업률 몇 프로": not the 률 of "법률"
+        re.compile(r"경쟁|비율|[업격장]률|률\s*(?:은|이|얼마|몇)|퍼센트|프로|%"), re.compile(r"\d+(\.\d+)?\s*%|\d+\s*:\s*\d+")
+    ),
     "floor": (re.compile(r"몇\s*층|층"), re.compile(r"\d+\s*층")),
     "age": (re.compile(r"몇\s*살|나이|연령|살\s*까지|세\s*까지|살부터|세부터"), re.compile(r"\d+\s*세|고교|졸업")),
     "address": (
@@ -68,7 +70,7 @@ PREFERRED_FACTS = {
 PLACE_BONUS = 2.0  # the fact names the place being discussed
 KIND_BONUS = 4.0  # enough on its own within one programme: "몇 군데나 있어요?" → the fact with a count of sites
 KIND_PENALTY = 0.5  # the fact lacks the kind of value asked for: its score is halved
-DISTINCTIVE_IDF = 3.5  # a bigram in at most ~3% of the facts: without one (or the kind asked for) nothing matches
+DISTINCTIVE_IDF = 3.0  # a bigram in at most ~5% of the facts: without one (or the kind asked for) nothing matches
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,18 @@ class FactHit:
     matched: Tuple[str, ...]  # the question's bigrams found in the fact (empty: it matched on the kind alone)
 
 
+# "요일별 운영 여부와 주소는 보고서에 없어요": what the report lacks is not what the fact is about
+_REPORT_LACKS = re.compile(r"[^.,(]*보고서에\s*(?:없|나와\s*있지\s*않|따로\s*나와\s*있지\s*않)[^.)]*")
+
+# a particle ending a word of the question ("행사는", "지원도", "센터에서"): not part of what is asked about
+_PARTICLE = re.compile(r"(?<=..)(?:에서|까지|부터|으로|이랑|에는|에도|는요|은요|도요|[은는이가을를도에의로와과랑])$")
+
+
+def question_bigrams(text: str) -> List[str]:
+    """The bigrams of a question, each word without its particle."""
+    return bigrams(" ".join(_PARTICLE.sub("", word) for word in _NOT_TEXT.split(text.lower())))
+
+
 def bigrams(text: str) -> List[str]:
     """Character bigrams within each word: "사진 촬영" and "사진촬영" share 사진 and 촬영; no bigram spans two
     words ("공공근로 하면" must not match "근로하반기")."""
@@ -98,7 +112,7 @@ class FactIndex:
 
     def __init__(self, facts: Sequence[Fact], names: Dict[str, Sequence[str]]) -> None:
         self.facts = list(facts)
-        self._bigrams = [set(bigrams(fact.text)) for fact in self.facts]
+        self._bigrams = [set(bigrams(_REPORT_LACKS.sub(" ", fact.text))) for fact in self.facts]
         df: Counter = Counter(b for grams in self._bigrams for b in grams)
         total = max(len(self.facts), 1)
         self._idf = {b: math.log(total / count) for b, count in df.items()}
@@ -110,7 +124,7 @@ class FactIndex:
         ignored = set(STOP_BIGRAMS)
         if programme_slug is not None:
             ignored |= self._name_bigrams.get(programme_slug, set())
-        return [b for b in dict.fromkeys(bigrams(question)) if b not in ignored and self._idf.get(b, 0.0) > 0.5]
+        return [b for b in dict.fromkeys(question_bigrams(question)) if b not in ignored and self._idf.get(b, 0.0) > 0.5]
 
     def search(
         self, question: str, programme_slug: Optional[str] = None, limit: int = 3, place: Optional[str] = None
@@ -134,7 +148,9 @@ class FactIndex:
                         score *= KIND_PENALTY
                 elif distinctive or (programme_slug is not None and KIND_ALONE.intersection(kinds)):
                     score += KIND_BONUS
-            if score > 0 and place and place in fact.text:
+            if score > 0 and place and place in fact.text and (distinctive or "date" not in asked):
+                # "하루에 몇 명 와요?" about 서초쉼터: its figure; but a place's own dates (opening, contract) are
+                # rarely the date asked about ("수업은 언제 시작해요?")
                 score += PLACE_BONUS
             if score > 0:
                 rank = preferred.index(fact.kind) if fact.kind in preferred else len(preferred)

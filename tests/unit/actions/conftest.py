@@ -82,3 +82,13 @@ async def run_action(action: Any, tracker: Tracker, domain: Dict[str, Any]):
 
 def texts(messages: List[Dict[str, Any]]) -> str:
     return "\n".join(m.get("text") or "" for m in messages)
+
+
+def slots_of(events: List[Dict[str, Any]]) -> Dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def span(name: str, value: Any, text: str, words: str) -> Dict[str, Any]:
+    """An entity where ``words`` stand in ``text`` (offsets matter to actions that read around it)."""
+    start = text.index(words)
+    return {"entity": name, "value": value, "start": start, "end": start + len(words), "extractor": "test"}

@@ -1,17 +1,13 @@
 """Detail questions, facts stated with a question, and follow-ups after a situation (real knowledge base)."""
 from __future__ import annotations
 
-from actions.details import ActionAnswerDetailOrOutOfScope
+from actions.open_questions import ActionAnswerDetailOrOutOfScope
 from actions.programme_questions import ActionAnswerProgrammeQuestion
 from actions.situations import ActionAnswerSituation
-from tests.unit.actions.conftest import entity, make_tracker, run_action, texts
+from tests.unit.actions.conftest import entity, make_tracker, run_action, slots_of, texts
 
 QUESTION = ActionAnswerProgrammeQuestion()
 OUT_OF_SCOPE = ActionAnswerDetailOrOutOfScope()
-
-
-def slots_of(events) -> dict:
-    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
 async def test_an_out_of_scope_guess_about_the_programme_in_context_gets_its_fact(domain) -> None:
@@ -19,7 +15,8 @@ async def test_an_out_of_scope_guess_about_the_programme_in_context_gets_its_fac
     messages, events = await run_action(OUT_OF_SCOPE, tracker, domain)
     reply = texts(messages)
     assert "6층" in reply and "2018년 7월 기준" in reply and "보고서에 이렇게" in reply
-    assert slots_of(events) == {"programme": "cooperative_support_centre"}
+    # the place the fact is about becomes the place in context ("거기 몇 시까지 해요?" is about it next)
+    assert slots_of(events) == {"programme": "cooperative_support_centre", "place": "서울시협동조합지원센터"}
 
 
 async def test_real_out_of_scope_stays_out_of_scope(domain) -> None:
@@ -131,3 +128,42 @@ async def test_where_is_it_is_not_answered_with_a_fact_without_a_place(domain) -
 async def test_which_operators_of_a_programme_without_places_is_a_detail(domain) -> None:
     tracker = make_tracker("ask_location", "운영하는 업체는 어디어디예요", slots={"programme": "interview_suit_rental"})
     assert "열린옷장" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_a_detail_read_as_a_cost_question_gets_its_fact(domain) -> None:
+    """"사진 촬영도 같이 돼요?" has no word about money: the fact about photos, not "비용: 무료" again."""
+    tracker = make_tracker("ask_cost", "사진 촬영도 같이 돼요?", slots={"programme": "interview_suit_rental"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "사진촬영" in reply and "비용:" not in reply
+
+
+async def test_a_service_asked_as_can_i_get_it_is_answered_and_no_form_follows(domain) -> None:
+    """"법률 지원도 받을 수 있어요?" asks whether the service exists, not who may use it."""
+    tracker = make_tracker("ask_eligibility", "법률 지원도 받을 수 있어요?", slots={"programme": "labour_rights_protector"})
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "법률지원" in texts(messages)
+    assert ("followup", "action_listen") in [(e["event"], e.get("name")) for e in events]  # no eligibility form
+
+
+async def test_who_runs_it_is_not_an_hours_question(domain) -> None:
+    tracker = make_tracker(
+        "ask_hours", "거기는 어디가 위탁받아서 운영해요?", slots={"programme": "technical_school", "place": "중부기술교육원"}
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "명지전문대학" in reply and "운영시간은 제가 가진 자료" not in reply
+
+
+async def test_a_date_after_the_report_is_said_to_be_unknown(domain) -> None:
+    tracker = make_tracker("ask_how_to_apply", "다음 모집은 언제예요?", slots={"programme": "public_works"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "’18.5.4~28" in reply  # what the report says …
+    assert "2018년 7월 기준이라 그 뒤의 일정은 나와 있지 않아요" in reply and "120" in reply  # … and that it ends there
+
+
+async def test_the_place_a_detail_answer_names_is_the_next_follow_ups(domain) -> None:
+    tracker = make_tracker(
+        "ask_location", "제 친구는 방송 스태프인데 걔네 쉼터도 있어요?", [entity("worker_type", "미디어 노동자")],
+        slots={"programme": "rest_area"},
+    )
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "상암쉼터" in texts(messages) and slots_of(events).get("place") == "상암쉼터"

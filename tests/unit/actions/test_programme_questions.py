@@ -5,7 +5,7 @@ from datetime import datetime
 
 from actions.programme_questions import ActionAnswerProgrammeQuestion
 from knowledge.queries import SEOUL
-from tests.unit.actions.conftest import entity, make_tracker, run_action, texts
+from tests.unit.actions.conftest import entity, make_tracker, run_action, span, texts
 
 ACTION = ActionAnswerProgrammeQuestion()
 
@@ -105,3 +105,30 @@ async def test_database_down_gives_polite_answer(domain, monkeypatch) -> None:
     tracker = make_tracker("ask_hours", "청년일자리센터 몇시까지", [entity("programme", "youth_job_centre")])
     messages, events = await run_action(ACTION, tracker, domain)
     assert "120" in texts(messages) and events == []
+
+
+async def test_a_programme_alone_asks_the_last_question_about_it(domain) -> None:
+    """"그럼 공공근로는요?" after a verdict on 뉴딜일자리: the same check for 공공근로, with what is known."""
+    text = "그럼 공공근로는요?"
+    slots = {"programme": "public_works", "last_question": "ask_eligibility", "age": 40, "residence": "seoul"}
+    tracker = make_tracker("ask_cost", text, [span("programme", "public_works", text, "공공근로")], slots=slots)
+    messages, events = await run_action(ACTION, tracker, domain)
+    reply = texts(messages)
+    assert reply.startswith("[공공근로사업]") and "18세" in reply and "비용" not in reply
+    assert ("followup", "eligibility_form") in [(e["event"], e.get("name")) for e in events]  # asks what is missing
+
+    hours = make_tracker(
+        "ask_cost", "청년일자리센터는요?", [span("programme", "youth_job_centre", "청년일자리센터는요?", "청년일자리센터")],
+        slots={"programme": "youth_job_centre", "last_question": "ask_hours"},
+    )
+    assert "09:00" in texts((await run_action(ACTION, hours, domain))[0])
+
+
+async def test_a_programme_with_a_real_question_is_not_taken_for_the_last_one(domain) -> None:
+    text = "공공근로 비용 있어요?"
+    tracker = make_tracker(
+        "ask_cost", text, [span("programme", "public_works", text, "공공근로")],
+        slots={"programme": "public_works", "last_question": "ask_eligibility"},
+    )
+    reply = texts((await run_action(ACTION, tracker, domain))[0])
+    assert "비용" in reply and "120" in reply

@@ -47,3 +47,28 @@ async def test_recommendations_for_a_profile_say_why(domain) -> None:
 async def test_recommendations_without_a_profile_ask_for_one(domain) -> None:
     reply = texts((await run_action(ActionRecommendProgrammes(), make_tracker("recommend_programmes", "뭐 받을 수 있어?"), domain))[0])
     assert "나이" in reply
+
+
+async def test_the_answer_to_the_forms_question_read_as_a_situation_goes_on_with_the_check(domain) -> None:
+    """The form asked "직원은 모두 몇 명인가요?"; "알바생 포함해서 9명이에요" was read as a small-workplace story."""
+    text = "알바생 포함해서 9명이에요"
+    latest = {"text": text, "intent": {"name": "situation_small_workplace"}, "entities": []}
+    events = [
+        {"event": "slot", "name": "requested_slot", "value": "workplace_size"},
+        {"event": "bot", "text": "일하시는 사업장 직원은 모두 몇 명인가요? (예: 5명)"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": latest},
+    ]
+    tracker = make_tracker(
+        "situation_small_workplace", text, [entity("workplace_size", 9, "9명")],
+        slots={"programme": "village_labour_attorney", "last_question": "ask_eligibility", "workplace_size": 9},
+        events=events,
+    )
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert reply.startswith("[마을노무사]") and "이용할 수 있어요" in reply
+
+    story = make_tracker(  # the same words without the form having asked: the situation's programmes
+        "situation_small_workplace", text, [entity("workplace_size", 9, "9명")],
+        slots={"programme": "village_labour_attorney", "workplace_size": 9},
+    )
+    assert "궁금한 곳을 누르시면" in texts((await run_action(ActionAnswerSituation(), story, domain))[0])

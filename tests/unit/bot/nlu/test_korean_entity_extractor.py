@@ -215,6 +215,14 @@ ENTITY_CASES = [
     ("네 살아요", []),
     ("서울 기온 몇 도야", []),
     ("서울 일자리카페 어디야", [("programme", 3, 8, "job_cafe")]),
+    # the size of one's workplace (the span is the number), whether registered as a job seeker, regular income
+    ("직원 10명인 인테리어 회사인데", [("workplace_size", 3, 5, 10)]),
+    ("알바생 포함해서 9명이에요", [("workplace_size", 9, 10, 9)]),
+    ("저희 가게 알바 포함 7명", [("workplace_size", 12, 13, 7)]),
+    ("5인 사업장이에요", [("workplace_size", 0, 1, 5)]),
+    ("9명이에요", []),  # nine of what: only the form's question says (its from_text mapping)
+    ("구직등록은 아직 안 했어요", [("job_seeker_registered", 0, 8, False)]),
+    ("소득 없어요", [("has_regular_income", 0, 4, False)]),
     # everything at once
     (
         "29살 서울 사는 취준생인데 받을 수 있는 지원 다 알려줘",

@@ -1,0 +1,94 @@
+"""Messages the NLU could not tie to a question about a programme: out of scope, and "what can you do?".
+
+In a conversation about a programme such a message is often still about it: a detail ("5층엔 뭐 들어와요?"),
+a question named outright in words the NLU did not expect ("거기 주소는??"), or, after the citizen told the
+bot about themselves, "그럼 저는 뭐 할 수 있어요?" (what they can use). Only what is left is answered with
+the out-of-scope or capabilities reply.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.context import KnowledgeAction, Replies, current_programme, intent_payload, profile_from_tracker
+from actions.details import detail_answer, place_named
+from actions.programme_questions import ActionAnswerProgrammeQuestion
+from actions.question_words import FOLLOW_UP_LENGTH, is_bare_question, question_named
+from actions.recommendations import ActionRecommendProgrammes
+from knowledge.queries import KnowledgeBase
+
+# "거기", "그거", "여기": the message points back to what is being discussed, never to another programme
+BACK_REFERENCE = re.compile(r"거기|그거|그곳|그게|여기|이거|그\s*(센터|곳|프로그램|제도|사업)|그럼|그러면")
+# "저는 뭐 할 수 있어요?" after telling the bot about oneself: which programmes fit
+ASKS_FOR_ME = re.compile(r"저는|전\s|제가|저한테|나는|난\s|내가|나한테|저도|나도|받을\s*수\s*있는|할\s*수\s*있는\s*(게|거)")
+
+
+def answer_about_current_programme(
+    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+) -> Optional[List[Dict[Text, Any]]]:
+    """The answer when the message is about the programme being discussed (a detail, or a question named in
+    words); None when it is not."""
+    programme = current_programme(tracker, kb)
+    if programme is None:
+        return None
+    text = tracker.latest_message.get("text") or ""
+    question = question_named(text)
+    if question is not None and (BACK_REFERENCE.search(text) or is_bare_question(text)):
+        # "거기 주소는??": the question, answered as usual (a detail first where it asks one)
+        return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, question, question, programme)
+    found = detail_answer(replies, kb, programme, text, tracker.get_slot("place"))
+    if found is not None:
+        more = replies.button("utter_button_more", intent_payload("ask_programme_info", programme=programme.slug))
+        dispatcher.utter_message(text=found[0], buttons=[more])
+        return [SlotSet("programme", programme.slug)] + place_named(programme, found[0])
+    return None
+
+
+class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
+    """An out-of-scope message may still be about the programme in context ("5층엔 뭐 들어와요?", "거기 주소는??")
+    or name a fact outright ("공정무역 도시 인증은 언제예요?"); otherwise it is out of scope."""
+
+    def name(self) -> Text:
+        return "action_answer_detail_or_out_of_scope"
+
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    ) -> List[Dict[Text, Any]]:
+        events = answer_about_current_programme(dispatcher, tracker, replies, kb)
+        if events is not None:
+            return events
+        text = tracker.latest_message.get("text") or ""
+        found = None if BACK_REFERENCE.search(text) else detail_answer(replies, kb, None, text)
+        if found is None:
+            dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
+            return []
+        reply, about = found
+        more = replies.button("utter_button_more", intent_payload("ask_programme_info", programme=about.slug))
+        dispatcher.utter_message(text=reply, buttons=[more])
+        return [SlotSet("programme", about.slug)] + place_named(about, reply)
+
+
+class ActionAnswerCapabilities(KnowledgeAction):
+    """"뭘 할 수 있어요?": what the assistant can do, unless the conversation says what is really asked."""
+
+    def name(self) -> Text:
+        return "action_answer_capabilities"
+
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    ) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        profile = profile_from_tracker(tracker)
+        told_about_themselves = profile.age is not None or profile.seoul_resident is not None or profile.job_status
+        if told_about_themselves and ASKS_FOR_ME.search(text):
+            return ActionRecommendProgrammes().answer(dispatcher, tracker, replies, kb)  # "그럼 저는 뭐 할 수 있어요?"
+        if len(text) <= FOLLOW_UP_LENGTH:
+            events = answer_about_current_programme(dispatcher, tracker, replies, kb)
+            if events is not None:
+                return events
+        dispatcher.utter_message(response="utter_capabilities")
+        return []

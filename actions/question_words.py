@@ -1,0 +1,65 @@
+"""Words that say what a question asks, read where the intent alone is not enough.
+
+A message the NLU gave a question intent without the words of that question may ask a detail instead
+("사진 촬영도 같이 돼요?" read as a cost question; details.py finds the fact); a message it could not place
+("거기 주소는??" read as out of scope) may still name the question outright (open_questions.py).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from knowledge.fact_search import ANSWER_KINDS
+
+HOURS_WORDS = re.compile(r"몇\s*시|시간|시까지|시부터|언제|열어|열었|열려|닫|영업|운영|문\s*여|요일|주말|평일|토요|일요|토욜|일욜|공휴|새벽|밤|아침|저녁|지금")
+# "어디가 위탁받아 운영해요?", "누가 운영해요?": who runs it, not when it is open
+WHO_RUNS_WORDS = re.compile(r"위탁|운영\s*(기관|업체|주체|단체|법인)|어디(가|서)\s*(운영|맡|하는)|누가\s*(운영|맡|해)")
+# who may use it ("X도 받을 수 있어요?" alone, as in "법률 지원도 받을 수 있어요?", may ask whether X is offered)
+ELIGIBILITY_WORDS = re.compile(r"나이|살|세|자격|대상|누가|누구|조건|제한|해당|저도|나도|전\s|난\s")
+# the words of the usual answer's question: without them a cost / how-to-apply / contact question is a detail
+COST_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|돈|가격|요금|내야|들어요|드나요|금액|시급|월급|임금|급여|이자|금리|수수료|보증금|예치|환급|지원금")
+APPLY_WORDS = re.compile(r"신청|접수|지원\s*하|지원해|가입|등록|예약|방법|어떻게|어케|절차|서류|하려면|받으려면|이용하려|참여하려|들어가")
+CONTACT_WORDS = re.compile(r"전화|번호|연락|홈페이지|홈피|사이트|이메일|메일|카톡|문의|링크|url|웹")
+# "어디" asks where, but not in "어디가 운영해요?" (who)
+LOCATION_WORDS = re.compile(
+    r"어디(?!가\s*(?:운영|위탁|맡|주관|하는|해요))|위치|주소|장소|가는\s*길|찾아가|근처|가까운|[가-힣]구에|[가-힣]동에|역\s"
+)
+ADDRESS_WORDS = re.compile(r"주소|번지|도로명")
+# what a fact needs to answer "어디예요?": a district, street, floor or landmark (fact_search's address kind)
+ADDRESS_FACT = ANSWER_KINDS["address"][1]
+
+# a message this short in a conversation about a programme is a follow-up about it, not a new topic or a story
+FOLLOW_UP_LENGTH = 20
+
+# the question a message names outright, most specific first
+QUESTION_NAMED = (
+    ("ask_open_now", re.compile(r"지금\s*(열|문|가도|운영|해요|하나)")),
+    ("ask_hours", re.compile(r"몇\s*시|시간|시까지|시부터|요일|주말|평일|토요|일요|토욜|일욜|공휴")),
+    ("ask_location", re.compile(r"어디(?:에\s*있|예요|에요|야|임|서\s*해|로\s*가)|위치|주소|장소|가는\s*길|찾아가")),
+    ("ask_contact", re.compile(r"전화|번호|연락처|홈페이지|홈피|사이트|이메일")),
+    ("ask_cost", re.compile(r"얼마|비용|무료|공짜|유료|가격|요금|시급|월급")),
+    ("ask_how_to_apply", re.compile(r"신청|접수|방법|절차|서류|어떻게\s*(해|하|받|이용)|어케")),
+    ("ask_eligibility", re.compile(r"나이|몇\s*살|자격|누가|조건|제한")),
+)
+
+
+# what may stand around the question's words in a bare follow-up ("주소는?", "운영시간 좀 알려주세요")
+_BARE_FILLER = re.compile(
+    r"좀|혹시|그럼|알려\s*(?:줘요|줘|주세요|줄래요?|주실래요?)|궁금해요|궁금|뭐예요|뭐에요|뭐야|뭔가요|어떻게\s*돼요|어케\s*돼요|"
+    r"는요|은요|이요|요|는|은|이|가|[^0-9a-z가-힣]"
+)
+
+
+def question_named(text: str) -> Optional[str]:
+    """The question intent whose words the text carries ("거기 주소는??" → ask_location), or None."""
+    return next((intent for intent, words in QUESTION_NAMED if words.search(text)), None)
+
+
+def is_bare_question(text: str) -> bool:
+    """Whether the text is nothing but a question's words ("주소는?", "몇 시까지요?"): a follow-up about whatever
+    is being discussed, unlike "비트코인 가격 알려줘" (its own topic)."""
+    question = question_named(text)
+    if question is None:
+        return False
+    words = dict(QUESTION_NAMED)[question]
+    return len(_BARE_FILLER.sub("", words.sub("", text.lower()))) <= 2

@@ -1,0 +1,54 @@
+"""Messages the NLU could not tie to a question, in a conversation about a programme: still answered about it."""
+from __future__ import annotations
+
+from actions.open_questions import ActionAnswerCapabilities, ActionAnswerDetailOrOutOfScope
+from tests.unit.actions.conftest import make_tracker, run_action, slots_of, texts
+
+OUT_OF_SCOPE = ActionAnswerDetailOrOutOfScope()
+CAPABILITIES = ActionAnswerCapabilities()
+
+
+async def test_a_question_named_in_words_is_about_the_programme_in_context(domain) -> None:
+    """"거기 주소는??" read as out of scope: the address of the centre being discussed (unknown → 120), never a
+    fact about another programme that happens to mention 주소."""
+    tracker = make_tracker("out_of_scope", "거기 주소는?? 🤔", slots={"programme": "emotional_labour_protection"})
+    messages, events = await run_action(OUT_OF_SCOPE, tracker, domain)
+    reply = texts(messages)
+    assert reply.startswith("[감정노동 보호]") and "120" in reply and "쉼터" not in reply
+    assert slots_of(events)["programme"] == "emotional_labour_protection"
+
+
+async def test_a_detail_of_the_programme_in_context_is_found_without_its_name(domain) -> None:
+    tracker = make_tracker("out_of_scope", "치유프로그램은 언제까지 하나여", slots={"programme": "emotional_labour_protection"})
+    reply = texts((await run_action(OUT_OF_SCOPE, tracker, domain))[0])
+    assert "12월" in reply and "2018년 7월 기준" in reply
+
+
+async def test_another_topic_with_a_question_word_stays_out_of_scope(domain) -> None:
+    tracker = make_tracker("out_of_scope", "비트코인 가격 알려줘", slots={"programme": "interview_suit_rental"})
+    messages, events = await run_action(OUT_OF_SCOPE, tracker, domain)
+    assert texts(messages) == domain["responses"]["utter_out_of_scope"][0]["text"] and events == []
+
+
+async def test_what_can_i_do_after_telling_about_oneself_lists_what_fits(domain) -> None:
+    """"헐 한 살 차이로 안 되네요ㅠ 그럼 저는 뭐 할 수 있어요?" after a 35-year-old was told 취업날개 is up to 34."""
+    slots = {"programme": "interview_suit_rental", "age": 35, "residence": "seoul", "job_status": "job_seeker"}
+    tracker = make_tracker("ask_capabilities", "헐 한 살 차이로 안 되네요ㅠ 그럼 저는 뭐 할 수 있어요?", slots=slots)
+    messages, _ = await run_action(CAPABILITIES, tracker, domain)
+    reply = texts(messages)
+    assert "뉴딜일자리" in reply and "만 35세" in reply
+    assert "취업날개 서비스: 조건에 맞아요" not in reply  # 34 is the limit
+    assert [b["title"] for b in messages[0]["buttons"]][:1] == ["뉴딜일자리"]
+
+
+async def test_a_short_question_the_nlu_took_for_capabilities_is_answered_from_the_programme(domain) -> None:
+    tracker = make_tracker("ask_capabilities", "주제가 머예요", slots={"programme": "decent_work_forum"})
+    reply = texts((await run_action(CAPABILITIES, tracker, domain))[0])
+    assert "유니온시티" in reply
+
+
+async def test_what_can_you_do_gets_the_capabilities(domain) -> None:
+    for slots in ({}, {"programme": "newdeal_jobs"}):
+        tracker = make_tracker("ask_capabilities", "여기서 뭘 물어볼 수 있어요?", slots=slots)
+        messages, events = await run_action(CAPABILITIES, tracker, domain)
+        assert [m.get("response") for m in messages] == ["utter_capabilities"] and events == []  # Rasa renders it
