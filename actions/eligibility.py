@@ -66,9 +66,18 @@ def eligibility_text(replies: Replies, programme: ProgrammeInfo, profile: Profil
     return replies.text("utter_eligibility_unknown", rules=rules, **values)
 
 
-def alternatives(kb: KnowledgeBase, profile: Profile, excluded: str) -> List[ProgrammeInfo]:
-    """Programmes this profile can use instead (eligible ones first)."""
-    return [r.programme for r in kb.recommend(profile, limit=4) if r.programme.slug != excluded][:3]
+def alternatives(kb: KnowledgeBase, profile: Profile, programme: ProgrammeInfo) -> List[ProgrammeInfo]:
+    """Programmes this profile can use instead: first those for the same situations (labour advice elsewhere when
+    a workplace is too big for 마을노무사), then those the profile fits; none it is known not to qualify for."""
+    same_purpose = [other for situation in programme.situations for other in kb.for_situation(situation)]
+    fitting = [r.programme for r in kb.recommend(profile, limit=4)]
+    chosen: List[ProgrammeInfo] = []
+    for other in same_purpose + fitting:
+        if other.slug == programme.slug or any(other.slug == c.slug for c in chosen):
+            continue
+        if check_eligibility(other, profile).verdict is not Verdict.NOT_ELIGIBLE:
+            chosen.append(other)
+    return chosen[:3]
 
 
 class ValidateEligibilityForm(FormValidationAction):
@@ -98,6 +107,9 @@ class ValidateEligibilityForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         kb = knowledge_base()
         programme = kb.programme(str(value)) or kb.find_programme(str(value))
+        if programme is not None and slot_the_form_asked(tracker):
+            # "아 아니 뉴딜일자리요" while the form was asking: the rules of the programme meant now, then its questions
+            dispatcher.utter_message(text=eligibility_text(Replies(domain), programme, profile_from_tracker(tracker)))
         return {"programme": programme.slug if programme else None}
 
     def validate_age(
@@ -150,7 +162,7 @@ def utter_verdict(
     """The verdict with its reasons, and what the citizen can use instead when not eligible."""
     dispatcher.utter_message(text=eligibility_text(replies, programme, profile))
     if check_eligibility(programme, profile).verdict is Verdict.NOT_ELIGIBLE:
-        others = alternatives(kb, profile, programme.slug)
+        others = alternatives(kb, profile, programme)
         if others:
             dispatcher.utter_message(
                 text=replies.text("utter_alternatives"),

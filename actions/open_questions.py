@@ -23,6 +23,8 @@ from knowledge.queries import KnowledgeBase
 
 # "거기", "그거", "여기": the message points back to what is being discussed, never to another programme
 BACK_REFERENCE = re.compile(r"거기|그거|그곳|그게|여기|이거|그\s*(센터|곳|프로그램|제도|사업)|그럼|그러면")
+# the NLU's confidence above which "out of scope" is taken as it is (national schemes, other topics)
+SURE_OUT_OF_SCOPE = 0.95
 # "저는 뭐 할 수 있어요?" after telling the bot about oneself: which programmes fit
 ASKS_FOR_ME = re.compile(r"저는|전\s|제가|저한테|나는|난\s|내가|나한테|저도|나도|받을\s*수\s*있는|할\s*수\s*있는\s*(게|거)")
 
@@ -58,10 +60,15 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
+        if confidence >= SURE_OUT_OF_SCOPE and not (BACK_REFERENCE.search(text) or is_bare_question(text)):
+            # "실업급여 신청 방법 알려줘": clearly another topic; words it shares with a fact do not make it one
+            dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
+            return []
         events = answer_about_current_programme(dispatcher, tracker, replies, kb)
         if events is not None:
             return events
-        text = tracker.latest_message.get("text") or ""
         found = None if BACK_REFERENCE.search(text) else detail_answer(replies, kb, None, text)
         if found is None:
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))

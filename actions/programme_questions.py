@@ -23,8 +23,8 @@ from actions.context import (
 )
 from actions.details import asks_for_a_date, asks_for_a_figure, detail_answer, place_named
 from actions.question_words import (
-    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, CONTACT_WORDS, COST_WORDS, ELIGIBILITY_WORDS, HOURS_WORDS, LOCATION_WORDS,
-    WHO_RUNS_WORDS,
+    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, CONTACT_WORDS, COST_WORDS, ELIGIBILITY_WORDS, HOLIDAY_WORDS, HOURS_WORDS,
+    LOCATION_WORDS, WAGE_WORDS, WHO_RUNS_WORDS,
 )
 from actions.eligibility import PROFILE_SLOTS, eligibility_text, utter_verdict
 from knowledge.queries import (
@@ -279,7 +279,11 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         lines = [line for place in with_hours for line in hours_lines(replies, place)]
         notes = {place.note for place in with_hours if place.note}
         note = "".join(f"\n({n})" for n in sorted(notes))
-        return replies.text("utter_hours", hours="\n".join(lines), note=note, **source_values(p))
+        text = replies.text("utter_hours", hours="\n".join(lines), note=note, **source_values(p))
+        if HOLIDAY_WORDS.search(tracker.latest_message.get("text") or ""):
+            # "추석에도 열어요?": the report gives no holiday hours; say so first, then what it does give
+            text = replies.text("utter_hours_holiday_unknown", name=p.name) + "\n" + text
+        return text
 
     @staticmethod
     def _asked_days(tracker: Tracker) -> List[int]:
@@ -373,6 +377,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         return replies.text("utter_how_to_apply", how=p.how_to_apply, **source_values(p))
 
     def _cost(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
+        wages = [f.display() for f in p.figures if f.unit.strip() == "원" and WAGE_WORDS.search(f.label)]
+        if not p.cost and wages:  # "생활임금 얼마예요?": for a wage, what it costs is what it pays
+            return replies.text("utter_cost", cost=", ".join(wages), **source_values(p))
         if not p.cost:
             return replies.text("utter_cost_unknown", name=p.name)
         return replies.text("utter_cost", cost=p.cost, **source_values(p))

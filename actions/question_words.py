@@ -12,6 +12,10 @@ from typing import Optional
 from knowledge.fact_search import ANSWER_KINDS
 
 HOURS_WORDS = re.compile(r"몇\s*시|시간|시까지|시부터|언제|열어|열었|열려|닫|영업|운영|문\s*여|요일|주말|평일|토요|일요|토욜|일욜|공휴|새벽|밤|아침|저녁|지금")
+# holidays, for which the report gives no hours
+HOLIDAY_WORDS = re.compile(r"공휴일|휴일|명절|추석|설날|설\s*연휴|연휴|크리스마스|성탄절|어린이날|광복절|한글날|현충일|삼일절|개천절|빨간\s*날")
+# what a wage figure is called ("생활임금 시급")
+WAGE_WORDS = re.compile(r"시급|월급|일당|임금|급여|보수")
 # "어디가 위탁받아 운영해요?", "누가 운영해요?": who runs it, not when it is open
 WHO_RUNS_WORDS = re.compile(r"위탁|운영\s*(기관|업체|주체|단체|법인)|어디(가|서)\s*(운영|맡|하는)|누가\s*(운영|맡|해)")
 # who may use it ("X도 받을 수 있어요?" alone, as in "법률 지원도 받을 수 있어요?", may ask whether X is offered)

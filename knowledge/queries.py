@@ -492,7 +492,8 @@ class KnowledgeBase:
     def places_in_text(self, text: str) -> List[PlaceInfo]:
         self._data()
         key = alias_key(text)
-        return [place for alias, place in self._place_keys.items() if alias and alias in key]
+        found = [place for alias, place in self._place_keys.items() if alias and alias in key]
+        return list({place.name: place for place in found}.values())  # one place may match by several aliases
 
     def places_in_district(self, district: str, programme_slug: Optional[str] = None) -> List[PlaceInfo]:
         """Places the report locates in ``district`` ("마포구"; "마포" works too)."""

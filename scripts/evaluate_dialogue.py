@@ -28,11 +28,12 @@ sys.path.insert(0, str(ROOT))
 
 from scripts.services import action_server, free_port, rasa_server, server_environment, start_all, stop_all  # noqa: E402
 
-# Two sets by two helpers who saw neither the training data nor each other's set (tests/heldout/*.md).
-# v1's failures were read while improving the dialogue; v2 is only run for the report.
+# Three sets by three helpers who saw neither the training data nor each other's set (tests/heldout/*.md).
+# v1's failures were read while improving the dialogue, v2's once afterwards; v3 is only run for the report.
 CONVERSATION_SETS = {
     "v1": ROOT / "tests" / "heldout" / "conversations.yml",
     "v2": ROOT / "tests" / "heldout" / "conversations_v2.yml",
+    "v3": ROOT / "tests" / "heldout" / "conversations_v3.yml",
 }
 RESULTS = ROOT / "results"
 API_TOKEN = "dialogue-eval"

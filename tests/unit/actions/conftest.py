@@ -52,10 +52,11 @@ def make_tracker(
     events: Optional[List[Dict[str, Any]]] = None,
     ranking: Optional[List[Dict[str, Any]]] = None,
     active_loop: Optional[str] = None,
+    confidence: float = 0.99,
 ) -> Tracker:
     latest = {
         "text": text,
-        "intent": {"name": intent, "confidence": 0.99},
+        "intent": {"name": intent, "confidence": confidence},
         "entities": list(entities),
         "intent_ranking": ranking or [{"name": intent, "confidence": 0.99}],
     }

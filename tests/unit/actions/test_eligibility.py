@@ -35,6 +35,14 @@ async def test_verdict_not_eligible_offers_alternatives(domain) -> None:
     assert all("interview_suit_rental" not in b["payload"] for b in messages[1]["buttons"])
 
 
+async def test_too_big_a_workplace_for_village_attorneys_is_offered_labour_advice_elsewhere(domain) -> None:
+    tracker = make_tracker("inform", "10명이요", slots={"programme": "village_labour_attorney", "workplace_size": 10.0})
+    messages, _ = await run_action(ActionEligibilityVerdict(), tracker, domain)
+    assert "9인 이하" in texts(messages)
+    offered = [b["title"] for b in messages[1]["buttons"]]
+    assert offered and all(title in ("서울노동권익센터", "노동권리보호관", "시민명예 노동옴부즈만") for title in offered)
+
+
 async def test_verdict_eligible_gives_reasons(domain) -> None:
     tracker = make_tracker(
         "inform",
@@ -54,3 +62,27 @@ async def test_typed_answers_are_validated(domain) -> None:
     assert "숫자" in texts(dispatcher.messages)
     assert FORM.validate_workplace_size("직원 5명이요", dispatcher, tracker, domain) == {"workplace_size": 5.0}
     assert FORM.validate_programme("취업 날개", dispatcher, tracker, domain) == {"programme": "interview_suit_rental"}
+
+
+def asked(slot: str, text: str) -> list:
+    """Events of a form that asked for ``slot`` and got ``text`` back."""
+    return [
+        {"event": "slot", "name": "requested_slot", "value": slot},
+        {"event": "bot", "text": "만 나이로 몇 살이세요?"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": {"text": text, "intent": {"name": "inform"}, "entities": []}},
+    ]
+
+
+async def test_a_programme_corrected_while_the_form_asks_gets_its_own_rules(domain) -> None:
+    """"취업날개 받을 수 있어요?" … "아 아니 뉴딜일자리요": 뉴딜일자리's rules, then its questions."""
+    text = "아 아니 뉴딜일자리요"
+    tracker = make_tracker("inform", text, slots={"programme": "newdeal_jobs"}, events=asked("age", text))
+    dispatcher = CollectingDispatcher()
+    assert FORM.validate_programme("newdeal_jobs", dispatcher, tracker, domain) == {"programme": "newdeal_jobs"}
+    assert texts(dispatcher.messages).startswith("[뉴딜일자리]") and "39세" in texts(dispatcher.messages)
+
+    starting = make_tracker("ask_eligibility", "뉴딜일자리 받을 수 있어요?", slots={"programme": "newdeal_jobs"})
+    quiet = CollectingDispatcher()  # when the form starts, the question's own answer has said the rules already
+    FORM.validate_programme("newdeal_jobs", quiet, starting, domain)
+    assert quiet.messages == []

@@ -19,9 +19,19 @@ async def test_a_question_named_in_words_is_about_the_programme_in_context(domai
 
 
 async def test_a_detail_of_the_programme_in_context_is_found_without_its_name(domain) -> None:
-    tracker = make_tracker("out_of_scope", "치유프로그램은 언제까지 하나여", slots={"programme": "emotional_labour_protection"})
+    tracker = make_tracker(
+        "out_of_scope", "치유프로그램은 언제까지 하나여", slots={"programme": "emotional_labour_protection"}, confidence=0.16
+    )  # the NLU was unsure (as it was with this message)
     reply = texts((await run_action(OUT_OF_SCOPE, tracker, domain))[0])
     assert "12월" in reply and "2018년 7월 기준" in reply
+
+
+async def test_a_sure_out_of_scope_is_not_matched_to_a_fact_by_shared_words(domain) -> None:
+    """"실업급여 신청 방법" (a national scheme) shares 실업 and 신청 with 공공근로's rules: still out of scope."""
+    for slots in ({}, {"programme": "public_works"}):
+        tracker = make_tracker("out_of_scope", "실업급여 신청 방법 알려줘", slots=slots, confidence=1.0)
+        messages, events = await run_action(OUT_OF_SCOPE, tracker, domain)
+        assert texts(messages) == domain["responses"]["utter_out_of_scope"][0]["text"] and events == []
 
 
 async def test_another_topic_with_a_question_word_stays_out_of_scope(domain) -> None:

@@ -132,3 +132,17 @@ async def test_a_programme_with_a_real_question_is_not_taken_for_the_last_one(do
     )
     reply = texts((await run_action(ACTION, tracker, domain))[0])
     assert "비용" in reply and "120" in reply
+
+
+async def test_holidays_are_said_to_be_unknown_before_the_hours(domain) -> None:
+    text = "청년일자리센터 추석에도 열어요?"
+    tracker = make_tracker("ask_hours", text, [span("programme", "youth_job_centre", text, "청년일자리센터")])
+    reply = texts((await run_action(ACTION, tracker, domain))[0])
+    assert reply.index("명절에 여는지는 보고서(2018년 7월)에 나와 있지 않아요") < reply.index("09:00") and "120" in reply
+    assert reply.count("토요일 10:00~18:00") == 1  # each line once, however the place was named
+
+
+async def test_what_a_wage_costs_is_what_it_pays(domain) -> None:
+    tracker = make_tracker("ask_cost", "생활임금 얼마예요?", [entity("programme", "living_wage", "생활임금")])
+    reply = texts((await run_action(ACTION, tracker, domain))[0])
+    assert "9,220원" in reply and "나와 있지 않아요" not in reply
