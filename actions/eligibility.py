@@ -86,6 +86,18 @@ class ValidateEligibilityForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_eligibility_form"
 
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        named = [e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("entity") == "programme"]
+        if named and slot_the_form_asked(tracker):
+            # "아 아니 뉴딜일자리요" while the form was asking: the rules of the programme meant now, then its questions
+            programme = knowledge_base().programme(str(named[-1]))
+            if programme is not None:
+                profile = profile_from_tracker(tracker)
+                dispatcher.utter_message(text=eligibility_text(Replies(domain), programme, profile))
+        return await super().run(dispatcher, tracker, domain)
+
     async def required_slots(
         self,
         domain_slots: List[Text],
@@ -107,9 +119,6 @@ class ValidateEligibilityForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         kb = knowledge_base()
         programme = kb.programme(str(value)) or kb.find_programme(str(value))
-        if programme is not None and slot_the_form_asked(tracker):
-            # "아 아니 뉴딜일자리요" while the form was asking: the rules of the programme meant now, then its questions
-            dispatcher.utter_message(text=eligibility_text(Replies(domain), programme, profile_from_tracker(tracker)))
         return {"programme": programme.slug if programme else None}
 
     def validate_age(

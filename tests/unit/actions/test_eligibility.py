@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from actions.eligibility import ActionEligibilityVerdict, ValidateEligibilityForm
 from rasa_sdk.executor import CollectingDispatcher
-from tests.unit.actions.conftest import make_tracker, run_action, texts
+from tests.unit.actions.conftest import entity, make_tracker, run_action, texts
 
 FORM = ValidateEligibilityForm()
 
@@ -77,12 +77,15 @@ def asked(slot: str, text: str) -> list:
 async def test_a_programme_corrected_while_the_form_asks_gets_its_own_rules(domain) -> None:
     """"취업날개 받을 수 있어요?" … "아 아니 뉴딜일자리요": 뉴딜일자리's rules, then its questions."""
     text = "아 아니 뉴딜일자리요"
-    tracker = make_tracker("inform", text, slots={"programme": "newdeal_jobs"}, events=asked("age", text))
-    dispatcher = CollectingDispatcher()
-    assert FORM.validate_programme("newdeal_jobs", dispatcher, tracker, domain) == {"programme": "newdeal_jobs"}
-    assert texts(dispatcher.messages).startswith("[뉴딜일자리]") and "39세" in texts(dispatcher.messages)
+    newdeal = [entity("programme", "newdeal_jobs", "뉴딜일자리")]
+    tracker = make_tracker(
+        "inform", text, newdeal, slots={"programme": "newdeal_jobs"}, events=asked("age", text), active_loop="eligibility_form"
+    )
+    messages, events = await run_action(FORM, tracker, domain)
+    assert texts(messages).startswith("[뉴딜일자리]") and "39세" in texts(messages)
+    assert ("requested_slot", "age") in [(e.get("name"), e.get("value")) for e in events]  # then asks the age
 
-    starting = make_tracker("ask_eligibility", "뉴딜일자리 받을 수 있어요?", slots={"programme": "newdeal_jobs"})
-    quiet = CollectingDispatcher()  # when the form starts, the question's own answer has said the rules already
-    FORM.validate_programme("newdeal_jobs", quiet, starting, domain)
-    assert quiet.messages == []
+    starting = make_tracker(
+        "ask_eligibility", "뉴딜일자리 받을 수 있어요?", newdeal, slots={"programme": "newdeal_jobs"}, active_loop="eligibility_form"
+    )  # when the form starts, the question's own answer has said the rules already
+    assert (await run_action(FORM, starting, domain))[0] == []
