@@ -80,6 +80,13 @@ def alternatives(kb: KnowledgeBase, profile: Profile, programme: ProgrammeInfo) 
     return chosen[:3]
 
 
+def answers_the_form(tracker: Tracker) -> bool:
+    """Whether the latest message holds the fact the eligibility form had just asked for (whatever the NLU made
+    of the rest of it: "네 고용센터에 구직등록 했어요" may read as out of scope)."""
+    asked = slot_the_form_asked(tracker)
+    return bool(asked) and any(e.get("entity") == asked for e in tracker.latest_message.get("entities", []))
+
+
 class ValidateEligibilityForm(FormValidationAction):
     """Chooses which facts to ask for, per programme, and checks the typed answers."""
 

@@ -14,32 +14,32 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import KnowledgeAction, Replies, current_programme, intent_payload, profile_from_tracker
+from actions.context import KnowledgeAction, Replies, current_programme, intent_payload
 from actions.details import detail_answer, place_named
+from actions.eligibility import answers_the_form
+from actions.fits import knows_about_citizen, utter_fits
 from actions.programme_questions import ActionAnswerProgrammeQuestion
-from actions.question_words import FOLLOW_UP_LENGTH, is_bare_question, question_named
-from actions.recommendations import ActionRecommendProgrammes
+from actions.question_words import ASKS_WHAT_FITS, FOLLOW_UP_LENGTH, is_bare_question, question_named
 from knowledge.queries import KnowledgeBase
 
 # "거기", "그거", "여기": the message points back to what is being discussed, never to another programme
 BACK_REFERENCE = re.compile(r"거기|그거|그곳|그게|여기|이거|그\s*(센터|곳|프로그램|제도|사업)|그럼|그러면")
 # the NLU's confidence above which "out of scope" is taken as it is (national schemes, other topics)
 SURE_OUT_OF_SCOPE = 0.95
-# "저는 뭐 할 수 있어요?" after telling the bot about oneself: which programmes fit
-ASKS_FOR_ME = re.compile(r"저는|전\s|제가|저한테|나는|난\s|내가|나한테|저도|나도|받을\s*수\s*있는|할\s*수\s*있는\s*(게|거)")
 
 
 def answer_about_current_programme(
-    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase,
+    any_question_named: bool = False,
 ) -> Optional[List[Dict[Text, Any]]]:
     """The answer when the message is about the programme being discussed (a detail, or a question named in
-    words); None when it is not."""
+    words: pointing back to it or bare, or any when ``any_question_named``); None when it is not."""
     programme = current_programme(tracker, kb)
     if programme is None:
         return None
     text = tracker.latest_message.get("text") or ""
     question = question_named(text)
-    if question is not None and (BACK_REFERENCE.search(text) or is_bare_question(text)):
+    if question is not None and (any_question_named or BACK_REFERENCE.search(text) or is_bare_question(text)):
         # "거기 주소는??": the question, answered as usual (a detail first where it asks one)
         return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, question, question, programme)
     found = detail_answer(replies, kb, programme, text, tracker.get_slot("place"))
@@ -60,6 +60,11 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
+        if answers_the_form(tracker) and current_programme(tracker, kb) is not None:
+            # "네 고용센터에 구직등록 했어요" answers the form's question, whatever else it mentions
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, "inform", "ask_eligibility", current_programme(tracker, kb)
+            )
         text = tracker.latest_message.get("text") or ""
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
         if confidence >= SURE_OUT_OF_SCOPE and not (BACK_REFERENCE.search(text) or is_bare_question(text)):
@@ -89,12 +94,10 @@ class ActionAnswerCapabilities(KnowledgeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
-        profile = profile_from_tracker(tracker)
-        told_about_themselves = profile.age is not None or profile.seoul_resident is not None or profile.job_status
-        if told_about_themselves and ASKS_FOR_ME.search(text):
-            return ActionRecommendProgrammes().answer(dispatcher, tracker, replies, kb)  # "그럼 저는 뭐 할 수 있어요?"
-        if len(text) <= FOLLOW_UP_LENGTH:
-            events = answer_about_current_programme(dispatcher, tracker, replies, kb)
+        if knows_about_citizen(tracker) and ASKS_WHAT_FITS.search(text):
+            return utter_fits(dispatcher, tracker, replies, kb)  # "그럼 저는 뭐 할 수 있어요?"
+        if len(text) <= FOLLOW_UP_LENGTH:  # "주제가 머예요", "어떤 곳이 빌릴 수 있어요?" in a conversation about one
+            events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:
                 return events
         dispatcher.utter_message(response="utter_capabilities")

@@ -19,14 +19,16 @@ from actions.context import (
     join,
     latest_entity_values,
     mentioned_places,
+    mentioned_programme,
     source_values,
 )
 from actions.details import asks_for_a_date, asks_for_a_figure, detail_answer, place_named
-from actions.question_words import (
-    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, CONTACT_WORDS, COST_WORDS, ELIGIBILITY_WORDS, HOLIDAY_WORDS, HOURS_WORDS,
-    LOCATION_WORDS, WAGE_WORDS, WHO_RUNS_WORDS,
-)
 from actions.eligibility import PROFILE_SLOTS, eligibility_text, utter_verdict
+from actions.fits import knows_about_citizen, utter_fits
+from actions.question_words import (
+    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_WHAT_FITS, CONTACT_WORDS, COST_WORDS, ELIGIBILITY_WORDS,
+    HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, WAGE_WORDS, WHO_RUNS_WORDS,
+)
 from knowledge.queries import (
     WEEKDAY_KO,
     HoursInfo,
@@ -124,6 +126,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        text = tracker.latest_message.get("text") or ""
+        if mentioned_programme(tracker, kb) is None and knows_about_citizen(tracker) and ASKS_WHAT_FITS.search(text):
+            return utter_fits(dispatcher, tracker, replies, kb)  # "그럼 저는 뭘 받을 수 있어요?" after a verdict
         question = intent if intent in QUESTION_INTENTS else tracker.get_slot("last_question")
         question = question or "ask_programme_info"
         if intent == "ask_eligibility" and not states_profile_facts(tracker) and (

@@ -32,6 +32,15 @@ ADDRESS_WORDS = re.compile(r"주소|번지|도로명")
 # what a fact needs to answer "어디예요?": a district, street, floor or landmark (fact_search's address kind)
 ADDRESS_FACT = ANSWER_KINDS["address"][1]
 
+# "그럼 저는 뭘 받을 수 있어요?": which programmes fit the citizen (after telling the bot about themselves)
+ASKS_WHAT_FITS = re.compile(
+    r"(?:뭘|뭐|무엇을?|어떤\s*(?:거|게|걸|것|지원|제도))\s*(?:받을|할|신청할|이용할|해\s*볼|지원할|들을)\s*수"
+    r"|(?:저는|전|제가|나는|난|내가)\s*(?:뭐|뭘|무슨|어떤)"
+)
+# "면접 정장 빌려주는 건 저는 안돼요?": whether the citizen qualifies
+ASKS_IF_I_QUALIFY = re.compile(
+    r"(?:저는|저도|전|나는|나도|난|제가|내가)\s*(?:\S+\s*){0,2}?(?:안\s*돼|돼요|되나|될까|되죠|가능|받을\s*수|할\s*수|신청\s*돼|해당)"
+)
 # a message this short in a conversation about a programme is a follow-up about it, not a new topic or a story
 FOLLOW_UP_LENGTH = 20
 
@@ -43,7 +52,7 @@ QUESTION_NAMED = (
     ("ask_contact", re.compile(r"전화|번호|연락처|홈페이지|홈피|사이트|이메일")),
     ("ask_cost", re.compile(r"얼마|비용|무료|공짜|유료|가격|요금|시급|월급")),
     ("ask_how_to_apply", re.compile(r"신청|접수|방법|절차|서류|어떻게\s*(해|하|받|이용)|어케")),
-    ("ask_eligibility", re.compile(r"나이|몇\s*살|자격|누가|조건|제한")),
+    ("ask_eligibility", re.compile(r"나이|몇\s*살|자격|누가|조건|제한|어떤\s*(?:곳|사람|분|기업|단체|회사)[이가은는도]")),
 )
 
 

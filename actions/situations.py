@@ -11,14 +11,17 @@ from actions.context import (
     KnowledgeAction, Replies, current_programme, intent_payload, latest_entity_values, mentioned_programme,
 )
 from actions.details import detail_answer, place_named
-from actions.eligibility import slot_the_form_asked
+from actions.eligibility import answers_the_form
+from actions.fits import knows_about_citizen, utter_fits
 from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
-from actions.question_words import FOLLOW_UP_LENGTH
-from knowledge.queries import KnowledgeBase
+from actions.question_words import ASKS_IF_I_QUALIFY, ASKS_WHAT_FITS, FOLLOW_UP_LENGTH
+from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
 
-def latest_entities(tracker: Tracker) -> set:
-    return {entity.get("entity") for entity in tracker.latest_message.get("entities", [])}
+def primary_programme(programmes: List[ProgrammeInfo], situation: str) -> ProgrammeInfo:
+    """The programme made for this situation: the most specialised one (fewest situations; 취업날개 for no
+    interview suit), then the one listing it first."""
+    return min(programmes, key=lambda p: (len(p.situations), p.situations.index(situation)))
 
 
 class ActionAnswerSituation(KnowledgeAction):
@@ -31,16 +34,17 @@ class ActionAnswerSituation(KnowledgeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
         situation = (tracker.latest_message.get("intent") or {}).get("name", "")
-        asked = slot_the_form_asked(tracker)
-        if asked and asked in latest_entities(tracker) and current_programme(tracker, kb) is not None:
+        if answers_the_form(tracker) and current_programme(tracker, kb) is not None:
             # the answer to the form's question, read as a situation: the eligibility check goes on
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "inform", "ask_eligibility", current_programme(tracker, kb)
             )
+        text = tracker.latest_message.get("text") or ""
+        if knows_about_citizen(tracker) and ASKS_WHAT_FITS.search(text):
+            return utter_fits(dispatcher, tracker, replies, kb)  # "그럼 저는 뭘 받을 수 있어요?"
         programmes = kb.for_situation(situation)
         named = mentioned_programme(tracker, kb)
         current = tracker.get_slot("programme")
-        text = tracker.latest_message.get("text") or ""
         if named is None and current and len(text) <= FOLLOW_UP_LENGTH:
             # "야간 과정도 있어요?" while a programme is discussed: a short follow-up the NLU took for a situation
             found = detail_answer(replies, kb, kb.programme(current), text, tracker.get_slot("place"))
@@ -55,6 +59,12 @@ class ActionAnswerSituation(KnowledgeAction):
         if not programmes:
             dispatcher.utter_message(text=replies.text("utter_default"))
             return []
+        if knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text):
+            # "면접 정장 빌려주는 건 저는 안돼요?": the verdict for the programme made for this situation
+            programme = named or primary_programme(programmes, situation)
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, "inform", "ask_eligibility", programme
+            )
         lines = [replies.text(f"utter_{situation}")]
         worker_types = latest_entity_values(tracker, "worker_type") or [tracker.get_slot("worker_type")]
         for programme in programmes[:4]:
@@ -71,7 +81,6 @@ class ActionAnswerSituation(KnowledgeAction):
                 for p in programmes[:4]
             ],
         )
-        # follow-ups ("거기 몇 시까지 해요?") are about the programme made for this situation until another is named:
-        # the most specialised one (fewest situations; 취업날개 for no interview suit), then the one listing it first
-        primary = min(programmes, key=lambda p: (len(p.situations), p.situations.index(situation)))
+        # follow-ups ("거기 몇 시까지 해요?") are about the programme made for this situation until another is named
+        primary = primary_programme(programmes, situation)
         return [SlotSet("last_question", "ask_programme_info"), SlotSet("programme", primary.slug), SlotSet("place", None)]

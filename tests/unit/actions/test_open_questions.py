@@ -62,3 +62,21 @@ async def test_what_can_you_do_gets_the_capabilities(domain) -> None:
         tracker = make_tracker("ask_capabilities", "여기서 뭘 물어볼 수 있어요?", slots=slots)
         messages, events = await run_action(CAPABILITIES, tracker, domain)
         assert [m.get("response") for m in messages] == ["utter_capabilities"] and events == []  # Rasa renders it
+
+
+async def test_the_answer_to_the_forms_question_read_as_out_of_scope_goes_on_with_the_check(domain) -> None:
+    text = "네 고용센터에 구직등록 했어요"
+    latest = {"text": text, "intent": {"name": "out_of_scope"}, "entities": []}
+    events = [
+        {"event": "slot", "name": "requested_slot", "value": "job_seeker_registered"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": latest},
+    ]
+    slots = {"programme": "public_works", "age": 40, "residence": "seoul", "job_status": "unemployed",
+             "has_regular_income": False, "job_seeker_registered": True}
+    tracker = make_tracker(
+        "out_of_scope", text, [{"entity": "job_seeker_registered", "value": True, "start": 8, "end": 15}],
+        slots=slots, events=events, confidence=1.0,
+    )
+    reply = texts((await run_action(OUT_OF_SCOPE, tracker, domain))[0])
+    assert reply.startswith("[공공근로사업]") and "이용할 수 있어요" in reply

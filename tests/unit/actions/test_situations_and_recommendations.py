@@ -72,3 +72,24 @@ async def test_the_answer_to_the_forms_question_read_as_a_situation_goes_on_with
         slots={"programme": "village_labour_attorney", "workplace_size": 9},
     )
     assert "궁금한 곳을 누르시면" in texts((await run_action(ActionAnswerSituation(), story, domain))[0])
+
+
+async def test_can_i_about_a_situations_programme_gets_the_verdict_with_what_is_known(domain) -> None:
+    """"면접 정장 빌려주는 건 저는 안돼요?" from a 37-year-old: 취업날개 is up to 34."""
+    tracker = make_tracker(
+        "situation_interview_suit", "면접 정장 빌려주는 건 저는 안돼요?",
+        slots={"age": 37, "residence": "seoul", "job_status": "job_seeker"},
+    )
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert reply.startswith("[취업날개 서비스]") and "맞지 않아요" in reply and "34" in reply
+
+
+async def test_what_can_i_get_after_a_verdict_lists_what_fits(domain) -> None:
+    from actions.programme_questions import ActionAnswerProgrammeQuestion
+
+    tracker = make_tracker(
+        "ask_programme_info", "그럼 저는 뭘 받을 수 있어요?",
+        slots={"programme": "interview_suit_rental", "age": 35, "residence": "seoul", "job_status": "job_seeker"},
+    )
+    reply = texts((await run_action(ActionAnswerProgrammeQuestion(), tracker, domain))[0])
+    assert "말씀하신 조건(만 35세" in reply and "뉴딜일자리" in reply

@@ -1,0 +1,67 @@
+"""What a citizen's profile fits: the list of programmes with one line of why each.
+
+Said by the recommendation action ("29살 서울 사는 취준생인데 받을 수 있는 지원 다 알려줘") and by follow-ups that
+ask the same once the bot knows about the citizen ("그럼 저는 뭘 받을 수 있어요?" after a verdict).
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.context import Replies, intent_payload, join, profile_from_tracker
+from knowledge.queries import KnowledgeBase, Profile, Recommendation, Verdict
+
+
+def profile_summary(replies: Replies, profile: Profile) -> str:
+    parts = []
+    if profile.age is not None:
+        parts.append(replies.label("profile", "age", age=profile.age))
+    if profile.seoul_resident is not None:
+        parts.append(replies.label("profile", "seoul" if profile.seoul_resident else "outside"))
+    if profile.job_status:
+        parts.append(replies.label("profile", profile.job_status))
+    return join(parts)
+
+
+def knows_about_citizen(tracker: Tracker) -> bool:
+    """Whether the citizen has told the bot their age, residence or job status."""
+    profile = profile_from_tracker(tracker)
+    return profile.age is not None or profile.seoul_resident is not None or bool(profile.job_status)
+
+
+def _why(replies: Replies, recommendation: Recommendation) -> str:
+    result = recommendation.result
+    if result.verdict is Verdict.ELIGIBLE:
+        return replies.text("utter_recommend_why_eligible", met=join(result.met))
+    missing = join(replies.label("missing", field) for field in result.missing)
+    return replies.text("utter_recommend_why_missing", met=join(result.met), missing=missing)
+
+
+def utter_fits(
+    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+) -> List[Dict[Text, Any]]:
+    """Eligible programmes first, then those that only need one more fact checked."""
+    profile = profile_from_tracker(tracker)
+    summary = profile_summary(replies, profile)
+    if not summary:
+        dispatcher.utter_message(text=replies.text("utter_recommend_ask_profile"))
+        return []
+    recommendations = kb.recommend(profile, limit=5)
+    if not recommendations:
+        dispatcher.utter_message(text=replies.text("utter_recommend_none", profile=summary))
+        return []
+    lines = [replies.text("utter_recommend_intro", profile=summary)]
+    lines += [
+        replies.text("utter_recommend_line", name=r.programme.name, why=_why(replies, r)) for r in recommendations
+    ]
+    lines.append(replies.text("utter_recommend_footer", as_of=recommendations[0].programme.as_of_label))
+    dispatcher.utter_message(
+        text="\n".join(lines),
+        buttons=[
+            {"title": r.programme.name, "payload": intent_payload("ask_programme_info", programme=r.programme.slug)}
+            for r in recommendations[:4]
+        ],
+    )
+    return []
