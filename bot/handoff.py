@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Set, List, Optional
+from typing import List, Optional
 
 from sqlalchemy import Column, DateTime, Integer, String, Text, select, update
 from sqlalchemy.engine import Engine
@@ -160,12 +160,15 @@ class HandoffStore:
             session.flush()
             return _message(row)
 
-    def senders_waiting(self) -> Set[str]:
-        """Conversations with staff replies not yet delivered (one query for all, however many citizens write)."""
+    def has_undelivered(self, sender_id: str) -> bool:
+        """Whether staff replies wait for this conversation (one indexed query per citizen message)."""
         with self._session() as session:
-            return set(
-                session.execute(select(StaffMessage.sender_id).where(StaffMessage.delivered_at.is_(None)).distinct()).scalars()
-            )
+            first = session.execute(
+                select(StaffMessage.id)
+                .where(StaffMessage.sender_id == sender_id, StaffMessage.delivered_at.is_(None))
+                .limit(1)
+            ).scalar()
+            return first is not None
 
     def undelivered(self, sender_id: str) -> List[OutboxMessage]:
         with self._session() as session:

@@ -1,11 +1,10 @@
-"""Whether the database answers, and who has staff replies waiting: read once a second for all citizens."""
+"""Whether the database answers (and, for REST citizens, whether staff replies wait): one query per message."""
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from functools import lru_cache
-from typing import Set
+from typing import Optional
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -21,20 +20,15 @@ def outbox() -> HandoffStore:
 
 
 class DatabaseWatch:
-    """Whether the database answers (checked on every message, one ``SELECT 1``), and who has undelivered staff
-    replies (read at most once a second, one query for every citizen).
+    """Whether the database answers, checked with one query on every message: ``SELECT 1``, or for REST the
+    query for the citizen's waiting staff replies, which shows the same.
 
-    - Rasa's own tracker store hides a database outage: it starts a fresh, context-free conversation in memory
-      and answers from it. While the database is away the channels answer with the domain's
-      ``utter_service_trouble`` (120) instead, so nothing is answered out of context or kept only in one
-      replica's memory.
-    - Profiling showed a per-message outbox query at 9% of Rasa's time under load; the shared read avoids it.
+    Rasa's own tracker store hides a database outage: it starts a fresh, context-free conversation in memory and
+    answers from it. While the database is away the channels answer with the domain's ``utter_service_trouble``
+    (120) instead, so nothing is answered out of context or kept only in one replica's memory.
     """
 
-    def __init__(self, max_age: float = 1.0) -> None:
-        self.max_age = max_age
-        self._senders: Set[str] = set()
-        self._read_at = float("-inf")
+    def __init__(self) -> None:
         self._available = True
 
     def _ping(self) -> None:
@@ -45,21 +39,31 @@ class DatabaseWatch:
         try:
             await asyncio.to_thread(self._ping)
         except SQLAlchemyError:
-            if self._available:
-                logger.error("database unreachable: answering with utter_service_trouble until it is back", exc_info=True)
-            self._available = False
+            self._went_away()
             return False
+        self._answered()
+        return True
+
+    async def staff_replies_waiting(self, sender: str) -> Optional[bool]:
+        """Whether staff wrote to this REST citizen since their last message (REST cannot push); None while the
+        database is unreachable. Read on every message: a reply written a moment ago must not wait for the next."""
+        try:
+            waiting = await asyncio.to_thread(outbox().has_undelivered, sender)
+        except SQLAlchemyError:
+            self._went_away()
+            return None
+        self._answered()
+        return waiting
+
+    def _went_away(self) -> None:
+        if self._available:
+            logger.error("database unreachable: answering with utter_service_trouble until it is back", exc_info=True)
+        self._available = False
+
+    def _answered(self) -> None:
         if not self._available:
             logger.info("database reachable again")
         self._available = True
-        return True
-
-    async def has_staff_replies(self, sender: str) -> bool:
-        now = time.monotonic()
-        if now - self._read_at >= self.max_age:
-            self._senders = await asyncio.to_thread(outbox().senders_waiting)
-            self._read_at = now
-        return sender in self._senders
 
 
 database_watch = DatabaseWatch()

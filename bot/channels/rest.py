@@ -87,8 +87,6 @@ async def reply_or_trouble(request: Request, sender: str, messages: List[Dict[st
 async def staff_replies_for(sender: str) -> List[Dict[str, Any]]:
     """Replies staff wrote in the console since the citizen's last message (REST cannot push)."""
     try:
-        if not await database_watch.has_staff_replies(sender):
-            return []
         messages = await asyncio.to_thread(outbox().deliver, sender)
     except SQLAlchemyError:
         logger.exception("staff outbox unavailable for %s", sender)
@@ -123,10 +121,11 @@ class CitizenRestInput(RestInput):
             if not await limiter.allow(f"rest:{checked['sender']}"):
                 text = rate_limited_text(getattr(request.app.ctx, "agent", None))
                 return response.json([{"recipient_id": checked["sender"], "text": text}], status=429)
-            if not await database_watch.available():
+            waiting = await database_watch.staff_replies_waiting(checked["sender"])  # also: does the database answer
+            if waiting is None:
                 return response.json([{"recipient_id": checked["sender"], "text": domain_text(getattr(request.app.ctx, "agent", None), "utter_service_trouble")}])
             collector = CollectingOutputChannel()
-            staff_replies = await staff_replies_for(checked["sender"])
+            staff_replies = await staff_replies_for(checked["sender"]) if waiting else []
             try:
                 await on_new_message(
                     UserMessage(
