@@ -27,7 +27,7 @@ from actions.eligibility import PROFILE_SLOTS, eligibility_text, utter_verdict
 from actions.fits import knows_about_citizen, utter_fits
 from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_WHAT_FITS, CONTACT_WORDS, COST_WORDS, ELIGIBILITY_WORDS,
-    HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, WAGE_WORDS, WHO_RUNS_WORDS,
+    HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NOT_COVERED, WAGE_WORDS, WHO_RUNS_WORDS,
 )
 from knowledge.queries import (
     WEEKDAY_KO,
@@ -127,7 +127,13 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
     ) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = tracker.latest_message.get("text") or ""
-        if mentioned_programme(tracker, kb) is None and knows_about_citizen(tracker) and ASKS_WHAT_FITS.search(text):
+        named = mentioned_programme(tracker, kb)
+        other_scheme = NOT_COVERED.search(text)
+        if named is None and other_scheme and intent in QUESTION_INTENTS:
+            # "최저임금 올해 얼마예요?": not the programme in context; the report does not cover it
+            dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))
+            return []
+        if named is None and knows_about_citizen(tracker) and ASKS_WHAT_FITS.search(text):
             return utter_fits(dispatcher, tracker, replies, kb)  # "그럼 저는 뭘 받을 수 있어요?" after a verdict
         question = intent if intent in QUESTION_INTENTS else tracker.get_slot("last_question")
         question = question or "ask_programme_info"

@@ -41,6 +41,13 @@ ASKS_WHAT_FITS = re.compile(
 ASKS_IF_I_QUALIFY = re.compile(
     r"(?:저는|저도|전|나는|나도|난|제가|내가)\s*(?:\S+\s*){0,2}?(?:안\s*돼|돼요|되나|될까|되죠|가능|받을\s*수|할\s*수|신청\s*돼|해당)"
 )
+# Schemes of other agencies that citizens ask about by name; the report (checked: none of these words occurs in
+# it) says nothing about them, so a question about one is answered with 120, never with the programme in context
+NOT_COVERED = re.compile(
+    r"최저\s*임금|실업\s*급여|국민취업지원|내일\s*배움\s*카드|근로\s*장려금|청년\s*도약\s*계좌|내일\s*채움|전세\s*(?:자금|대출)|"
+    r"주택\s*청약|4대\s*보험|국민\s*연금|건강\s*보험|산재\s*보험|고용\s*보험|퇴직금|연말\s*정산|주휴\s*수당|청년\s*수당|"
+    r"구직\s*활동\s*지원금"
+)
 # a message this short in a conversation about a programme is a follow-up about it, not a new topic or a story
 FOLLOW_UP_LENGTH = 20
 

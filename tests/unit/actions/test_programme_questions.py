@@ -146,3 +146,9 @@ async def test_what_a_wage_costs_is_what_it_pays(domain) -> None:
     tracker = make_tracker("ask_cost", "생활임금 얼마예요?", [entity("programme", "living_wage", "생활임금")])
     reply = texts((await run_action(ACTION, tracker, domain))[0])
     assert "9,220원" in reply and "나와 있지 않아요" not in reply
+
+
+async def test_a_scheme_the_report_does_not_cover_is_not_answered_from_the_programme_in_context(domain) -> None:
+    tracker = make_tracker("ask_cost", "최저임금 올해 얼마예요?", slots={"programme": "fair_trade", "last_question": "ask_hours"})
+    reply = texts((await run_action(ACTION, tracker, domain))[0])
+    assert "'최저임금' 안내가 없어서" in reply and "120" in reply and "공정무역" not in reply
