@@ -81,10 +81,10 @@ def alternatives(kb: KnowledgeBase, profile: Profile, programme: ProgrammeInfo) 
 
 
 def answers_the_form(tracker: Tracker) -> bool:
-    """Whether the latest message holds the fact the eligibility form had just asked for (whatever the NLU made
-    of the rest of it: "네 고용센터에 구직등록 했어요" may read as out of scope)."""
-    asked = slot_the_form_asked(tracker)
-    return bool(asked) and any(e.get("entity") == asked for e in tracker.latest_message.get("entities", []))
+    """Whether the latest message answers the eligibility form that had just asked a question (whatever the NLU
+    made of the rest of it: "네 고용센터에 구직등록 했어요" may read as out of scope)."""
+    facts = set(PROFILE_SLOTS.values())  # an answer may give another fact than the one asked ("구직등록 했어요")
+    return bool(slot_the_form_asked(tracker)) and any(e.get("entity") in facts for e in tracker.latest_message.get("entities", []))
 
 
 class ValidateEligibilityForm(FormValidationAction):

@@ -40,6 +40,8 @@ def answer_about_current_programme(
     text = tracker.latest_message.get("text") or ""
     question = question_named(text)
     if question is not None and (any_question_named or BACK_REFERENCE.search(text) or is_bare_question(text)):
+        if question == "ask_eligibility":  # "어떤 곳이 빌릴 수 있어요?": the rules, then what is still missing
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)
         # "거기 주소는??": the question, answered as usual (a detail first where it asks one)
         return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, question, question, programme)
     found = detail_answer(replies, kb, programme, text, tracker.get_slot("place"))

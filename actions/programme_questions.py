@@ -147,7 +147,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             # "그럼 공공근로는요?": the last question again, about the programme just named
             programme = current_programme(tracker, kb)
             if last == "ask_eligibility" and programme is not None:
-                return self._judge(dispatcher, tracker, replies, kb, programme)
+                return self.judge(dispatcher, tracker, replies, kb, programme)
             intent = question = last
         return self.respond(dispatcher, tracker, replies, kb, intent, question, current_programme(tracker, kb))
 
@@ -165,7 +165,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         text = tracker.latest_message.get("text") or ""
         if programme is not None and intent in ("inform", "ask_programme_info") and states_profile_facts(tracker):
             # "마흔인데 서울 살아요 뉴딜일자리 가능?": facts about oneself and a programme ask whether it fits
-            return self._judge(dispatcher, tracker, replies, kb, programme)
+            return self.judge(dispatcher, tracker, replies, kb, programme)
         places_named = [place for place in kb.places_in_text(text) if programme and place.programme_slug == programme.slug]
         if programme is not None and self._is_detail_question(intent, question, programme, text, tracker, places_named):
             place = places_named[0].name if places_named else tracker.get_slot("place")
@@ -246,14 +246,17 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             return True  # "사진 촬영도 같이 돼요?" read as a cost question
         return (question == "ask_cost" and not p.cost) or (question == "ask_how_to_apply" and not p.how_to_apply)
 
-    def _judge(
+    def judge(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase, p: ProgrammeInfo
     ) -> List[Dict[Text, Any]]:
         profile = context.profile_from_tracker(tracker)
         events: List[Dict[Text, Any]] = [SlotSet("programme", p.slug), SlotSet("last_question", "ask_eligibility")]
-        if check_eligibility(p, profile).verdict is Verdict.UNKNOWN:
+        result = check_eligibility(p, profile)
+        if result.verdict is Verdict.UNKNOWN:
             dispatcher.utter_message(text=eligibility_text(replies, p, profile))
-            return events + [FollowupAction("eligibility_form")]  # ask only for what is still missing
+            if any(field in PROFILE_SLOTS for field in result.missing):
+                return events + [FollowupAction("eligibility_form")]  # ask only for what is still missing
+            return events  # nothing the citizen could tell: the rules (or that the report has none) are the answer
         utter_verdict(dispatcher, replies, kb, p, profile)
         return events
 

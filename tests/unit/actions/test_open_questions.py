@@ -68,7 +68,7 @@ async def test_the_answer_to_the_forms_question_read_as_out_of_scope_goes_on_wit
     text = "네 고용센터에 구직등록 했어요"
     latest = {"text": text, "intent": {"name": "out_of_scope"}, "entities": []}
     events = [
-        {"event": "slot", "name": "requested_slot", "value": "job_seeker_registered"},
+        {"event": "slot", "name": "requested_slot", "value": "job_status"},  # asked one thing, told another
         {"event": "action", "name": "action_listen"},
         {"event": "user", "text": text, "parse_data": latest},
     ]
@@ -80,3 +80,10 @@ async def test_the_answer_to_the_forms_question_read_as_out_of_scope_goes_on_wit
     )
     reply = texts((await run_action(OUT_OF_SCOPE, tracker, domain))[0])
     assert reply.startswith("[공공근로사업]") and "이용할 수 있어요" in reply
+
+
+async def test_who_may_use_it_asked_in_words_the_nlu_took_for_capabilities(domain) -> None:
+    tracker = make_tracker("ask_capabilities", "어떤 곳이 빌릴 수 있어요?", slots={"programme": "social_investment_fund"})
+    messages, events = await run_action(CAPABILITIES, tracker, domain)
+    assert "사회적경제기업" in texts(messages) and "120" in texts(messages)
+    assert not [e for e in events if e["event"] == "followup"]  # nothing the citizen could add: no form
