@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import Replies, intent_payload, join, profile_from_tracker
+from actions.context import Replies, intent_payload, join, latest_entity_values, profile_from_tracker
 from knowledge.queries import KnowledgeBase, Profile, Recommendation, Verdict
 
 
@@ -46,6 +46,17 @@ def utter_fits(
     profile = profile_from_tracker(tracker)
     summary = profile_summary(replies, profile)
     if not summary:
+        groups = latest_entity_values(tracker, "target_group") or [tracker.get_slot("target_group")]
+        for_group = kb.programmes_for_group(groups[-1]) if groups[-1] else []
+        if for_group:  # "일자리 쪽으로 청년 지원 뭐 있어요": the group's programmes, then the facts that would check them
+            lines = [replies.text("utter_recommend_for_group", group=groups[-1])]
+            lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in for_group[:5]]
+            lines.append(replies.text("utter_recommend_for_group_footer", as_of=for_group[0].as_of_label))
+            buttons = [
+                {"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p in for_group[:4]
+            ]
+            dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
+            return []
         dispatcher.utter_message(text=replies.text("utter_recommend_ask_profile"))
         return []
     recommendations = kb.recommend(profile, limit=5)

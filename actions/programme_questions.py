@@ -26,7 +26,8 @@ from actions.details import asks_for_a_date, asks_for_a_figure, detail_answer, p
 from actions.eligibility import PROFILE_SLOTS, eligibility_text, utter_verdict
 from actions.fits import knows_about_citizen, utter_fits
 from actions.question_words import (
-    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_WHAT_FITS, CONTACT_WORDS, COST_WORDS, ELIGIBILITY_WORDS,
+    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_WHAT_FITS, CONTACT_WORDS, COST_WORDS, DIRECTIONS_WORDS,
+    ELIGIBILITY_WORDS, FEATURE_QUESTION,
     HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NOT_COVERED, WAGE_WORDS, WHO_RUNS_WORDS,
 )
 from knowledge.queries import (
@@ -198,6 +199,17 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             )
             return [SlotSet("last_question", question)]
 
+        usual_words = {"ask_cost": COST_WORDS, "ask_how_to_apply": APPLY_WORDS, "ask_contact": CONTACT_WORDS}.get(question)
+        nlu_intent = (tracker.latest_message.get("intent") or {}).get("name")
+        named_now = (  # the NLU's own question, with the programme named in it (not a correction or "X는요?")
+            nlu_intent == question and mentioned_programme(tracker, kb) is not None and not asks_the_same_about(tracker)
+        )
+        if usual_words is not None and not usual_words.search(text) and named_now:
+            question = "ask_programme_info"  # "소셜벤처 지원도 따로 있어?" read as a cost question: say what it is
+        elif question == "ask_programme_info" and FEATURE_QUESTION.search(text) and mentioned_programme(tracker, kb) is None:
+            # "거기 화장실이나 커피 있어요?": a detail the report does not give (the search above found none)
+            dispatcher.utter_message(text=replies.text("utter_detail_unknown", name=programme.name))
+            return [SlotSet("programme", programme.slug)]
         places = mentioned_places(tracker, kb, programme)
         handler = {
             "ask_programme_info": self._info,
@@ -235,8 +247,11 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             # "언제 개관해요?" is not about opening hours; nor is "누가 운영해요?" or a question without a word about time
             return asks_for_a_date(text) or bool(WHO_RUNS_WORDS.search(text)) or not HOURS_WORDS.search(text)
         if intent == "ask_eligibility":
-            # "몇 명이나 있어요?", "사진 촬영도 돼요?", "법률 지원도 받을 수 있어요?": not who may use it
-            return not states_profile_facts(tracker) and (asks_for_a_figure(text) or not ELIGIBILITY_WORDS.search(text))
+            # "몇 명이나 있어요?", "사진 촬영도 돼요?", "법률 지원도 받을 수 있어요?": not who may use it; and for a
+            # programme without rules the report's words about who takes part are the answer ("일반 시민도 가도 되나")
+            return not states_profile_facts(tracker) and (
+                asks_for_a_figure(text) or not ELIGIBILITY_WORDS.search(text) or not p.rules
+            )
         if question == "ask_location":
             if ADDRESS_WORDS.search(text):
                 return False  # an address the report does not give is an honest "don't know" with 120
@@ -383,7 +398,11 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 lines.append(replies.text("utter_location_line", place=place.name, where=where + extra))
             else:
                 lines.append(replies.text("utter_location_line_unknown", place=place.name))
-        return prefix + replies.text("utter_location", places="\n".join(lines), **source_values(p))
+        text = prefix + replies.text("utter_location", places="\n".join(lines), **source_values(p))
+        asked = tracker.latest_message.get("text") or ""
+        if DIRECTIONS_WORDS.search(asked) or (ADDRESS_WORDS.search(asked) and not any(place.address for place in shown)):
+            text += "\n" + replies.text("utter_location_more_unknown")  # "번지까지", "지하철 몇 호선": not in the report
+        return text
 
     def _how_to_apply(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
         if not p.how_to_apply:

@@ -11,7 +11,7 @@ from typing import Optional
 
 from knowledge.fact_search import ANSWER_KINDS
 
-HOURS_WORDS = re.compile(r"몇\s*시|시간|시까지|시부터|언제|열어|열었|열려|닫|영업|운영|문\s*여|요일|주말|평일|토요|일요|토욜|일욜|공휴|새벽|밤|아침|저녁|지금")
+HOURS_WORDS = re.compile(r"hours?|open|close|몇\s*시|시간|시까지|시부터|언제|열어|열었|열려|닫|영업|운영|문\s*여|요일|주말|평일|토요|일요|토욜|일욜|공휴|새벽|밤|아침|저녁|지금")
 # holidays, for which the report gives no hours
 HOLIDAY_WORDS = re.compile(r"공휴일|휴일|명절|추석|설날|설\s*연휴|연휴|크리스마스|성탄절|어린이날|광복절|한글날|현충일|삼일절|개천절|빨간\s*날")
 # what a wage figure is called ("생활임금 시급")
@@ -29,6 +29,10 @@ LOCATION_WORDS = re.compile(
     r"어디(?!가\s*(?:운영|위탁|맡|주관|하는|해요))|위치|주소|장소|가는\s*길|찾아가|근처|가까운|[가-힣]구에|[가-힣]동에|역\s"
 )
 ADDRESS_WORDS = re.compile(r"주소|번지|도로명")
+# how to get there: the report gives no directions
+DIRECTIONS_WORDS = re.compile(r"지하철|호선|버스|가는\s*(?:길|법|방법)|오는\s*길|교통|주차|몇\s*번\s*출구|역에서")
+# "거기 화장실 있어요?", "교육도 해줘요?": whether the programme has or does something
+FEATURE_QUESTION = re.compile(r"있(?:어요|나요|어|음|나|을까요|습니까)\s*[?？]|있(?:나요|을까요)|해\s*(?:줘요|주나요|주나|줘)\s*[?？]?|되나요\s*[?？]")
 # what a fact needs to answer "어디예요?": a district, street, floor or landmark (fact_search's address kind)
 ADDRESS_FACT = ANSWER_KINDS["address"][1]
 
@@ -49,7 +53,7 @@ NOT_COVERED = re.compile(
     r"구직\s*활동\s*지원금"
 )
 # a message this short in a conversation about a programme is a follow-up about it, not a new topic or a story
-FOLLOW_UP_LENGTH = 20
+FOLLOW_UP_LENGTH = 24
 
 # the question a message names outright, most specific first
 QUESTION_NAMED = (

@@ -35,7 +35,10 @@ STOP_BIGRAMS = frozenset(
 
 # What kind of value a question asks for: (question pattern, fact pattern).
 ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
-    "people": (re.compile(r"몇\s*명|인원|명이나|몇\s*분"), re.compile(r"\d[\d,]*\s*명")),
+    "people": (  # "몇 명", and "누가 와요?" of an event: who and how many take part
+        re.compile(r"몇\s*명|인원|명이나|몇\s*분|누가\s*(?:와|오|참석|참여|가요|가나)|누구(?:나|든)?\s*(?:와|오|참석|참여)"),
+        re.compile(r"\d[\d,]*\s*명"),
+    ),
     "count": (re.compile(r"몇\s*(군데|개|곳|개소)|개나|군데"), re.compile(r"\d[\d,]*\s*(개소|개|곳)")),
     "date": (
         re.compile(r"언제|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|까지\s*(해|하|운영|모집|신청|접수)|부터|시작|개관|개소|오픈|생기|열어|열리"),

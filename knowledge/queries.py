@@ -444,6 +444,10 @@ class KnowledgeBase:
     def all_programmes(self, citizen_facing_only: bool = False) -> List[ProgrammeInfo]:
         return [p for p in self._data().values() if p.citizen_facing or not citizen_facing_only]
 
+    def programmes_for_group(self, group: str) -> List[ProgrammeInfo]:
+        """Citizen programmes the report names ``group`` ("청년", "구직자") as a target of, in source order."""
+        return [p for p in self.all_programmes(citizen_facing_only=True) if group in p.target_groups]
+
     def programme(self, slug: str) -> Optional[ProgrammeInfo]:
         return self._data().get(slug)
 

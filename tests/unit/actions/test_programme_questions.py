@@ -152,3 +152,21 @@ async def test_a_scheme_the_report_does_not_cover_is_not_answered_from_the_progr
     tracker = make_tracker("ask_cost", "최저임금 올해 얼마예요?", slots={"programme": "fair_trade", "last_question": "ask_hours"})
     reply = texts((await run_action(ACTION, tracker, domain))[0])
     assert "'최저임금' 안내가 없어서" in reply and "120" in reply and "공정무역" not in reply
+
+
+async def test_directions_and_exact_addresses_the_report_lacks_are_said_to_be_unknown(domain) -> None:
+    tracker = make_tracker("ask_location", "지하철 몇호선 타야돼요?", slots={"programme": "social_economy_centre"})
+    reply = texts((await run_action(ACTION, tracker, domain))[0])
+    assert "서울혁신파크" in reply and "찾아가는 길은 보고서에 나와 있지 않아요" in reply and "120" in reply
+
+
+async def test_a_feature_the_report_does_not_mention_is_not_answered_with_the_summary(domain) -> None:
+    tracker = make_tracker("ask_programme_info", "거기 화장실이나 커피 있어요?", slots={"programme": "rest_area"})
+    reply = texts((await run_action(ACTION, tracker, domain))[0])
+    assert "나와 있지 않아요" in reply and "120" in reply
+
+
+async def test_who_takes_part_in_a_programme_without_rules_comes_from_its_facts(domain) -> None:
+    tracker = make_tracker("ask_eligibility", "누가 와요? 일반 시민도 가도 되나", slots={"programme": "decent_work_forum"})
+    reply = texts((await run_action(ACTION, tracker, domain))[0])
+    assert "시민" in reply and "1,000명" in reply

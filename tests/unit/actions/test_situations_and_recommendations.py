@@ -93,3 +93,11 @@ async def test_what_can_i_get_after_a_verdict_lists_what_fits(domain) -> None:
     )
     reply = texts((await run_action(ActionAnswerProgrammeQuestion(), tracker, domain))[0])
     assert "말씀하신 조건(만 35세" in reply and "뉴딜일자리" in reply
+
+
+async def test_a_group_without_a_profile_gets_that_groups_programmes(domain) -> None:
+    tracker = make_tracker("recommend_programmes", "주거 말고 일자리 쪽으로 청년 지원 뭐 있어요", [entity("target_group", "청년")])
+    messages, _ = await run_action(ActionRecommendProgrammes(), tracker, domain)
+    reply = texts(messages)
+    assert reply.startswith("보고서가 청년을(를) 대상으로") and "청년일자리센터" in reply and "취업날개" in reply
+    assert "나이, 서울 거주 여부" in reply  # and what would let it check them

@@ -223,6 +223,7 @@ ENTITY_CASES = [
     ("9명이에요", []),  # nine of what: only the form's question says (its from_text mapping)
     ("구직등록은 아직 안 했어요", [("job_seeker_registered", 0, 8, False)]),
     ("소득 없어요", [("has_regular_income", 0, 4, False)]),
+    ("월급같은거 없어요", [("has_regular_income", 0, 7, False)]),
     # everything at once
     (
         "29살 서울 사는 취준생인데 받을 수 있는 지원 다 알려줘",
