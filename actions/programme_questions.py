@@ -206,10 +206,6 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         )
         if usual_words is not None and not usual_words.search(text) and named_now:
             question = "ask_programme_info"  # "소셜벤처 지원도 따로 있어?" read as a cost question: say what it is
-        elif question == "ask_programme_info" and FEATURE_QUESTION.search(text) and mentioned_programme(tracker, kb) is None:
-            # "거기 화장실이나 커피 있어요?": a detail the report does not give (the search above found none)
-            dispatcher.utter_message(text=replies.text("utter_detail_unknown", name=programme.name))
-            return [SlotSet("programme", programme.slug)]
         places = mentioned_places(tracker, kb, programme)
         handler = {
             "ask_programme_info": self._info,
@@ -222,6 +218,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             "ask_contact": self._contact,
         }[question]
         text = handler(replies, tracker, kb, programme, places)
+        asked = tracker.latest_message.get("text") or ""
+        if question == "ask_programme_info" and FEATURE_QUESTION.search(asked) and mentioned_programme(tracker, kb) is None:
+            # "거기 화장실이나 커피 있어요?" found no fact: what the report says, and that anything else is not in it
+            text += "\n" + replies.text("utter_detail_not_listed")
         dispatcher.utter_message(text=text, buttons=self._next_steps(replies, programme, question))
         events = [SlotSet("programme", programme.slug), SlotSet("last_question", question)]
         if places:
@@ -400,7 +400,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 lines.append(replies.text("utter_location_line_unknown", place=place.name))
         text = prefix + replies.text("utter_location", places="\n".join(lines), **source_values(p))
         asked = tracker.latest_message.get("text") or ""
-        if DIRECTIONS_WORDS.search(asked) or (ADDRESS_WORDS.search(asked) and not any(place.address for place in shown)):
+        street_numbers = all(re.search(r"\d", place.address or "") for place in shown)  # "○○로 105", not "상계동"
+        if DIRECTIONS_WORDS.search(asked) or (ADDRESS_WORDS.search(asked) and not street_numbers):
             text += "\n" + replies.text("utter_location_more_unknown")  # "번지까지", "지하철 몇 호선": not in the report
         return text
 

@@ -163,10 +163,19 @@ async def test_directions_and_exact_addresses_the_report_lacks_are_said_to_be_un
 async def test_a_feature_the_report_does_not_mention_is_not_answered_with_the_summary(domain) -> None:
     tracker = make_tracker("ask_programme_info", "거기 화장실이나 커피 있어요?", slots={"programme": "rest_area"})
     reply = texts((await run_action(ACTION, tracker, domain))[0])
-    assert "나와 있지 않아요" in reply and "120" in reply
+    assert "쉼터" in reply  # what the report does say …
+    assert "위에 없으면 제가 가진 자료(2018년 7월 업무보고)에 없는 내용이에요" in reply and "120" in reply  # … and no more
 
 
 async def test_who_takes_part_in_a_programme_without_rules_comes_from_its_facts(domain) -> None:
     tracker = make_tracker("ask_eligibility", "누가 와요? 일반 시민도 가도 되나", slots={"programme": "decent_work_forum"})
     reply = texts((await run_action(ACTION, tracker, domain))[0])
     assert "시민" in reply and "1,000명" in reply
+
+
+async def test_an_exact_address_the_report_gives_only_to_the_neighbourhood_points_to_120(domain) -> None:
+    tracker = make_tracker(
+        "ask_location", "정확한 주소 좀요 번지까지", slots={"programme": "technical_school", "place": "북부기술교육원"}
+    )
+    reply = texts((await run_action(ACTION, tracker, domain))[0])
+    assert "노원구 상계동" in reply and "정확한 주소(번지)" in reply and "120" in reply
