@@ -5,12 +5,13 @@ ask the same once the bot knows about the citizen ("그럼 저는 뭘 받을 수
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import Replies, intent_payload, join, latest_entity_values, profile_from_tracker
+from actions.question_words import AMONG_THEM_PAID, ASKS_WHAT_FITS, WAGE_WORDS
 from knowledge.queries import KnowledgeBase, Profile, Recommendation, Verdict
 
 
@@ -76,3 +77,37 @@ def utter_fits(
         ],
     )
     return []
+
+
+def utter_paying_fits(
+    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+) -> List[Dict[Text, Any]]:
+    """"이 중에 월급 나오는 건 어떤 거예요?": of what fits the profile, the programmes the report gives a wage for."""
+    paying = []
+    for recommendation in kb.recommend(profile_from_tracker(tracker), limit=5):
+        wages = [f.display() for f in recommendation.programme.figures if f.unit.strip() == "원" and WAGE_WORDS.search(f.label)]
+        if wages:
+            paying.append((recommendation.programme, wages))
+    if not paying:
+        return utter_fits(dispatcher, tracker, replies, kb)
+    lines = [replies.text("utter_recommend_paying")]
+    lines += [replies.text("utter_programme_line", name=p.name, summary=", ".join(wages)) for p, wages in paying]
+    lines.append(replies.text("utter_recommend_footer", as_of=paying[0][0].as_of_label))
+    buttons = [{"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p, _ in paying]
+    dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
+    return []
+
+
+def answer_about_fits(
+    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+) -> Optional[List[Dict[Text, Any]]]:
+    """The answer when a message asks what fits the citizen the bot knows about ("그럼 저는 뭘 받을 수 있어요?",
+    "이 중에 월급 나오는 건?"), wherever the NLU put it; None otherwise."""
+    if not knows_about_citizen(tracker):
+        return None
+    text = tracker.latest_message.get("text") or ""
+    if AMONG_THEM_PAID.search(text):
+        return utter_paying_fits(dispatcher, tracker, replies, kb)
+    if ASKS_WHAT_FITS.search(text):
+        return utter_fits(dispatcher, tracker, replies, kb)
+    return None

@@ -17,9 +17,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import KnowledgeAction, Replies, current_programme, intent_payload
 from actions.details import detail_answer, place_named
 from actions.eligibility import answers_the_form
-from actions.fits import knows_about_citizen, utter_fits
+from actions.fits import answer_about_fits
 from actions.programme_questions import ActionAnswerProgrammeQuestion
-from actions.question_words import ASKS_WHAT_FITS, FOLLOW_UP_LENGTH, is_bare_question, question_named
+from actions.question_words import FOLLOW_UP_LENGTH, is_bare_question, question_named
 from knowledge.queries import KnowledgeBase
 
 # "거기", "그거", "여기": the message points back to what is being discussed, never to another programme
@@ -96,8 +96,9 @@ class ActionAnswerCapabilities(KnowledgeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
-        if knows_about_citizen(tracker) and ASKS_WHAT_FITS.search(text):
-            return utter_fits(dispatcher, tracker, replies, kb)  # "그럼 저는 뭐 할 수 있어요?"
+        fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "그럼 저는 뭐 할 수 있어요?"
+        if fits is not None:
+            return fits
         if len(text) <= FOLLOW_UP_LENGTH:  # "주제가 머예요", "어떤 곳이 빌릴 수 있어요?" in a conversation about one
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:

@@ -24,9 +24,9 @@ from actions.context import (
 )
 from actions.details import asks_for_a_date, asks_for_a_figure, detail_answer, place_named
 from actions.eligibility import PROFILE_SLOTS, eligibility_text, utter_verdict
-from actions.fits import knows_about_citizen, utter_fits
+from actions.fits import answer_about_fits
 from actions.question_words import (
-    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_WHAT_FITS, CONTACT_WORDS, COST_WORDS, DIRECTIONS_WORDS,
+    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, CONTACT_WORDS, COST_WORDS, DIRECTIONS_WORDS,
     ELIGIBILITY_WORDS, FEATURE_QUESTION,
     HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NOT_COVERED, WAGE_WORDS, WHO_RUNS_WORDS,
 )
@@ -134,8 +134,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             # "최저임금 올해 얼마예요?": not the programme in context; the report does not cover it
             dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))
             return []
-        if named is None and knows_about_citizen(tracker) and ASKS_WHAT_FITS.search(text):
-            return utter_fits(dispatcher, tracker, replies, kb)  # "그럼 저는 뭘 받을 수 있어요?" after a verdict
+        fits = answer_about_fits(dispatcher, tracker, replies, kb) if named is None else None
+        if fits is not None:
+            return fits  # "그럼 저는 뭘 받을 수 있어요?" after a verdict
         question = intent if intent in QUESTION_INTENTS else tracker.get_slot("last_question")
         question = question or "ask_programme_info"
         if intent == "ask_eligibility" and not states_profile_facts(tracker) and (

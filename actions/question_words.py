@@ -44,7 +44,10 @@ ASKS_WHAT_FITS = re.compile(
 # "면접 정장 빌려주는 건 저는 안돼요?": whether the citizen qualifies
 ASKS_IF_I_QUALIFY = re.compile(
     r"(?:저는|저도|전|나는|나도|난|제가|내가)\s*(?:\S+\s*){0,2}?(?:안\s*돼|돼요|되나|될까|되죠|가능|받을\s*수|할\s*수|신청\s*돼|해당)"
+    r"|(?:은|는|도)\s*(?:안\s*돼|안\s*되나|안\s*될까|못\s*받)"  # "면접 정장은 안 돼요?" once the bot knows about them
 )
+# "이 중에 월급 나오는 건 어떤 거예요?" after a list of what fits: the ones that pay
+AMONG_THEM_PAID = re.compile(r"(?:이|그|저)\s*중(?:에|에서)?.*(?:월급|돈|시급|급여|임금|일당).*(?:나오|받|주는|벌)")
 # Schemes of other agencies that citizens ask about by name; the report (checked: none of these words occurs in
 # it) says nothing about them, so a question about one is answered with 120, never with the programme in context
 NOT_COVERED = re.compile(

@@ -12,9 +12,9 @@ from actions.context import (
 )
 from actions.details import detail_answer, place_named
 from actions.eligibility import answers_the_form
-from actions.fits import knows_about_citizen, utter_fits
+from actions.fits import answer_about_fits, knows_about_citizen
 from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
-from actions.question_words import ASKS_IF_I_QUALIFY, ASKS_WHAT_FITS, FOLLOW_UP_LENGTH
+from actions.question_words import ASKS_IF_I_QUALIFY, FOLLOW_UP_LENGTH
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
 
@@ -40,8 +40,9 @@ class ActionAnswerSituation(KnowledgeAction):
                 dispatcher, tracker, replies, kb, "inform", "ask_eligibility", current_programme(tracker, kb)
             )
         text = tracker.latest_message.get("text") or ""
-        if knows_about_citizen(tracker) and ASKS_WHAT_FITS.search(text):
-            return utter_fits(dispatcher, tracker, replies, kb)  # "그럼 저는 뭘 받을 수 있어요?"
+        fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "이 중에 월급 나오는 건?" read as unpaid wages
+        if fits is not None:
+            return fits
         programmes = kb.for_situation(situation)
         named = mentioned_programme(tracker, kb)
         current = tracker.get_slot("programme")

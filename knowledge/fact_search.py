@@ -39,7 +39,7 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
         re.compile(r"몇\s*명|인원|명이나|몇\s*분|누가\s*(?:와|오|참석|참여|가요|가나)|누구(?:나|든)?\s*(?:와|오|참석|참여)"),
         re.compile(r"\d[\d,]*\s*명"),
     ),
-    "count": (re.compile(r"몇\s*(군데|개|곳|개소)|개나|군데"), re.compile(r"\d[\d,]*\s*(개소|개|곳)")),
+    "count": (re.compile(r"몇\s*(군데|개|곳|개소|건)|개나|건이나|군데"), re.compile(r"\d[\d,]*\s*(개소|개|곳|건)")),
     "date": (
         re.compile(r"언제|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|까지\s*(해|하|운영|모집|신청|접수)|부터|시작|개관|개소|오픈|생기|열어|열리"),
         re.compile(r"[’']\d{2}|\d{1,2}\s*월|\d{1,2}\.\d{1,2}|\d{4}\s*년"),

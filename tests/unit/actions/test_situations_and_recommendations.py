@@ -101,3 +101,14 @@ async def test_a_group_without_a_profile_gets_that_groups_programmes(domain) -> 
     reply = texts(messages)
     assert reply.startswith("보고서가 청년을(를) 대상으로") and "청년일자리센터" in reply and "취업날개" in reply
     assert "나이, 서울 거주 여부" in reply  # and what would let it check them
+
+
+async def test_which_of_them_pays_after_a_list_of_what_fits(domain) -> None:
+    """"이 중에 월급 나오는 건 어떤거에요?" read as unpaid wages, from a 31-year-old job seeker in Seoul."""
+    tracker = make_tracker(
+        "situation_unpaid_wages", "이 중에 월급 나오는 건 어떤거에요?",
+        slots={"age": 31, "residence": "seoul", "job_status": "job_seeker"},
+    )
+    messages, _ = await run_action(ActionAnswerSituation(), tracker, domain)
+    reply = texts(messages)
+    assert "뉴딜일자리" in reply and "9,220원" in reply and "노동권익센터" not in reply
