@@ -1,4 +1,5 @@
-"""Messages the NLU could not tie to a question about a programme: out of scope, and "what can you do?".
+"""Messages the NLU could not tie to a question about a programme: out of scope, "what can you do?", "are you a
+bot?".
 
 In a conversation about a programme such a message is often still about it: a detail ("5층엔 뭐 들어와요?"),
 a question named outright in words the NLU did not expect ("거기 주소는??"), or, after the citizen told the
@@ -14,7 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import KnowledgeAction, Replies, current_programme, intent_payload
+from actions.context import KnowledgeAction, Replies, current_programme, intent_payload, mentioned_programme
 from actions.details import detail_answer, place_named
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits
@@ -104,4 +105,21 @@ class ActionAnswerCapabilities(KnowledgeAction):
             if events is not None:
                 return events
         dispatcher.utter_message(response="utter_capabilities")
+        return []
+
+
+class ActionAnswerBotChallenge(KnowledgeAction):
+    """"너 사람이야?": that it is a bot; but "뉴딜은 경쟁률 세요?" (the NLU heard "…세요?") is about a programme."""
+
+    def name(self) -> Text:
+        return "action_answer_bot_challenge"
+
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    ) -> List[Dict[Text, Any]]:
+        if mentioned_programme(tracker, kb) is not None:
+            events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
+            if events is not None:
+                return events
+        dispatcher.utter_message(response="utter_iamabot")
         return []

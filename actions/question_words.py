@@ -21,7 +21,7 @@ WHO_RUNS_WORDS = re.compile(r"위탁|운영\s*(기관|업체|주체|단체|법�
 # who may use it ("X도 받을 수 있어요?" alone, as in "법률 지원도 받을 수 있어요?", may ask whether X is offered)
 ELIGIBILITY_WORDS = re.compile(r"나이|살|세|자격|대상|누가|누구|조건|제한|해당|저도|나도|전\s|난\s")
 # the words of the usual answer's question: without them a cost / how-to-apply / contact question is a detail
-COST_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|돈|가격|요금|내야|들어요|드나요|금액|시급|월급|임금|급여|이자|금리|수수료|보증금|예치|환급|지원금")
+COST_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|돈|가격|요금|[이수교참입]\S{0,2}료|회비|교육비|비싸|내야|들어요|드나요|금액|시급|월급|임금|급여|이자|금리|수수료|보증금|예치|환급|지원금")
 APPLY_WORDS = re.compile(r"신청|접수|지원\s*하|지원해|가입|등록|예약|방법|어떻게|어케|절차|서류|하려면|받으려면|이용하려|참여하려|들어가")
 CONTACT_WORDS = re.compile(r"전화|번호|연락|홈페이지|홈피|사이트|이메일|메일|카톡|문의|링크|url|웹")
 # "어디" asks where, but not in "어디가 운영해요?" (who)

@@ -87,3 +87,14 @@ async def test_who_may_use_it_asked_in_words_the_nlu_took_for_capabilities(domai
     messages, events = await run_action(CAPABILITIES, tracker, domain)
     assert "사회적경제기업" in texts(messages) and "120" in texts(messages)
     assert not [e for e in events if e["event"] == "followup"]  # nothing the citizen could add: no form
+
+
+async def test_a_programme_question_heard_as_are_you_a_bot_is_answered(domain) -> None:
+    from actions.open_questions import ActionAnswerBotChallenge
+    from tests.unit.actions.conftest import entity
+
+    action = ActionAnswerBotChallenge()
+    tracker = make_tracker("bot_challenge", "뉴딜은 경쟁률 세요?", [entity("programme", "newdeal_jobs", "뉴딜")])
+    assert "7:1" in texts((await run_action(action, tracker, domain))[0])
+    messages, _ = await run_action(action, make_tracker("bot_challenge", "너 사람이야?", slots={"programme": "newdeal_jobs"}), domain)
+    assert [m.get("response") for m in messages] == ["utter_iamabot"]
