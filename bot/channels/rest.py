@@ -108,6 +108,10 @@ class CitizenRestInput(RestInput):
         limiter = self.rate_limiter or limiter_from_env()
         speedups.install()  # Rasa builds the channels once at start-up: the place to fix its per-message path
 
+        @webhook.listener("after_server_start")
+        async def settle_memory(app: Any, loop: Any) -> None:
+            speedups.freeze_startup_objects()
+
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
