@@ -24,9 +24,9 @@ from actions.context import (
 )
 from actions.details import asks_for_a_date, asks_for_a_figure, detail_answer, place_named
 from actions.eligibility import PROFILE_SLOTS, eligibility_text, utter_verdict
-from actions.fits import answer_about_fits
+from actions.fits import answer_about_fits, knows_about_citizen
 from actions.question_words import (
-    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, CONTACT_WORDS, COST_WORDS, DIRECTIONS_WORDS,
+    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, DIRECTIONS_WORDS,
     ELIGIBILITY_WORDS, FEATURE_QUESTION,
     HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NOT_COVERED, WAGE_WORDS, WHO_RUNS_WORDS,
 )
@@ -137,6 +137,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         fits = answer_about_fits(dispatcher, tracker, replies, kb) if named is None else None
         if fits is not None:
             return fits  # "그럼 저는 뭘 받을 수 있어요?" after a verdict
+        if named is not None and named.rules and knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text):
+            return self.judge(dispatcher, tracker, replies, kb, named)  # "취업날개는 왜 안 나와요?" (a 37-year-old)
         question = intent if intent in QUESTION_INTENTS else tracker.get_slot("last_question")
         question = question or "ask_programme_info"
         if intent == "ask_eligibility" and not states_profile_facts(tracker) and (
@@ -165,7 +167,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
     ) -> List[Dict[Text, Any]]:
         """Answers ``question`` about ``programme`` (also used by other actions, e.g. a situation naming one)."""
         text = tracker.latest_message.get("text") or ""
-        if programme is not None and intent in ("inform", "ask_programme_info") and states_profile_facts(tracker):
+        judged = programme is not None and bool(programme.rules)  # without rules there is nothing to judge by
+        if judged and intent in ("inform", "ask_programme_info") and states_profile_facts(tracker):
             # "마흔인데 서울 살아요 뉴딜일자리 가능?": facts about oneself and a programme ask whether it fits
             return self.judge(dispatcher, tracker, replies, kb, programme)
         places_named = [place for place in kb.places_in_text(text) if programme and place.programme_slug == programme.slug]
@@ -183,6 +186,12 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 if intent == "ask_eligibility":  # "법률 지원도 받을 수 있어요?" was answered: no eligibility form
                     events.append(FollowupAction("action_listen"))
                 return events
+            if (
+                found is None and intent == question and question in ("ask_programme_info", "ask_cost", "ask_eligibility")
+                and asks_for_a_figure(text)
+            ):  # "취업률은 몇 프로예요?", "합격자 발표 언제 나와요?": a number or date the report does not give
+                dispatcher.utter_message(text=replies.text("utter_figure_unknown", name=programme.name))
+                return [SlotSet("programme", programme.slug), FollowupAction("action_listen")]
         if intent == "ask_eligibility":
             # the eligibility form follows: say the rules once, let the form ask and the verdict judge
             return self._introduce_eligibility(dispatcher, tracker, replies, programme)

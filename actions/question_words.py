@@ -21,7 +21,7 @@ WHO_RUNS_WORDS = re.compile(r"위탁|운영\s*(기관|업체|주체|단체|법�
 # who may use it ("X도 받을 수 있어요?" alone, as in "법률 지원도 받을 수 있어요?", may ask whether X is offered)
 ELIGIBILITY_WORDS = re.compile(r"나이|살|세|자격|대상|누가|누구|조건|제한|해당|저도|나도|전\s|난\s")
 # the words of the usual answer's question: without them a cost / how-to-apply / contact question is a detail
-COST_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|돈|가격|요금|[이수교참입]\S{0,2}료|회비|교육비|비싸|내야|들어요|드나요|금액|시급|월급|임금|급여|이자|금리|수수료|보증금|예치|환급|지원금")
+COST_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|돈|가격|요금|이용료|수강료|교육료|참가비|참가료|입장료|사용료|회비|교육비|비싸|내야|들어요|드나요|금액|시급|월급|임금|급여|이자|금리|수수료|보증금|예치|환급|지원금")
 APPLY_WORDS = re.compile(r"신청|접수|지원\s*하|지원해|가입|등록|예약|방법|어떻게|어케|절차|서류|하려면|받으려면|이용하려|참여하려|들어가")
 CONTACT_WORDS = re.compile(r"전화|번호|연락|홈페이지|홈피|사이트|이메일|메일|카톡|문의|링크|url|웹")
 # "어디" asks where, but not in "어디가 운영해요?" (who)
@@ -40,11 +40,14 @@ ADDRESS_FACT = ANSWER_KINDS["address"][1]
 ASKS_WHAT_FITS = re.compile(
     r"(?:뭘|뭐|무엇을?|어떤\s*(?:거|게|걸|것|지원|제도))\s*(?:받을|할|신청할|이용할|해\s*볼|지원할|들을)\s*수"
     r"|(?:저는|전|제가|나는|난|내가)\s*(?:뭐|뭘|무슨|어떤)"
+    r"|(?:할|받을|신청할|이용할)\s*수\s*있는\s*(?:건|게|거|것)\s*(?:뭐|뭘|무엇|어떤)"  # "제 나이에 할 수 있는 건 뭐가 있어요?"
 )
 # "면접 정장 빌려주는 건 저는 안돼요?": whether the citizen qualifies
 ASKS_IF_I_QUALIFY = re.compile(
     r"(?:저는|저도|전|나는|나도|난|제가|내가)\s*(?:\S+\s*){0,2}?(?:안\s*돼|돼요|되나|될까|되죠|가능|받을\s*수|할\s*수|신청\s*돼|해당)"
     r"|(?:은|는|도)\s*(?:안\s*돼|안\s*되나|안\s*될까|못\s*받)"  # "면접 정장은 안 돼요?" once the bot knows about them
+    r"|(?:은|는|건)\s*(?:돼요|되나요|될까요|되죠|가능)"  # "정장 빌리는 건 돼요?"
+    r"|왜\s*안\s*(?:나와|돼|되|나오)"  # "취업날개는 왜 안 나와요?" after a list of what fits
 )
 # "이 중에 월급 나오는 건 어떤 거예요?" after a list of what fits: the ones that pay
 AMONG_THEM_PAID = re.compile(r"(?:이|그|저)\s*중(?:에|에서)?.*(?:월급|돈|시급|급여|임금|일당).*(?:나오|받|주는|벌)")

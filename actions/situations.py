@@ -63,9 +63,7 @@ class ActionAnswerSituation(KnowledgeAction):
         if knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text):
             # "면접 정장 빌려주는 건 저는 안돼요?": the verdict for the programme made for this situation
             programme = named or primary_programme(programmes, situation)
-            return ActionAnswerProgrammeQuestion().respond(
-                dispatcher, tracker, replies, kb, "inform", "ask_eligibility", programme
-            )
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)
         lines = [replies.text(f"utter_{situation}")]
         worker_types = latest_entity_values(tracker, "worker_type") or [tracker.get_slot("worker_type")]
         for programme in programmes[:4]:

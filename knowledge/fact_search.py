@@ -39,7 +39,9 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
         re.compile(r"몇\s*명|인원|명이나|몇\s*분|누가\s*(?:와|오|참석|참여|가요|가나)|누구(?:나|든)?\s*(?:와|오|참석|참여)"),
         re.compile(r"\d[\d,]*\s*명"),
     ),
-    "count": (re.compile(r"몇\s*(군데|개|곳|개소|건)|개나|건이나|군데"), re.compile(r"\d[\d,]*\s*(개소|개|곳|건)")),
+    "count": (  # "스터디룸 13" (a room listed with its number) counts too
+        re.compile(r"몇\s*(군데|개|곳|개소|건)|개나|건이나|군데"), re.compile(r"\d[\d,]*\s*(개소|개|곳|건)|[가-힣](?:룸|실|홀)\s*\d+")
+    ),
     "date": (
         re.compile(r"언제|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|까지\s*(해|하|운영|모집|신청|접수)|부터|시작|개관|개소|오픈|생기|열어|열리"),
         re.compile(r"[’']\d{2}|\d{1,2}\s*월|\d{1,2}\.\d{1,2}|\d{4}\s*년"),
@@ -71,6 +73,7 @@ PREFERRED_FACTS = {
     "age": ("rule", "summary"), "date": ("status", "how_to_apply", "place", "service"),
 }
 PLACE_BONUS = 2.0  # the fact names the place being discussed
+OPENING = re.compile(r"생긴|생겼|개소|개관|오픈|문\s*연|열었던|처음\s*열")
 KIND_BONUS = 4.0  # enough on its own within one programme: "몇 군데나 있어요?" → the fact with a count of sites
 KIND_PENALTY = 0.5  # the fact lacks the kind of value asked for: its score is halved
 DISTINCTIVE_IDF = 3.0  # a bigram in at most ~5% of the facts: without one (or the kind asked for) nothing matches
@@ -99,9 +102,16 @@ _REPORT_LACKS = re.compile(r"[^.,(]*보고서에\s*(?:없|나와\s*있지\s*않|
 _PARTICLE = re.compile(r"(?<=..)(?:에서|까지|부터|으로|이랑|에는|에도|는요|은요|도요|[은는이가을를도에의로와과랑])$")
 
 
+# what citizens say for the report's words ("빨간 날" is a 공휴일, "헤메" is 헤어메이크업)
+QUESTION_SYNONYMS = {"빨간날": "공휴일", "빨간 날": "공휴일", "헤메": "헤어메이크업", "법적": "법률"}
+
+
 def question_bigrams(text: str) -> List[str]:
-    """The bigrams of a question, each word without its particle."""
-    return bigrams(" ".join(_PARTICLE.sub("", word) for word in _NOT_TEXT.split(text.lower())))
+    """The bigrams of a question, each word without its particle, in the report's words."""
+    text = text.lower()
+    for said, written in QUESTION_SYNONYMS.items():
+        text = text.replace(said, written)
+    return bigrams(" ".join(_PARTICLE.sub("", word) for word in _NOT_TEXT.split(text)))
 
 
 def bigrams(text: str) -> List[str]:
@@ -114,6 +124,7 @@ class FactIndex:
     """IDF-weighted bigram index over every fact; built once per knowledge-base refresh."""
 
     def __init__(self, facts: Sequence[Fact], names: Dict[str, Sequence[str]]) -> None:
+        """``names``: each programme's name first, then its aliases."""
         self.facts = list(facts)
         self._bigrams = [set(bigrams(_REPORT_LACKS.sub(" ", fact.text))) for fact in self.facts]
         df: Counter = Counter(b for grams in self._bigrams for b in grams)
@@ -121,22 +132,40 @@ class FactIndex:
         self._idf = {b: math.log(total / count) for b, count in df.items()}
         # a programme's names and aliases, as bigrams: they say which programme, not which fact
         self._name_bigrams = {slug: {b for name in names_ for b in bigrams(name)} for slug, names_ in names.items()}
+        self._main_name_bigrams = {slug: set(bigrams(names_[0])) for slug, names_ in names.items() if names_}
 
-    def evidence(self, question: str, programme_slug: Optional[str] = None) -> List[str]:
-        """The question's bigrams that can point to a fact."""
+    def evidence(self, question: str, programme_slug: Optional[str] = None, aliases: bool = True) -> List[str]:
+        """The question's bigrams that can point to a fact (without the programme's name, and its aliases)."""
         ignored = set(STOP_BIGRAMS)
         if programme_slug is not None:
-            ignored |= self._name_bigrams.get(programme_slug, set())
+            ignored |= (self._name_bigrams if aliases else self._main_name_bigrams).get(programme_slug, set())
         return [b for b in dict.fromkeys(question_bigrams(question)) if b not in ignored and self._idf.get(b, 0.0) > 0.5]
 
     def search(
         self, question: str, programme_slug: Optional[str] = None, limit: int = 3, place: Optional[str] = None
     ) -> List[FactHit]:
         """The best-matching facts (of one programme, or of all), best first; ``place`` is the place being
-        discussed, whose facts win ties."""
+        discussed, whose facts win ties. An alias may name a part of the programme ("공정무역 자판기", "감정노동
+        보호 가이드라인"): when nothing matches without it, its words count as evidence."""
         evidence = self.evidence(question, programme_slug)
+        hits = self._search(question, programme_slug, limit, place, evidence)
+        if not hits and programme_slug is not None:
+            with_aliases = self.evidence(question, programme_slug, aliases=False)
+            if with_aliases != evidence:
+                hits = self._search(question, programme_slug, limit, place, with_aliases)
+        return hits
+
+    def _search(
+        self, question: str, programme_slug: Optional[str], limit: int, place: Optional[str], evidence: List[str]
+    ) -> List[FactHit]:
         asked = [kind for kind, (q, _) in ANSWER_KINDS.items() if q.search(question)]
         preferred = [kind for a in asked for kind in PREFERRED_FACTS.get(a, ())]
+        # "합격자 발표 언제 나와요?": words of the question no fact in scope has (two or more: "하루에 몇 명" may say
+        # 하루 where the report says 일평균); a date alone would answer something else
+        in_scope = [grams for fact, grams in zip(self.facts, self._bigrams) if programme_slug in (None, fact.programme_slug)]
+        unmatched_words = [
+            b for b in evidence if self._idf[b] >= DISTINCTIVE_IDF and not any(b in grams for grams in in_scope)
+        ]
         hits: List[Tuple[float, int, int, FactHit]] = []
         for fact, grams in zip(self.facts, self._bigrams):
             if programme_slug is not None and fact.programme_slug != programme_slug:
@@ -149,11 +178,11 @@ class FactIndex:
                 if not kinds:
                     if KIND_REQUIRED.intersection(asked):
                         score *= KIND_PENALTY
-                elif distinctive or (programme_slug is not None and KIND_ALONE.intersection(kinds)):
+                elif distinctive or (programme_slug is not None and KIND_ALONE.intersection(kinds) and len(unmatched_words) < 2):
                     score += KIND_BONUS
-            if score > 0 and place and place in fact.text and (distinctive or "date" not in asked):
-                # "하루에 몇 명 와요?" about 서초쉼터: its figure; but a place's own dates (opening, contract) are
-                # rarely the date asked about ("수업은 언제 시작해요?")
+            if score > 0 and place and place in fact.text and (distinctive or "date" not in asked or OPENING.search(question)):
+                # "하루에 몇 명 와요?" about 서초쉼터: its figure; a place's own dates (contract, opening) only when its
+                # opening is asked ("언제 생긴 곳이에요?"), not "수업은 언제 시작해요?"
                 score += PLACE_BONUS
             if score > 0:
                 rank = preferred.index(fact.kind) if fact.kind in preferred else len(preferred)

@@ -179,3 +179,29 @@ async def test_an_exact_address_the_report_gives_only_to_the_neighbourhood_point
     )
     reply = texts((await run_action(ACTION, tracker, domain))[0])
     assert "노원구 상계동" in reply and "정확한 주소(번지)" in reply and "120" in reply
+
+
+async def test_a_number_the_report_does_not_give_is_said_to_be_unknown(domain) -> None:
+    tracker = make_tracker("ask_cost", "취업률은 몇 프로예요?", slots={"programme": "technical_school"})
+    reply = texts((await run_action(ACTION, tracker, domain))[0])
+    assert "숫자나 날짜는 제가 가진 자료" in reply and "120" in reply and "예치" not in reply
+
+
+async def test_why_not_listed_gets_the_verdict_for_the_known_profile(domain) -> None:
+    text = "취업날개는 왜 안 나와요?"
+    tracker = make_tracker(
+        "ask_programme_info", text, [span("programme", "interview_suit_rental", text, "취업날개")],
+        slots={"age": 37, "residence": "seoul", "job_status": "job_seeker"},
+    )
+    reply = texts((await run_action(ACTION, tracker, domain))[0])
+    assert "맞지 않아요" in reply and "34" in reply
+
+
+async def test_facts_about_oneself_and_a_programme_without_rules_get_what_it_offers(domain) -> None:
+    text = "청년일자리센터 가면 뭐 해주는 거예요? 이제 막 취준 시작했어요"
+    tracker = make_tracker(
+        "ask_programme_info", text,
+        [span("programme", "youth_job_centre", text, "청년일자리센터"), span("job_status", "job_seeker", text, "취준")],
+    )
+    reply = texts((await run_action(ACTION, tracker, domain))[0])
+    assert "취업상담" in reply and "이용 자격은" not in reply

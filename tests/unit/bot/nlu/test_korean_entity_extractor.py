@@ -222,6 +222,7 @@ ENTITY_CASES = [
     ("5인 사업장이에요", [("workplace_size", 0, 1, 5)]),
     ("9명이에요", []),  # nine of what: only the form's question says (its from_text mapping)
     ("구직등록은 아직 안 했어요", [("job_seeker_registered", 0, 8, False)]),
+    ("구직등록이요? 그런 거 안 했는데요", [("job_seeker_registered", 0, 16, False)]),  # up to "안 했"
     ("소득 없어요", [("has_regular_income", 0, 4, False)]),
     ("월급같은거 없어요", [("has_regular_income", 0, 7, False)]),
     # everything at once
