@@ -65,8 +65,8 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
     ) -> List[Dict[Text, Any]]:
         if answers_the_form(tracker) and current_programme(tracker, kb) is not None:
             # "네 고용센터에 구직등록 했어요" answers the form's question, whatever else it mentions
-            return ActionAnswerProgrammeQuestion().respond(
-                dispatcher, tracker, replies, kb, "inform", "ask_eligibility", current_programme(tracker, kb)
+            return ActionAnswerProgrammeQuestion().judge(
+                dispatcher, tracker, replies, kb, current_programme(tracker, kb), restate=False
             )
         text = tracker.latest_message.get("text") or ""
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0

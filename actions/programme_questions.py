@@ -272,16 +272,19 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         return (question == "ask_cost" and not p.cost) or (question == "ask_how_to_apply" and not p.how_to_apply)
 
     def judge(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase, p: ProgrammeInfo
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase, p: ProgrammeInfo,
+        restate: bool = True,
     ) -> List[Dict[Text, Any]]:
+        """The verdict for ``p`` from what is known, or its rules (unless ``restate`` is off: the citizen is answering
+        the form's questions) and the form for what is missing."""
         profile = context.profile_from_tracker(tracker)
         events: List[Dict[Text, Any]] = [SlotSet("programme", p.slug), SlotSet("last_question", "ask_eligibility")]
         result = check_eligibility(p, profile)
         if result.verdict is Verdict.UNKNOWN:
-            dispatcher.utter_message(text=eligibility_text(replies, p, profile))
-            if any(field in PROFILE_SLOTS for field in result.missing):
-                return events + [FollowupAction("eligibility_form")]  # ask only for what is still missing
-            return events  # nothing the citizen could tell: the rules (or that the report has none) are the answer
+            form_asks = any(field in PROFILE_SLOTS for field in result.missing)
+            if restate or not form_asks:  # without a form question to follow, the rules are the answer
+                dispatcher.utter_message(text=eligibility_text(replies, p, profile))
+            return events + ([FollowupAction("eligibility_form")] if form_asks else [])  # ask only what is missing
         utter_verdict(dispatcher, replies, kb, p, profile)
         return events
 

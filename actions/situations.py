@@ -36,8 +36,8 @@ class ActionAnswerSituation(KnowledgeAction):
         situation = (tracker.latest_message.get("intent") or {}).get("name", "")
         if answers_the_form(tracker) and current_programme(tracker, kb) is not None:
             # the answer to the form's question, read as a situation: the eligibility check goes on
-            return ActionAnswerProgrammeQuestion().respond(
-                dispatcher, tracker, replies, kb, "inform", "ask_eligibility", current_programme(tracker, kb)
+            return ActionAnswerProgrammeQuestion().judge(
+                dispatcher, tracker, replies, kb, current_programme(tracker, kb), restate=False
             )
         text = tracker.latest_message.get("text") or ""
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "이 중에 월급 나오는 건?" read as unpaid wages

@@ -133,12 +133,21 @@ class FactIndex:
         # a programme's names and aliases, as bigrams: they say which programme, not which fact
         self._name_bigrams = {slug: {b for name in names_ for b in bigrams(name)} for slug, names_ in names.items()}
         self._main_name_bigrams = {slug: set(bigrams(names_[0])) for slug, names_ in names.items() if names_}
+        self._aliases = {slug: tuple(names_[1:]) for slug, names_ in names.items()}
 
     def evidence(self, question: str, programme_slug: Optional[str] = None, aliases: bool = True) -> List[str]:
-        """The question's bigrams that can point to a fact (without the programme's name, and its aliases)."""
+        """The question's bigrams that can point to a fact: not the programme's name, nor its aliases, except
+        (``aliases=False``) the words of an alias the question says in full beyond the name ("공정무역 자판기")."""
         ignored = set(STOP_BIGRAMS)
         if programme_slug is not None:
-            ignored |= (self._name_bigrams if aliases else self._main_name_bigrams).get(programme_slug, set())
+            ignored |= self._name_bigrams.get(programme_slug, set())
+            if not aliases:
+                said = _NOT_TEXT.sub("", question.lower())
+                named_parts = {
+                    b for alias in self._aliases.get(programme_slug, ()) if _NOT_TEXT.sub("", alias.lower()) in said
+                    for b in bigrams(alias)
+                }
+                ignored -= named_parts - self._main_name_bigrams.get(programme_slug, set())
         return [b for b in dict.fromkeys(question_bigrams(question)) if b not in ignored and self._idf.get(b, 0.0) > 0.5]
 
     def search(
