@@ -28,15 +28,18 @@ sys.path.insert(0, str(ROOT))
 
 from scripts.services import action_server, free_port, rasa_server, server_environment, start_all, stop_all  # noqa: E402
 
-# Five sets by five helpers who saw neither the training data nor each other's set (tests/heldout/*.md).
-# The failures of v1–v4 were read while improving the dialogue; v5 is only run for the report.
+# Six sets by six helpers who saw neither the training data nor each other's set (tests/heldout/*.md).
+# The failures of v1–v4 were read while improving the dialogue; v5 was run once for the report.
 CONVERSATION_SETS = {
     "v1": ROOT / "tests" / "heldout" / "conversations.yml",
     "v2": ROOT / "tests" / "heldout" / "conversations_v2.yml",
     "v3": ROOT / "tests" / "heldout" / "conversations_v3.yml",
     "v4": ROOT / "tests" / "heldout" / "conversations_v4.yml",
     "v5": ROOT / "tests" / "heldout" / "conversations_v5.yml",
+    "v6": ROOT / "tests" / "heldout" / "conversations_v6.yml",
 }
+# Not run by default: kept for the next honest measurement (run it once, with --set, and say so in the README).
+KEPT_UNRUN = {"v6"}
 RESULTS = ROOT / "results"
 API_TOKEN = "dialogue-eval"
 
@@ -133,12 +136,12 @@ def failures_markdown(results: List[ConversationResult]) -> str:
 
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=sorted(CONVERSATION_SETS), action="append", help="default: every set")
+    parser.add_argument("--set", choices=sorted(CONVERSATION_SETS), action="append", help="default: every set but the kept one(s)")
     parser.add_argument("--only", nargs="*", help="conversation ids to run (default: all)")
     parser.add_argument("--rasa-url", help="a running Rasa to talk to instead of starting one")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    chosen = args.set or sorted(CONVERSATION_SETS)
+    chosen = args.set or sorted(set(CONVERSATION_SETS) - KEPT_UNRUN)
     sets = {name: yaml.safe_load(CONVERSATION_SETS[name].read_text(encoding="utf-8"))["conversations"] for name in chosen}
     if args.only:
         sets = {name: [c for c in conversations if c["id"] in set(args.only)] for name, conversations in sets.items()}

@@ -70,3 +70,24 @@ def test_column_major_weights_score_exactly_like_scikit_learn_and_without_a_copy
     fast = _fast_scoring(LogisticRegression(max_iter=200).fit(features, labels))
     assert fast.coef_.T.flags["C_CONTIGUOUS"]  # X @ coef_.T needs no copy of the weights
     np.testing.assert_allclose(fast.predict_proba(features), expected, rtol=1e-12)
+
+
+def test_one_message_scoring_equals_scikit_learns(default_model_storage, default_execution_context) -> None:
+    """The live path (one message, no sparse matrices) gives the batch path's confidences, for known words,
+    unknown ones, emoji, Latin and an empty text."""
+    from bot.nlu.linear_intent_classifier import _confidences, _morphemes
+
+    classifier = trained(default_model_storage, default_execution_context)
+    tokenizer = KoreanTokenizer.create(KoreanTokenizer.get_default_config(), None, None, None)
+    texts = ["몇시꺼지 하나요", "월급을안줘요 ㅠㅠ", "위치가 어디예요", "완전히 처음 보는 말 🙏", "open hours?", "", "ㅋ"]
+    messages = [Message.build(text=text) for text in texts]
+    tokenizer.process(messages)
+    batch = _confidences(
+        classifier._model[2],
+        classifier._features([t.lower() for t in texts], [_morphemes(m) for m in messages]),
+        float(classifier._config["temperature"]),
+    )
+    for message, expected in zip(messages, batch):
+        one = classifier._scorer().confidences(message.get("text").lower(), _morphemes(message), float(classifier._config["temperature"]))
+        np.testing.assert_allclose(one, expected, rtol=1e-9, atol=1e-12)
+        assert classify(classifier, message.get("text"))["intent"]["name"] == classifier._model[2].classes_[expected.argmax()]
