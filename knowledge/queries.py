@@ -7,7 +7,7 @@ from __future__ import annotations
 import enum
 import logging
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from time import monotonic
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 from zoneinfo import ZoneInfo
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from knowledge.db import get_engine
 from knowledge.fact_search import Fact, FactIndex, best_facts
-from knowledge.schema import Figure, OpeningHours, Place, Programme, ProgrammeAlias
+from knowledge.schema import Figure, Place, Programme, ProgrammeAlias
 from knowledge.validation import WEEKDAYS, alias_key
 
 logger = logging.getLogger(__name__)
