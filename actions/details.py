@@ -23,17 +23,25 @@ CLOCK_QUESTION = re.compile(r"몇\s*시|[0-9]\s*시|시\s*까지|시\s*부터|�
 
 
 def detail_answer(
-    replies: Replies, kb: KnowledgeBase, programme: Optional[ProgrammeInfo], question: str, place: Optional[str] = None
+    replies: Replies, kb: KnowledgeBase, programme: Optional[ProgrammeInfo], question: str, place: Optional[str] = None,
+    topic: Optional[str] = None,
 ) -> Optional[Tuple[str, ProgrammeInfo]]:
-    """The reply with the facts answering ``question`` (about ``programme``, or any programme when None) and
-    the programme they are about; None when no fact clearly answers it."""
+    """The reply with the facts answering ``question`` (about ``programme``, or any programme when None, or any
+    of ``topic``) and the programme they are about; None when no fact clearly answers it."""
     if not question or question.startswith("/"):
         return None
-    facts = kb.find_facts(question, programme.slug if programme is not None else None, place)
+    facts = kb.find_facts(question, programme.slug if programme is not None else None, place, topic=topic)
     about = programme or (kb.programme(facts[0].programme_slug) if facts else None)
     if not facts or about is None:
         return None
     lines = "\n".join(f"- {fact.text}" for fact in facts if fact.programme_slug == about.slug)
+    unknown = kb.fact_index().unknown_nouns(question)
+    if unknown and programme is None and topic is None:
+        return None  # words shared with some fact, about something the report never mentions: not a detail of it
+    if unknown:
+        # "스터디룸 예약은 어케함": the facts share 스터디룸, but what is asked (예약) is not in the report
+        text = replies.text("utter_detail_unknown", words=", ".join(unknown), facts=lines, **source_values(about))
+        return text, about
     text = replies.text("utter_fact_answer", facts=lines, **source_values(about))
     if LATER_DATES.search(question):  # "내년 모집은 언제예요?": the report's dates are past ones
         text += "\n" + replies.text("utter_later_dates_unknown")
@@ -48,7 +56,7 @@ def place_named(programme: ProgrammeInfo, answer: str) -> List[Dict[Text, Any]]:
 
 
 # "몇 명 / 몇 개 / 몇 군데 / 경쟁률 / 몇 층 / 기간": a number of the report, not a rule about who may use it
-FIGURE_QUESTION = re.compile(r"몇\s*(명|분|개|군데|곳|층|프로|건)|명이나|개나|건이나|경쟁|률|기간|예산|규모|얼마나\s*(많|있)")
+FIGURE_QUESTION = re.compile(r"몇\s*(명|분|개|군데|곳|층|프로|건|년|개월|달)|명이나|개나|건이나|경쟁|률|기간|예산|규모|얼마나\s*(많|있)")
 
 
 def asks_for_a_figure(question: str) -> bool:

@@ -57,7 +57,7 @@ def eligibility_text(replies: Replies, programme: ProgrammeInfo, profile: Profil
     notes = replies.text("utter_notes_line", notes=join(result.notes)) if result.notes else ""
     values = dict(name=programme.name, source=programme.source_section, as_of=programme.as_of_label, notes=notes)
     if not [rule for rule in programme.rules if rule.kind != "note"]:
-        return replies.text("utter_eligibility_no_rules", **values)
+        return replies.text("utter_eligibility_no_rules", summary=programme.summary, **values)
     if result.verdict is Verdict.ELIGIBLE:
         return replies.text("utter_eligible", met=join(result.met), **values)
     if result.verdict is Verdict.NOT_ELIGIBLE:

@@ -8,11 +8,13 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import Replies, intent_payload, join, latest_entity_values, profile_from_tracker
-from actions.question_words import AMONG_THEM_PAID, ASKS_WHAT_FITS, WAGE_WORDS
-from knowledge.queries import KnowledgeBase, Profile, Recommendation, Verdict
+from actions.eligibility import alternatives
+from actions.question_words import AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, WAGE_WORDS
+from knowledge.queries import KnowledgeBase, Profile, ProgrammeInfo, Recommendation, Verdict, check_eligibility
 
 
 def profile_summary(replies: Replies, profile: Profile) -> str:
@@ -76,7 +78,7 @@ def utter_fits(
             for r in recommendations[:4]
         ],
     )
-    return []
+    return the_one_listed([r.programme for r in recommendations])
 
 
 def utter_paying_fits(
@@ -95,7 +97,33 @@ def utter_paying_fits(
     lines.append(replies.text("utter_recommend_footer", as_of=paying[0][0].as_of_label))
     buttons = [{"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p, _ in paying]
     dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
-    return []
+    return the_one_listed([p for p, _ in paying])
+
+
+def utter_alternatives_after_no(
+    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+) -> Optional[List[Dict[Text, Any]]]:
+    """"그럼 저희는 어디에 물어봐야 돼요?" after a "no": what the citizen can use instead, one line each; None when
+    the last verdict was not a "no"."""
+    slug = tracker.get_slot("programme")
+    programme = kb.programme(slug) if slug else None
+    profile = profile_from_tracker(tracker)
+    if programme is None or check_eligibility(programme, profile).verdict is not Verdict.NOT_ELIGIBLE:
+        return None
+    others = alternatives(kb, profile, programme)
+    if not others:
+        return None
+    lines = [replies.text("utter_alternatives")]
+    lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in others]
+    lines.append(replies.text("utter_recommend_footer", as_of=others[0].as_of_label))
+    buttons = [{"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p in others]
+    dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
+    return the_one_listed(others)
+
+
+def the_one_listed(programmes: List[ProgrammeInfo]) -> List[Dict[Text, Any]]:
+    """A list of one programme makes it the one discussed: "그거 시급 얼마예요?" is about it."""
+    return [SlotSet("programme", programmes[0].slug), SlotSet("place", None)] if len(programmes) == 1 else []
 
 
 def answer_about_fits(
@@ -103,9 +131,13 @@ def answer_about_fits(
 ) -> Optional[List[Dict[Text, Any]]]:
     """The answer when a message asks what fits the citizen the bot knows about ("그럼 저는 뭘 받을 수 있어요?",
     "이 중에 월급 나오는 건?"), wherever the NLU put it; None otherwise."""
+    text = tracker.latest_message.get("text") or ""
+    if tracker.get_slot("last_question") == "ask_eligibility" and ASKS_ELSEWHERE.search(text):
+        told_no = utter_alternatives_after_no(dispatcher, tracker, replies, kb)
+        if told_no is not None:
+            return told_no
     if not knows_about_citizen(tracker):
         return None
-    text = tracker.latest_message.get("text") or ""
     if AMONG_THEM_PAID.search(text):
         return utter_paying_fits(dispatcher, tracker, replies, kb)
     if ASKS_WHAT_FITS.search(text):

@@ -21,6 +21,8 @@ from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits
 from actions.programme_questions import ActionAnswerProgrammeQuestion
 from actions.question_words import FOLLOW_UP_LENGTH, is_bare_question, question_named
+from knowledge.fact_search import ASKING_NOUNS
+from knowledge.morphology import nouns
 from knowledge.queries import KnowledgeBase
 
 # "거기", "그거", "여기": the message points back to what is being discussed, never to another programme
@@ -106,6 +108,36 @@ class ActionAnswerCapabilities(KnowledgeAction):
                 return events
         dispatcher.utter_message(response="utter_capabilities")
         return []
+
+
+class ActionAcknowledge(KnowledgeAction):
+    """"네", "ㅇㅇ" outside a question: an acknowledgement; but "사진은 ㅇㅇ?" (the NLU heard the ㅇㅇ) names a
+    detail of the programme being discussed."""
+
+    reply = "utter_acknowledged"
+
+    def name(self) -> Text:
+        return "action_acknowledge"
+
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    ) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        if not text.startswith("/") and any(len(n) >= 2 and n not in ASKING_NOUNS for n in nouns(text)):
+            events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
+            if events is not None:
+                return events
+        dispatcher.utter_message(response=self.reply)
+        return []
+
+
+class ActionAnswerNo(ActionAcknowledge):
+    """"아니요" outside a question: the menu; but "남부는 서울 아니에요?" (read as a no) asks about a detail."""
+
+    reply = "utter_capabilities"
+
+    def name(self) -> Text:
+        return "action_answer_no"
 
 
 class ActionAnswerBotChallenge(KnowledgeAction):

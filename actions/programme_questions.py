@@ -23,7 +23,7 @@ from actions.context import (
     source_values,
 )
 from actions.details import asks_for_a_date, asks_for_a_figure, detail_answer, place_named
-from actions.eligibility import PROFILE_SLOTS, eligibility_text, utter_verdict
+from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
 from actions.fits import answer_about_fits, knows_about_citizen
 from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, DIRECTIONS_WORDS,
@@ -53,21 +53,39 @@ PROFILE_ENTITIES = ("age", "residence", "job_status", "workplace_size", "job_see
 _ELLIPSIS_WORDS = frozenset("그럼 그러면 그리고 그건 아 음 혹시 근데 저기 는요 은요 도요 요 는 은 도 어때요 어때 경우는요 경우엔요".split())
 
 
-def asks_the_same_about(tracker: Tracker) -> bool:
-    """Whether the message only names a programme ("그럼 공공근로는요?", "뉴딜은요"): the same question as before."""
+def asks_the_same_about(tracker: Tracker, kb: Optional[KnowledgeBase] = None) -> bool:
+    """Whether the message only names a programme or (given ``kb``) one of its places ("그럼 공공근로는요?",
+    "상암쉼터는요?"): the same question as before."""
     text = tracker.latest_message.get("text") or ""
     spans = [e for e in tracker.latest_message.get("entities", []) if e.get("entity") == "programme" and "start" in e]
-    if not spans:
+    places_named = bool(kb is not None and not text.startswith("/") and kb.places_in_text(text))
+    if not spans and not places_named:
         return False
     for entity in sorted(spans, key=lambda e: -e["start"]):
         text = text[: entity["start"]] + " " + text[entity["end"]:]
     words = re.sub(r"[\s?!.,~ㅠㅜ]+", " ", text).split()
+    if places_named:
+        words = [word for word in words if not kb.places_in_text(word)]
     return all(word in _ELLIPSIS_WORDS for word in words)
 
 
 def states_profile_facts(tracker: Tracker) -> bool:
     return any(e.get("entity") in PROFILE_ENTITIES for e in tracker.latest_message.get("entities", []))
 
+
+# a place named by its venue ("서울시청 다목적홀", "서울시청·덕수궁돌담길"), not by what it is ("서초쉼터")
+VENUE_NAME = re.compile(r"시청|홀$|광장|돌담길|파크|빌딩|회관")
+
+# what makes a message a question rather than facts told ("어머니 구직등록은 안 하셨어요")
+ASKS_SOMETHING = re.compile(
+    r"[?？]|나요|까요|는지|어떻게|어케|뭐|뭘|무슨|언제|어디|얼마|몇|알려|가능|돼요|되요|될까|되나|있어요|있나|좋겠|싶어|싶은데|원해"
+)
+
+# what a fact about applying says
+APPLY_FACT = re.compile(r"신청|접수|모집|공모|공고|선정|등록|예약|방문|문의")
+
+# "가까운 데", "근처": a place near the district the citizen named
+NEARBY_WORDS = re.compile(r"가까운|가깝|가까이|근처|주변|인근")
 
 # weekday groups as the citizen says them → weekday numbers
 _DAY_GROUPS = {"weekdays": [0, 1, 2, 3, 4], "weekend": [5, 6]}
@@ -146,8 +164,14 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         ):  # "토욜은요?" after an hours question asks about Saturday's hours, not who may come
             last = tracker.get_slot("last_question")
             intent = question = last if last in ("ask_hours", "ask_open_now") else "ask_hours"
+        programme = current_programme(tracker, kb)
+        if (
+            programme is not None and latest_entity_values(tracker, "district") and NEARBY_WORDS.search(text)
+            and any(place.district for place in programme.places)
+        ):  # "노원구 살아서 가까운 데면 좋겠어요": which of its places is near, not whether they may use it
+            intent = question = "ask_location"
         last = tracker.get_slot("last_question")
-        if last and asks_the_same_about(tracker):
+        if last and asks_the_same_about(tracker, kb):
             # "그럼 공공근로는요?": the last question again, about the programme just named
             programme = current_programme(tracker, kb)
             if last == "ask_eligibility" and programme is not None:
@@ -168,13 +192,30 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         """Answers ``question`` about ``programme`` (also used by other actions, e.g. a situation naming one)."""
         text = tracker.latest_message.get("text") or ""
         judged = programme is not None and bool(programme.rules)  # without rules there is nothing to judge by
-        if judged and intent in ("inform", "ask_programme_info") and states_profile_facts(tracker):
-            # "마흔인데 서울 살아요 뉴딜일자리 가능?": facts about oneself and a programme ask whether it fits
+        if judged and states_profile_facts(tracker) and (
+            intent in ("inform", "ask_programme_info") or not ASKS_SOMETHING.search(text)
+        ):
+            # "마흔인데 서울 살아요 뉴딜일자리 가능?": facts about oneself and a programme ask whether it fits; so do
+            # facts told without a question ("어머니 구직등록은 안 하셨어요", whatever intent its 등록 suggested)
             return self.judge(dispatcher, tracker, replies, kb, programme)
         places_named = [place for place in kb.places_in_text(text) if programme and place.programme_slug == programme.slug]
-        if programme is not None and self._is_detail_question(intent, question, programme, text, tracker, places_named):
+        if (
+            programme is not None and not asks_the_same_about(tracker, kb)
+            and self._is_detail_question(intent, question, programme, text, tracker, places_named)
+        ):
             place = places_named[0].name if places_named else tracker.get_slot("place")
             found = detail_answer(replies, kb, programme, text, place)
+            if found is None and mentioned_programme(tracker, kb) is None:
+                # "대출도 되나요? 이자 몇 프로?" after a list about social economy: a fact of a programme on the same
+                # topic (사회투자기금), not a "don't know" about the one first in the list
+                nearby = detail_answer(replies, kb, None, text, topic=programme.topic)
+                if nearby is not None and nearby[1].slug != programme.slug:
+                    programme, found = nearby[1], nearby
+            if (
+                found is not None and question == "ask_how_to_apply" and APPLY_WORDS.search(text)
+                and not APPLY_FACT.search(found[0])
+            ):  # "일반인도 참석 신청 가능해요? 어떻게 해요": a fact about who comes is no way to apply (the reply says 120)
+                found = None
             if (
                 found is not None and question == "ask_location" and programme.places
                 and LOCATION_WORDS.search(text) and not ADDRESS_FACT.search(found[0])
@@ -252,7 +293,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if intent in ("ask_programme_info", "inform"):
             # a follow-up without facts about oneself or a place: "사진도 찍어줘요?", "몇 군데나 있어요?"
             others = [e for e in tracker.latest_message.get("entities", []) if e.get("entity") != "programme"]
-            return not others and not places
+            return not others and (not places or asks_for_a_figure(text))  # "청년일자리센터 스터디룸 몇 개예요"
         if question in ("ask_hours", "ask_open_now"):
             # "언제 개관해요?" is not about opening hours; nor is "누가 운영해요?" or a question without a word about time
             return asks_for_a_date(text) or bool(WHO_RUNS_WORDS.search(text)) or not HOURS_WORDS.search(text)
@@ -402,6 +443,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             else:
                 prefix = replies.text("utter_location_district_none", district=districts[0], name=p.name) + "\n"
         if not any(place.address or place.district for place in shown):
+            venues = [place for place in shown if VENUE_NAME.search(place.name)]
+            if venues and not districts:  # "국제포럼 어디서 해요?": the place's name is where ("서울시청 다목적홀")
+                lines = [replies.text("utter_location_line_venue", place=place.name) for place in venues]
+                return replies.text("utter_location", places="\n".join(lines), **source_values(p))
             return prefix + replies.text("utter_location_unknown", name=p.name)
         lines = []
         for place in shown:
@@ -447,3 +492,20 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             for intent, title, available in steps
             if available and intent != asked
         ][:3]
+
+
+class ActionStopEligibilityUnlessAnswered(KnowledgeAction):
+    """A "no" to the form's question stops the eligibility check, unless it answers it ("구직등록이요? 그런 거 안
+    했는데요" reads as a no): then the check goes on with that answer."""
+
+    def name(self) -> Text:
+        return "action_stop_eligibility_unless_answered"
+
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    ) -> List[Dict[Text, Any]]:
+        programme = current_programme(tracker, kb)
+        if programme is not None and answers_the_form(tracker):
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme, restate=False)
+        dispatcher.utter_message(response="utter_eligibility_stopped")
+        return []

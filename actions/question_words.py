@@ -11,13 +11,19 @@ from typing import Optional
 
 from knowledge.fact_search import ANSWER_KINDS
 
-HOURS_WORDS = re.compile(r"hours?|open|close|몇\s*시|시간|시까지|시부터|언제|열어|열었|열려|닫|영업|운영|문\s*여|요일|주말|평일|토요|일요|토욜|일욜|공휴|새벽|밤|아침|저녁|지금")
 # holidays, for which the report gives no hours
 HOLIDAY_WORDS = re.compile(r"공휴일|휴일|명절|추석|설날|설\s*연휴|연휴|크리스마스|성탄절|어린이날|광복절|한글날|현충일|삼일절|개천절|빨간\s*날")
+HOURS_WORDS = re.compile(
+    r"hours?|open|close|몇\s*시|시간|시까지|시부터|언제|열어|열었|열려|닫|영업|운영|문\s*여|요일|주말|평일|토요|일요|토욜|일욜|"
+    r"공휴|새벽|밤|아침|저녁|지금|" + HOLIDAY_WORDS.pattern
+)
 # what a wage figure is called ("생활임금 시급")
 WAGE_WORDS = re.compile(r"시급|월급|일당|임금|급여|보수")
 # "어디가 위탁받아 운영해요?", "누가 운영해요?": who runs it, not when it is open
-WHO_RUNS_WORDS = re.compile(r"위탁|운영\s*(기관|업체|주체|단체|법인)|어디(가|서)\s*(운영|맡|하는)|누가\s*(운영|맡|해)")
+WHO_RUNS_WORDS = re.compile(
+    r"위탁|운영\s*(기관|업체|주체|단체|법인|사)|운영\s*하는\s*(?:곳|기관|업체|단체|회사|데)|업체\s*(?:이름|명|는|가|어디)|"
+    r"어디(가|서)\s*(운영|맡|하는)|누가\s*(운영|맡|해)"
+)
 # who may use it ("X도 받을 수 있어요?" alone, as in "법률 지원도 받을 수 있어요?", may ask whether X is offered)
 ELIGIBILITY_WORDS = re.compile(r"나이|살|세|자격|대상|누가|누구|조건|제한|해당|저도|나도|전\s|난\s")
 # the words of the usual answer's question: without them a cost / how-to-apply / contact question is a detail
@@ -48,6 +54,16 @@ ASKS_IF_I_QUALIFY = re.compile(
     r"|(?:은|는|도)\s*(?:안\s*돼|안\s*되나|안\s*될까|못\s*받)"  # "면접 정장은 안 돼요?" once the bot knows about them
     r"|(?:은|는|건)\s*(?:돼요|되나요|될까요|되죠|가능)"  # "정장 빌리는 건 돼요?"
     r"|왜\s*안\s*(?:나와|돼|되|나오)"  # "취업날개는 왜 안 나와요?" after a list of what fits
+    r"|(?<![가-힣])(?:저|나)\s+(?:안\s*돼|안\s*되|돼요|되나|될까|되죠|가능|해당)"  # "빌려주는 것도 저 돼요?"
+)
+# "정장 빌릴 수 있어요?" said with something about oneself ("고3인데"): whether they can use it
+ASKS_IF_I_CAN = re.compile(r"(?:빌릴|받을|쓸|이용할|신청할|참여할|들어갈|다닐|할)\s*수\s*(?:있|없)|(?:돼|되나|될까)요?\s*[?？]")
+# a student about to finish school: a fact some rules read ("고교졸업예정자"), though no slot holds it
+STUDENT_WORDS = re.compile(r"고\s*3|고등학생|고딩|졸업\s*(?:예정|전|하기\s*전|앞두)")
+# "그럼 저희는 어디에 물어봐야 돼요?" after a "no": where else to go
+ASKS_ELSEWHERE = re.compile(
+    r"어디(?:에|로|서|에서)?\s*(?:물어|문의|가야|가면|상담|알아봐|연락)|다른\s*(?:곳|데|거|건|게|제도|방법|데는)|대신|"
+    r"그럼\s*(?:어떡|어떻게\s*해|어쩌)"
 )
 # "이 중에 월급 나오는 건 어떤 거예요?" after a list of what fits: the ones that pay
 AMONG_THEM_PAID = re.compile(r"(?:이|그|저)\s*중(?:에|에서)?.*(?:월급|돈|시급|급여|임금|일당).*(?:나오|받|주는|벌)")

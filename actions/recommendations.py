@@ -7,7 +7,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import KnowledgeAction, Replies, mentioned_programme
-from actions.fits import utter_fits
+from actions.fits import knows_about_citizen, utter_fits
 from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
 from knowledge.queries import KnowledgeBase
 
@@ -26,5 +26,10 @@ class ActionRecommendProgrammes(KnowledgeAction):
             # "서른다섯인데 취업날개 받을 수 있나요?": about that programme, not a list
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_programme_info", "ask_eligibility", named
+            )
+        if named is not None and not knows_about_citizen(tracker):
+            # "소셜벤처 창업 준비중! 지원 프로그램 있음?": the programme named is the answer, not a profile question
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", named
             )
         return utter_fits(dispatcher, tracker, replies, kb)

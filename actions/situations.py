@@ -14,8 +14,13 @@ from actions.details import detail_answer, place_named
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen
 from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
-from actions.question_words import ASKS_IF_I_QUALIFY, FOLLOW_UP_LENGTH
+from actions.question_words import ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, FOLLOW_UP_LENGTH, STUDENT_WORDS
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
+
+
+# below this NLU confidence a situation in a conversation about a programme may well be a question about it
+# ("기초수급자면 먼저 뽑힌다는 얘기 들었는데 진짜예요?" read as a labour problem at 0.19)
+UNSURE_SITUATION = 0.4
 
 
 def primary_programme(programmes: List[ProgrammeInfo], situation: str) -> ProgrammeInfo:
@@ -46,7 +51,8 @@ class ActionAnswerSituation(KnowledgeAction):
         programmes = kb.for_situation(situation)
         named = mentioned_programme(tracker, kb)
         current = tracker.get_slot("programme")
-        if named is None and current and len(text) <= FOLLOW_UP_LENGTH:
+        confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
+        if named is None and current and (len(text) <= FOLLOW_UP_LENGTH or confidence < UNSURE_SITUATION):
             # "야간 과정도 있어요?" while a programme is discussed: a short follow-up the NLU took for a situation
             found = detail_answer(replies, kb, kb.programme(current), text, tracker.get_slot("place"))
             if found is not None:
@@ -60,9 +66,14 @@ class ActionAnswerSituation(KnowledgeAction):
         if not programmes:
             dispatcher.utter_message(text=replies.text("utter_default"))
             return []
-        if knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text):
-            # "면접 정장 빌려주는 건 저는 안돼요?": the verdict for the programme made for this situation
-            programme = named or primary_programme(programmes, situation)
+        about_themselves = knows_about_citizen(tracker) or states_profile_facts(tracker) or STUDENT_WORDS.search(text)
+        programme = named or primary_programme(programmes, situation)
+        if programme.rules and (
+            (knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text))
+            or (about_themselves and ASKS_IF_I_CAN.search(text))
+        ):
+            # "면접 정장 빌려주는 건 저는 안돼요?", "고3인데 정장 빌릴 수 있어요?": the verdict for the programme made
+            # for this situation (one with rules to judge by: a study room's 일자리카페 has none)
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)
         lines = [replies.text(f"utter_{situation}")]
         worker_types = latest_entity_values(tracker, "worker_type") or [tracker.get_slot("worker_type")]
@@ -81,5 +92,7 @@ class ActionAnswerSituation(KnowledgeAction):
             ],
         )
         # follow-ups ("거기 몇 시까지 해요?") are about the programme made for this situation until another is named
-        primary = primary_programme(programmes, situation)
+        # ("협동조합지원센터 어딨어요" lists it among others: the one named stays the one in context)
+        listed = [p.slug for p in programmes[:4]]
+        primary = named if named is not None and named.slug in listed else primary_programme(programmes, situation)
         return [SlotSet("last_question", "ask_programme_info"), SlotSet("programme", primary.slug), SlotSet("place", None)]

@@ -20,6 +20,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
+from knowledge.morphology import nouns
+
 _NOT_TEXT = re.compile(r"[^0-9a-z가-힣]+")
 
 # Bigrams of question phrasing and of the answers' own 해요체 endings: never evidence for a fact.
@@ -40,7 +42,7 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
         re.compile(r"\d[\d,]*\s*명"),
     ),
     "count": (  # "스터디룸 13" (a room listed with its number) counts too
-        re.compile(r"몇\s*(군데|개|곳|개소|건)|개나|건이나|군데"), re.compile(r"\d[\d,]*\s*(개소|개|곳|건)|[가-힣](?:룸|실|홀)\s*\d+")
+        re.compile(r"몇\s*(군데|개|곳|개소|건)|개나|건이나|군데"), re.compile(r"\d[\d,]*\s*(개소|개|곳|건)|[가-힣](?:룸|실|홀)\s*\d+(?![\d,]*\s*명)")
     ),
     "date": (
         re.compile(r"언제|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|까지\s*(해|하|운영|모집|신청|접수)|부터|시작|개관|개소|오픈|생기|열어|열리"),
@@ -54,6 +56,9 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
         re.compile(r"경쟁|비율|[업격장]률|률\s*(?:은|이|얼마|몇)|퍼센트|프로|%"), re.compile(r"\d+(\.\d+)?\s*%|\d+\s*:\s*\d+")
     ),
     "floor": (re.compile(r"몇\s*층|층"), re.compile(r"\d+\s*층")),
+    "duration": (  # "최대 몇 년까지 할 수 있어요?": how long, not when
+        re.compile(r"몇\s*(?:년|개월|달)|얼마나\s*(?:오래|길게|할\s*수)|최대\s*(?:얼마|언제)"), re.compile(r"\d+\s*(?:개월|년간|년\s*동안)")
+    ),
     "age": (re.compile(r"몇\s*살|나이|연령|살\s*까지|세\s*까지|살부터|세부터"), re.compile(r"\d+\s*세|고교|졸업")),
     "address": (
         re.compile(r"어디|위치|주소|장소"),
@@ -62,10 +67,10 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
 }
 # Kinds a fact may match without any other evidence, within the programme being discussed ("몇 군데나 있어요?");
 # an amount or a place needs a word of the question too ("하루 일당 얼마?" must not get the annual budget).
-KIND_ALONE = frozenset({"people", "count", "date", "rate", "floor", "age"})
+KIND_ALONE = frozenset({"people", "count", "date", "rate", "floor", "age", "duration"})
 # Only these kinds halve a fact without them: a question for a number is not answered by a sentence without
 # one; "어디" also asks "어디어디 업체가 해요?", so a fact without an address is not ruled out.
-KIND_REQUIRED = frozenset({"people", "count", "date", "rate", "floor", "age", "amount"})
+KIND_REQUIRED = frozenset({"people", "count", "date", "rate", "floor", "age", "amount", "duration"})
 # Among facts that match on the kind alone, which kind of fact answers best: numbers are in the figures,
 # dates of openings and deadlines in the status, how-to-apply and place notes.
 PREFERRED_FACTS = {
@@ -102,8 +107,31 @@ _REPORT_LACKS = re.compile(r"[^.,(]*보고서에\s*(?:없|나와\s*있지\s*않|
 _PARTICLE = re.compile(r"(?<=..)(?:에서|까지|부터|으로|이랑|에는|에도|는요|은요|도요|[은는이가을를도에의로와과랑])$")
 
 
+# Nouns of asking, time, people and pay that no fact needs to contain for a question to be answered ("예약은 며칠
+# 전에 해요?" is about 예약, not 며칠); the rest of the question's nouns name what is asked about.
+ASKING_NOUNS = frozenset(
+    """
+    얼마 가능 나이 번호 도움 감사 연결 근처 이번 다음 하루 주말 저녁 아침 새벽 점심 오늘 내일 올해 작년 요즘 지금
+    처음 동안 이유 나중 해당 정도 며칠 질문 대답 확인 정확 진행 부탁 안녕 사람 직원 혜택 대신 중간 상태 마지막
+    당장 종일 최대 최소 가격 요금 유료 공짜 비용 월급 급여 일당 연봉 수당 시급 연락 연락처 문의 사이트 링크
+    이메일 카톡 문자 통화 자세 설명 내용 얘기 소리 생각 궁금 진짜 혹시 제일 가장 보통 대충 대략 이거 그거 저거
+    여기 거기 저기 정보 말씀 답변 안내 부분 관련 경우 사항 기준 조건 자격 대상 신청 방법 절차 서류 위치 주소
+    내년 후년 제한 일반 일반인 홈피 오픈 날짜 차이 요청 그때 미안 주세요 이름 명칭
+    """.split()
+)
+# a place name ("관악구", "강남역"): where, which the location answers say, not what is asked about
+_PLACE_NOUN = re.compile(r"..*[구동역]$")
+# a number asked for ("참가자 몇 명?", "이자 몇 프로?"): the fact with that number answers it, however the
+# question names its subject
+NUMBER_KINDS = ("people", "count", "amount", "rate", "floor", "age", "duration")
+
 # what citizens say for the report's words ("빨간 날" is a 공휴일, "헤메" is 헤어메이크업)
-QUESTION_SYNONYMS = {"빨간날": "공휴일", "빨간 날": "공휴일", "헤메": "헤어메이크업", "법적": "법률"}
+QUESTION_SYNONYMS = {
+    "빨간날": "공휴일", "빨간 날": "공휴일", "헤메": "헤어메이크업", "법적": "법률", "대출": "융자",
+    "국비 과정": "국가 과정", "국비과정": "국가과정", "우리 구": "구별", "우리구": "구별", "저희 구": "구별",
+}
+# "사업당 얼마": the report says "사업별"
+_PER = re.compile(r"(?<=[가-힣]{2})당(?![가-힣])")
 
 
 def question_bigrams(text: str) -> List[str]:
@@ -111,6 +139,7 @@ def question_bigrams(text: str) -> List[str]:
     text = text.lower()
     for said, written in QUESTION_SYNONYMS.items():
         text = text.replace(said, written)
+    text = _PER.sub("별", text)
     return bigrams(" ".join(_PARTICLE.sub("", word) for word in _NOT_TEXT.split(text)))
 
 
@@ -134,6 +163,7 @@ class FactIndex:
         self._name_bigrams = {slug: {b for name in names_ for b in bigrams(name)} for slug, names_ in names.items()}
         self._main_name_bigrams = {slug: set(bigrams(names_[0])) for slug, names_ in names.items() if names_}
         self._aliases = {slug: tuple(names_[1:]) for slug, names_ in names.items()}
+        self._known = set(df) | {b for grams in self._name_bigrams.values() for b in grams}
 
     def evidence(self, question: str, programme_slug: Optional[str] = None, aliases: bool = True) -> List[str]:
         """The question's bigrams that can point to a fact: not the programme's name, nor its aliases, except
@@ -149,6 +179,20 @@ class FactIndex:
                 }
                 ignored -= named_parts - self._main_name_bigrams.get(programme_slug, set())
         return [b for b in dict.fromkeys(question_bigrams(question)) if b not in ignored and self._idf.get(b, 0.0) > 0.5]
+
+    def unknown_nouns(self, question: str) -> List[str]:
+        """Nouns of the question that no fact and no programme name contains any part of ("스터디룸 예약은
+        어케함" → 예약; "용접 학과 있나요?" → 용접): what is asked about is something the report does not say,
+        whatever else of the question a fact shares."""
+        if any(ANSWER_KINDS[kind][0].search(question) for kind in NUMBER_KINDS):
+            return []
+        for said, written in QUESTION_SYNONYMS.items():
+            question = question.replace(said, written)
+        return [
+            noun for noun in dict.fromkeys(nouns(question))
+            if len(noun) >= 2 and noun not in ASKING_NOUNS and not _PLACE_NOUN.match(noun)
+            and not any(b in self._known for b in bigrams(noun))
+        ]
 
     def search(
         self, question: str, programme_slug: Optional[str] = None, limit: int = 3, place: Optional[str] = None

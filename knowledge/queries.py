@@ -193,7 +193,8 @@ def _rule_outcome(rule: RuleInfo, profile: Profile) -> Optional[bool]:
         return profile.seoul_resident
     if kind == "job_status":
         if profile.job_status is None:
-            return None
+            # "고용센터에 구직등록 했어요" answers "지금 어떤 상황이세요?": a registered job seeker is looking for work
+            return True if value in _NOT_WORKING and profile.job_seeker_registered else None
         if value in _NOT_WORKING:
             return profile.job_status in _NOT_WORKING
         return profile.job_status == value
@@ -549,10 +550,18 @@ class KnowledgeBase:
             )
         return self._fact_index
 
-    def find_facts(self, question: str, programme_slug: Optional[str] = None, place: Optional[str] = None) -> List[Fact]:
-        """Facts that clearly answer a detail question: within one programme, or (stricter) across all."""
+    def find_facts(
+        self, question: str, programme_slug: Optional[str] = None, place: Optional[str] = None,
+        topic: Optional[str] = None,
+    ) -> List[Fact]:
+        """Facts that clearly answer a detail question: within one programme, or (stricter) across all, or across
+        the programmes of one ``topic``."""
         threshold = SCOPED_FACT_THRESHOLD if programme_slug is not None else GLOBAL_FACT_THRESHOLD
-        return best_facts(self.fact_index().search(question, programme_slug, limit=8, place=place), threshold)
+        hits = self.fact_index().search(question, programme_slug, limit=8 if topic is None else 200, place=place)
+        if topic is not None:
+            programmes = self._data()
+            hits = [hit for hit in hits if programmes[hit.fact.programme_slug].topic == topic]
+        return best_facts(hits, threshold)
 
     # -- staff search
     def figures(self) -> Tuple[FigureInfo, ...]:

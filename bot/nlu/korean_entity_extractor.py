@@ -248,6 +248,9 @@ _AGE_NUMBER_CONTEXT = re.compile(
     r"|(?<![\d.,:\-])(?P<b>[1-9]\d)(?=\s*" + _COPULA + r")"
     r"|(?i:\bI'?\s?a?m\s+(?P<c>\d{1,2})\b(?!\s*(?:%|am|pm|:|시)))"
     r"|(?i:\b(?P<d>\d{1,2})\s*(?:years?\s*old|yrs?\s*old|y/?o)\b)"
+    # "만으로 따지면 34에요", "만 나이로는 34": the age corrected to 만 나이
+    r"|만\s*(?:으로|나이로)\s*(?:(?:따지면|치면|하면|계산하면|는|은)\s*)?(?P<e>\d{1,2})(?![\d.,:%])"
+    r"|(?<![\d.,:\-])(?P<f>[1-9]\d)(?=\s*(?:에요|예요)(?![가-힣]))"
 )
 # a message that is only a number: the answer to "how old are you?"
 _AGE_WHOLE_MESSAGE = re.compile(r"^\s*(?P<n>[1-9]\d)\s*(?:요|이요|살|세)?\s*[.!~]*\s*$")
@@ -305,6 +308,11 @@ _RESIDENCE = re.compile(
     r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
     r"(?=(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*" + _RESIDE_VERB + r")"
 )
+# "서울로 이사 가면요?", "서울로 이사 왔어요": where the citizen lives once moved (a hypothetical is judged as asked)
+_RESIDENCE_MOVING = re.compile(
+    r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
+    r"\s*(?:으로|로)\s*(?:이사|이주|전입)\s*(?:를\s*|을\s*)?(?:가|오|와|갈|올|했|하|해|간|온|갔|왔)"
+)
 _RESIDENCE_ENGLISH = re.compile(
     r"(?i:\b(?:live|living|reside|residing)\s+in\s+(?P<place>seoul|gyeonggi(?:-do)?|incheon|busan|"
     r"daegu|daejeon|gwangju|ulsan|sejong|suwon|seongnam|goyang|yongin|bucheon|ansan|anyang)\b)"
@@ -314,7 +322,8 @@ _RESIDENCE_WHOLE_MESSAGE = re.compile(
     r"^\s*(?:저는\s*|전\s*|저\s*)?(?P<place>서울(?:특별시|시)?|" + _alternation(_OUTSIDE_PLACES) + r")"
     r"\s*(?:이요|요|이에요|예요|에요|입니다|이고요|임|이야|야)?\s*[.!~]*\s*$"
 )
-_NEGATION_AFTER = re.compile(r"\s*(?:않|아니|아님|ㄴㄴ)")
+# "서울 안 살아요", "서울 사는 거 아니면": the verb negated after it
+_NEGATION_AFTER = re.compile(r"\s*(?:(?:거|게|건|것|건\s*)\s*)?(?:않|아니|아님|아닌|ㄴㄴ)")
 _WORD_TAIL = re.compile(r"[가-힣]*")
 
 
@@ -361,8 +370,8 @@ _WORKPLACE_SIZE = re.compile(
 )
 # "구직등록 했어요" / "구직등록은 아직 안 했어요" / "구직등록이요? 그런 거 안 했는데요" (공공근로 asks for it)
 _REGISTERED = re.compile(
-    r"구직\s*등록(?:은|도|을|는|이요\?*|이)?\s*(?:(?P<no>[^.?!]{0,10}?(?:안\s*했|안했|못\s*했|못했|아직|없|안\s*되|안됐))"
-    r"|(?P<yes>[^.?!]{0,12}?(?:했|해\s*놨|해놨|해\s*뒀|완료|되어|돼\s*있|됐|마쳤)))"
+    r"구직\s*등록(?:은|도|을|는|이요\?*|이)?\s*(?:(?P<no>[^.?!]{0,10}?(?:안\s*했|안했|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
+    r"|(?P<yes>[^.?!]{0,12}?(?:했|하셨|해\s*놨|해놨|해\s*뒀|해\s*두셨|완료|되어|돼\s*있|됐|마쳤)))"
 )
 # "소득 없어요" / "고정 수입은 있어요" / "월급같은거 없어요" (공공근로: 정기소득이 없는 실업자)
 _INCOME = re.compile(
@@ -418,7 +427,7 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
                 value = _NATIVE_TENS[match.group("tens")] + _NATIVE_UNITS[match.group("units")]
             found.append((match.start(), match.end(), "age", value))
         for match in _AGE_NUMBER_CONTEXT.finditer(t):
-            group = next(g for g in ("a", "b", "c", "d") if match.group(g))
+            group = next(g for g in ("a", "b", "c", "d", "e", "f") if match.group(g))
             value = int(match.group(group))
             if 10 <= value < 100:
                 found.append((match.start(group), match.end(group), "age", value))
@@ -492,6 +501,9 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
                 continue  # "경기도 안 살아요" says nothing useful
             else:
                 value = "outside"
+            found.append((match.start("place"), match.end("place"), "residence", value))
+        for match in _RESIDENCE_MOVING.finditer(t):
+            value = "seoul" if match.group("place").startswith("서울") else "outside"
             found.append((match.start("place"), match.end("place"), "residence", value))
         for match in _RESIDENCE_ENGLISH.finditer(t):
             value = "seoul" if match.group("place").lower() == "seoul" else "outside"

@@ -16,8 +16,6 @@ tokenizer (and everything downstream) at the next ``rasa train``.
 from __future__ import annotations
 
 import logging
-import os
-import threading
 import unicodedata
 from typing import Any, Dict, List, NamedTuple, Optional, Text
 
@@ -28,39 +26,13 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.training_data.message import Message
 
+from knowledge.morphology import get_mecab  # one tagger per process, shared with the fact search
+
 logger = logging.getLogger(__name__)
 
 # Same key as rasa.nlu.tokenizers.spacy_tokenizer.POS_TAG_KEY, which the
 # LexicalSyntacticFeaturizer reads for its "pos" / "pos2" features.
 POS_TAG_KEY = "pos"
-
-# --------------------------------------------------------------------------- #
-# MeCab: created lazily, once per process                                      #
-# --------------------------------------------------------------------------- #
-_mecab_lock = threading.Lock()
-_mecab_instance: Optional[Any] = None
-_mecab_pid: Optional[int] = None
-
-
-def get_mecab() -> Any:
-    """Returns this process's ``mecab.MeCab`` object, creating it on first use.
-
-    Nothing is loaded at import time. The object is re-created after a fork so
-    that every worker process owns its own tagger. ``MeCab.parse`` builds a new
-    lattice per call, so one tagger can be shared by threads.
-    """
-    global _mecab_instance, _mecab_pid
-    pid = os.getpid()
-    if _mecab_instance is None or _mecab_pid != pid:
-        with _mecab_lock:
-            if _mecab_instance is None or _mecab_pid != pid:
-                import mecab  # python-mecab-ko
-
-                logger.debug("Loading MeCab (python-mecab-ko) in process %s.", pid)
-                _mecab_instance = mecab.MeCab()
-                _mecab_pid = pid
-    return _mecab_instance
-
 
 # --------------------------------------------------------------------------- #
 # Normalisation that keeps a map back to the original text                     #

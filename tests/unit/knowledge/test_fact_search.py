@@ -63,3 +63,39 @@ def test_programme_names_are_not_evidence() -> None:
         {"a": ("취업날개",)},
     )
     assert index.evidence("취업날개 뭐예요", "a") == []
+
+
+@pytest.mark.parametrize(
+    "question, unknown",
+    [
+        ("스터디룸 예약은 어케함", ["예약"]),  # 스터디룸 is in the report, booking it is not
+        ("용접 학과 있나요? 어떤 과정 있는지 궁금", ["용접"]),
+        ("예약은 며칠 전에 해야돼요?", ["예약"]),  # 며칠 only asks when
+        ("사진 촬영도 같이 돼요?", []),
+        ("운영하는 업체 이름이라도?", []),  # asking words are not a subject
+        ("관악구에도 있어요?", []),  # a district is where, answered by the location reply
+        ("참가자 몇 명이에요?", []),  # a number asked for: the fact with the number answers it
+        ("운영자금 대출 같은 것도 있어요?", ["자금"]),  # 대출 is the report's 융자
+    ],
+)
+def test_unknown_nouns_are_the_subjects_the_report_never_mentions(kb: KnowledgeBase, question: str, unknown) -> None:
+    assert kb.fact_index().unknown_nouns(question) == unknown
+
+
+@pytest.mark.parametrize(
+    "question, slug, expected",
+    [
+        ("최대 몇년까지 할수있나", "newdeal_jobs", "23개월"),  # how long, not when
+        ("지원금은 사업당 얼마 정도예요", "youth_jobs_partnership", "6억"),  # the report says 사업별
+        ("국비 과정도 있어요?", "technical_school", "국가 과정"),
+        ("우리 구에도 있어요?", "labour_ombudsman", "구별"),
+    ],
+)
+def test_durations_and_citizens_words_find_the_report_s_fact(kb: KnowledgeBase, question: str, slug: str, expected: str) -> None:
+    facts = kb.find_facts(question, slug)
+    assert facts and expected in " ".join(f.text for f in facts), [f.text for f in facts]
+
+
+def test_a_room_count_is_not_the_number_of_people_using_the_rooms(kb: KnowledgeBase) -> None:
+    facts = kb.find_facts("스터디룸 몇개에요", "youth_job_centre")
+    assert facts and "스터디룸 13" in facts[0].text

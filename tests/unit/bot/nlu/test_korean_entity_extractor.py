@@ -225,6 +225,13 @@ ENTITY_CASES = [
     ("구직등록이요? 그런 거 안 했는데요", [("job_seeker_registered", 0, 16, False)]),  # up to "안 했"
     ("소득 없어요", [("has_regular_income", 0, 4, False)]),
     ("월급같은거 없어요", [("has_regular_income", 0, 7, False)]),
+    # found on unseen conversations (session 4): 만 나이 corrections, honorifics, moving, hypotheticals, slang
+    ("아 만으로 따지면 34에요", [("age", 10, 12, 34)]),
+    ("34에요", [("age", 0, 2, 34)]),
+    ("어머니 구직등록은 안 하셨어요", [("job_seeker_registered", 4, 14, False)]),
+    ("서울로 이사 가면요?", [("residence", 0, 2, "seoul")]),
+    ("서울 사는 거 아니면 안 돼요?", [("residence", 0, 2, "outside")]),
+    ("일 안한지 오래됐고 수입 없어요", [("has_regular_income", 11, 15, False)]),  # 일 안한지: the vocabulary's job_status
     # everything at once
     (
         "29살 서울 사는 취준생인데 받을 수 있는 지원 다 알려줘",

@@ -237,12 +237,13 @@ def test_mecab_is_not_loaded_at_import_or_creation():
     code = (
         "import sys\n"
         "import bot.nlu.korean_tokenizer as k\n"
+        "import knowledge.morphology as morphology\n"
         "t = k.KoreanTokenizer.create(k.KoreanTokenizer.get_default_config(), None, None, None)\n"
-        "assert k._mecab_instance is None, 'MeCab created too early'\n"
+        "assert morphology._mecab_instance is None, 'MeCab created too early'\n"
         "assert 'mecab' not in sys.modules, 'mecab imported at import time'\n"
         "from rasa.shared.nlu.training_data.message import Message\n"
         "t.tokenize(Message(data={'text': '마포구'}), 'text')\n"
-        "assert k._mecab_instance is not None\n"
+        "assert morphology._mecab_instance is not None\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],

@@ -1,0 +1,46 @@
+"""MeCab (python-mecab-ko), one tagger per process: the NLU tokenizer's morphemes and the nouns of a question.
+
+Lives here, free of Rasa, so that the action server's fact search (fact_search.py) and the NLU tokenizer
+(bot/nlu/korean_tokenizer.py) share one way of loading it. Nothing is loaded at import time.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from typing import Any, List, Optional
+
+logger = logging.getLogger(__name__)
+
+_mecab_lock = threading.Lock()
+_mecab_instance: Optional[Any] = None
+_mecab_pid: Optional[int] = None
+
+# MeCab's tags for common and proper nouns (Sejong tag set of mecab-ko-dic)
+NOUN_TAGS = frozenset({"NNG", "NNP"})
+
+
+def get_mecab() -> Any:
+    """Returns this process's ``mecab.MeCab`` object, creating it on first use.
+
+    The object is re-created after a fork so that every worker process owns its own tagger. ``MeCab.parse``
+    builds a new lattice per call, so one tagger can be shared by threads.
+    """
+    global _mecab_instance, _mecab_pid
+    pid = os.getpid()
+    if _mecab_instance is None or _mecab_pid != pid:
+        with _mecab_lock:
+            if _mecab_instance is None or _mecab_pid != pid:
+                import mecab  # python-mecab-ko
+
+                logger.debug("Loading MeCab (python-mecab-ko) in process %s.", pid)
+                _mecab_instance = mecab.MeCab()
+                _mecab_pid = pid
+    return _mecab_instance
+
+
+def nouns(text: str) -> List[str]:
+    """The nouns of ``text`` as MeCab tags them ("스터디룸 예약은 어케함" → 스터디, 룸, 예약), in order."""
+    if not text.strip():
+        return []
+    return [m.surface for m in get_mecab().parse(text) if (m.feature.pos or "") in NOUN_TAGS]

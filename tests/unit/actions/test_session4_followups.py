@@ -1,0 +1,206 @@
+"""Follow-ups found on unseen conversations in session 4: details the report lacks, short replies the NLU read as
+yes/no, a place named alone, a list of one, where else to go after a "no", and facts told without a question."""
+from __future__ import annotations
+
+from actions.eligibility import ActionEligibilityVerdict
+from actions.open_questions import ActionAcknowledge, ActionAnswerCapabilities, ActionAnswerNo
+from actions.programme_questions import ActionAnswerProgrammeQuestion, ActionStopEligibilityUnlessAnswered
+from actions.recommendations import ActionRecommendProgrammes
+from actions.situations import ActionAnswerSituation
+from tests.unit.actions.conftest import entity, make_tracker, run_action, slots_of, span, texts
+
+QUESTION = ActionAnswerProgrammeQuestion()
+SITUATION = ActionAnswerSituation()
+NO_CONTACT = ("02-", "1588", "http", "www", ".kr")
+
+
+async def test_a_detail_the_report_does_not_mention_is_not_answered_with_a_nearby_fact(domain) -> None:
+    """"스터디룸 예약은 어케함": the report names study rooms but says nothing of booking them."""
+    tracker = make_tracker(
+        "ask_how_to_apply", "스터디룸 예약은 어케함", slots={"programme": "job_cafe", "last_question": "ask_programme_info"}
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "예약" in reply and "나와 있지 않아요" in reply and "120" in reply
+    assert not any(contact in reply for contact in NO_CONTACT)
+
+
+async def test_a_department_the_report_does_not_list_is_an_honest_unknown(domain) -> None:
+    tracker = make_tracker(
+        "ask_programme_info", "용접 학과 있나요? 어떤 과정 있는지 궁금", slots={"programme": "technical_school"}
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "‘용접’에 대해서는" in reply and "120" in reply
+    assert "154개 학과" in reply  # what the report does say comes after
+
+
+async def test_a_detail_the_report_has_is_still_answered(domain) -> None:
+    """The unknown-word guard must not hide facts the report gives: photos of 취업날개, its vendors."""
+    for text, expected in (("사진 촬영도 같이 돼요?", "사진촬영"), ("운영하는 업체 이름이라도?", "열린옷장")):
+        tracker = make_tracker("ask_hours", text, slots={"programme": "interview_suit_rental"})
+        reply = texts((await run_action(QUESTION, tracker, domain))[0])
+        assert expected in reply and "나와 있지 않아요" not in reply, text
+
+
+async def test_how_long_one_may_work_is_a_duration_not_an_eligibility_question(domain) -> None:
+    tracker = make_tracker("ask_eligibility", "최대 몇년까지 할수있나", slots={"programme": "newdeal_jobs"})
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "23개월" in texts(messages)
+    assert not any(e.get("name") == "eligibility_form" for e in events)
+
+
+async def test_a_count_asked_with_the_centre_named_is_the_count(domain) -> None:
+    text = "청년일자리센터 스터디룸 몇개에요"
+    tracker = make_tracker("inform", text, entities=[span("programme", "youth_job_centre", text, "청년일자리센터")])
+    assert "스터디룸 13" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_a_place_named_alone_repeats_the_last_question_for_it(domain) -> None:
+    """"상암쉼터는요?" after the hours of 합정쉼터: 상암쉼터's hours."""
+    tracker = make_tracker(
+        "ask_hours", "상암쉼터는요?", slots={"programme": "rest_area", "place": "합정쉼터", "last_question": "ask_hours"},
+        confidence=0.38,
+    )
+    messages, events = await run_action(QUESTION, tracker, domain)
+    reply = texts(messages)
+    assert "상암쉼터" in reply and "09:30" in reply and "합정쉼터" not in reply
+    assert slots_of(events)["place"] == "상암쉼터"
+
+
+async def test_holidays_asked_of_a_shelter_get_the_holiday_note(domain) -> None:
+    text = "서초쉼터는 명절에도 하나요? 대리 일 계속해서요"
+    tracker = make_tracker("ask_hours", text, entities=[span("programme", "rest_area", text, "쉼터")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "공휴일·명절" in reply and "120" in reply and "서초쉼터" in reply
+
+
+async def test_a_venue_named_place_answers_where(domain) -> None:
+    tracker = make_tracker("ask_location", "12월에 국제포럼 한다던데 어디서 해요?", slots={"programme": "decent_work_forum"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "서울시청 다목적홀" in reply and "나와 있지 않아요" not in reply
+
+
+async def test_a_nearby_district_asks_for_the_place_there_not_for_eligibility(domain) -> None:
+    text = "노원구 살아서 가까운 데면 좋겠어요"
+    tracker = make_tracker(
+        "inform", text, entities=[span("district", "노원구", text, "노원구"), span("residence", "seoul", text, "노원구")],
+        slots={"programme": "technical_school", "residence": "seoul"},
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "북부기술교육원" in reply and "상계동" in reply and "동부기술교육원" not in reply
+
+
+async def test_a_figure_missing_for_one_programme_comes_from_another_of_the_same_topic(domain) -> None:
+    """"대출도 되나요? 이자 몇프로?" after a list about social economy that put 사회적경제기업 육성 first."""
+    tracker = make_tracker("ask_cost", "대출도 되나요? 이자 몇프로?", slots={"programme": "social_economy_support"})
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "3%" in texts(messages) and slots_of(events)["programme"] == "social_investment_fund"
+
+
+async def test_a_fact_told_without_a_question_gets_the_verdict(domain) -> None:
+    """"어머니 구직등록은 안 하셨어요" (read as a how-to-apply question because of 등록) about 공공근로."""
+    text = "어머니 구직등록은 안 하셨어요"
+    slots = {"programme": "public_works", "age": 63, "residence": "seoul", "job_seeker_registered": False}
+    tracker = make_tracker(
+        "ask_how_to_apply", text, entities=[span("job_seeker_registered", False, text, "구직등록은 안 하셨")], slots=slots
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "구직등록" in reply and "맞지 않" in reply
+
+
+async def test_a_no_that_answers_the_form_continues_the_check(domain) -> None:
+    text = "구직등록이요? 그런 거 안 했는데요"
+    slots = {"programme": "public_works", "age": 61, "residence": "seoul", "requested_slot": "job_status"}
+    events = [
+        {"event": "slot", "name": "requested_slot", "value": "job_status"},
+        {"event": "user", "text": text, "parse_data": {}},
+    ]
+    tracker = make_tracker(
+        "deny", text, entities=[span("job_seeker_registered", False, text, "구직등록이요? 그런 거 안 했")],
+        slots={**slots, "job_seeker_registered": False}, events=events,
+    )
+    reply = texts((await run_action(ActionStopEligibilityUnlessAnswered(), tracker, domain))[0])
+    assert "멈출게요" not in reply and "구직등록" in reply
+
+
+async def test_a_plain_no_to_the_form_stops_it(domain) -> None:
+    tracker = make_tracker("deny", "아니요 됐어요", slots={"programme": "public_works", "requested_slot": "age"})
+    messages, events = await run_action(ActionStopEligibilityUnlessAnswered(), tracker, domain)
+    assert messages == [{**messages[0], "response": "utter_eligibility_stopped"}] and events == []
+
+
+async def test_a_detail_read_as_yes_or_no_is_answered(domain) -> None:
+    tracker = make_tracker("affirm", "사진은 ㅇㅇ?", slots={"programme": "interview_suit_rental"})
+    assert "사진촬영" in texts((await run_action(ActionAcknowledge(), tracker, domain))[0])
+    tracker = make_tracker("deny", "남부는 서울 아니에요?", slots={"programme": "technical_school"})
+    assert "군포" in texts((await run_action(ActionAnswerNo(), tracker, domain))[0])
+
+
+async def test_a_plain_yes_or_no_is_acknowledged(domain) -> None:
+    for action, text, response in (
+        (ActionAcknowledge(), "넵 감사", "utter_acknowledged"), (ActionAnswerNo(), "아니요", "utter_capabilities")
+    ):
+        tracker = make_tracker("affirm", text, slots={"programme": "interview_suit_rental"})
+        messages, _ = await run_action(action, tracker, domain)
+        assert [m.get("response") for m in messages] == [response]
+
+
+async def test_where_else_after_a_no_lists_the_alternatives(domain) -> None:
+    """"그럼 저희는 어디에 물어봐야 돼요?" after 마을노무사 said no to a 15-person workplace."""
+    slots = {"programme": "village_labour_attorney", "workplace_size": 15, "last_question": "ask_eligibility"}
+    tracker = make_tracker("ask_capabilities", "그럼 저희는 어디에 물어봐야 돼요?", slots=slots)
+    reply = texts((await run_action(ActionAnswerCapabilities(), tracker, domain))[0])
+    assert "대신" in reply and ("노동권리보호관" in reply or "옴부즈만" in reply) and "마을노무사" not in reply
+
+
+async def test_can_i_use_it_after_telling_about_oneself_gets_the_verdict(domain) -> None:
+    """"면접 정장 빌려주는 것도 저 돼요?" from a 36-year-old: no, 34 is the limit."""
+    slots = {"age": 36, "residence": "seoul", "job_status": "unemployed", "programme": "newdeal_jobs"}
+    tracker = make_tracker("situation_interview_suit", "면접 정장 빌려주는 것도 저 돼요?", slots=slots)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "34" in reply and "맞지 않" in reply
+
+
+async def test_a_student_asking_if_they_can_borrow_a_suit_gets_the_rules(domain) -> None:
+    tracker = make_tracker("situation_interview_suit", "고3인데 졸업하기전에 면접봐요 정장 빌릴수있어요?")
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "고교졸업예정자" in reply
+
+
+async def test_a_study_room_question_with_a_profile_still_lists_places(domain) -> None:
+    """일자리카페 has no rules to judge by: "취준생이 쓸 수 있는 스터디룸" gets the places, not "자격은 없어요"."""
+    text = "집에선공부가안돼서ㅜ 취준생이 무료로 쓸수있는 스터디룸 있을까요"
+    tracker = make_tracker("situation_study_space", text, entities=[span("job_status", "job_seeker", text, "취준생")])
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "청년일자리센터" in reply and "일자리카페" in reply and "자격" not in reply
+
+
+async def test_a_situation_naming_one_of_its_programmes_keeps_that_one_in_context(domain) -> None:
+    text = "협동조합 만들려고 하는데 협동조합지원센터 어딨어요"
+    tracker = make_tracker(
+        "situation_social_economy", text,
+        entities=[span("programme", "cooperative_support_centre", text, "협동조합지원센터")],
+    )
+    _, events = await run_action(SITUATION, tracker, domain)
+    assert slots_of(events)["programme"] == "cooperative_support_centre"
+
+
+async def test_a_list_of_one_makes_it_the_programme_in_context(domain) -> None:
+    slots = {"age": 26, "residence": "seoul", "job_status": "job_seeker"}
+    tracker = make_tracker("situation_unpaid_wages", "그중에 돈 벌면서 할수있는건?", slots=slots)
+    messages, events = await run_action(SITUATION, tracker, domain)
+    assert "뉴딜일자리" in texts(messages) and slots_of(events)["programme"] == "newdeal_jobs"
+
+
+async def test_a_recommendation_naming_a_programme_describes_it(domain) -> None:
+    text = "소셜벤처 창업 준비중! 서울시 지원 프로그램 있음?"
+    tracker = make_tracker(
+        "recommend_programmes", text, entities=[span("programme", "social_venture", text, "소셜벤처")]
+    )
+    messages, events = await run_action(ActionRecommendProgrammes(), tracker, domain)
+    assert texts(messages).startswith("[") and slots_of(events)["programme"] == "social_venture"
+
+
+async def test_a_programme_without_rules_says_what_the_report_says_of_who_it_is_for(domain) -> None:
+    tracker = make_tracker("ask_eligibility", "민간회사 다니는 사람도 되는 거죠?", slots={"programme": "emotional_labour_protection"})
+    reply = texts((await run_action(ActionEligibilityVerdict(), tracker, domain))[0])  # the form has nothing to ask
+    assert "민간부문" in reply and "120" in reply
