@@ -18,16 +18,20 @@ from knowledge.queries import KnowledgeBase, ProgrammeInfo
 # "언제 열어요 / 몇 월에" asks for a date; "몇 시 / 몇시까지" asks for opening hours (answered from the hours)
 DATE_QUESTION = re.compile(r"언제|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|개관|개소|생기|생겨|시작|오픈|열리|모집")
 # a date after the report's ("내년", "다음 모집"): the report cannot have it
-LATER_DATES = re.compile(r"내년|후년|다음\s*(?:모집|번|기수|해|달|회|일정|차|기)|또\s*(?:언제|모집|열|해)|언제쯤\s*또")
+LATER_DATES = re.compile(
+    r"내년|후년|다음\s*(?:모집|번|기수|해|달|회|일정|차|기)|또\s*(?:언제|모집|열|해)|언제쯤\s*또|요즘|최근|"
+    r"20(?:19|[2-9]\d)\s*년"  # "2024년 기준으로": a year after the report's
+)
 CLOCK_QUESTION = re.compile(r"몇\s*시|[0-9]\s*시|시\s*까지|시\s*부터|오전|오후|새벽|밤")
 
 
 def detail_answer(
     replies: Replies, kb: KnowledgeBase, programme: Optional[ProgrammeInfo], question: str, place: Optional[str] = None,
-    topic: Optional[str] = None,
+    topic: Optional[str] = None, say_unknown: bool = True,
 ) -> Optional[Tuple[str, ProgrammeInfo]]:
     """The reply with the facts answering ``question`` (about ``programme``, or any programme when None, or any
-    of ``topic``) and the programme they are about; None when no fact clearly answers it."""
+    of ``topic``) and the programme they are about; None when no fact clearly answers it (or, without
+    ``say_unknown``, when the question asks about something the report never mentions)."""
     if not question or question.startswith("/"):
         return None
     facts = kb.find_facts(question, programme.slug if programme is not None else None, place, topic=topic)
@@ -36,7 +40,7 @@ def detail_answer(
         return None
     lines = "\n".join(f"- {fact.text}" for fact in facts if fact.programme_slug == about.slug)
     unknown = kb.fact_index().unknown_nouns(question)
-    if unknown and programme is None and topic is None:
+    if unknown and ((programme is None and topic is None) or not say_unknown):
         return None  # words shared with some fact, about something the report never mentions: not a detail of it
     if unknown:
         # "스터디룸 예약은 어케함": the facts share 스터디룸, but what is asked (예약) is not in the report

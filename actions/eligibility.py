@@ -60,9 +60,11 @@ def eligibility_text(replies: Replies, programme: ProgrammeInfo, profile: Profil
         return replies.text("utter_eligibility_no_rules", summary=programme.summary, **values)
     if result.verdict is Verdict.ELIGIBLE:
         return replies.text("utter_eligible", met=join(result.met), **values)
-    if result.verdict is Verdict.NOT_ELIGIBLE:
-        return replies.text("utter_not_eligible", failed=join(result.failed), **values)
     rules = join(rule.text for rule in programme.rules if rule.kind != "note")
+    if result.verdict is Verdict.NOT_ELIGIBLE:  # all the rules, for "나이 제한은 몇 살까지예요?" after a no on residence
+        others = len(result.failed) < len([rule for rule in programme.rules if rule.kind != "note"])
+        all_rules = replies.text("utter_all_rules_line", rules=rules) if others else ""
+        return replies.text("utter_not_eligible", failed=join(result.failed), rules=all_rules, **values)
     return replies.text("utter_eligibility_unknown", rules=rules, **values)
 
 

@@ -1,26 +1,33 @@
-"""The first stage of the two-stage fallback: "did you mean …?" with the two likeliest topics."""
+"""The first stage of the two-stage fallback: "did you mean …?" with the two likeliest topics.
+
+In a conversation about a programme, a message the NLU is unsure of is often a follow-up about it ("구마다 몇 명씩
+있는데요"): when the knowledge base clearly answers it, that answer comes instead of the question.
+"""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.types import DomainDict
 
-from actions.context import Replies
+from actions.context import KnowledgeAction, Replies
+from actions.open_questions import answer_about_current_programme
+from knowledge.queries import KnowledgeBase
 
 # never offered as a guess: they are not topics a citizen would pick
 _NOT_TOPICS = {"nlu_fallback", "out_of_scope", "affirm", "deny", "inform", "thanks", "goodbye", "bot_challenge"}
 
 
-class ActionDefaultAskAffirmation(Action):
+class ActionDefaultAskAffirmation(KnowledgeAction):
     def name(self) -> Text:
         return "action_default_ask_affirmation"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
-        replies = Replies(domain)
+        events = answer_about_current_programme(dispatcher, tracker, replies, kb)
+        if events is not None:
+            return events
         ranking = tracker.latest_message.get("intent_ranking") or []
         guesses = [item["name"] for item in ranking if item.get("name") not in _NOT_TOPICS][:2]
         buttons = [{"title": replies.label("intents", name), "payload": f"/{name}"} for name in guesses if name]

@@ -8,7 +8,6 @@ the out-of-scope or capabilities reply.
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
@@ -20,13 +19,11 @@ from actions.details import detail_answer, place_named
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits
 from actions.programme_questions import ActionAnswerProgrammeQuestion
-from actions.question_words import FOLLOW_UP_LENGTH, is_bare_question, question_named
+from actions.question_words import BACK_REFERENCE, FOLLOW_UP_LENGTH, is_bare_question, question_named
 from knowledge.fact_search import ASKING_NOUNS
 from knowledge.morphology import nouns
 from knowledge.queries import KnowledgeBase
 
-# "거기", "그거", "여기": the message points back to what is being discussed, never to another programme
-BACK_REFERENCE = re.compile(r"거기|그거|그곳|그게|여기|이거|그\s*(센터|곳|프로그램|제도|사업)|그럼|그러면")
 # the NLU's confidence above which "out of scope" is taken as it is (national schemes, other topics)
 SURE_OUT_OF_SCOPE = 0.95
 

@@ -26,9 +26,9 @@ from actions.details import asks_for_a_date, asks_for_a_figure, detail_answer, p
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
 from actions.fits import answer_about_fits, knows_about_citizen
 from actions.question_words import (
-    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, DIRECTIONS_WORDS,
+    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_QUALIFY, BACK_REFERENCE, CONTACT_WORDS, COST_WORDS, DIRECTIONS_WORDS,
     ELIGIBILITY_WORDS, FEATURE_QUESTION,
-    HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NOT_COVERED, WAGE_WORDS, WHO_RUNS_WORDS,
+    HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NOT_COVERED, WAGE_WORDS, WHO_RUNS_WORDS, question_named,
 )
 from knowledge.queries import (
     WEEKDAY_KO,
@@ -49,6 +49,8 @@ from knowledge.queries import (
 PROFILE_ENTITIES = ("age", "residence", "job_status", "workplace_size", "job_seeker_registered", "has_regular_income")
 
 
+# "X도 그래요?", "X는 어때요?": the question before, about X
+SAME_AS_BEFORE = re.compile(r"(?:도|는|은)\s*(?:그래요|그런가요|그래|마찬가지|똑같|같아요|같나요|어때요|어떤가요)")
 # what may stand around a programme's name in "그럼 공공근로는요?" (nothing else is asked)
 _ELLIPSIS_WORDS = frozenset("그럼 그러면 그리고 그건 아 음 혹시 근데 저기 는요 은요 도요 요 는 은 도 어때요 어때 경우는요 경우엔요".split())
 
@@ -63,6 +65,8 @@ def asks_the_same_about(tracker: Tracker, kb: Optional[KnowledgeBase] = None) ->
         return False
     for entity in sorted(spans, key=lambda e: -e["start"]):
         text = text[: entity["start"]] + " " + text[entity["end"]:]
+    if SAME_AS_BEFORE.search(text):
+        return True  # "상암쉼터도 그래요? 방송 일 하는데 거기가 가까워서"
     words = re.sub(r"[\s?!.,~ㅠㅜ]+", " ", text).split()
     if places_named:
         words = [word for word in words if not kb.places_in_text(word)]
@@ -81,8 +85,16 @@ ASKS_SOMETHING = re.compile(
     r"[?？]|나요|까요|는지|어떻게|어케|뭐|뭘|무슨|언제|어디|얼마|몇|알려|가능|돼요|되요|될까|되나|있어요|있나|좋겠|싶어|싶은데|원해"
 )
 
+# the questions a message may name outright while the NLU heard only "about this programme"
+_SPECIFIC_QUESTIONS = ("ask_open_now", "ask_hours", "ask_location", "ask_contact", "ask_cost", "ask_how_to_apply")
+# words that ask what a programme is ("뭐 하는 곳이에요?"), whatever else is named
+INFO_WORDS = re.compile(r"뭐|뭔|무엇|무슨|어떤|설명|소개|하는\s*(?:곳|데|거)")
+
 # what a fact about applying says
 APPLY_FACT = re.compile(r"신청|접수|모집|공모|공고|선정|등록|예약|방문|문의")
+
+# a place not open yet ("’19년 3월 개관 예정"): "지금 가볼 수 있어요?" is answered by when it opens
+OPENING_LATER = re.compile(r"(?:개관|개소|발족|오픈|조성)\s*예정")
 
 # "가까운 데", "근처": a place near the district the citizen named
 NEARBY_WORDS = re.compile(r"가까운|가깝|가까이|근처|주변|인근")
@@ -159,6 +171,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             return self.judge(dispatcher, tracker, replies, kb, named)  # "취업날개는 왜 안 나와요?" (a 37-year-old)
         question = intent if intent in QUESTION_INTENTS else tracker.get_slot("last_question")
         question = question or "ask_programme_info"
+        named_question = question_named(text)
+        if intent == "ask_programme_info" and named_question in _SPECIFIC_QUESTIONS and not INFO_WORDS.search(text):
+            # "청년일자리센터 전번좀요": the programme named, and the one thing asked about it
+            intent = question = named_question
         if intent == "ask_eligibility" and not states_profile_facts(tracker) and (
             latest_entity_values(tracker, "weekday") or latest_entity_values(tracker, "time")
         ):  # "토욜은요?" after an hours question asks about Saturday's hours, not who may come
@@ -205,7 +221,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         ):
             place = places_named[0].name if places_named else tracker.get_slot("place")
             found = detail_answer(replies, kb, programme, text, place)
-            if found is None and mentioned_programme(tracker, kb) is None:
+            if found is None and mentioned_programme(tracker, kb) is None and not BACK_REFERENCE.search(text):
                 # "대출도 되나요? 이자 몇 프로?" after a list about social economy: a fact of a programme on the same
                 # topic (사회투자기금), not a "don't know" about the one first in the list
                 nearby = detail_answer(replies, kb, None, text, topic=programme.topic)
@@ -355,7 +371,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
     def _hours(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
         with_hours = [place for place in (places or p.places) if place.hours]
         if not with_hours:
-            return replies.text("utter_hours_unknown", name=p.name)
+            return self._hours_unknown(replies, p)
         days = self._asked_days(tracker)
         if days:
             return "\n".join(self._hours_on_days(replies, p, place, days) for place in with_hours)
@@ -367,6 +383,14 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             # "추석에도 열어요?": the report gives no holiday hours; say so first, then what it does give
             text = replies.text("utter_hours_holiday_unknown", name=p.name) + "\n" + text
         return text
+
+    @staticmethod
+    def _hours_unknown(replies: Replies, p: ProgrammeInfo) -> str:
+        """No hours in the report; where it says the place is not open yet ("’19년 3월 개관 예정"), that too."""
+        notes = [p.status_note] + [place.note for place in p.places]
+        opening = [note for note in notes if note and OPENING_LATER.search(note)]
+        status = replies.text("utter_status_line", status=opening[0]) if opening else ""
+        return replies.text("utter_hours_unknown", name=p.name, status=status)
 
     @staticmethod
     def _asked_days(tracker: Tracker) -> List[int]:
@@ -400,7 +424,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
     def _open_now(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
         with_hours = [place for place in (places or p.places) if place.hours]
         if not with_hours:
-            return replies.text("utter_hours_unknown", name=p.name)
+            return self._hours_unknown(replies, p)
         moment = self._asked_moment(tracker)
         label = f"{WEEKDAY_KO[moment.weekday()]} {moment:%H:%M}"
         lines = []

@@ -29,7 +29,7 @@ ELIGIBILITY_WORDS = re.compile(r"나이|살|세|자격|대상|누가|누구|조�
 # the words of the usual answer's question: without them a cost / how-to-apply / contact question is a detail
 COST_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|돈|가격|요금|이용료|수강료|교육료|참가비|참가료|입장료|사용료|회비|교육비|비싸|내야|들어요|드나요|금액|시급|월급|임금|급여|이자|금리|수수료|보증금|예치|환급|지원금")
 APPLY_WORDS = re.compile(r"신청|접수|지원\s*하|지원해|가입|등록|예약|방법|어떻게|어케|절차|서류|하려면|받으려면|이용하려|참여하려|들어가")
-CONTACT_WORDS = re.compile(r"전화|번호|연락|홈페이지|홈피|사이트|이메일|메일|카톡|문의|링크|url|웹")
+CONTACT_WORDS = re.compile(r"전화|번호|전번|연락|홈페이지|홈피|사이트|이메일|메일|카톡|문의|링크|url|웹")
 # "어디" asks where, but not in "어디가 운영해요?" (who)
 LOCATION_WORDS = re.compile(
     r"어디(?!가\s*(?:운영|위탁|맡|주관|하는|해요))|위치|주소|장소|가는\s*길|찾아가|근처|가까운|[가-힣]구에|[가-힣]동에|역\s"
@@ -38,7 +38,7 @@ ADDRESS_WORDS = re.compile(r"주소|번지|도로명")
 # how to get there: the report gives no directions
 DIRECTIONS_WORDS = re.compile(r"지하철|호선|버스|가는\s*(?:길|법|방법)|오는\s*길|교통|주차|몇\s*번\s*출구|역에서")
 # "거기 화장실 있어요?", "교육도 해줘요?": whether the programme has or does something
-FEATURE_QUESTION = re.compile(r"있(?:어요|나요|어|음|나|을까요|습니까)\s*[?？]|있(?:나요|을까요)|해\s*(?:줘요|주나요|주나|줘)\s*[?？]?|되나요\s*[?？]")
+FEATURE_QUESTION = re.compile(r"있(?:어요|나요|어|음|나|을까요|습니까)\s*[?？]|있(?:나요|을까요|습니까)|해\s*(?:줘요|주나요|주나|줘)\s*[?？]?|되나요\s*[?？]")
 # what a fact needs to answer "어디예요?": a district, street, floor or landmark (fact_search's address kind)
 ADDRESS_FACT = ANSWER_KINDS["address"][1]
 
@@ -62,7 +62,7 @@ ASKS_IF_I_CAN = re.compile(r"(?:빌릴|받을|쓸|이용할|신청할|참여할|
 STUDENT_WORDS = re.compile(r"고\s*3|고등학생|고딩|졸업\s*(?:예정|전|하기\s*전|앞두)")
 # "그럼 저희는 어디에 물어봐야 돼요?" after a "no": where else to go
 ASKS_ELSEWHERE = re.compile(
-    r"어디(?:에|로|서|에서)?\s*(?:물어|문의|가야|가면|상담|알아봐|연락)|다른\s*(?:곳|데|거|건|게|제도|방법|데는)|대신|"
+    r"어디(?:에|로|서|에서)?\s*(?:물어|문의|가야|가면|상담|알아봐|연락|받)|다른\s*(?:곳|데|거|건|게|제도|방법|데는)|대신|"
     r"그럼\s*(?:어떡|어떻게\s*해|어쩌)"
 )
 # "이 중에 월급 나오는 건 어떤 거예요?" after a list of what fits: the ones that pay
@@ -74,15 +74,17 @@ NOT_COVERED = re.compile(
     r"주택\s*청약|4대\s*보험|국민\s*연금|건강\s*보험|산재\s*보험|고용\s*보험|퇴직금|연말\s*정산|주휴\s*수당|청년\s*수당|"
     r"구직\s*활동\s*지원금"
 )
+# "거기", "그거", "여기": the message points back to what is being discussed, never to another programme
+BACK_REFERENCE = re.compile(r"거기|그거|그곳|그게|여기|이거|그\s*(센터|곳|프로그램|제도|사업)|그럼|그러면")
 # a message this short in a conversation about a programme is a follow-up about it, not a new topic or a story
 FOLLOW_UP_LENGTH = 24
 
 # the question a message names outright, most specific first
 QUESTION_NAMED = (
     ("ask_open_now", re.compile(r"지금\s*(열|문|가도|운영|해요|하나)")),
-    ("ask_hours", re.compile(r"몇\s*시|시간|시까지|시부터|요일|주말|평일|토요|일요|토욜|일욜|공휴")),
+    ("ask_hours", re.compile(r"몇\s*시|시간|시까지|시부터|요일|주말|평일|토요|일요|토욜|일욜|공휴|닫|문\s*여|여는|열어")),
     ("ask_location", re.compile(r"어디(?:에\s*있|예요|에요|야|임|서\s*해|로\s*가)|위치|주소|장소|가는\s*길|찾아가")),
-    ("ask_contact", re.compile(r"전화|번호|연락처|홈페이지|홈피|사이트|이메일")),
+    ("ask_contact", re.compile(r"전화|번호|전번|연락처|홈페이지|홈피|사이트|이메일")),
     ("ask_cost", re.compile(r"얼마|비용|무료|공짜|유료|가격|요금|시급|월급")),
     ("ask_how_to_apply", re.compile(r"신청|접수|방법|절차|서류|어떻게\s*(해|하|받|이용)|어케")),
     ("ask_eligibility", re.compile(r"나이|몇\s*살|자격|누가|조건|제한|어떤\s*(?:곳|사람|분|기업|단체|회사)[이가은는도]")),
@@ -91,7 +93,7 @@ QUESTION_NAMED = (
 
 # what may stand around the question's words in a bare follow-up ("주소는?", "운영시간 좀 알려주세요")
 _BARE_FILLER = re.compile(
-    r"좀|혹시|그럼|알려\s*(?:줘요|줘|주세요|줄래요?|주실래요?)|궁금해요|궁금|뭐예요|뭐에요|뭐야|뭔가요|어떻게\s*돼요|어케\s*돼요|"
+    r"좀|혹시|그럼|문|건|거|알려\s*(?:줘요|줘|주세요|줄래요?|주실래요?)|궁금해요|궁금|뭐예요|뭐에요|뭐야|뭔가요|어떻게\s*돼요|어케\s*돼요|"
     r"는요|은요|이요|요|는|은|이|가|[^0-9a-z가-힣]"
 )
 

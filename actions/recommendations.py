@@ -6,7 +6,11 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import KnowledgeAction, Replies, mentioned_programme
+from rasa_sdk.events import SlotSet
+
+from actions.context import KnowledgeAction, Replies, current_programme, mentioned_programme
+from actions.details import detail_answer, place_named
+from actions.question_words import BACK_REFERENCE
 from actions.fits import knows_about_citizen, utter_fits
 from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
 from knowledge.queries import KnowledgeBase
@@ -27,6 +31,18 @@ class ActionRecommendProgrammes(KnowledgeAction):
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_programme_info", "ask_eligibility", named
             )
+        current = current_programme(tracker, kb)
+        text = tracker.latest_message.get("text") or ""
+        if named is None and current is not None and not knows_about_citizen(tracker) and not states_profile_facts(tracker):
+            # "나중에 사업자금 빌릴 수 있는 제도도 있을까요" after the 협동조합지원센터: a detail of it or of its topic
+            if BACK_REFERENCE.search(text):  # "그럼 거기선 뭐 해주는데": about the programme being discussed
+                return ActionAnswerProgrammeQuestion().respond(
+                    dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", current
+                )
+            found = detail_answer(replies, kb, current, text) or detail_answer(replies, kb, None, text, topic=current.topic)
+            if found is not None:
+                dispatcher.utter_message(text=found[0])
+                return [SlotSet("programme", found[1].slug)] + place_named(found[1], found[0])
         if named is not None and not knows_about_citizen(tracker):
             # "소셜벤처 창업 준비중! 지원 프로그램 있음?": the programme named is the answer, not a profile question
             return ActionAnswerProgrammeQuestion().respond(

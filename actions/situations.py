@@ -12,12 +12,16 @@ from actions.context import (
 )
 from actions.details import detail_answer, place_named
 from actions.eligibility import answers_the_form
-from actions.fits import answer_about_fits, knows_about_citizen
+from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
-from actions.question_words import ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, FOLLOW_UP_LENGTH, STUDENT_WORDS
+from actions.question_words import (
+    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, FEATURE_QUESTION, FOLLOW_UP_LENGTH, STUDENT_WORDS,
+)
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
 
+# situations where the programmes that help depend on who is asking: with an age told, the fits for the profile
+PROFILE_SITUATIONS = ("situation_job_search", "situation_low_income")
 # below this NLU confidence a situation in a conversation about a programme may well be a question about it
 # ("기초수급자면 먼저 뽑힌다는 얘기 들었는데 진짜예요?" read as a labour problem at 0.19)
 UNSURE_SITUATION = 0.4
@@ -75,6 +79,14 @@ class ActionAnswerSituation(KnowledgeAction):
             # "면접 정장 빌려주는 건 저는 안돼요?", "고3인데 정장 빌릴 수 있어요?": the verdict for the programme made
             # for this situation (one with rules to judge by: a study room's 일자리카페 has none)
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)
+        if situation in PROFILE_SITUATIONS and latest_entity_values(tracker, "age") and knows_about_citizen(tracker):
+            # "38살 아들이 … 1년째 집에만 있어요. 서울 살아요. 뭐라도 있나요": what fits that profile, with why;
+            # follow-ups ("구직등록은 안 하셨어요") are about the programme made for the situation unless one was listed
+            events = utter_fits(dispatcher, tracker, replies, kb)
+            primary = primary_programme(programmes, situation) if programmes else None
+            if primary is not None and not any(e.get("name") == "programme" for e in events):
+                events += [SlotSet("programme", primary.slug), SlotSet("place", None)]
+            return events
         lines = [replies.text(f"utter_{situation}")]
         worker_types = latest_entity_values(tracker, "worker_type") or [tracker.get_slot("worker_type")]
         for programme in programmes[:4]:
@@ -84,6 +96,11 @@ class ActionAnswerSituation(KnowledgeAction):
                 summary = ", ".join(f"{p.name}({p.serves})" for p in matching) + " — " + summary
             lines.append(replies.text("utter_programme_line", name=programme.name, summary=summary))
         lines.append(replies.text("utter_situation_footer", as_of=programmes[0].as_of_label))
+        asked = None
+        if len(text) > FOLLOW_UP_LENGTH and FEATURE_QUESTION.search(text):
+            asked = detail_answer(replies, kb, primary_programme(programmes, situation), text, say_unknown=False)
+        if asked is not None:
+            lines.append(asked[0])  # "…재취업하고 싶은데 야간 과정도 있습니까": the list, and the detail asked
         dispatcher.utter_message(
             text="\n".join(lines),
             buttons=[

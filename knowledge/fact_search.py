@@ -38,7 +38,10 @@ STOP_BIGRAMS = frozenset(
 # What kind of value a question asks for: (question pattern, fact pattern).
 ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
     "people": (  # "몇 명", and "누가 와요?" of an event: who and how many take part
-        re.compile(r"몇\s*명|인원|명이나|몇\s*분|누가\s*(?:와|오|참석|참여|가요|가나)|누구(?:나|든)?\s*(?:와|오|참석|참여)"),
+        re.compile(
+            r"몇\s*명|인원|명이나|몇\s*분|누가\s*(?:와|오|참석|참여|가요|가나)|누구(?:나|든)?\s*(?:와|오|참석|참여)|"
+            r"규모|아무나\s*(?:참석|참여|가)"
+        ),
         re.compile(r"\d[\d,]*\s*명"),
     ),
     "count": (  # "스터디룸 13" (a room listed with its number) counts too
@@ -129,6 +132,7 @@ NUMBER_KINDS = ("people", "count", "amount", "rate", "floor", "age", "duration")
 QUESTION_SYNONYMS = {
     "빨간날": "공휴일", "빨간 날": "공휴일", "헤메": "헤어메이크업", "법적": "법률", "대출": "융자",
     "국비 과정": "국가 과정", "국비과정": "국가과정", "우리 구": "구별", "우리구": "구별", "저희 구": "구별",
+    "구마다": "구별", "자치구마다": "자치구별", "자금": "융자",
 }
 # "사업당 얼마": the report says "사업별"
 _PER = re.compile(r"(?<=[가-힣]{2})당(?![가-힣])")

@@ -556,11 +556,13 @@ class KnowledgeBase:
     ) -> List[Fact]:
         """Facts that clearly answer a detail question: within one programme, or (stricter) across all, or across
         the programmes of one ``topic``."""
-        threshold = SCOPED_FACT_THRESHOLD if programme_slug is not None else GLOBAL_FACT_THRESHOLD
+        # a topic holds a handful of programmes: as strict as one programme
+        threshold = SCOPED_FACT_THRESHOLD if programme_slug is not None or topic is not None else GLOBAL_FACT_THRESHOLD
         hits = self.fact_index().search(question, programme_slug, limit=8 if topic is None else 200, place=place)
         if topic is not None:
             programmes = self._data()
-            hits = [hit for hit in hits if programmes[hit.fact.programme_slug].topic == topic]
+            # only facts sharing words with the question: a number of the right kind alone is not enough here
+            hits = [hit for hit in hits if programmes[hit.fact.programme_slug].topic == topic and hit.matched]
         return best_facts(hits, threshold)
 
     # -- staff search

@@ -7,7 +7,7 @@ from actions.open_questions import ActionAcknowledge, ActionAnswerCapabilities, 
 from actions.programme_questions import ActionAnswerProgrammeQuestion, ActionStopEligibilityUnlessAnswered
 from actions.recommendations import ActionRecommendProgrammes
 from actions.situations import ActionAnswerSituation
-from tests.unit.actions.conftest import entity, make_tracker, run_action, slots_of, span, texts
+from tests.unit.actions.conftest import make_tracker, run_action, slots_of, span, texts
 
 QUESTION = ActionAnswerProgrammeQuestion()
 SITUATION = ActionAnswerSituation()
@@ -204,3 +204,90 @@ async def test_a_programme_without_rules_says_what_the_report_says_of_who_it_is_
     tracker = make_tracker("ask_eligibility", "민간회사 다니는 사람도 되는 거죠?", slots={"programme": "emotional_labour_protection"})
     reply = texts((await run_action(ActionEligibilityVerdict(), tracker, domain))[0])  # the form has nothing to ask
     assert "민간부문" in reply and "120" in reply
+
+
+async def test_a_follow_up_the_nlu_was_unsure_of_is_answered_from_the_programme(domain) -> None:
+    """The fallback's "did you mean" only when the programme in context does not answer it ("구마다 몇 명씩 있는데요")."""
+    from actions.fallback import ActionDefaultAskAffirmation
+
+    tracker = make_tracker("nlu_fallback", "구마다 몇 명씩 있는데요", slots={"programme": "labour_ombudsman"}, confidence=0.05)
+    reply = texts((await run_action(ActionDefaultAskAffirmation(), tracker, domain))[0])
+    assert "2명" in reply and "혹시" not in reply
+
+
+async def test_a_recommendation_request_about_the_programme_in_context_is_a_detail(domain) -> None:
+    tracker = make_tracker(
+        "recommend_programmes", "민간 회사 다니는 사람도 상담 받을수있나요 치유프로그램 같은거",
+        slots={"programme": "emotional_labour_protection"},
+    )
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "민간부문" in reply and "나이, 서울 거주 여부" not in reply
+    tracker = make_tracker("recommend_programmes", "그럼 거기선 뭐 해주는데", slots={"programme": "job_cafe"})
+    messages, events = await run_action(ActionRecommendProgrammes(), tracker, domain)
+    assert texts(messages).startswith("[일자리카페]") and slots_of(events)["programme"] == "job_cafe"
+
+
+async def test_legal_help_asked_of_the_ombudsman_comes_from_the_labour_rights_protector(domain) -> None:
+    tracker = make_tracker("ask_programme_info", "법적으로 도와주는것도 있어요? 변호사 같은거", slots={"programme": "labour_ombudsman"})
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "법률지원" in texts(messages) and slots_of(events)["programme"] == "labour_rights_protector"
+
+
+async def test_a_story_with_an_age_and_residence_gets_what_fits_the_profile(domain) -> None:
+    text = "38살 아들이 회사 그만두고 1년째 집에만 있어요. 서울 살아요. 시에서 해주는 게 있나요"
+    tracker = make_tracker(
+        "situation_job_search", text,
+        entities=[span("age", 38, text, "38살"), span("residence", "seoul", text, "서울")],
+        slots={"age": 38, "residence": "seoul"},
+    )
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "만 38세" in reply and "뉴딜일자리" in reply
+
+
+async def test_a_story_with_a_detail_question_gets_the_list_and_the_detail(domain) -> None:
+    text = "기술을 새로 배워 재취업하고 싶은데 낮에는 일이 있어서 야간 과정도 있습니까"
+    reply = texts((await run_action(SITUATION, make_tracker("situation_job_training", text), domain))[0])
+    assert "서울시 기술교육원" in reply and "야간" in reply
+
+
+async def test_a_later_year_gets_the_report_date_note(domain) -> None:
+    tracker = make_tracker("ask_programme_info", "요즘은 일자리카페 몇 개 있어요? 2024년 기준으로", slots={"programme": "job_cafe"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "73" in reply and "2018년 7월 기준이라" in reply and "120" in reply
+
+
+async def test_a_contact_question_in_slang_is_a_contact_question(domain) -> None:
+    text = "청년일자리센터 전번좀요"
+    tracker = make_tracker("ask_programme_info", text, entities=[span("programme", "youth_job_centre", text, "청년일자리센터")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and not any(contact in reply for contact in NO_CONTACT)
+
+
+async def test_hours_of_a_place_not_open_yet_say_when_it_opens(domain) -> None:
+    tracker = make_tracker("ask_open_now", "지금 가볼 수 있어요? 아직 공사중?", slots={"programme": "jeon_tae_il_memorial"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "’19년 3월 개관 예정" in reply and "120" in reply
+
+
+async def test_a_no_lists_every_rule_so_the_other_limits_are_known(domain) -> None:
+    slots = {"programme": "newdeal_jobs", "age": 27, "residence": "outside", "last_question": "ask_eligibility"}
+    tracker = make_tracker("ask_eligibility", "나이 제한은 몇살까지예요? 나중에 이사 가면 다시 알아보게", slots=slots)
+    assert texts((await run_action(QUESTION, tracker, domain))[0]) == ""  # the form has nothing to ask: the verdict
+    reply = texts((await run_action(ActionEligibilityVerdict(), tracker, domain))[0])
+    assert "서울 거주" in reply and "39세" in reply
+
+
+async def test_the_same_question_about_another_place_in_other_words(domain) -> None:
+    slots = {"programme": "rest_area", "place": "합정쉼터", "last_question": "ask_hours"}
+    tracker = make_tracker("ask_hours", "상암쉼터도 그래요? 방송 일 하는데 거기가 가까워서", slots=slots)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "상암쉼터" in reply and "09:30" in reply
+
+
+async def test_a_bare_closing_time_question_read_as_out_of_scope(domain) -> None:
+    from actions.open_questions import ActionAnswerDetailOrOutOfScope
+
+    slots = {"programme": "rest_area", "place": "북창쉼터", "last_question": "ask_hours"}
+    tracker = make_tracker("out_of_scope", "문닫는건", slots=slots, confidence=0.6)
+    reply = texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
+    assert "20:00" in reply

@@ -75,7 +75,8 @@ def test_programme_names_are_not_evidence() -> None:
         ("운영하는 업체 이름이라도?", []),  # asking words are not a subject
         ("관악구에도 있어요?", []),  # a district is where, answered by the location reply
         ("참가자 몇 명이에요?", []),  # a number asked for: the fact with the number answers it
-        ("운영자금 대출 같은 것도 있어요?", ["자금"]),  # 대출 is the report's 융자
+        ("운영자금 대출 같은 것도 있어요?", []),  # 자금 and 대출 are the report's 융자
+        ("비트코인 채굴도 알려주나요?", ["비트코인", "채굴"]),
     ],
 )
 def test_unknown_nouns_are_the_subjects_the_report_never_mentions(kb: KnowledgeBase, question: str, unknown) -> None:

@@ -218,6 +218,7 @@ ENTITY_CASES = [
     # the size of one's workplace (the span is the number), whether registered as a job seeker, regular income
     ("직원 10명인 인테리어 회사인데", [("workplace_size", 3, 5, 10)]),
     ("알바생 포함해서 9명이에요", [("workplace_size", 9, 10, 9)]),
+    ("직원 알바까지 다 합치면 11명", [("workplace_size", 14, 16, 11)]),
     ("저희 가게 알바 포함 7명", [("workplace_size", 12, 13, 7)]),
     ("5인 사업장이에요", [("workplace_size", 0, 1, 5)]),
     ("9명이에요", []),  # nine of what: only the form's question says (its from_text mapping)
@@ -230,6 +231,7 @@ ENTITY_CASES = [
     ("34에요", [("age", 0, 2, 34)]),
     ("어머니 구직등록은 안 하셨어요", [("job_seeker_registered", 4, 14, False)]),
     ("서울로 이사 가면요?", [("residence", 0, 2, "seoul")]),
+    ("어머니가 서울 사시고", [("residence", 5, 7, "seoul")]),
     ("서울 사는 거 아니면 안 돼요?", [("residence", 0, 2, "outside")]),
     ("일 안한지 오래됐고 수입 없어요", [("has_regular_income", 11, 15, False)]),  # 일 안한지: the vocabulary's job_status
     # everything at once
