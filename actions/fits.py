@@ -28,6 +28,14 @@ def profile_summary(replies: Replies, profile: Profile) -> str:
     return join(parts)
 
 
+# the slot a rule reads, by the rule's kind (the facts "따로 수입은 없고 구직등록은 안 했어요" tell)
+RULE_SLOTS = {
+    "age_min": "age", "age_max": "age", "seoul_resident": "residence", "job_status": "job_status",
+    "no_regular_income": "has_regular_income", "job_seeker_registered": "job_seeker_registered",
+    "workplace_size_max": "workplace_size",
+}
+
+
 def knows_about_citizen(tracker: Tracker) -> bool:
     """Whether the citizen has told the bot their age, residence or job status."""
     profile = profile_from_tracker(tracker)
@@ -43,9 +51,10 @@ def _why(replies: Replies, recommendation: Recommendation) -> str:
 
 
 def utter_fits(
-    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase, explain_dropped: bool = False
 ) -> List[Dict[Text, Any]]:
-    """Eligible programmes first, then those that only need one more fact checked."""
+    """Eligible programmes first, then those that only need one more fact checked; with ``explain_dropped``, also
+    the programmes the facts of the latest message rule out, and why ("공공근로사업: 구직등록을 한 분")."""
     profile = profile_from_tracker(tracker)
     summary = profile_summary(replies, profile)
     if not summary:
@@ -63,13 +72,15 @@ def utter_fits(
         dispatcher.utter_message(text=replies.text("utter_recommend_ask_profile"))
         return []
     recommendations = kb.recommend(profile, limit=5)
+    dropped = _dropped_by_latest_facts(replies, tracker, kb, profile) if explain_dropped else []
     if not recommendations:
-        dispatcher.utter_message(text=replies.text("utter_recommend_none", profile=summary))
+        dispatcher.utter_message(text="\n".join([replies.text("utter_recommend_none", profile=summary)] + dropped))
         return []
     lines = [replies.text("utter_recommend_intro", profile=summary)]
     lines += [
         replies.text("utter_recommend_line", name=r.programme.name, why=_why(replies, r)) for r in recommendations
     ]
+    lines += dropped
     lines.append(replies.text("utter_recommend_footer", as_of=recommendations[0].programme.as_of_label))
     dispatcher.utter_message(
         text="\n".join(lines),
@@ -79,6 +90,19 @@ def utter_fits(
         ],
     )
     return the_one_listed([r.programme for r in recommendations])
+
+
+def _dropped_by_latest_facts(replies: Replies, tracker: Tracker, kb: KnowledgeBase, profile: Profile) -> List[str]:
+    """One line per programme the facts just told rule out: without them it was still possible."""
+    told = {e.get("entity") for e in tracker.latest_message.get("entities", [])}
+    lines = []
+    for programme in kb.all_programmes(citizen_facing_only=True):
+        result = check_eligibility(programme, profile)
+        failed_now = [rule for rule in programme.rules if rule.text in result.failed and RULE_SLOTS.get(rule.kind) in told]
+        if result.verdict is Verdict.NOT_ELIGIBLE and failed_now:
+            failed = join(rule.text for rule in failed_now)
+            lines.append(replies.text("utter_recommend_dropped", name=programme.name, failed=failed))
+    return lines
 
 
 def utter_paying_fits(

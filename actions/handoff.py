@@ -11,7 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.context import Replies
+from actions.context import Replies, knowledge_base
+from actions.open_questions import answer_about_current_programme
+from actions.question_words import HANDOFF_WORDS
 from bot.handoff import HandoffStore
 from knowledge.db import get_engine
 
@@ -41,6 +43,15 @@ class ActionRequestHuman(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         replies = Replies(domain)
+        text = tracker.latest_message.get("text") or ""
+        if not text.startswith("/") and not HANDOFF_WORDS.search(text):
+            # "이용한 사람 몇명이나 돼" (read as asking for a person): a question about the programme in context
+            try:
+                events = answer_about_current_programme(dispatcher, tracker, replies, knowledge_base())
+            except SQLAlchemyError:
+                events = None
+            if events is not None:
+                return events
         channel = tracker.get_latest_input_channel()
         try:
             handoff_store().request(tracker.sender_id, handoff_reason(tracker), channel)

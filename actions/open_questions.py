@@ -19,7 +19,7 @@ from actions.details import detail_answer, place_named
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits
 from actions.programme_questions import ActionAnswerProgrammeQuestion
-from actions.question_words import BACK_REFERENCE, FOLLOW_UP_LENGTH, is_bare_question, question_named
+from actions.question_words import BACK_REFERENCE, FOLLOW_UP_LENGTH, NOT_COVERED, is_bare_question, question_named
 from knowledge.fact_search import ASKING_NOUNS
 from knowledge.morphology import nouns
 from knowledge.queries import KnowledgeBase
@@ -69,13 +69,19 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
             )
         text = tracker.latest_message.get("text") or ""
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
-        if confidence >= SURE_OUT_OF_SCOPE and not (BACK_REFERENCE.search(text) or is_bare_question(text)):
-            # "실업급여 신청 방법 알려줘": clearly another topic; words it shares with a fact do not make it one
+        sure = confidence >= SURE_OUT_OF_SCOPE and not (BACK_REFERENCE.search(text) or is_bare_question(text))
+        if sure and (NOT_COVERED.search(text) or kb.fact_index().unknown_nouns(text)):
+            # "실업급여 신청 방법 알려줘", "비트코인 가격 알려줘": clearly another topic (a scheme or a thing the report
+            # never mentions); words it shares with a fact do not make it one
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
             return []
+        # "1월에 시작하는 건 언제 끝나요" (the NLU as sure) names nothing foreign: the programme in context may answer
         events = answer_about_current_programme(dispatcher, tracker, replies, kb)
         if events is not None:
             return events
+        if sure:  # "오늘 서울 미세먼지 어때" with nothing in context: a fact elsewhere that shares a word is no answer
+            dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
+            return []
         found = None if BACK_REFERENCE.search(text) else detail_answer(replies, kb, None, text)
         if found is None:
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))

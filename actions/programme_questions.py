@@ -24,7 +24,7 @@ from actions.context import (
 )
 from actions.details import asks_for_a_date, asks_for_a_figure, detail_answer, place_named
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
-from actions.fits import answer_about_fits, knows_about_citizen
+from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_QUALIFY, BACK_REFERENCE, CONTACT_WORDS, COST_WORDS, DIRECTIONS_WORDS,
     ELIGIBILITY_WORDS, FEATURE_QUESTION,
@@ -252,6 +252,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if intent == "ask_eligibility":
             # the eligibility form follows: say the rules once, let the form ask and the verdict judge
             return self._introduce_eligibility(dispatcher, tracker, replies, programme)
+        if programme is None and states_profile_facts(tracker) and not ASKS_SOMETHING.search(text):
+            # "따로 수입은 없으시고 구직등록은 아직 안 하셨어요" after a list of what fits: the list again, with why
+            # the programmes these facts rule out drop from it
+            return utter_fits(dispatcher, tracker, replies, kb, explain_dropped=True)
         if programme is None:
             if question == "ask_contact":
                 dispatcher.utter_message(text=replies.text("utter_contact_unknown_general"))
@@ -308,7 +312,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         one; it catches details and NLU slips ("야간 과정도 있어요?" read as a location question)."""
         if intent in ("ask_programme_info", "inform"):
             # a follow-up without facts about oneself or a place: "사진도 찍어줘요?", "몇 군데나 있어요?"
-            others = [e for e in tracker.latest_message.get("entities", []) if e.get("entity") != "programme"]
+            # (a target group or kind of worker named with it is part of the detail: "대체 청년인턴 몇 명 뽑아요")
+            others = [e for e in tracker.latest_message.get("entities", []) if e.get("entity") in PROFILE_ENTITIES + ("district",)]
             return not others and (not places or asks_for_a_figure(text))  # "청년일자리센터 스터디룸 몇 개예요"
         if question in ("ask_hours", "ask_open_now"):
             # "언제 개관해요?" is not about opening hours; nor is "누가 운영해요?" or a question without a word about time
@@ -471,6 +476,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             if venues and not districts:  # "국제포럼 어디서 해요?": the place's name is where ("서울시청 다목적홀")
                 lines = [replies.text("utter_location_line_venue", place=place.name) for place in venues]
                 return replies.text("utter_location", places="\n".join(lines), **source_values(p))
+            if len(shown) > 1:  # "쉼터 어디어디 있어?": which places there are, though the report gives no addresses
+                lines = [replies.text("utter_location_line_unknown", place=place.name) for place in shown]
+                return prefix + replies.text("utter_location", places="\n".join(lines), **source_values(p))
             return prefix + replies.text("utter_location_unknown", name=p.name)
         lines = []
         for place in shown:

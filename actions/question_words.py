@@ -57,7 +57,9 @@ ASKS_IF_I_QUALIFY = re.compile(
     r"|(?<![가-힣])(?:저|나)\s+(?:안\s*돼|안\s*되|돼요|되나|될까|되죠|가능|해당)"  # "빌려주는 것도 저 돼요?"
 )
 # "정장 빌릴 수 있어요?" said with something about oneself ("고3인데"): whether they can use it
-ASKS_IF_I_CAN = re.compile(r"(?:빌릴|받을|쓸|이용할|신청할|참여할|들어갈|다닐|할)\s*수\s*(?:있|없)|(?:돼|되나|될까)요?\s*[?？]")
+ASKS_IF_I_CAN = re.compile(
+    r"(?:빌릴|받을|쓸|이용할|신청할|참여할|들어갈|다닐|할)\s*수\s*(?:있|없)|(?:돼|되나|될까)요?\s*[?？]|(?:됨|되냐|됨요|되남)\s*[?？]?"
+)
 # a student about to finish school: a fact some rules read ("고교졸업예정자"), though no slot holds it
 STUDENT_WORDS = re.compile(r"고\s*3|고등학생|고딩|졸업\s*(?:예정|전|하기\s*전|앞두)")
 # "그럼 저희는 어디에 물어봐야 돼요?" after a "no": where else to go
@@ -72,10 +74,15 @@ AMONG_THEM_PAID = re.compile(r"(?:이|그|저)\s*중(?:에|에서)?.*(?:월급|�
 NOT_COVERED = re.compile(
     r"최저\s*임금|실업\s*급여|국민취업지원|내일\s*배움\s*카드|근로\s*장려금|청년\s*도약\s*계좌|내일\s*채움|전세\s*(?:자금|대출)|"
     r"주택\s*청약|4대\s*보험|국민\s*연금|건강\s*보험|산재\s*보험|고용\s*보험|퇴직금|연말\s*정산|주휴\s*수당|청년\s*수당|"
-    r"구직\s*활동\s*지원금"
+    r"구직\s*활동\s*지원금|산재(?!\s*예방)"
 )
 # "거기", "그거", "여기": the message points back to what is being discussed, never to another programme
 BACK_REFERENCE = re.compile(r"거기|그거|그곳|그게|여기|이거|그\s*(센터|곳|프로그램|제도|사업)|그럼|그러면")
+# what asking for a person says ("상담원 연결해줘", "사람이랑 얘기할래요"); "이용한 사람 몇 명이나 돼" does not
+HANDOFF_WORDS = re.compile(
+    r"상담원|상담사|직원|담당자|연결|콜센터|전화\s*상담|실제\s*사람|진짜\s*사람|사람\s*(?:있|없)|"
+    r"사람(?:이랑|하고|과|한테|이|을|를|으로)?\s*(?:얘기|이야기|대화|통화|상담|바꿔|연결|불러|말)"
+)
 # a message this short in a conversation about a programme is a follow-up about it, not a new topic or a story
 FOLLOW_UP_LENGTH = 24
 

@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.context import KnowledgeAction, Replies, current_programme, mentioned_programme
 from actions.details import detail_answer, place_named
-from actions.question_words import BACK_REFERENCE
+from actions.question_words import BACK_REFERENCE, NOT_COVERED
 from actions.fits import knows_about_citizen, utter_fits
 from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
 from knowledge.queries import KnowledgeBase
@@ -33,6 +33,10 @@ class ActionRecommendProgrammes(KnowledgeAction):
             )
         current = current_programme(tracker, kb)
         text = tracker.latest_message.get("text") or ""
+        other_scheme = NOT_COVERED.search(text)
+        if named is None and other_scheme:  # "산재 신청하는거 서울시에서 도와주나요": not in the report
+            dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))
+            return []
         if named is None and current is not None and not knows_about_citizen(tracker) and not states_profile_facts(tracker):
             # "나중에 사업자금 빌릴 수 있는 제도도 있을까요" after the 협동조합지원센터: a detail of it or of its topic
             if BACK_REFERENCE.search(text):  # "그럼 거기선 뭐 해주는데": about the programme being discussed

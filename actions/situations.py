@@ -55,6 +55,14 @@ class ActionAnswerSituation(KnowledgeAction):
         programmes = kb.for_situation(situation)
         named = mentioned_programme(tracker, kb)
         current = tracker.get_slot("programme")
+        in_context = kb.programme(current) if current else None
+        if (
+            named is None and in_context is not None and latest_entity_values(tracker, "time")
+            and in_context.slug in [p.slug for p in programmes] and any(place.hours for place in in_context.places)
+        ):  # "새벽 3시에 가도 됨? 콜 기다리면서 좀 누워있게" about the shelter just discussed: open at that hour?
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, "ask_open_now", "ask_open_now", in_context
+            )
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
         if named is None and current and (len(text) <= FOLLOW_UP_LENGTH or confidence < UNSURE_SITUATION):
             # "야간 과정도 있어요?" while a programme is discussed: a short follow-up the NLU took for a situation

@@ -291,3 +291,61 @@ async def test_a_bare_closing_time_question_read_as_out_of_scope(domain) -> None
     tracker = make_tracker("out_of_scope", "문닫는건", slots=slots, confidence=0.6)
     reply = texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
     assert "20:00" in reply
+
+
+async def test_a_sure_out_of_scope_naming_nothing_foreign_is_answered_from_the_programme(domain) -> None:
+    from actions.open_questions import ActionAnswerDetailOrOutOfScope
+
+    action = ActionAnswerDetailOrOutOfScope()
+    tracker = make_tracker("out_of_scope", "1월에 시작하는 건 언제 끝나요", slots={"programme": "public_works"}, confidence=0.96)
+    assert "6.30" in texts((await run_action(action, tracker, domain))[0])
+    # with nothing in context, a word shared with some fact (공공근로's 미세먼지 rule) does not make it a question
+    tracker = make_tracker("out_of_scope", "오늘 서울 미세먼지 어때", confidence=0.99)
+    messages, events = await run_action(action, tracker, domain)
+    assert texts(messages) == domain["responses"]["utter_out_of_scope"][0]["text"] and events == []
+
+
+async def test_a_question_misread_as_asking_for_a_person_is_answered(domain) -> None:
+    from actions.handoff import ActionRequestHuman
+
+    tracker = make_tracker("request_human", "이용한 사람 몇명이나 돼", slots={"programme": "interview_suit_rental"})
+    messages, events = await run_action(ActionRequestHuman(), tracker, domain)
+    assert "11,886" in texts(messages) and not any(e.get("event") == "pause" for e in events)
+
+
+async def test_a_time_asked_in_a_story_about_the_shelter_in_context_is_open_now(domain, frozen_clock) -> None:
+    from datetime import datetime
+
+    from knowledge.queries import SEOUL
+
+    frozen_clock(datetime(2018, 7, 12, 16, 55, tzinfo=SEOUL))
+    text = "새벽 3시에 가도 됨? 콜 기다리면서 좀 누워있게"
+    tracker = make_tracker(
+        "situation_rest_area", text, entities=[span("time", "03:00", text, "새벽 3시")],
+        slots={"programme": "rest_area", "place": "합정쉼터", "last_question": "ask_open_now"},
+    )
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "합정쉼터" in reply and "03:00" in reply and "다음날 06:00" in reply
+
+
+async def test_where_are_the_shelters_lists_them_though_no_address_is_given(domain) -> None:
+    tracker = make_tracker("ask_location", "휴서울노동자쉼터어디어디있어", slots={"programme": "rest_area"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert all(name in reply for name in ("서초쉼터", "북창쉼터", "합정쉼터", "상암쉼터")) and "주소는 보고서에 없어요" in reply
+
+
+async def test_facts_told_after_a_list_say_what_they_rule_out(domain) -> None:
+    text = "따로 수입은 없으시고 구직등록은 아직 안하셨어요"
+    tracker = make_tracker(
+        "inform", text,
+        entities=[span("has_regular_income", False, text, "수입은 없"), span("job_seeker_registered", False, text, "구직등록은 아직 안하셨")],
+        slots={"age": 62, "residence": "seoul", "has_regular_income": False, "job_seeker_registered": False},
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "공공근로사업" in reply and "구직등록" in reply and "빠졌어요" in reply
+
+
+async def test_a_scheme_the_report_does_not_cover_asked_as_a_recommendation(domain) -> None:
+    tracker = make_tracker("recommend_programmes", "산재 신청하는거 서울시에서 도와주나요")
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "산재" in reply and "120" in reply and "나이, 서울 거주 여부" not in reply
