@@ -132,6 +132,7 @@ def profile_from_tracker(tracker: Tracker) -> Profile:
         job_seeker_registered=tracker.get_slot("job_seeker_registered"),
         workplace_size=number("workplace_size"),
         worker_type=tracker.get_slot("worker_type"),
+        high_school_senior=tracker.get_slot("high_school_senior"),
     )
 
 

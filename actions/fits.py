@@ -21,6 +21,8 @@ def profile_summary(replies: Replies, profile: Profile) -> str:
     parts = []
     if profile.age is not None:
         parts.append(replies.label("profile", "age", age=profile.age))
+    elif profile.high_school_senior:
+        parts.append(replies.label("profile", "high_school_senior"))
     if profile.seoul_resident is not None:
         parts.append(replies.label("profile", "seoul" if profile.seoul_resident else "outside"))
     if profile.job_status:
@@ -39,7 +41,10 @@ RULE_SLOTS = {
 def knows_about_citizen(tracker: Tracker) -> bool:
     """Whether the citizen has told the bot their age, residence or job status."""
     profile = profile_from_tracker(tracker)
-    return profile.age is not None or profile.seoul_resident is not None or bool(profile.job_status)
+    return (
+        profile.age is not None or profile.seoul_resident is not None or bool(profile.job_status)
+        or bool(profile.high_school_senior)
+    )
 
 
 def _why(replies: Replies, recommendation: Recommendation) -> str:

@@ -46,7 +46,9 @@ from knowledge.queries import (
 
 
 # what a citizen says about themselves that eligibility rules read
-PROFILE_ENTITIES = ("age", "residence", "job_status", "workplace_size", "job_seeker_registered", "has_regular_income")
+PROFILE_ENTITIES = (
+    "age", "residence", "job_status", "workplace_size", "job_seeker_registered", "has_regular_income", "high_school_senior",
+)
 
 
 # "X도 그래요?", "X는 어때요?": the question before, about X
@@ -89,6 +91,9 @@ ASKS_SOMETHING = re.compile(
 _SPECIFIC_QUESTIONS = ("ask_open_now", "ask_hours", "ask_location", "ask_contact", "ask_cost", "ask_how_to_apply")
 # words that ask what a programme is ("뭐 하는 곳이에요?"), whatever else is named
 INFO_WORDS = re.compile(r"뭐|뭔|무엇|무슨|어떤|설명|소개|하는\s*(?:곳|데|거)")
+
+# a contact asked for along with something else: the report never gives one
+ASKS_CONTACT_TOO = re.compile(r"전화\s*번호|연락처|전번|홈페이지|홈피|사이트|이메일|링크")
 
 # what a fact about applying says
 APPLY_FACT = re.compile(r"신청|접수|모집|공모|공고|선정|등록|예약|방문|문의")
@@ -238,7 +243,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             ):
                 found = None  # "쉼터 위치가 어디죠?" wants a place; a fact without one is no answer (the reply says 120)
             if found is not None:
-                dispatcher.utter_message(text=found[0], buttons=self._next_steps(replies, programme, question))
+                reply = found[0]
+                if ASKS_CONTACT_TOO.search(text):  # "신청은 어디서 해요? 홈피 주소좀"
+                    reply += "\n" + replies.text("utter_contact_unknown", name=programme.name)
+                dispatcher.utter_message(text=reply, buttons=self._next_steps(replies, programme, question))
                 events = [SlotSet("programme", programme.slug)] + place_named(programme, found[0])
                 if intent == "ask_eligibility":  # "법률 지원도 받을 수 있어요?" was answered: no eligibility form
                     events.append(FollowupAction("action_listen"))
@@ -293,6 +301,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if question == "ask_programme_info" and FEATURE_QUESTION.search(asked) and mentioned_programme(tracker, kb) is None:
             # "거기 화장실이나 커피 있어요?" found no fact: what the report says, and that anything else is not in it
             text += "\n" + replies.text("utter_detail_not_listed")
+        if question != "ask_contact" and ASKS_CONTACT_TOO.search(asked):
+            # "신청은 어디서 해요? 홈피 주소좀": the answer, and that the report gives no contact (120)
+            text += "\n" + replies.text("utter_contact_unknown", name=programme.name)
         dispatcher.utter_message(text=text, buttons=self._next_steps(replies, programme, question))
         events = [SlotSet("programme", programme.slug), SlotSet("last_question", question)]
         if places:

@@ -37,6 +37,11 @@ class ActionRecommendProgrammes(KnowledgeAction):
         if named is None and other_scheme:  # "산재 신청하는거 서울시에서 도와주나요": not in the report
             dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))
             return []
+        told = tracker.latest_message.get("entities") or []
+        if named is None and not told and not knows_about_citizen(tracker) and kb.fact_index().names_only_the_unknown(text):
+            # "recommend some stocks? 주식 추천좀": a recommendation of something the report never mentions
+            dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
+            return []
         if named is None and current is not None and not knows_about_citizen(tracker) and not states_profile_facts(tracker):
             # "나중에 사업자금 빌릴 수 있는 제도도 있을까요" after the 협동조합지원센터: a detail of it or of its topic
             if BACK_REFERENCE.search(text):  # "그럼 거기선 뭐 해주는데": about the programme being discussed

@@ -40,7 +40,7 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
     "people": (  # "몇 명", and "누가 와요?" of an event: who and how many take part
         re.compile(
             r"몇\s*명|인원|명이나|몇\s*분|누가\s*(?:와|오|참석|참여|가요|가나)|누구(?:나|든)?\s*(?:와|오|참석|참여)|"
-            r"규모|아무나\s*(?:참석|참여|가)"
+            r"규모|아무나\s*(?:참석|참여|가)|얼마나\s*(?:됐|되|돼)"
         ),
         re.compile(r"\d[\d,]*\s*명"),
     ),
@@ -119,7 +119,7 @@ ASKING_NOUNS = frozenset(
     당장 종일 최대 최소 가격 요금 유료 공짜 비용 월급 급여 일당 연봉 수당 시급 연락 연락처 문의 사이트 링크
     이메일 카톡 문자 통화 자세 설명 내용 얘기 소리 생각 궁금 진짜 혹시 제일 가장 보통 대충 대략 이거 그거 저거
     여기 거기 저기 정보 말씀 답변 안내 부분 관련 경우 사항 기준 조건 자격 대상 신청 방법 절차 서류 위치 주소
-    내년 후년 제한 일반 일반인 홈피 오픈 날짜 차이 요청 그때 미안 주세요 이름 명칭
+    내년 후년 제한 일반 일반인 홈피 오픈 날짜 차이 요청 그때 미안 주세요 이름 명칭 추천 리스트 정리 목록
     """.split()
 )
 # a place name ("관악구", "강남역"): where, which the location answers say, not what is asked about
@@ -138,13 +138,18 @@ QUESTION_SYNONYMS = {
 _PER = re.compile(r"(?<=[가-힣]{2})당(?![가-힣])")
 
 
-def question_bigrams(text: str) -> List[str]:
-    """The bigrams of a question, each word without its particle, in the report's words."""
+def question_words(text: str) -> List[str]:
+    """The words of a question, each without its particle, in the report's words."""
     text = text.lower()
     for said, written in QUESTION_SYNONYMS.items():
         text = text.replace(said, written)
     text = _PER.sub("별", text)
-    return bigrams(" ".join(_PARTICLE.sub("", word) for word in _NOT_TEXT.split(text)))
+    return [_PARTICLE.sub("", word) for word in _NOT_TEXT.split(text) if word]
+
+
+def question_bigrams(text: str) -> List[str]:
+    """The bigrams of a question, each word without its particle, in the report's words."""
+    return bigrams(" ".join(question_words(text)))
 
 
 def bigrams(text: str) -> List[str]:
@@ -198,6 +203,12 @@ class FactIndex:
             and not any(b in self._known for b in bigrams(noun))
         ]
 
+    def names_only_the_unknown(self, question: str) -> bool:
+        """Whether every noun the question is about is one the report never uses ("주식 추천좀"), unlike "프리랜서
+        영상 편집자인데 쓸 만한 제도" (제도 is the report's word)."""
+        content = [noun for noun in nouns(question) if len(noun) >= 2 and noun not in ASKING_NOUNS]
+        return bool(content) and set(content) <= set(self.unknown_nouns(question))
+
     def search(
         self, question: str, programme_slug: Optional[str] = None, limit: int = 3, place: Optional[str] = None
     ) -> List[FactHit]:
@@ -220,9 +231,10 @@ class FactIndex:
         # "합격자 발표 언제 나와요?": words of the question no fact in scope has (two or more: "하루에 몇 명" may say
         # 하루 where the report says 일평균); a date alone would answer something else
         in_scope = [grams for fact, grams in zip(self.facts, self._bigrams) if programme_slug in (None, fact.programme_slug)]
-        unmatched_words = [
+        unmatched = {
             b for b in evidence if self._idf[b] >= DISTINCTIVE_IDF and not any(b in grams for grams in in_scope)
-        ]
+        }
+        unmatched_words = [word for word in question_words(question) if unmatched.intersection(bigrams(word))]
         hits: List[Tuple[float, int, int, FactHit]] = []
         for fact, grams in zip(self.facts, self._bigrams):
             if programme_slug is not None and fact.programme_slug != programme_slug:

@@ -141,6 +141,10 @@ class Profile:
     workplace_size: Optional[int] = None
     worker_type: Optional[str] = None
     is_organisation: Optional[bool] = None
+    high_school_senior: Optional[bool] = None  # "고3이에요": 17–19 years old, though no age was said
+
+# the age range of a high-school senior (만 나이): enough for "34세 이하" or "만 15세 이상", not for "만 18세 이상"
+HIGH_SCHOOL_SENIOR_AGES = (17, 19)
 
 
 # facts of a Profile that a rule kind needs; the assistant asks for them in this order
@@ -186,6 +190,11 @@ def _rule_outcome(rule: RuleInfo, profile: Profile) -> Optional[bool]:
     """True/False when the profile meets/fails the rule, None when the needed fact is unknown."""
     kind, value = rule.kind, rule.value
     if kind in ("age_min", "age_max"):
+        if profile.age is None and profile.high_school_senior:
+            youngest, oldest = HIGH_SCHOOL_SENIOR_AGES
+            if kind == "age_max":
+                return True if oldest <= value else (False if youngest > value else None)
+            return True if youngest >= value else (False if oldest < value else None)
         if profile.age is None:
             return None
         return profile.age >= value if kind == "age_min" else profile.age <= value

@@ -380,6 +380,11 @@ _INCOME = re.compile(
     r"(?:(?P<no>(?:전혀\s*|하나도\s*|딱히\s*|아예\s*|지금\s*)?(?:없|0원|한\s*푼도))|(?P<yes>(?:조금\s*|좀\s*|약간\s*)?있))"
 )
 
+# "고3인데", "고등학교 졸업 앞두고": a high-school senior (취업날개 counts from 고교졸업예정자), whatever the age
+_HIGH_SCHOOL_SENIOR = re.compile(
+    r"(?<![가-힣0-9])고\s*(?:3|삼)(?![0-9가-힣])|고\s*(?:3|삼)(?=(?:이|인데|이고|이에요|이요|임|때|생|학생|이라))|"
+    r"고등학교\s*(?:3\s*학년|삼\s*학년|졸업\s*(?:예정|앞|전|하기\s*전))|고교\s*졸업\s*예정"
+)
 _RESIDE_AFTER_DISTRICT = re.compile(r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*" + _RESIDE_VERB)
 # "한 살 차이", "두 살 어려요": a difference of ages, not an age
 _AGE_DIFFERENCE_AFTER = re.compile(r"\s*(?:차이|어리|어린|어려|많|위|아래|밑|터울|더|정도\s*차이)")
@@ -484,6 +489,9 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
     if "job_seeker_registered" in wanted:
         for match in _REGISTERED.finditer(t):
             found.append((match.start(), match.end(), "job_seeker_registered", match.group("yes") is not None))
+    if "high_school_senior" in wanted:
+        for match in _HIGH_SCHOOL_SENIOR.finditer(t):
+            found.append((match.start(), match.end(), "high_school_senior", True))
     if "has_regular_income" in wanted:
         for match in _INCOME.finditer(t):
             found.append((match.start(), match.end(), "has_regular_income", match.group("yes") is not None))
@@ -539,7 +547,7 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
             "entities": [
                 "programme", "district", "worker_type", "target_group", "job_status",
                 "residence", "age", "weekday", "time",
-                "workplace_size", "job_seeker_registered", "has_regular_income",
+                "workplace_size", "job_seeker_registered", "has_regular_income", "high_school_senior",
             ],
             # Entities matched from lookup tables / synonyms (if also in `entities`).
             # `residence` is left out on purpose: a bare "서울" is rarely a

@@ -349,3 +349,29 @@ async def test_a_scheme_the_report_does_not_cover_asked_as_a_recommendation(doma
     tracker = make_tracker("recommend_programmes", "산재 신청하는거 서울시에서 도와주나요")
     reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
     assert "산재" in reply and "120" in reply and "나이, 서울 거주 여부" not in reply
+
+
+async def test_a_second_question_for_a_contact_gets_the_honest_unknown_too(domain) -> None:
+    tracker = make_tracker("ask_how_to_apply", "신청은 어디서 해요? 홈피 주소좀", slots={"programme": "youth_jobs_partnership"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "공모" in reply and "120" in reply and not any(contact in reply for contact in NO_CONTACT)
+
+
+async def test_a_count_for_a_half_year_the_report_gives_as_months(domain) -> None:
+    """"상반기" is one word the facts lack (they say ’18.1~6월): the count still answers it."""
+    tracker = make_tracker("ask_programme_info", "올해 상반기에 상담 몇건이나 했대요?", slots={"programme": "labour_ombudsman"})
+    assert "1,694" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_how_far_it_has_got_is_a_count_not_a_cost(domain) -> None:
+    tracker = make_tracker("ask_cost", "서울시 비정규직 정규직 전환은 얼마나 됐어요?", slots={"programme": "regularisation"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "명" in reply and "비용은" not in reply
+
+
+async def test_a_recommendation_of_something_the_report_never_mentions_is_out_of_scope(domain) -> None:
+    tracker = make_tracker("recommend_programmes", "hi can u recommend some stocks to buy? 주식 추천좀")
+    messages, _ = await run_action(ActionRecommendProgrammes(), tracker, domain)
+    assert texts(messages) == domain["responses"]["utter_out_of_scope"][0]["text"]
+    tracker = make_tracker("recommend_programmes", "프리랜서 영상 편집자인데 쓸 만한 제도 있으면 다 알려줘요")
+    assert "나이" in texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])  # asks for a profile

@@ -37,6 +37,24 @@ def test_technical_school_minimum_age(kb: KnowledgeBase, age: int, verdict: Verd
     assert kb.check("technical_school", Profile(age=age, seoul_resident=True)).verdict is verdict
 
 
+@pytest.mark.parametrize(
+    "slug, verdict, failing_age",
+    [
+        ("interview_suit_rental", Verdict.ELIGIBLE, 35),  # 고교졸업예정자∼34세: a 고3 without an age fits
+        ("technical_school", Verdict.ELIGIBLE, 14),  # 만 15세 이상
+        ("newdeal_jobs", Verdict.UNKNOWN, 40),  # 만 18세 이상: a 고3 may be 17, so the age is still asked
+    ],
+)
+def test_a_high_school_senior_without_an_age(kb: KnowledgeBase, slug: str, verdict: Verdict, failing_age: int) -> None:
+    profile = Profile(high_school_senior=True, **SEOUL_JOB_SEEKER)
+    result = kb.check(slug, profile)
+    assert result.verdict is verdict
+    assert ("age" in result.missing) is (verdict is Verdict.UNKNOWN)
+    # a stated age always wins over the school year
+    stated = Profile(age=failing_age, high_school_senior=True, **SEOUL_JOB_SEEKER)
+    assert kb.check(slug, stated).verdict is Verdict.NOT_ELIGIBLE
+
+
 def test_technical_school_needs_seoul_residence(kb: KnowledgeBase) -> None:
     result = kb.check("technical_school", Profile(age=30, seoul_resident=False))
     assert result.verdict is Verdict.NOT_ELIGIBLE

@@ -232,6 +232,10 @@ ENTITY_CASES = [
     ("어머니 구직등록은 안 하셨어요", [("job_seeker_registered", 4, 14, False)]),
     ("서울로 이사 가면요?", [("residence", 0, 2, "seoul")]),
     ("어머니가 서울 사시고", [("residence", 5, 7, "seoul")]),
+    ("고3인데 정장 빌릴 수 있어요?", [("high_school_senior", 0, 2, True)]),
+    ("고등학교 졸업 앞두고 있어요", [("high_school_senior", 0, 9, True)]),
+    ("고3 학생이에요", [("high_school_senior", 0, 2, True)]),
+    ("최고 30만원", []),  # 고 inside a word is not 고3
     ("서울 사는 거 아니면 안 돼요?", [("residence", 0, 2, "outside")]),
     ("일 안한지 오래됐고 수입 없어요", [("has_regular_income", 11, 15, False)]),  # 일 안한지: the vocabulary's job_status
     # everything at once
