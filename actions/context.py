@@ -28,6 +28,8 @@ QUESTION_INTENTS = (
     "ask_contact",
 )
 _PLACEHOLDER = re.compile(r"{(\w+)}")
+# "남부 말고", "강동 아니고": what comes before is not what is asked about
+NOT_THIS = re.compile(r"말고|아니고|빼고")
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +76,12 @@ def latest_entity_values(tracker: Tracker, entity: str) -> List[str]:
     return [str(e["value"]) for e in tracker.latest_message.get("entities", []) if e.get("entity") == entity]
 
 
+def previous_user_text(tracker: Tracker) -> str:
+    """What the citizen wrote before the latest message ("" when nothing)."""
+    texts = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"]
+    return texts[-2] if len(texts) >= 2 and not texts[-2].startswith("/") else ""
+
+
 def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:
     """The programme named in the latest message (entity, else any known name in the text)."""
     for value in latest_entity_values(tracker, "programme"):
@@ -98,7 +106,7 @@ def current_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[Programme
 
 def mentioned_places(tracker: Tracker, kb: KnowledgeBase, programme: ProgrammeInfo) -> List[PlaceInfo]:
     """Places of ``programme`` named in the latest message, else the one discussed before."""
-    text = tracker.latest_message.get("text") or ""
+    text = NOT_THIS.split(tracker.latest_message.get("text") or "")[-1]  # "남부 말고 강동 쪽은?": after the 말고
     places = [p for p in kb.places_in_text(text) if p.programme_slug == programme.slug]
     if places:
         return places

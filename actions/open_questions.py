@@ -17,8 +17,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import KnowledgeAction, Replies, current_programme, intent_payload, mentioned_programme
 from actions.details import detail_answer, place_named
 from actions.eligibility import answers_the_form
-from actions.fits import answer_about_fits
-from actions.programme_questions import ActionAnswerProgrammeQuestion
+from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
+from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
 from actions.question_words import BACK_REFERENCE, FOLLOW_UP_LENGTH, NOT_COVERED, is_bare_question, question_named
 from knowledge.fact_search import ASKING_NOUNS
 from knowledge.morphology import nouns
@@ -67,6 +67,9 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
             return ActionAnswerProgrammeQuestion().judge(
                 dispatcher, tracker, replies, kb, current_programme(tracker, kb), restate=False
             )
+        told = answer_facts_told(dispatcher, tracker, replies, kb) if knows_about_citizen(tracker) else None
+        if told is not None:
+            return told
         text = tracker.latest_message.get("text") or ""
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
         sure = confidence >= SURE_OUT_OF_SCOPE and not (BACK_REFERENCE.search(text) or is_bare_question(text))
@@ -141,6 +144,44 @@ class ActionAnswerNo(ActionAcknowledge):
 
     def name(self) -> Text:
         return "action_answer_no"
+
+
+def answer_facts_told(
+    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+) -> Optional[List[Dict[Text, Any]]]:
+    """Facts about the citizen the NLU did not take for an answer ("그럼 나는?? 나 23이고 서울 삼" read as goodbye,
+    "지금 소득은 없고 구직등록은 해놨어요" as out of scope): the verdict for the programme being discussed, or what
+    fits now; None when the message tells nothing about them."""
+    if not states_profile_facts(tracker):
+        return None
+    programme = current_programme(tracker, kb)
+    if programme is not None and programme.rules and tracker.get_slot("last_question") == "ask_eligibility":
+        return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)
+    return utter_fits(dispatcher, tracker, replies, kb, explain_dropped=True)
+
+
+class ActionGoodbye(KnowledgeAction):
+    """Goodbye, unless the message tells the bot about the citizen (then it is answered)."""
+
+    def name(self) -> Text:
+        return "action_goodbye"
+
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    ) -> List[Dict[Text, Any]]:
+        events = answer_facts_told(dispatcher, tracker, replies, kb)
+        if events is not None:
+            return events
+        text = tracker.latest_message.get("text") or ""
+        question = question_named(text)
+        named = mentioned_programme(tracker, kb)
+        if not text.startswith("/") and (named is not None or question is not None):
+            # "ㅇㅋ 그럼 강소기업 정보는 어디서 볼수있어" (the ㅇㅋ heard as goodbye): the question, answered
+            asked = question or "ask_programme_info"
+            programme = named or current_programme(tracker, kb)
+            return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, programme)
+        dispatcher.utter_message(response="utter_goodbye")
+        return []
 
 
 class ActionAnswerBotChallenge(KnowledgeAction):

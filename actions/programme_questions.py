@@ -20,15 +20,16 @@ from actions.context import (
     latest_entity_values,
     mentioned_places,
     mentioned_programme,
+    previous_user_text,
     source_values,
 )
-from actions.details import asks_for_a_date, asks_for_a_figure, detail_answer, place_named
+from actions.details import LATER_DATES, asks_for_a_date, asks_for_a_figure, detail_answer, place_named
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_QUALIFY, BACK_REFERENCE, CONTACT_WORDS, COST_WORDS, DIRECTIONS_WORDS,
     ELIGIBILITY_WORDS, FEATURE_QUESTION,
-    HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NOT_COVERED, WAGE_WORDS, WHO_RUNS_WORDS, question_named,
+    HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS, NOT_COVERED, WAGE_WORDS, WHO_RUNS_WORDS, question_named,
 )
 from knowledge.queries import (
     WEEKDAY_KO,
@@ -87,10 +88,22 @@ ASKS_SOMETHING = re.compile(
     r"[?？]|나요|까요|는지|어떻게|어케|뭐|뭘|무슨|언제|어디|얼마|몇|알려|가능|돼요|되요|될까|되나|있어요|있나|좋겠|싶어|싶은데|원해"
 )
 
+# last questions whose answer may have been a detail (the NLU's intent for "위탁 누가 맡고있어?" was eligibility)
+_DETAIL_LIKE = ("ask_programme_info", "ask_eligibility")
+
+# a question about the age limit, whatever else the message says
+AGE_QUESTION = re.compile(r"나이|몇\s*살|연령|연세")
+
 # the questions a message may name outright while the NLU heard only "about this programme"
 _SPECIFIC_QUESTIONS = ("ask_open_now", "ask_hours", "ask_location", "ask_contact", "ask_cost", "ask_how_to_apply")
 # words that ask what a programme is ("뭐 하는 곳이에요?"), whatever else is named
 INFO_WORDS = re.compile(r"뭐|뭔|무엇|무슨|어떤|설명|소개|하는\s*(?:곳|데|거)")
+
+# a total ("전부 얼마", "한 해에", "규모"): a figure of the programme, not the citizen's cost
+TOTAL_WORDS = re.compile(r"전부|총|모두\s*얼마|한\s*해|1년에|일\s*년에|연간|규모|예산")
+
+# "무슨 구에 있어요?": the district, which the report may not give
+DISTRICT_ASKED = re.compile(r"(?:무슨|어느|몇)\s*구")
 
 # a contact asked for along with something else: the report never gives one
 ASKS_CONTACT_TOO = re.compile(r"전화\s*번호|연락처|전번|홈페이지|홈피|사이트|이메일|링크")
@@ -101,8 +114,6 @@ APPLY_FACT = re.compile(r"신청|접수|모집|공모|공고|선정|등록|예�
 # a place not open yet ("’19년 3월 개관 예정"): "지금 가볼 수 있어요?" is answered by when it opens
 OPENING_LATER = re.compile(r"(?:개관|개소|발족|오픈|조성)\s*예정")
 
-# "가까운 데", "근처": a place near the district the citizen named
-NEARBY_WORDS = re.compile(r"가까운|가깝|가까이|근처|주변|인근")
 
 # weekday groups as the citizen says them → weekday numbers
 _DAY_GROUPS = {"weekdays": [0, 1, 2, 3, 4], "weekend": [5, 6]}
@@ -164,6 +175,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = tracker.latest_message.get("text") or ""
         named = mentioned_programme(tracker, kb)
+        in_form = current_programme(tracker, kb)
+        if named is None and in_form is not None and answers_the_form(tracker):
+            # "구직등록?? 그런거 안했는데 꼭 해야돼?" (read as how to apply) answers the form: the check goes on
+            return self.judge(dispatcher, tracker, replies, kb, in_form, restate=False)
         other_scheme = NOT_COVERED.search(text)
         if named is None and other_scheme and intent in QUESTION_INTENTS:
             # "최저임금 올해 얼마예요?": not the programme in context; the report does not cover it
@@ -180,6 +195,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if intent == "ask_programme_info" and named_question in _SPECIFIC_QUESTIONS and not INFO_WORDS.search(text):
             # "청년일자리센터 전번좀요": the programme named, and the one thing asked about it
             intent = question = named_question
+        elif intent == "ask_how_to_apply" and named_question == "ask_location" and not APPLY_WORDS.search(text):
+            intent = question = "ask_location"  # "퀵 하는 형님은 어디로 가면 되나요" (a shelter: where, not how to apply)
+        elif intent in ("ask_how_to_apply", "ask_cost") and AGE_QUESTION.search(text):
+            intent = question = "ask_eligibility"  # "공공근로 신청하고 싶은 사람입니다 나이가 많아도 되는지요"
         if intent == "ask_eligibility" and not states_profile_facts(tracker) and (
             latest_entity_values(tracker, "weekday") or latest_entity_values(tracker, "time")
         ):  # "토욜은요?" after an hours question asks about Saturday's hours, not who may come
@@ -188,17 +207,41 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         programme = current_programme(tracker, kb)
         if (
             programme is not None and latest_entity_values(tracker, "district") and NEARBY_WORDS.search(text)
-            and any(place.district for place in programme.places)
+            and any(place.district for place in programme.places) and question_named(text) in (None, "ask_location")
         ):  # "노원구 살아서 가까운 데면 좋겠어요": which of its places is near, not whether they may use it
             intent = question = "ask_location"
         last = tracker.get_slot("last_question")
         if last and asks_the_same_about(tracker, kb):
             # "그럼 공공근로는요?": the last question again, about the programme just named
             programme = current_programme(tracker, kb)
+            repeated = self._detail_again_for_place(replies, tracker, kb, programme) if last in _DETAIL_LIKE else None
+            if repeated is not None:  # "중부는?" after "북부기술교육원은 위탁 누가 맡고있어?": the same detail
+                dispatcher.utter_message(text=repeated[0])
+                return [SlotSet("programme", repeated[1].slug)] + place_named(repeated[1], repeated[0])
             if last == "ask_eligibility" and programme is not None:
                 return self.judge(dispatcher, tracker, replies, kb, programme)
             intent = question = last
         return self.respond(dispatcher, tracker, replies, kb, intent, question, current_programme(tracker, kb))
+
+    @staticmethod
+    def _detail_again_for_place(
+        replies: Replies, tracker: Tracker, kb: KnowledgeBase, programme: Optional[ProgrammeInfo]
+    ) -> Optional[tuple]:
+        """The previous message's detail question asked again about the place named now, when a fact of that
+        place answers it; None otherwise."""
+        if programme is None:
+            return None
+        now_named = [place for place in kb.places_in_text(tracker.latest_message.get("text") or "")
+                     if place.programme_slug == programme.slug]
+        before = previous_user_text(tracker)
+        if len(now_named) != 1 or not before:
+            return None
+        for place in programme.places:  # the place asked about before is not the one asked about now
+            for key in {place.name, place.name.replace("기술교육원", ""), place.name.replace("쉼터", "")}:
+                if len(key) >= 2:
+                    before = before.replace(key, " ")
+        found = detail_answer(replies, kb, programme, f"{before} {now_named[0].name}", now_named[0].name)
+        return found if found is not None and now_named[0].name in found[0] else None
 
     def respond(
         self,
@@ -301,6 +344,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if question == "ask_programme_info" and FEATURE_QUESTION.search(asked) and mentioned_programme(tracker, kb) is None:
             # "거기 화장실이나 커피 있어요?" found no fact: what the report says, and that anything else is not in it
             text += "\n" + replies.text("utter_detail_not_listed")
+        if LATER_DATES.search(asked) and question != "ask_programme_info":
+            text += "\n" + replies.text("utter_later_dates_unknown")  # "내년(2019) 생활임금은 얼마로 오름?"
+        if question == "ask_location" and DISTRICT_ASKED.search(asked) and not any(p.district for p in places or programme.places):
+            text += "\n" + replies.text("utter_location_more_unknown")  # "혁신파크 그게 무슨 구에 있는건데"
         if question != "ask_contact" and ASKS_CONTACT_TOO.search(asked):
             # "신청은 어디서 해요? 홈피 주소좀": the answer, and that the report gives no contact (120)
             text += "\n" + replies.text("utter_contact_unknown", name=programme.name)
@@ -329,6 +376,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if question in ("ask_hours", "ask_open_now"):
             # "언제 개관해요?" is not about opening hours; nor is "누가 운영해요?" or a question without a word about time
             return asks_for_a_date(text) or bool(WHO_RUNS_WORDS.search(text)) or not HOURS_WORDS.search(text)
+        if intent == "ask_eligibility" and WHO_RUNS_WORDS.search(text):
+            return True  # "북부기술교육원은 위탁 누가 맡고있어?": who runs it, not who may use it
         if intent == "ask_eligibility":
             # "몇 명이나 있어요?", "사진 촬영도 돼요?", "법률 지원도 받을 수 있어요?": not who may use it; and for a
             # programme without rules the report's words about who takes part are the answer ("일반 시민도 가도 되나")
@@ -342,6 +391,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         usual_words = {"ask_cost": COST_WORDS, "ask_how_to_apply": APPLY_WORDS, "ask_contact": CONTACT_WORDS}.get(question)
         if usual_words is not None and not usual_words.search(text):
             return True  # "사진 촬영도 같이 돼요?" read as a cost question
+        if question == "ask_cost" and TOTAL_WORDS.search(text):
+            return True  # "융자해주는 돈이 한 해에 전부 얼마" asks the fund's size, not what it costs the citizen
         return (question == "ask_cost" and not p.cost) or (question == "ask_how_to_apply" and not p.how_to_apply)
 
     def judge(
@@ -487,10 +538,19 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             if venues and not districts:  # "국제포럼 어디서 해요?": the place's name is where ("서울시청 다목적홀")
                 lines = [replies.text("utter_location_line_venue", place=place.name) for place in venues]
                 return replies.text("utter_location", places="\n".join(lines), **source_values(p))
-            if len(shown) > 1:  # "쉼터 어디어디 있어?": which places there are, though the report gives no addresses
+            if len(shown) > 1 or places:  # "쉼터 어디어디 있어?", "퀵 하는 형님은 어디로?": the places, without addresses
                 lines = [replies.text("utter_location_line_unknown", place=place.name) for place in shown]
-                return prefix + replies.text("utter_location", places="\n".join(lines), **source_values(p))
-            return prefix + replies.text("utter_location_unknown", name=p.name)
+                listed = replies.text("utter_location", places="\n".join(lines), **source_values(p))
+                return prefix + listed + "\n" + replies.text("utter_location_more_unknown")
+            text = prefix + replies.text("utter_location_unknown", name=p.name)
+            nearby = [
+                place for other in kb.all_programmes(citizen_facing_only=True)
+                if other.topic == p.topic and other.slug != p.slug for place in other.places if place.address
+            ]
+            if not shown and nearby:  # "상담받으러 찾아가려면 어디로 가요" about 사회적경제기업 육성: its centres
+                lines = [replies.text("utter_location_line", place=place.name, where=place.address) for place in nearby]
+                text += "\n" + replies.text("utter_location_same_topic", places="\n".join(lines))
+            return text
         lines = []
         for place in shown:
             where = place.address or place.district
@@ -550,5 +610,8 @@ class ActionStopEligibilityUnlessAnswered(KnowledgeAction):
         programme = current_programme(tracker, kb)
         if programme is not None and answers_the_form(tracker):
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme, restate=False)
+        named = mentioned_programme(tracker, kb)
+        if named is not None and named.rules:  # "아니 그거 말고 뉴딜 그건 몇살까지": the rules of the one meant
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, named)
         dispatcher.utter_message(response="utter_eligibility_stopped")
         return []

@@ -50,7 +50,7 @@ ASKS_WHAT_FITS = re.compile(
 )
 # "면접 정장 빌려주는 건 저는 안돼요?": whether the citizen qualifies
 ASKS_IF_I_QUALIFY = re.compile(
-    r"(?:저는|저도|전|나는|나도|난|제가|내가)\s*(?:\S+\s*){0,2}?(?:안\s*돼|돼요|되나|될까|되죠|가능|받을\s*수|할\s*수|신청\s*돼|해당)"
+    r"(?:저는|저도|전|나는|나도|난|제가|내가)\s*(?:\S+\s*){0,2}?(?:안\s*돼|돼요|되나|될까|되죠|가능|ㄱㄴ|됨|받을\s*수|할\s*수|신청\s*돼|해당)"
     r"|(?:은|는|도)\s*(?:안\s*돼|안\s*되나|안\s*될까|못\s*받)"  # "면접 정장은 안 돼요?" once the bot knows about them
     r"|(?:은|는|건)\s*(?:돼요|되나요|될까요|되죠|가능)"  # "정장 빌리는 건 돼요?"
     r"|왜\s*안\s*(?:나와|돼|되|나오)"  # "취업날개는 왜 안 나와요?" after a list of what fits
@@ -77,24 +77,26 @@ NOT_COVERED = re.compile(
     r"구직\s*활동\s*지원금|산재(?!\s*예방)"
 )
 # "거기", "그거", "여기": the message points back to what is being discussed, never to another programme
-BACK_REFERENCE = re.compile(r"거기|그거|그곳|그게|여기|이거|그\s*(센터|곳|프로그램|제도|사업)|그럼|그러면")
+BACK_REFERENCE = re.compile(r"거기|거긴|그거|그건|그곳|그게|여기|이거|그\s*(센터|곳|프로그램|제도|사업)|그럼|그러면")
 # what asking for a person says ("상담원 연결해줘", "사람이랑 얘기할래요"); "이용한 사람 몇 명이나 돼" does not
 HANDOFF_WORDS = re.compile(
     r"상담원|상담사|직원|담당자|연결|콜센터|전화\s*상담|실제\s*사람|진짜\s*사람|사람\s*(?:있|없)|"
     r"사람(?:이랑|하고|과|한테|이|을|를|으로)?\s*(?:얘기|이야기|대화|통화|상담|바꿔|연결|불러|말)"
 )
+# "가까운 데", "근처", "강동 쪽은?": a place near the district the citizen named
+NEARBY_WORDS = re.compile(r"가까운|가깝|가까이|근처|주변|인근|쪽(?:은|에|이|으로|도)?")
 # a message this short in a conversation about a programme is a follow-up about it, not a new topic or a story
 FOLLOW_UP_LENGTH = 24
 
 # the question a message names outright, most specific first
 QUESTION_NAMED = (
     ("ask_open_now", re.compile(r"지금\s*(열|문|가도|운영|해요|하나)")),
-    ("ask_hours", re.compile(r"몇\s*시|시간|시까지|시부터|요일|주말|평일|토요|일요|토욜|일욜|공휴|닫|문\s*여|여는|열어")),
-    ("ask_location", re.compile(r"어디(?:에\s*있|예요|에요|야|임|서\s*해|로\s*가)|위치|주소|장소|가는\s*길|찾아가")),
+    ("ask_hours", re.compile(r"몇\s*시|시간|시까지|시부터|요일|주말|평일|토요|일요|토욜|일욜|공휴|닫|문\s*(?:여|열)|(?<![가-힣])여는|열어")),
+    ("ask_location", re.compile(r"어디(?:에\s*있|예요|에요|야|임|서\s*해|로\s*가)|위치|주소|장소|가는\s*길|찾아가|(?:무슨|어느)\s*구")),
     ("ask_contact", re.compile(r"전화|번호|전번|연락처|홈페이지|홈피|사이트|이메일")),
-    ("ask_cost", re.compile(r"얼마|비용|무료|공짜|유료|가격|요금|시급|월급")),
+    ("ask_cost", re.compile(r"얼마|비용|무료|공짜|유료|가격|요금|시급|월급|돈\s*(?:이\s*|을\s*)?(?:드|들|내)")),
     ("ask_how_to_apply", re.compile(r"신청|접수|방법|절차|서류|어떻게\s*(해|하|받|이용)|어케")),
-    ("ask_eligibility", re.compile(r"나이|몇\s*살|자격|누가|조건|제한|어떤\s*(?:곳|사람|분|기업|단체|회사)[이가은는도]")),
+    ("ask_eligibility", re.compile(r"나이|몇\s*살|자격|누가|조건|제한|어떤\s*(?:곳|사람|분|기업|단체|회사)(?:들)?[이가은는도]")),
 )
 
 

@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.context import KnowledgeAction, Replies, current_programme, mentioned_programme
 from actions.details import detail_answer, place_named
-from actions.question_words import BACK_REFERENCE, NOT_COVERED
+from actions.question_words import ASKS_IF_I_QUALIFY, BACK_REFERENCE, NOT_COVERED
 from actions.fits import knows_about_citizen, utter_fits
 from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
 from knowledge.queries import KnowledgeBase
@@ -33,6 +33,11 @@ class ActionRecommendProgrammes(KnowledgeAction):
             )
         current = current_programme(tracker, kb)
         text = tracker.latest_message.get("text") or ""
+        if (
+            named is None and current is not None and current.rules and ASKS_IF_I_QUALIFY.search(text)
+            and tracker.get_slot("last_question") == "ask_eligibility"
+        ):  # "난 부천 사는 29살인데 나도 ㄱㄴ?" after a verdict: the same programme, for them
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, current)
         other_scheme = NOT_COVERED.search(text)
         if named is None and other_scheme:  # "산재 신청하는거 서울시에서 도와주나요": not in the report
             dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))

@@ -1,7 +1,7 @@
 """From a situation the citizen describes ("사장이 월급을 안 줘요") to the programmes that help."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -10,12 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import (
     KnowledgeAction, Replies, current_programme, intent_payload, latest_entity_values, mentioned_programme,
 )
-from actions.details import detail_answer, place_named
+from actions.details import asks_for_a_figure, detail_answer, place_named
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
 from actions.question_words import (
-    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, FEATURE_QUESTION, FOLLOW_UP_LENGTH, STUDENT_WORDS,
+    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, NEARBY_WORDS, STUDENT_WORDS,
+    question_named,
 )
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
@@ -25,6 +26,25 @@ PROFILE_SITUATIONS = ("situation_job_search", "situation_low_income")
 # below this NLU confidence a situation in a conversation about a programme may well be a question about it
 # ("기초수급자면 먼저 뽑힌다는 얘기 들었는데 진짜예요?" read as a labour problem at 0.19)
 UNSURE_SITUATION = 0.4
+
+
+# questions a story may ask outright; cost and applying words ("공짜로 빌렸다던데", "신청했는데") are often narrative
+ANSWERED_IN_A_STORY = ("ask_open_now", "ask_hours", "ask_location", "ask_contact")
+# a question this short, asked while a programme is discussed, is about it even if the NLU heard a situation
+QUESTION_LENGTH = 30
+# longer than this, a message is a story: a question inside it does not replace the list of help
+STORY_LENGTH = 60
+
+
+def asked_question(tracker: Tracker, text: str) -> Optional[str]:
+    """The question a message about a situation also asks in so many words ("…어디 있어요?", "몇 명이에요?",
+    "근처에 있는지요" with a district), or None."""
+    named = question_named(text)
+    if named in ANSWERED_IN_A_STORY:
+        return named
+    if latest_entity_values(tracker, "district") and NEARBY_WORDS.search(text):
+        return "ask_location"
+    return "ask_programme_info" if asks_for_a_figure(text) else None
 
 
 def primary_programme(programmes: List[ProgrammeInfo], situation: str) -> ProgrammeInfo:
@@ -64,12 +84,32 @@ class ActionAnswerSituation(KnowledgeAction):
                 dispatcher, tracker, replies, kb, "ask_open_now", "ask_open_now", in_context
             )
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
-        if named is None and current and (len(text) <= FOLLOW_UP_LENGTH or confidence < UNSURE_SITUATION):
-            # "야간 과정도 있어요?" while a programme is discussed: a short follow-up the NLU took for a situation
-            found = detail_answer(replies, kb, kb.programme(current), text, tracker.get_slot("place"))
-            if found is not None:
+        asked = asked_question(tracker, text)
+        if named is not None and asked and len(text) <= STORY_LENGTH:
+            # "노원구 근처에 기술교육원이 있는지요", "그 보호관이라는 사람들이 몇이나 됩니까": a question about the one named
+            return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, named)
+        follow_up_asks = question_named(text)
+        if named is None and in_context is not None and (
+            len(text) <= FOLLOW_UP_LENGTH or confidence < UNSURE_SITUATION or BACK_REFERENCE.search(text)
+            or kb.places_in_text(text) or (follow_up_asks and len(text) <= QUESTION_LENGTH)
+        ):
+            # "야간 과정도 있어요?", "거긴 주로 어떤 사람들이 와요", "합정 거기는 몇시까지 해요", "변호사 살 형편이
+            #안되는데 돈이 드는건지요" while a programme is discussed: a follow-up the NLU took for a situation
+            found = detail_answer(replies, kb, in_context, text, tracker.get_slot("place"))
+            if found is not None and follow_up_asks in (None, "ask_programme_info"):
                 dispatcher.utter_message(text=found[0])
                 return place_named(found[1], found[0])
+            if follow_up_asks == "ask_eligibility":  # "거긴 주로 어떤 사람들이 와요": who it is for
+                return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, in_context)
+            if follow_up_asks or asked:
+                question = follow_up_asks or asked
+                return ActionAnswerProgrammeQuestion().respond(
+                    dispatcher, tracker, replies, kb, question, question, in_context
+                )
+        if named is None and in_context is not None and in_context.rules and states_profile_facts(tracker) and (
+            in_context.slug in [p.slug for p in programmes]
+        ):  # "알바 포함하면 11명이요" after 마을노무사 was suggested: the verdict for it
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, in_context)
         if named is not None and (states_profile_facts(tracker) or named.slug not in [p.slug for p in programmes[:4]]):
             # "만 15살이고 서울 살아요. 기술교육원 들어갈 수 있어요?" / "소셜벤처 지원은 어떤 게 있나요": about that one
             return ActionAnswerProgrammeQuestion().respond(

@@ -40,7 +40,7 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
     "people": (  # "몇 명", and "누가 와요?" of an event: who and how many take part
         re.compile(
             r"몇\s*명|인원|명이나|몇\s*분|누가\s*(?:와|오|참석|참여|가요|가나)|누구(?:나|든)?\s*(?:와|오|참석|참여)|"
-            r"규모|아무나\s*(?:참석|참여|가)|얼마나\s*(?:됐|되|돼)"
+            r"규모|아무나\s*(?:참석|참여|가)|얼마나\s*(?:됐|되|돼)|몇이나|몇\s*사람"
         ),
         re.compile(r"\d[\d,]*\s*명"),
     ),
@@ -59,6 +59,9 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
         re.compile(r"경쟁|비율|[업격장]률|률\s*(?:은|이|얼마|몇)|퍼센트|프로|%"), re.compile(r"\d+(\.\d+)?\s*%|\d+\s*:\s*\d+")
     ),
     "floor": (re.compile(r"몇\s*층|층"), re.compile(r"\d+\s*층")),
+    "total": (  # "한 해에 전부 얼마": the programme's total, not a rate or a price
+        re.compile(r"전부|총|모두\s*얼마|한\s*해|1년에|연간|규모|예산"), re.compile(r"총|규모|예산|\d\s*억|백만원")
+    ),
     "duration": (  # "최대 몇 년까지 할 수 있어요?": how long, not when
         re.compile(r"몇\s*(?:년|개월|달)|얼마나\s*(?:오래|길게|할\s*수)|최대\s*(?:얼마|언제)"), re.compile(r"\d+\s*(?:개월|년간|년\s*동안)")
     ),
@@ -132,7 +135,8 @@ NUMBER_KINDS = ("people", "count", "amount", "rate", "floor", "age", "duration")
 QUESTION_SYNONYMS = {
     "빨간날": "공휴일", "빨간 날": "공휴일", "헤메": "헤어메이크업", "법적": "법률", "대출": "융자",
     "국비 과정": "국가 과정", "국비과정": "국가과정", "우리 구": "구별", "우리구": "구별", "저희 구": "구별",
-    "구마다": "구별", "자치구마다": "자치구별", "자금": "융자",
+    "구마다": "구별", "자치구마다": "자치구별", "자금": "융자", "외국": "해외", "맡아서": "위탁", "맡는": "위탁",
+    "맡고": "위탁",
 }
 # "사업당 얼마": the report says "사업별"
 _PER = re.compile(r"(?<=[가-힣]{2})당(?![가-힣])")

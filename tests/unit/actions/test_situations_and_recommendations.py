@@ -67,9 +67,8 @@ async def test_the_answer_to_the_forms_question_read_as_a_situation_goes_on_with
     reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
     assert reply.startswith("[마을노무사]") and "이용할 수 있어요" in reply
 
-    story = make_tracker(  # the same words without the form having asked: the situation's programmes
-        "situation_small_workplace", text, [entity("workplace_size", 9, "9명")],
-        slots={"programme": "village_labour_attorney", "workplace_size": 9},
+    story = make_tracker(  # the same words opening a conversation: the situation's programmes
+        "situation_small_workplace", text, [entity("workplace_size", 9, "9명")], slots={"workplace_size": 9},
     )
     assert "궁금한 곳을 누르시면" in texts((await run_action(ActionAnswerSituation(), story, domain))[0])
 

@@ -229,6 +229,8 @@ ENTITY_CASES = [
     # found on unseen conversations (session 4): 만 나이 corrections, honorifics, moving, hypotheticals, slang
     ("아 만으로 따지면 34에요", [("age", 10, 12, 34)]),
     ("34에요", [("age", 0, 2, 34)]),
+    ("만 40 서울토박이 가능?", [("age", 0, 4, 40), ("residence", 5, 7, "seoul")]),
+    ("1만 5천원", []),
     ("어머니 구직등록은 안 하셨어요", [("job_seeker_registered", 4, 14, False)]),
     ("서울로 이사 가면요?", [("residence", 0, 2, "seoul")]),
     ("어머니가 서울 사시고", [("residence", 5, 7, "seoul")]),
