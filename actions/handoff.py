@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.context import Replies, knowledge_base
 from actions.open_questions import answer_about_current_programme
+from actions.programme_questions import ActionAnswerProgrammeQuestion
 from actions.question_words import HANDOFF_WORDS
 from bot.handoff import HandoffStore
 from knowledge.db import get_engine
@@ -47,7 +48,14 @@ class ActionRequestHuman(Action):
         if not text.startswith("/") and not HANDOFF_WORDS.search(text):
             # "이용한 사람 몇명이나 돼" (read as asking for a person): a question about the programme in context
             try:
-                events = answer_about_current_programme(dispatcher, tracker, replies, knowledge_base())
+                kb = knowledge_base()
+                events = answer_about_current_programme(dispatcher, tracker, replies, kb)
+                nothing_in_context = tracker.get_slot("programme") is None
+                described = kb.described_programme(text) if events is None and nothing_in_context else None
+                if described is not None:  # "비정규직 정규직으로 바꿔 준다던데, 실제로 바뀐 사람이 있긴 해요?"
+                    events = ActionAnswerProgrammeQuestion().respond(
+                        dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", described
+                    )
             except SQLAlchemyError:
                 events = None
             if events is not None:

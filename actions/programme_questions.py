@@ -95,7 +95,7 @@ _DETAIL_LIKE = ("ask_programme_info", "ask_eligibility")
 AGE_QUESTION = re.compile(r"나이|몇\s*살|연령|연세")
 
 # the questions a message may name outright while the NLU heard only "about this programme"
-_SPECIFIC_QUESTIONS = ("ask_open_now", "ask_hours", "ask_location", "ask_contact", "ask_cost", "ask_how_to_apply")
+_SPECIFIC_QUESTIONS = ("ask_open_now", "ask_location", "ask_contact")  # hours words may ask pay ("공휴일에 쉬어도")
 # words that ask what a programme is ("뭐 하는 곳이에요?"), whatever else is named
 INFO_WORDS = re.compile(r"뭐|뭔|무엇|무슨|어떤|설명|소개|하는\s*(?:곳|데|거)")
 
@@ -307,6 +307,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             # "따로 수입은 없으시고 구직등록은 아직 안 하셨어요" after a list of what fits: the list again, with why
             # the programmes these facts rule out drop from it
             return utter_fits(dispatcher, tracker, replies, kb, explain_dropped=True)
+        if programme is None and not text.startswith("/"):
+            # "육아휴직도 눈치 안 보고 쓸 수 있는 중소기업을 시에서 골라 준다던데, 그게 뭐예요?": the one described
+            programme = kb.described_programme(text)
         if programme is None:
             if question == "ask_contact":
                 dispatcher.utter_message(text=replies.text("utter_contact_unknown_general"))
@@ -454,7 +457,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
     @staticmethod
     def _hours_unknown(replies: Replies, p: ProgrammeInfo) -> str:
         """No hours in the report; where it says the place is not open yet ("’19년 3월 개관 예정"), that too."""
-        notes = [p.status_note] + [place.note for place in p.places]
+        notes = [p.status_note] + [f"{place.name}: {place.note}" for place in p.places if place.note]
         opening = [note for note in notes if note and OPENING_LATER.search(note)]
         status = replies.text("utter_status_line", status=opening[0]) if opening else ""
         return replies.text("utter_hours_unknown", name=p.name, status=status)

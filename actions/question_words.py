@@ -15,8 +15,8 @@ from knowledge.fact_search import ANSWER_KINDS
 HOLIDAY_WORDS = re.compile(r"공휴일|휴일|명절|추석|설날|설\s*연휴|연휴|크리스마스|성탄절|어린이날|광복절|한글날|현충일|삼일절|개천절|빨간\s*날")
 HOURS_WORDS = re.compile(
     r"hours?|open|close|몇\s*시|시간|시까지|시부터|언제|열어|열었|열려|닫|영업|운영|문\s*여|요일|주말|평일|토요|일요|토욜|일욜|"
-    r"공휴|새벽|밤|아침|저녁|지금|" + HOLIDAY_WORDS.pattern
-)
+    r"공휴|새벽|밤|아침|저녁|지금|(?:" + HOLIDAY_WORDS.pattern + r").*(?:하나|해요|해\?|여나|열|문|운영|쉬나|쉬어요\?)"
+)  # a holiday with "…에도 하나요?" asks the hours; "공휴일에 쉬어도 돈 나와요?" asks about pay
 # what a wage figure is called ("생활임금 시급")
 WAGE_WORDS = re.compile(r"시급|월급|일당|임금|급여|보수")
 # "어디가 위탁받아 운영해요?", "누가 운영해요?": who runs it, not when it is open
@@ -25,7 +25,7 @@ WHO_RUNS_WORDS = re.compile(
     r"어디(가|서)\s*(운영|맡|하는)|누가\s*(운영|맡|해)"
 )
 # who may use it ("X도 받을 수 있어요?" alone, as in "법률 지원도 받을 수 있어요?", may ask whether X is offered)
-ELIGIBILITY_WORDS = re.compile(r"나이|살|세|자격|대상|누가|누구|조건|제한|해당|저도|나도|전\s|난\s")
+ELIGIBILITY_WORDS = re.compile(r"나이|살|세|자격(?!증)|대상|누가|누구|조건|제한|해당|저도|나도|전\s|난\s")
 # the words of the usual answer's question: without them a cost / how-to-apply / contact question is a detail
 COST_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|돈|가격|요금|이용료|수강료|교육료|참가비|참가료|입장료|사용료|회비|교육비|비싸|내야|들어요|드나요|금액|시급|월급|임금|급여|이자|금리|수수료|보증금|예치|환급|지원금")
 APPLY_WORDS = re.compile(r"신청|접수|지원\s*하|지원해|가입|등록|예약|방법|어떻게|어케|절차|서류|하려면|받으려면|이용하려|참여하려|들어가")
@@ -80,7 +80,7 @@ NOT_COVERED = re.compile(
 BACK_REFERENCE = re.compile(r"거기|거긴|그거|그건|그곳|그게|여기|이거|그\s*(센터|곳|프로그램|제도|사업)|그럼|그러면")
 # what asking for a person says ("상담원 연결해줘", "사람이랑 얘기할래요"); "이용한 사람 몇 명이나 돼" does not
 HANDOFF_WORDS = re.compile(
-    r"상담원|상담사|직원|담당자|연결|콜센터|전화\s*상담|실제\s*사람|진짜\s*사람|사람\s*(?:있|없)|"
+    r"상담원|상담사|직원|담당자|연결|콜센터|전화\s*상담|실제\s*사람|진짜\s*사람|"
     r"사람(?:이랑|하고|과|한테|이|을|를|으로)?\s*(?:얘기|이야기|대화|통화|상담|바꿔|연결|불러|말)"
 )
 # "가까운 데", "근처", "강동 쪽은?": a place near the district the citizen named
@@ -96,7 +96,7 @@ QUESTION_NAMED = (
     ("ask_contact", re.compile(r"전화|번호|전번|연락처|홈페이지|홈피|사이트|이메일")),
     ("ask_cost", re.compile(r"얼마|비용|무료|공짜|유료|가격|요금|시급|월급|돈\s*(?:이\s*|을\s*)?(?:드|들|내)")),
     ("ask_how_to_apply", re.compile(r"신청|접수|방법|절차|서류|어떻게\s*(해|하|받|이용)|어케")),
-    ("ask_eligibility", re.compile(r"나이|몇\s*살|자격|누가|조건|제한|어떤\s*(?:곳|사람|분|기업|단체|회사)(?:들)?[이가은는도]")),
+    ("ask_eligibility", re.compile(r"나이|몇\s*살|자격(?!증)|누가|조건|제한|어떤\s*(?:곳|사람|분|기업|단체|회사)(?:들)?[이가은는도]")),
 )
 
 

@@ -57,6 +57,11 @@ class ActionRecommendProgrammes(KnowledgeAction):
             if found is not None:
                 dispatcher.utter_message(text=found[0])
                 return [SlotSet("programme", found[1].slug)] + place_named(found[1], found[0])
+        described = (  # only with nothing in context: a description is weaker evidence than the conversation
+            kb.described_programme(text) if named is None and current is None and not states_profile_facts(tracker) else None
+        )
+        if described is not None and not knows_about_citizen(tracker):
+            named = described  # "제값 주고 사 온 커피 같은 거 서울시도 밀어준다면서요?": the programme described
         if named is not None and not knows_about_citizen(tracker):
             # "소셜벤처 창업 준비중! 지원 프로그램 있음?": the programme named is the answer, not a profile question
             return ActionAnswerProgrammeQuestion().respond(

@@ -135,6 +135,10 @@ class ActionAnswerSituation(KnowledgeAction):
             if primary is not None and not any(e.get("name") == "programme" for e in events):
                 events += [SlotSet("programme", primary.slug), SlotSet("place", None)]
             return events
+        primary = primary_programme(programmes, situation)
+        if asked in ANSWERED_IN_A_STORY and any(place.hours or place.district for place in primary.places):
+            # "대리 뛰는데 콜 기다리는 동안 몸 녹일 데 없나요? 지금 문 열려 있는지도": the shelter for them, open now?
+            return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, primary)
         lines = [replies.text(f"utter_{situation}")]
         worker_types = latest_entity_values(tracker, "worker_type") or [tracker.get_slot("worker_type")]
         for programme in programmes[:4]:

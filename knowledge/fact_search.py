@@ -31,7 +31,7 @@ STOP_BIGRAMS = frozenset(
     은데 던데 하는 하나 습니 니다 합니 건가 거야 이야 뭐예 뭐야 뭔데 언제 어디 디서 디에 얼마 마나 어떻 떻게 몇명
     몇개 몇군 군데 몇층 몇곳 그거 거기 그럼 혹시 진짜 정말 그리 리고 그래 래서 근데 저는 제가 나는 내가 하고 해서
     있는 없는 없어 되는 받을 을수 수있 있을 받아 아요 할수 하면 면돼 도돼 도되 이요 네요 지요 해줘 해주 주나
-    까지 부터 정도 어느 무슨 어떤 같은 이런 그런 거죠 건데 거든 끝나 나요
+    까지 부터 정도 어느 무슨 어떤 같은 이런 그런 거죠 건데 거든 끝나 나요 맞는 찾기 찾아
     """.split()
 )
 
@@ -88,6 +88,11 @@ OPENING = re.compile(r"생긴|생겼|개소|개관|오픈|문\s*연|열었던|�
 KIND_BONUS = 4.0  # enough on its own within one programme: "몇 군데나 있어요?" → the fact with a count of sites
 KIND_PENALTY = 0.5  # the fact lacks the kind of value asked for: its score is halved
 DISTINCTIVE_IDF = 3.0  # a bigram in at most ~5% of the facts: without one (or the kind asked for) nothing matches
+# identifying a programme from a description: bigrams rarer than this count, their IDF sum must reach the
+# threshold, and lead the runner-up by this factor
+IDENTIFY_MIN_IDF = 2.5
+IDENTIFY_THRESHOLD = 9.0
+IDENTIFY_LEAD = 1.3
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,9 @@ QUESTION_SYNONYMS = {
     "국비 과정": "국가 과정", "국비과정": "국가과정", "우리 구": "구별", "우리구": "구별", "저희 구": "구별",
     "구마다": "구별", "자치구마다": "자치구별", "자금": "융자", "외국": "해외", "맡아서": "위탁", "맡는": "위탁",
     "맡고": "위탁",
+    # descriptions of programmes in everyday words ("일 끝나고 쉴 데", "기술 배우는 학교", "면접 볼 때 입을 옷")
+    "쉬는 곳": "쉼터", "쉴 곳": "쉼터", "쉴 데": "쉼터", "쉬는 데": "쉼터", "기술학교": "기술교육원",
+    "기술 학교": "기술교육원", "면접 옷": "면접 정장", "입을 옷": "정장",
 }
 # "사업당 얼마": the report says "사업별"
 _PER = re.compile(r"(?<=[가-힣]{2})당(?![가-힣])")
@@ -177,6 +185,11 @@ class FactIndex:
         self._main_name_bigrams = {slug: set(bigrams(names_[0])) for slug, names_ in names.items() if names_}
         self._aliases = {slug: tuple(names_[1:]) for slug, names_ in names.items()}
         self._known = set(df) | {b for grams in self._name_bigrams.values() for b in grams}
+        self._programme_bigrams: Dict[str, set] = {}
+        for fact, grams in zip(self.facts, self._bigrams):
+            self._programme_bigrams.setdefault(fact.programme_slug, set()).update(grams)
+        for slug, grams in self._name_bigrams.items():
+            self._programme_bigrams.setdefault(slug, set()).update(b for b in grams if b in self._idf)
 
     def evidence(self, question: str, programme_slug: Optional[str] = None, aliases: bool = True) -> List[str]:
         """The question's bigrams that can point to a fact: not the programme's name, nor its aliases, except
@@ -206,6 +219,25 @@ class FactIndex:
             if len(noun) >= 2 and noun not in ASKING_NOUNS and not _PLACE_NOUN.match(noun)
             and not any(b in self._known for b in bigrams(noun))
         ]
+
+    def identify(self, question: str) -> Optional[Tuple[str, float]]:
+        """The programme a question describes without naming it ("육아휴직도 눈치 안 보고 쓸 수 있는 중소기업을 시에서
+        골라 준다던데" → 서울형 강소기업): the distinctive words it shares with all of a programme's facts and names,
+        when one programme clearly leads; None otherwise."""
+        evidence = [b for b in self.evidence(question) if self._idf.get(b, 0.0) >= IDENTIFY_MIN_IDF]
+        words = question_words(question)
+        scores: Dict[str, float] = {}
+        for slug, grams in self._programme_bigrams.items():
+            matched = [b for b in evidence if b in grams]
+            # two words of the question at least ("나에게 맞는 지원 찾기" shares one rare word with one summary)
+            if len({word for word in words for b in matched if b in bigrams(word)}) >= 2:
+                scores[slug] = sum(self._idf[b] for b in matched)
+        ranked = sorted(scores.items(), key=lambda item: -item[1])
+        if not ranked or ranked[0][1] < IDENTIFY_THRESHOLD:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < IDENTIFY_LEAD * ranked[1][1]:
+            return None
+        return ranked[0]
 
     def names_only_the_unknown(self, question: str) -> bool:
         """Whether every noun the question is about is one the report never uses ("주식 추천좀"), unlike "프리랜서

@@ -559,6 +559,11 @@ class KnowledgeBase:
             )
         return self._fact_index
 
+    def described_programme(self, text: str) -> Optional[ProgrammeInfo]:
+        """The programme a message describes without naming it, when one clearly fits (fact_search.identify)."""
+        found = self.fact_index().identify(text)
+        return self.programme(found[0]) if found else None
+
     def find_facts(
         self, question: str, programme_slug: Optional[str] = None, place: Optional[str] = None,
         topic: Optional[str] = None,

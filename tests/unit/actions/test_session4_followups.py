@@ -375,3 +375,30 @@ async def test_a_recommendation_of_something_the_report_never_mentions_is_out_of
     assert texts(messages) == domain["responses"]["utter_out_of_scope"][0]["text"]
     tracker = make_tracker("recommend_programmes", "프리랜서 영상 편집자인데 쓸 만한 제도 있으면 다 알려줘요")
     assert "나이" in texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])  # asks for a profile
+
+
+async def test_a_question_about_a_programme_described_not_named(domain) -> None:
+    text = "청계천 근처에 노동운동 하다 돌아가신 분 기념관을 짓는다던데 언제 문 열어요?"
+    messages, events = await run_action(QUESTION, make_tracker("ask_open_now", text), domain)
+    assert "’19년 3월 개관 예정" in texts(messages) and slots_of(events)["programme"] == "jeon_tae_il_memorial"
+
+
+async def test_a_holiday_asked_about_pay_is_not_an_hours_question(domain) -> None:
+    tracker = make_tracker("ask_programme_info", "공휴일에 쉬어도 돈 나와요?", slots={"programme": "newdeal_jobs"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "유급" in reply and "운영시간은" not in reply
+
+
+async def test_the_same_detail_for_another_place(domain) -> None:
+    first = "북부기술교육원은 위탁 누가 맡고있어?"
+    events = [
+        {"event": "user", "text": first, "parse_data": {}},
+        {"event": "bot", "text": "…"},
+        {"event": "user", "text": "중부는?", "parse_data": {}},
+    ]
+    tracker = make_tracker(
+        "inform", "중부는?", slots={"programme": "technical_school", "place": "북부기술교육원", "last_question": "ask_eligibility"},
+        events=events,
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "명지전문대" in reply

@@ -100,3 +100,21 @@ def test_durations_and_citizens_words_find_the_report_s_fact(kb: KnowledgeBase, 
 def test_a_room_count_is_not_the_number_of_people_using_the_rooms(kb: KnowledgeBase) -> None:
     facts = kb.find_facts("스터디룸 몇개에요", "youth_job_centre")
     assert facts and "스터디룸 13" in facts[0].text
+
+
+@pytest.mark.parametrize(
+    "description, slug",
+    [
+        ("야근 적고 육아휴직도 눈치 안 보고 쓸 수 있는 괜찮은 중소기업을 시에서 골라 준다던데, 그게 뭐예요?", "seoul_strong_sme"),
+        ("청계천 근처에 노동운동 하다 돌아가신 분 기념관을 짓는다던데 언제 문 열어요?", "jeon_tae_il_memorial"),
+        ("덕수궁 돌담길에서 사회적기업들 모여서 행사했다던데 그건 언제였어요?", "social_economy_week"),
+    ],
+)
+def test_a_programme_described_in_everyday_words_is_identified(kb: KnowledgeBase, description: str, slug: str) -> None:
+    found = kb.fact_index().identify(description)
+    assert found is not None and found[0] == slug
+
+
+@pytest.mark.parametrize("text", ["나에게 맞는 지원 찾기", "오늘 날씨 어때", "월급을 못 받았어요", "몇 시까지 해요?"])
+def test_generic_or_foreign_messages_identify_no_programme(kb: KnowledgeBase, text: str) -> None:
+    assert kb.fact_index().identify(text) is None
