@@ -14,7 +14,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import KnowledgeAction, Replies, current_programme, intent_payload, mentioned_programme
+from actions.context import (
+    KnowledgeAction, Replies, current_programme, intent_payload, latest_entity_values, mentioned_programme,
+)
 from actions.details import detail_answer, place_named
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
@@ -39,6 +41,8 @@ def answer_about_current_programme(
         return None
     text = tracker.latest_message.get("text") or ""
     question = question_named(text)
+    if question is None and latest_entity_values(tracker, "district") and len(text) <= FOLLOW_UP_LENGTH:
+        question, any_question_named = "ask_location", True  # "강남 쪽은": where, in that district
     if question is not None and (any_question_named or BACK_REFERENCE.search(text) or is_bare_question(text)):
         if question == "ask_eligibility":  # "어떤 곳이 빌릴 수 있어요?": the rules, then what is still missing
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)

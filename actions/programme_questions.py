@@ -347,6 +347,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if question == "ask_programme_info" and FEATURE_QUESTION.search(asked) and mentioned_programme(tracker, kb) is None:
             # "거기 화장실이나 커피 있어요?" found no fact: what the report says, and that anything else is not in it
             text += "\n" + replies.text("utter_detail_not_listed")
+        if question in ("ask_open_now", "ask_hours") and HOLIDAY_WORDS.search(asked) and "공휴일·명절" not in text:
+            text = replies.text("utter_hours_holiday_unknown", name=programme.name) + "\n" + text  # "오늘 빨간날인데 열어?"
         if LATER_DATES.search(asked) and question != "ask_programme_info":
             text += "\n" + replies.text("utter_later_dates_unknown")  # "내년(2019) 생활임금은 얼마로 오름?"
         if question == "ask_location" and DISTRICT_ASKED.search(asked) and not any(p.district for p in places or programme.places):

@@ -74,7 +74,7 @@ AMONG_THEM_PAID = re.compile(r"(?:이|그|저)\s*중(?:에|에서)?.*(?:월급|�
 NOT_COVERED = re.compile(
     r"최저\s*임금|실업\s*급여|국민취업지원|내일\s*배움\s*카드|근로\s*장려금|청년\s*도약\s*계좌|내일\s*채움|전세\s*(?:자금|대출)|"
     r"주택\s*청약|4대\s*보험|국민\s*연금|건강\s*보험|산재\s*보험|고용\s*보험|퇴직금|연말\s*정산|주휴\s*수당|청년\s*수당|"
-    r"구직\s*활동\s*지원금|산재(?!\s*예방)"
+    r"구직\s*활동\s*지원금|산재(?!\s*예방)|해고\s*예고\s*수당|예고\s*수당"
 )
 # "거기", "그거", "여기": the message points back to what is being discussed, never to another programme
 BACK_REFERENCE = re.compile(r"거기|거긴|그거|그건|그곳|그게|여기|이거|그\s*(센터|곳|프로그램|제도|사업)|그럼|그러면")

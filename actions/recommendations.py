@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from rasa_sdk.events import SlotSet
 
-from actions.context import KnowledgeAction, Replies, current_programme, mentioned_programme
+from actions.context import KnowledgeAction, Replies, current_programme, latest_entity_values, mentioned_programme
 from actions.details import detail_answer, place_named
 from actions.question_words import ASKS_IF_I_QUALIFY, BACK_REFERENCE, NOT_COVERED
 from actions.fits import knows_about_citizen, utter_fits
@@ -42,6 +42,14 @@ class ActionRecommendProgrammes(KnowledgeAction):
         if named is None and other_scheme:  # "산재 신청하는거 서울시에서 도와주나요": not in the report
             dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))
             return []
+        workers = latest_entity_values(tracker, "worker_type")
+        serving = [p for p in kb.all_programmes(citizen_facing_only=True)
+                   if any(place.serves and any(w in place.serves for w in workers) for place in p.places)]
+        if named is None and serving and not knows_about_citizen(tracker):
+            # "대리기사 하는데 서울시에서 해주는 거 있어?": what the report has for that kind of work (its shelter)
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", serving[0]
+            )
         told = tracker.latest_message.get("entities") or []
         if named is None and not told and not knows_about_citizen(tracker) and kb.fact_index().names_only_the_unknown(text):
             # "recommend some stocks? 주식 추천좀": a recommendation of something the report never mentions

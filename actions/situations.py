@@ -1,6 +1,7 @@
 """From a situation the citizen describes ("사장이 월급을 안 줘요") to the programmes that help."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
@@ -32,6 +33,8 @@ UNSURE_SITUATION = 0.4
 ANSWERED_IN_A_STORY = ("ask_open_now", "ask_hours", "ask_location", "ask_contact")
 # a question this short, asked while a programme is discussed, is about it even if the NLU heard a situation
 QUESTION_LENGTH = 30
+# "몇 살까지 돼?", "나이 제한 있어요?": the age limit asked outright ("나이가 많아서 걱정이에요" is part of a story)
+AGE_LIMIT_QUESTION = re.compile(r"몇\s*살\s*(?:까지|부터)|나이\s*(?:제한|기준|는\s*몇|가\s*몇)|연령\s*제한|몇\s*세\s*(?:까지|부터)")
 # longer than this, a message is a story: a question inside it does not replace the list of help
 STORY_LENGTH = 60
 
@@ -136,6 +139,9 @@ class ActionAnswerSituation(KnowledgeAction):
                 events += [SlotSet("programme", primary.slug), SlotSet("place", None)]
             return events
         primary = primary_programme(programmes, situation)
+        if primary.rules and AGE_LIMIT_QUESTION.search(text) and len(text) <= STORY_LENGTH:
+            # "정장 빌려주는 거 몇살까지 돼": the rules of the programme made for it, then what is still missing
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, primary)
         if asked in ANSWERED_IN_A_STORY and any(place.hours or place.district for place in primary.places):
             # "대리 뛰는데 콜 기다리는 동안 몸 녹일 데 없나요? 지금 문 열려 있는지도": the shelter for them, open now?
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, primary)

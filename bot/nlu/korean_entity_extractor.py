@@ -386,6 +386,7 @@ _HIGH_SCHOOL_SENIOR = re.compile(
     r"(?<![가-힣0-9])고\s*(?:3|삼)(?![0-9가-힣])|고\s*(?:3|삼)(?=(?:이|인데|이고|이에요|이요|임|때|생|학생|이라))|"
     r"고등학교\s*(?:3\s*학년|삼\s*학년|졸업\s*(?:예정|앞|전|하기\s*전))|고교\s*졸업\s*예정"
 )
+_SEOUL_BEFORE_DISTRICT = re.compile(r"(?<![가-힣])(?P<place>서울)(?:시|특별시)?\s+$")
 _RESIDE_AFTER_DISTRICT = re.compile(r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*" + _RESIDE_VERB)
 # "한 살 차이", "두 살 어려요": a difference of ages, not an age
 _AGE_DIFFERENCE_AFTER = re.compile(r"\s*(?:차이|어리|어린|어려|많|위|아래|밑|터울|더|정도\s*차이)")
@@ -400,6 +401,11 @@ def _residence_from_district(text: Text, chosen: Sequence["_Candidate"]) -> List
             start, end = match.span("verb")  # the verb: the district keeps its own span
             if all(end <= c.start or start >= c.end for c in chosen):
                 return [_Candidate(end - start, candidate.priority, start, end, "residence", "seoul", candidate.confidence)]
+        seoul = _SEOUL_BEFORE_DISTRICT.search(text, 0, candidate.start) if candidate.entity == "district" else None
+        if seoul and all(seoul.end("place") <= c.start or seoul.start("place") >= c.end for c in chosen):
+            # "예순하나 무직 수입 0 서울 도봉": an address given about oneself ("서울 도봉") is where one lives
+            start, end = seoul.span("place")
+            return [_Candidate(end - start, candidate.priority, start, end, "residence", "seoul", candidate.confidence)]
     return []
 
 

@@ -234,6 +234,7 @@ ENTITY_CASES = [
     ("어머니 구직등록은 안 하셨어요", [("job_seeker_registered", 4, 14, False)]),
     ("서울로 이사 가면요?", [("residence", 0, 2, "seoul")]),
     ("어머니가 서울 사시고", [("residence", 5, 7, "seoul")]),
+    ("무직 서울 마포", [("residence", 3, 5, "seoul"), ("district", 6, 8, "마포구")]),
     ("고3인데 정장 빌릴 수 있어요?", [("high_school_senior", 0, 2, True)]),
     ("고등학교 졸업 앞두고 있어요", [("high_school_senior", 0, 9, True)]),
     ("고3 학생이에요", [("high_school_senior", 0, 2, True)]),
