@@ -102,6 +102,11 @@ INFO_WORDS = re.compile(r"뭐|뭔|무엇|무슨|어떤|설명|소개|하는\s*(?
 # a total ("전부 얼마", "한 해에", "규모"): a figure of the programme, not the citizen's cost
 TOTAL_WORDS = re.compile(r"전부|총|모두\s*얼마|한\s*해|1년에|일\s*년에|연간|규모|예산")
 
+# a year after the report's, or "내년", said outright ("2024년 뉴딜일자리 모집 일정 나왔어?")
+LATER_YEAR = re.compile(r"20(?:19|[2-9]\d)\s*년|내년|후년")
+# "공휴일에 쉬면 그날 돈 안 나와요?": pay on a holiday, not the hours
+HOLIDAY_PAY = re.compile(r"돈|급여|월급|임금|유급|수당|일당|페이")
+
 # "무슨 구에 있어요?": the district, which the report may not give
 DISTRICT_ASKED = re.compile(r"(?:무슨|어느|몇)\s*구")
 
@@ -347,9 +352,12 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if question == "ask_programme_info" and FEATURE_QUESTION.search(asked) and mentioned_programme(tracker, kb) is None:
             # "거기 화장실이나 커피 있어요?" found no fact: what the report says, and that anything else is not in it
             text += "\n" + replies.text("utter_detail_not_listed")
-        if question in ("ask_open_now", "ask_hours") and HOLIDAY_WORDS.search(asked) and "공휴일·명절" not in text:
+        if (
+            question in ("ask_open_now", "ask_hours") and HOLIDAY_WORDS.search(asked) and "공휴일·명절" not in text
+            and not HOLIDAY_PAY.search(asked)
+        ):
             text = replies.text("utter_hours_holiday_unknown", name=programme.name) + "\n" + text  # "오늘 빨간날인데 열어?"
-        if LATER_DATES.search(asked) and question != "ask_programme_info":
+        if LATER_DATES.search(asked) and (question != "ask_programme_info" or LATER_YEAR.search(asked)):
             text += "\n" + replies.text("utter_later_dates_unknown")  # "내년(2019) 생활임금은 얼마로 오름?"
         if question == "ask_location" and DISTRICT_ASKED.search(asked) and not any(p.district for p in places or programme.places):
             text += "\n" + replies.text("utter_location_more_unknown")  # "혁신파크 그게 무슨 구에 있는건데"
@@ -379,8 +387,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             others = [e for e in tracker.latest_message.get("entities", []) if e.get("entity") in PROFILE_ENTITIES + ("district",)]
             return not others and (not places or asks_for_a_figure(text))  # "청년일자리센터 스터디룸 몇 개예요"
         if question in ("ask_hours", "ask_open_now"):
-            # "언제 개관해요?" is not about opening hours; nor is "누가 운영해요?" or a question without a word about time
-            return asks_for_a_date(text) or bool(WHO_RUNS_WORDS.search(text)) or not HOURS_WORDS.search(text)
+            # "언제 개관해요?" is not about opening hours; nor is "누가 운영해요?", pay on a holiday, or a question
+            # without a word about time
+            holiday_pay = bool(HOLIDAY_WORDS.search(text) and HOLIDAY_PAY.search(text))
+            return asks_for_a_date(text) or bool(WHO_RUNS_WORDS.search(text)) or holiday_pay or not HOURS_WORDS.search(text)
         if intent == "ask_eligibility" and WHO_RUNS_WORDS.search(text):
             return True  # "북부기술교육원은 위탁 누가 맡고있어?": who runs it, not who may use it
         if intent == "ask_eligibility":

@@ -14,10 +14,10 @@ from actions.context import (
 from actions.details import asks_for_a_figure, detail_answer, place_named
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
-from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
+from actions.programme_questions import ASKS_SOMETHING, ActionAnswerProgrammeQuestion, states_profile_facts
 from actions.question_words import (
-    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, NEARBY_WORDS, STUDENT_WORDS,
-    question_named,
+    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, NEARBY_WORDS, NOT_COVERED,
+    STUDENT_WORDS, question_named,
 )
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
@@ -77,6 +77,12 @@ class ActionAnswerSituation(KnowledgeAction):
             return fits
         programmes = kb.for_situation(situation)
         named = mentioned_programme(tracker, kb)
+        other_scheme = NOT_COVERED.search(text)
+        if named is None and other_scheme and situation in PROFILE_SITUATIONS and ASKS_SOMETHING.search(text):
+            # "실직했는데 실업급여 얼마나 나와요?": a national scheme the report does not cover (120), not a list; in a
+            # story of a labour problem ("퇴직금을 못 받고 있어요") the free advice is the answer
+            dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))
+            return []
         current = tracker.get_slot("programme")
         in_context = kb.programme(current) if current else None
         if (

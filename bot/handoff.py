@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import List, Optional
+from typing import Any, List, Optional
 
 from sqlalchemy import Column, DateTime, Integer, String, Text, select, update
 from sqlalchemy.engine import Engine
@@ -196,3 +196,14 @@ class HandoffStore:
                 if result.rowcount == 1:
                     claimed.append(message)
         return claimed
+
+
+# a thanks or goodbye while waiting for staff is answered in kind (the message still reaches them)
+_CLOSING_INTENTS = frozenset({"thanks", "goodbye"})
+
+
+def delivered_response(tracker: Any) -> str:
+    """The reply key for a message in a paused conversation: "넹 ㄱㅅ" gets a thank-you, anything else that the
+    message reached staff."""
+    intent = ((getattr(tracker, "latest_message", None) and tracker.latest_message.intent) or {}).get("name")
+    return "utter_message_delivered_thanks" if intent in _CLOSING_INTENTS else "utter_message_delivered"

@@ -37,6 +37,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, Us
 
 from bot.channels.database_watch import database_watch
 from bot.domain_text import domain_text
+from bot.handoff import delivered_response
 from bot.privacy import mask_personal_data
 from bot.ratelimit import RateLimiter, limiter_from_env, rate_limited_text
 
@@ -674,10 +675,11 @@ class KakaoInput(InputChannel):
             return text_response(domain_text(agent, "utter_service_trouble") or ERROR_TEXT)
         messages: List[Any] = list(collector.messages)
         if not messages:
-            if not await _is_paused(agent, request.sender_id, deadline - loop.time()):
+            paused, tracker = await _paused_tracker(agent, request.sender_id, deadline - loop.time())
+            if not paused:
                 logger.error("kakao: Rasa said nothing to %s in a conversation that is not paused", request.sender_id)
                 return text_response(domain_text(agent, "utter_service_trouble") or ERROR_TEXT)
-            delivered = domain_text(agent, "utter_message_delivered")
+            delivered = domain_text(agent, delivered_response(tracker))
             if delivered:
                 messages = [{"text": delivered}]
         if request.truncated:
@@ -750,21 +752,22 @@ class KakaoInput(InputChannel):
         return webhook
 
 
-async def _is_paused(agent: Any, sender_id: str, seconds_left: float) -> bool:
-    """Is the conversation paused (handed to a person)? ``True`` when it cannot be told in time.
+async def _paused_tracker(agent: Any, sender_id: str, seconds_left: float) -> Tuple[bool, Any]:
+    """Is the conversation paused (handed to a person)? ``True`` when it cannot be told in time; with the tracker
+    when it was read.
 
     Rasa says nothing in a paused conversation, and also when an action failed (it logs the error
     and carries on): only the tracker tells the two apart.
     """
     store = getattr(agent, "tracker_store", None)
     if store is None:
-        return True
+        return True, None
     try:
         tracker = await asyncio.wait_for(store.retrieve(sender_id), timeout=max(0.05, seconds_left))
     except Exception:  # includes the timeout
         logger.warning("kakao: could not read the tracker of %s", sender_id, exc_info=True)
-        return True
-    return tracker is None or bool(tracker.is_paused())
+        return True, None
+    return tracker is None or bool(tracker.is_paused()), tracker
 
 
 def _log_late(task: "asyncio.Future[Any]", sender_id: str, collector: CollectingOutputChannel) -> None:

@@ -27,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot import speedups
 from bot.channels.database_watch import database_watch, outbox
 from bot.domain_text import domain_text
+from bot.handoff import delivered_response
 from bot.privacy import mask_personal_data
 from bot.ratelimit import RateLimiter, limiter_from_env, rate_limited_text
 
@@ -78,7 +79,7 @@ async def reply_or_trouble(request: Request, sender: str, messages: List[Dict[st
     try:
         tracker = await agent.tracker_store.retrieve(sender)
         if tracker is not None and tracker.is_paused():
-            response = "utter_message_delivered"  # a person answers; say the message reached them
+            response = delivered_response(tracker)  # a person answers; say the message reached them
     except Exception:  # the tracker store itself may be what failed
         logger.exception("could not read the tracker of %s", sender)
     return [{"recipient_id": sender, "text": domain_text(agent, response)}]

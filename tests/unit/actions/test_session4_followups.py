@@ -402,3 +402,23 @@ async def test_the_same_detail_for_another_place(domain) -> None:
     )
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "명지전문대" in reply
+
+
+async def test_pay_on_a_holiday_asked_as_an_hours_question(domain) -> None:
+    tracker = make_tracker("ask_hours", "공휴일에 쉬면 그날 돈 안나와요?", slots={"programme": "newdeal_jobs"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "유급" in reply and "공휴일·명절에 여는지" not in reply
+
+
+async def test_a_national_scheme_in_a_story_is_not_answered_with_a_list(domain) -> None:
+    text = "실직했는데 실업급여 얼마나 나와요?"
+    tracker = make_tracker("situation_job_search", text, entities=[span("job_status", "unemployed", text, "실직")])
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "실업급여" in reply and "120" in reply and "공공근로" not in reply
+
+
+async def test_a_later_year_asked_about_a_programme(domain) -> None:
+    text = "2024년 뉴딜일자리 모집 일정 나왔어?"
+    tracker = make_tracker("ask_programme_info", text, entities=[span("programme", "newdeal_jobs", text, "뉴딜일자리")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "주요 내용" not in reply  # an honest unknown, not the 2018 description
