@@ -113,6 +113,9 @@ DISTRICT_ASKED = re.compile(r"(?:무슨|어느|몇)\s*구")
 # a contact asked for along with something else: the report never gives one
 ASKS_CONTACT_TOO = re.compile(r"전화\s*번호|연락처|전번|홈페이지|홈피|사이트|이메일|링크")
 
+# questions whose answer is a field of the programme asked about ("신청은 어떻게 해요?"): never another programme's
+_FIELD_QUESTIONS = ("ask_how_to_apply", "ask_hours", "ask_open_now", "ask_location", "ask_contact")
+
 # what a fact about applying says
 APPLY_FACT = re.compile(r"신청|접수|모집|공모|공고|선정|등록|예약|방문|문의")
 
@@ -274,7 +277,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         ):
             place = places_named[0].name if places_named else tracker.get_slot("place")
             found = detail_answer(replies, kb, programme, text, place)
-            if found is None and mentioned_programme(tracker, kb) is None and not BACK_REFERENCE.search(text):
+            if (
+                found is None and mentioned_programme(tracker, kb) is None and not BACK_REFERENCE.search(text)
+                and question not in _FIELD_QUESTIONS
+            ):
                 # "대출도 되나요? 이자 몇 프로?" after a list about social economy: a fact of a programme on the same
                 # topic (사회투자기금), not a "don't know" about the one first in the list
                 nearby = detail_answer(replies, kb, None, text, topic=programme.topic)

@@ -422,3 +422,10 @@ async def test_a_later_year_asked_about_a_programme(domain) -> None:
     tracker = make_tracker("ask_programme_info", text, entities=[span("programme", "newdeal_jobs", text, "뉴딜일자리")])
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "120" in reply and "주요 내용" not in reply  # an honest unknown, not the 2018 description
+
+
+async def test_how_to_apply_stays_with_the_programme_in_context(domain) -> None:
+    """취업날개's report section has no way to apply: the answer says so, never another programme's 공모."""
+    tracker = make_tracker("ask_how_to_apply", "신청은 어떻게 해요?", slots={"programme": "interview_suit_rental"})
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert texts(messages).startswith("[취업날개 서비스]") and slots_of(events)["programme"] == "interview_suit_rental"
