@@ -42,6 +42,7 @@ from knowledge.queries import (
     check_eligibility,
     hours_on,
     open_status,
+    place_keys,
     weekday_index,
 )
 
@@ -245,9 +246,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if len(now_named) != 1 or not before:
             return None
         for place in programme.places:  # the place asked about before is not the one asked about now
-            for key in {place.name, place.name.replace("기술교육원", ""), place.name.replace("쉼터", "")}:
-                if len(key) >= 2:
-                    before = before.replace(key, " ")
+            for key in place_keys(place.name):  # the name and its short form ("북부기술교육원", "북부")
+                before = before.replace(key, " ")
         found = detail_answer(replies, kb, programme, f"{before} {now_named[0].name}", now_named[0].name)
         return found if found is not None and now_named[0].name in found[0] else None
 

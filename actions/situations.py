@@ -127,8 +127,9 @@ class ActionAnswerSituation(KnowledgeAction):
         if not programmes:
             dispatcher.utter_message(text=replies.text("utter_default"))
             return []
+        primary = primary_programme(programmes, situation)
         about_themselves = knows_about_citizen(tracker) or states_profile_facts(tracker) or STUDENT_WORDS.search(text)
-        programme = named or primary_programme(programmes, situation)
+        programme = named or primary
         if programme.rules and (
             (knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text))
             or (about_themselves and ASKS_IF_I_CAN.search(text))
@@ -140,11 +141,9 @@ class ActionAnswerSituation(KnowledgeAction):
             # "38살 아들이 … 1년째 집에만 있어요. 서울 살아요. 뭐라도 있나요": what fits that profile, with why;
             # follow-ups ("구직등록은 안 하셨어요") are about the programme made for the situation unless one was listed
             events = utter_fits(dispatcher, tracker, replies, kb)
-            primary = primary_programme(programmes, situation) if programmes else None
-            if primary is not None and not any(e.get("name") == "programme" for e in events):
+            if not any(e.get("name") == "programme" for e in events):
                 events += [SlotSet("programme", primary.slug), SlotSet("place", None)]
             return events
-        primary = primary_programme(programmes, situation)
         if primary.rules and AGE_LIMIT_QUESTION.search(text) and len(text) <= STORY_LENGTH:
             # "정장 빌려주는 거 몇살까지 돼": the rules of the programme made for it, then what is still missing
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, primary)
@@ -160,11 +159,11 @@ class ActionAnswerSituation(KnowledgeAction):
                 summary = ", ".join(f"{p.name}({p.serves})" for p in matching) + " — " + summary
             lines.append(replies.text("utter_programme_line", name=programme.name, summary=summary))
         lines.append(replies.text("utter_situation_footer", as_of=programmes[0].as_of_label))
-        asked = None
+        detail = None
         if len(text) > FOLLOW_UP_LENGTH and FEATURE_QUESTION.search(text):
-            asked = detail_answer(replies, kb, primary_programme(programmes, situation), text, say_unknown=False)
-        if asked is not None:
-            lines.append(asked[0])  # "…재취업하고 싶은데 야간 과정도 있습니까": the list, and the detail asked
+            detail = detail_answer(replies, kb, primary, text, say_unknown=False)
+        if detail is not None:
+            lines.append(detail[0])  # "…재취업하고 싶은데 야간 과정도 있습니까": the list, and the detail asked
         dispatcher.utter_message(
             text="\n".join(lines),
             buttons=[
@@ -175,5 +174,5 @@ class ActionAnswerSituation(KnowledgeAction):
         # follow-ups ("거기 몇 시까지 해요?") are about the programme made for this situation until another is named
         # ("협동조합지원센터 어딨어요" lists it among others: the one named stays the one in context)
         listed = [p.slug for p in programmes[:4]]
-        primary = named if named is not None and named.slug in listed else primary_programme(programmes, situation)
-        return [SlotSet("last_question", "ask_programme_info"), SlotSet("programme", primary.slug), SlotSet("place", None)]
+        in_focus = named if named is not None and named.slug in listed else primary
+        return [SlotSet("last_question", "ask_programme_info"), SlotSet("programme", in_focus.slug), SlotSet("place", None)]

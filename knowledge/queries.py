@@ -369,7 +369,7 @@ def programme_facts(programme: ProgrammeInfo) -> List[Fact]:
 PLACE_KIND_SUFFIXES = ("쉼터", "기술교육원", "교육원", "센터")
 
 
-def _place_keys(name: str) -> List[str]:
+def place_keys(name: str) -> List[str]:
     """A place's name as citizens shorten it: 합정쉼터 → also 합정 (at least two letters left)."""
     key = alias_key(name)
     keys = [key]
@@ -435,7 +435,7 @@ class KnowledgeBase:
             key: place
             for programme in programmes.values()
             for place in programme.places
-            for key in _place_keys(place.name)
+            for key in place_keys(place.name)
         }
 
     def _data(self) -> Dict[str, ProgrammeInfo]:
