@@ -8,7 +8,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from rasa_sdk.events import SlotSet
 
-from actions.context import KnowledgeAction, Replies, current_programme, latest_entity_values, mentioned_programme
+from actions.context import (
+    KnowledgeAction, Replies, current_programme, latest_entity_values, mentioned_programme, profile_from_tracker,
+)
 from actions.details import detail_answer, place_named
 from actions.question_words import ASKS_IF_I_QUALIFY, BACK_REFERENCE, NOT_COVERED
 from actions.fits import knows_about_citizen, utter_fits
@@ -75,4 +77,11 @@ class ActionRecommendProgrammes(KnowledgeAction):
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", named
             )
+        size = profile_from_tracker(tracker).workplace_size
+        if named is None and size is not None and not knows_about_citizen(tracker):
+            # "직원 여섯명 카페 하는 사장인데 서울시 지원 뭐 있어요": what the report has for a workplace of that size
+            for_size = [p for p in kb.all_programmes(citizen_facing_only=True)
+                        if any(rule.kind == "workplace_size_max" for rule in p.rules)]
+            if for_size:
+                return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, for_size[0])
         return utter_fits(dispatcher, tracker, replies, kb)

@@ -577,6 +577,11 @@ class KnowledgeBase:
             programmes = self._data()
             # only facts sharing words with the question: a number of the right kind alone is not enough here
             hits = [hit for hit in hits if programmes[hit.fact.programme_slug].topic == topic and hit.matched]
+        if hits and (programme_slug is not None or topic is not None) and hits[0].matched:
+            # "대출도 돼?" about the social economy: every word the question asks about is in the fact (융자), so one
+            # distinctive word is enough within a programme or topic
+            if set(hits[0].matched) == set(self.fact_index().evidence(question, programme_slug)):
+                threshold = min(threshold, hits[0].score)
         return best_facts(hits, threshold)
 
     # -- staff search

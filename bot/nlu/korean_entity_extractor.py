@@ -362,14 +362,51 @@ def _to_24h(hour: int, minute: int, period: Optional[Text]) -> Optional[Text]:
     return f"{hour:02d}:{minute:02d}"
 
 
-# "직원 10명인 회사", "5인 사업장", "저희 가게 알바 포함 7명": the size of the citizen's workplace
-_WORKPLACE_SIZE = re.compile(
-    r"(?:직원|사람|인원|근로자|노동자|알바생?|종업원|식구|직원\s*수)(?:이|은|는|가|도|까지|랑|이랑|하고)?\s*"
-    r"(?:다\s*해서\s*|총\s*|포함\s*(?:해서|하면|하여|해)?\s*|(?:다\s*|모두\s*|전부\s*)?(?:합치면|합쳐서|합해서|더하면)\s*)?"
-    r"(?P<a>\d{1,4})\s*(?:명|인)"
-    r"|(?P<b>\d{1,4})\s*(?:명|인)\s*(?:짜리|이하|정도|남짓)?\s*(?:인\s*|있는\s*|되는\s*)?"
-    r"(?:회사|가게|사업장|업체|식당|매장|사무실|공장|작은\s*회사|영세)"
+# native numbers as people count them: 열한 명, 여섯명, 스무 명; and as nouns: 넷이던데, 다섯이에요
+_COUNT_UNITS = {
+    "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
+}
+_COUNT_NOUN_UNITS = {"하나": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}
+_COUNT_TENS = {"열": 10, "스무": 20, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50}
+_NATIVE_COUNT = (
+    r"(?:(?:" + _alternation(_COUNT_TENS) + r")\s?(?:" + _alternation(_COUNT_UNITS) + r")?"
+    r"|(?:" + _alternation(_COUNT_UNITS) + r"))"
 )
+_NATIVE_COUNT_NOUN = (
+    r"(?:(?:열|스물|서른|마흔)\s?(?:" + _alternation(_COUNT_NOUN_UNITS) + r")?|(?:" + _alternation(_COUNT_NOUN_UNITS) + r"))"
+)
+# who or what is counted: the staff, or the workplace itself ("옆 가게는 12명이라던데", "빵집은 넷이던데")
+_SIZE_SUBJECT = (
+    r"(?:직원|사람|인원|근로자|노동자|알바생?|종업원|식구|직원\s*수|회사|가게|사업장|업체|식당|매장|사무실|공장"
+    r"|카페|편의점|학원|병원|미용실|의원|약국|[가-힣]{1,3}집)"
+)
+_SIZE_JOINER = (
+    r"(?:이|은|는|가|도|까지|랑|이랑|하고)?\s*"
+    r"(?:다\s*해서\s*|총\s*|포함\s*(?:해서|하면|하여|해)?\s*|(?:다\s*|모두\s*|전부\s*)?"
+    r"(?:합치면|합쳐서|합해서|더하면|세면|치면|쳐서|하면)\s*)?"
+)
+# "직원 10명인 회사", "5인 사업장", "저희 가게 알바 포함 7명", "사장님 포함 열한명": the size of the citizen's workplace
+_WORKPLACE_SIZE = re.compile(
+    _SIZE_SUBJECT + _SIZE_JOINER + r"(?:(?P<a>\d{1,4})|" + _WORD_START + r"(?P<na>" + _NATIVE_COUNT + r"))\s*(?:명|인(?![가-힣]))"
+    r"|(?:사장님?|대표님?|저)\s*(?:까지\s*)?(?:포함|합쳐서|합치면|빼고)\s*(?:해서\s*|하면\s*)?"
+    r"(?:(?P<c>\d{1,4})|" + _WORD_START + r"(?P<nc>" + _NATIVE_COUNT + r"))\s*(?:명|인(?![가-힣]))"
+    r"|" + _SIZE_SUBJECT + r"(?:이|은|는|가|도)?\s*(?P<nd>" + _NATIVE_COUNT_NOUN + r")"
+    r"(?=이던데|이라던데|이라는데|이래요|이에요|이요|이야|인데|이고|이라|밖에|뿐|\s*정도|\s*$|[?!.~])"
+    r"|(?:(?P<b>\d{1,4})|" + _WORD_START + r"(?P<nb>" + _NATIVE_COUNT + r"))\s*(?:명|인)\s*(?:짜리|이하|정도|남짓)?\s*(?:인\s*|있는\s*|되는\s*)?"
+    r"(?:회사|가게|사업장|업체|식당|매장|사무실|공장|작은\s*회사|영세|카페|편의점|학원|병원|미용실)"
+)
+
+
+def _native_count(words: Text) -> int:
+    """열한 → 11, 스무 → 20, 넷 → 4: a native Korean number as used for counting people."""
+    words = words.replace(" ", "")
+    for tens, value in sorted(_COUNT_TENS.items(), key=lambda item: -len(item[0])):
+        if words.startswith(tens):
+            rest = words[len(tens):]
+            return value + (_COUNT_UNITS.get(rest) or _COUNT_NOUN_UNITS.get(rest) or 0)
+    return _COUNT_UNITS.get(words) or _COUNT_NOUN_UNITS.get(words) or 0
+
+
 # "구직등록 했어요" / "구직등록은 아직 안 했어요" / "구직등록이요? 그런 거 안 했는데요" (공공근로 asks for it)
 _REGISTERED = re.compile(
     r"구직\s*등록(?:은|도|을|는|이요\?*|이)?\s*(?:(?P<no>[^.?!]{0,10}?(?:안\s*했|안했|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
@@ -378,7 +415,7 @@ _REGISTERED = re.compile(
 # "소득 없어요" / "고정 수입은 있어요" / "월급같은거 없어요" (공공근로: 정기소득이 없는 실업자)
 _INCOME = re.compile(
     r"(?:정기\s*소득|고정\s*수입|소득|수입|벌이|월급|급여)(?:\s*같은\s*(?:거|것|건|게)|은|이|도|는|이나)?\s*"
-    r"(?:(?P<no>(?:전혀\s*|하나도\s*|딱히\s*|아예\s*|지금\s*)?(?:없|0원|한\s*푼도))|(?P<yes>(?:조금\s*|좀\s*|약간\s*)?있))"
+    r"(?:(?P<no>(?:전혀\s*|하나도\s*|딱히\s*|아예\s*|지금\s*)?(?:없|0\s*원|0(?![\d,.])|제로|한\s*푼도))|(?P<yes>(?:조금\s*|좀\s*|약간\s*)?있))"
 )
 
 # "고3인데", "고등학교 졸업 앞두고": a high-school senior (취업날개 counts from 고교졸업예정자), whatever the age
@@ -489,8 +526,8 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
 
     if "workplace_size" in wanted:
         for match in _WORKPLACE_SIZE.finditer(t):
-            group = "a" if match.group("a") else "b"
-            value = int(match.group(group))
+            group = next(g for g in ("a", "b", "c", "na", "nb", "nc", "nd") if match.group(g))
+            value = int(match.group(group)) if group in ("a", "b", "c") else _native_count(match.group(group))
             if value > 0:
                 found.append((match.start(group), match.end(group), "workplace_size", value))
     if "job_seeker_registered" in wanted:

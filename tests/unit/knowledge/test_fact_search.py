@@ -118,3 +118,11 @@ def test_a_programme_described_in_everyday_words_is_identified(kb: KnowledgeBase
 @pytest.mark.parametrize("text", ["나에게 맞는 지원 찾기", "오늘 날씨 어때", "월급을 못 받았어요", "몇 시까지 해요?"])
 def test_generic_or_foreign_messages_identify_no_programme(kb: KnowledgeBase, text: str) -> None:
     assert kb.fact_index().identify(text) is None
+
+
+@pytest.mark.parametrize("question", ["대출도 돼?", "돈 빌릴 수 있는 것도 있나"])
+def test_one_word_asked_within_a_topic_finds_the_fact_that_has_it(kb: KnowledgeBase, question: str) -> None:
+    """Every word asked about is in the fact (대출 → the report's 융자): enough within a topic, not across all."""
+    facts = kb.find_facts(question, topic="social_economy")
+    assert facts and facts[0].programme_slug == "social_investment_fund" and "융자" in facts[0].text
+    assert kb.find_facts(question) == []

@@ -241,6 +241,16 @@ ENTITY_CASES = [
     ("최고 30만원", []),  # 고 inside a word is not 고3
     ("서울 사는 거 아니면 안 돼요?", [("residence", 0, 2, "outside")]),
     ("일 안한지 오래됐고 수입 없어요", [("has_regular_income", 11, 15, False)]),  # 일 안한지: the vocabulary's job_status
+    # session 5: sizes in native number words, the workplace as the subject, counting "까지 세면"; income "0"
+    ("사장님 포함 열한명", [("workplace_size", 7, 9, 11)]),
+    ("옆집 빵집은 넷이던데 거긴?", [("workplace_size", 7, 8, 4)]),
+    ("직원 여섯명 카페 하는 사장인데", [("workplace_size", 3, 5, 6)]),
+    ("옆 가게는 12명이라던데 거기도?", [("workplace_size", 6, 8, 12)]),
+    ("아 주말 알바까지 세면 11명이네요", [("weekday", 2, 4, "weekend"), ("workplace_size", 13, 15, 11)]),
+    ("직원 스무 명 정도 돼요", [("workplace_size", 3, 6, 20)]),
+    ("가게 세 시에 열어요", [("time", 3, 6, "03:00")]),  # three o'clock, not three people
+    ("회사 두 곳 다녀요", []),
+    ("수입 0 서울 도봉", [("has_regular_income", 0, 4, False), ("residence", 5, 7, "seoul"), ("district", 8, 10, "도봉구")]),
     # everything at once
     (
         "29살 서울 사는 취준생인데 받을 수 있는 지원 다 알려줘",
