@@ -23,7 +23,7 @@ from actions.context import (
     previous_user_text,
     source_values,
 )
-from actions.details import LATER_DATES, asks_for_a_date, asks_for_a_figure, detail_answer, place_named
+from actions.details import FIGURE_QUESTION, LATER_DATES, asks_for_a_date, asks_for_a_figure, detail_answer, place_named
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.question_words import (
@@ -32,6 +32,7 @@ from actions.question_words import (
     HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS, NOT_COVERED, WAGE_WORDS, WHO_RUNS_WORDS, question_named,
 )
 from knowledge.queries import (
+    RULE_NEEDS,
     WEEKDAY_KO,
     HoursInfo,
     KnowledgeBase,
@@ -79,6 +80,20 @@ def asks_the_same_about(tracker: Tracker, kb: Optional[KnowledgeBase] = None) ->
 
 def states_profile_facts(tracker: Tracker) -> bool:
     return any(e.get("entity") in PROFILE_ENTITIES for e in tracker.latest_message.get("entities", []))
+
+
+# the Profile field each profile entity fills (the rest have the entity's own name)
+_ENTITY_FIELDS = {"residence": "seoul_resident", "high_school_senior": "age"}
+
+
+def states_facts_it_judges(tracker: Tracker, programme: ProgrammeInfo) -> bool:
+    """Whether the latest message tells a fact one of the programme's rules reads ("직원 스무명 되는 제조업체
+    대표입니다. 서울형 강소기업 …" tells a size no rule of 서울형 강소기업 reads)."""
+    needed = {RULE_NEEDS.get(rule.kind) for rule in programme.rules}
+    return any(
+        _ENTITY_FIELDS.get(e.get("entity"), e.get("entity")) in needed
+        for e in tracker.latest_message.get("entities", []) if e.get("entity") in PROFILE_ENTITIES
+    )
 
 
 # a place named by its venue ("서울시청 다목적홀", "서울시청·덕수궁돌담길"), not by what it is ("서초쉼터")
@@ -265,7 +280,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         text = tracker.latest_message.get("text") or ""
         judged = programme is not None and bool(programme.rules)  # without rules there is nothing to judge by
         if judged and states_profile_facts(tracker) and (
-            intent in ("inform", "ask_programme_info") or not ASKS_SOMETHING.search(text)
+            intent == "inform" or not ASKS_SOMETHING.search(text)
+            or (intent == "ask_programme_info" and states_facts_it_judges(tracker, programme))
         ):
             # "마흔인데 서울 살아요 뉴딜일자리 가능?": facts about oneself and a programme ask whether it fits; so do
             # facts told without a question ("어머니 구직등록은 안 하셨어요", whatever intent its 등록 suggested)
@@ -396,7 +412,11 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             # "언제 개관해요?" is not about opening hours; nor is "누가 운영해요?", pay on a holiday, or a question
             # without a word about time
             holiday_pay = bool(HOLIDAY_WORDS.search(text) and HOLIDAY_PAY.search(text))
-            return asks_for_a_date(text) or bool(WHO_RUNS_WORDS.search(text)) or holiday_pay or not HOURS_WORDS.search(text)
+            # "노동권리보호관 지금 몇 명 있어요?" asks a number of people, whatever 지금 suggested
+            return (
+                asks_for_a_date(text) or bool(WHO_RUNS_WORDS.search(text)) or holiday_pay or not HOURS_WORDS.search(text)
+                or bool(FIGURE_QUESTION.search(text))
+            )
         if intent == "ask_eligibility" and WHO_RUNS_WORDS.search(text):
             return True  # "북부기술교육원은 위탁 누가 맡고있어?": who runs it, not who may use it
         if intent == "ask_eligibility":

@@ -105,9 +105,10 @@ class ActionAnswerSituation(KnowledgeAction):
             # "야간 과정도 있어요?", "거긴 주로 어떤 사람들이 와요", "합정 거기는 몇시까지 해요", "변호사 살 형편이
             #안되는데 돈이 드는건지요" while a programme is discussed: a follow-up the NLU took for a situation
             found = detail_answer(replies, kb, in_context, text, tracker.get_slot("place"))
-            if found is None and not BACK_REFERENCE.search(text):
+            if found is None and not BACK_REFERENCE.search(text) and not states_profile_facts(tracker):
                 # "돈 빌릴 수 있는 것도 있나" after the social economy centre: a fact of its topic (사회투자기금 융자)
-                found = detail_answer(replies, kb, None, text, topic=in_context.topic)
+                nearby = detail_answer(replies, kb, None, text, topic=in_context.topic, say_unknown=False)
+                found = nearby if nearby is not None and nearby[1].slug != in_context.slug else None
             if found is not None and follow_up_asks in (None, "ask_programme_info"):
                 dispatcher.utter_message(text=found[0])
                 return [SlotSet("programme", found[1].slug)] + place_named(found[1], found[0])

@@ -31,7 +31,7 @@ STOP_BIGRAMS = frozenset(
     은데 던데 하는 하나 습니 니다 합니 건가 거야 이야 뭐예 뭐야 뭔데 언제 어디 디서 디에 얼마 마나 어떻 떻게 몇명
     몇개 몇군 군데 몇층 몇곳 그거 거기 그럼 혹시 진짜 정말 그리 리고 그래 래서 근데 저는 제가 나는 내가 하고 해서
     있는 없는 없어 되는 받을 을수 수있 있을 받아 아요 할수 하면 면돼 도돼 도되 이요 네요 지요 해줘 해주 주나
-    까지 부터 정도 어느 무슨 어떤 같은 이런 그런 거죠 건데 거든 끝나 나요 맞는 찾기 찾아
+    까지 부터 정도 어느 무슨 어떤 같은 이런 그런 거죠 건데 거든 끝나 나요 맞는 찾기 찾아 층에 층이 층은 들어 다고 고요
     """.split()
 )
 
@@ -45,10 +45,10 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
         re.compile(r"\d[\d,]*\s*명"),
     ),
     "count": (  # "스터디룸 13" (a room listed with its number) counts too
-        re.compile(r"몇\s*(군데|개|곳|개소|건)|개나|건이나|군데"), re.compile(r"\d[\d,]*\s*(개소|개|곳|건)|[가-힣](?:룸|실|홀)\s*\d+(?![\d,]*\s*명)")
+        re.compile(r"몇\s*(군데|개|곳|개소|건)|개나|건이나|군데|얼마나\s*(?:했|해|많이|처리|이용)"), re.compile(r"\d[\d,]*\s*(개소|개|곳|건)|[가-힣](?:룸|실|홀)\s*\d+(?![\d,]*\s*명)")
     ),
     "date": (
-        re.compile(r"언제|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|까지\s*(해|하|운영|모집|신청|접수)|부터|시작|개관|개소|오픈|생기|열어|열리"),
+        re.compile(r"언제|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|끝나|끝난|마감|종료|까지\s*(해|하|운영|모집|신청|접수)|부터|시작|개관|개소|오픈|생기|열어|열리"),
         re.compile(r"[’']\d{2}|\d{1,2}\s*월|\d{1,2}\.\d{1,2}|\d{4}\s*년"),
     ),
     "amount": (
@@ -84,7 +84,7 @@ PREFERRED_FACTS = {
     "age": ("rule", "summary"), "date": ("status", "how_to_apply", "place", "service"),
 }
 PLACE_BONUS = 2.0  # the fact names the place being discussed
-OPENING = re.compile(r"생긴|생겼|개소|개관|오픈|문\s*연|열었던|처음\s*열")
+OPENING = re.compile(r"생긴|생겼|개소|개관|오픈|문\s*연|문\s*(?:을\s*)?열었|열었던|처음\s*열|언제\s*(?:부터|열었)")
 KIND_BONUS = 4.0  # enough on its own within one programme: "몇 군데나 있어요?" → the fact with a count of sites
 KIND_PENALTY = 0.5  # the fact lacks the kind of value asked for: its score is halved
 DISTINCTIVE_IDF = 3.0  # a bigram in at most ~5% of the facts: without one (or the kind asked for) nothing matches
@@ -142,6 +142,7 @@ QUESTION_SYNONYMS = {
     "국비 과정": "국가 과정", "국비과정": "국가과정", "우리 구": "구별", "우리구": "구별", "저희 구": "구별",
     "구마다": "구별", "자치구마다": "자치구별", "자금": "융자", "외국": "해외", "맡아서": "위탁", "맡는": "위탁",
     "맡고": "위탁", "돈 빌리": "융자", "돈 빌려": "융자", "돈 빌릴": "융자",
+    "소송": "법률지원", "재판": "법률지원", "늘린": "확대", "늘리": "확대", "늘려": "확대", "늘어나": "확대", "늘어난": "확대", "늘어날": "확대",
     # descriptions of programmes in everyday words ("일 끝나고 쉴 데", "기술 배우는 학교", "면접 볼 때 입을 옷")
     "쉬는 곳": "쉼터", "쉴 곳": "쉼터", "쉴 데": "쉼터", "쉬는 데": "쉼터", "기술학교": "기술교육원",
     "기술 학교": "기술교육원", "면접 옷": "면접 정장", "입을 옷": "정장",
@@ -205,6 +206,12 @@ class FactIndex:
                 }
                 ignored -= named_parts - self._main_name_bigrams.get(programme_slug, set())
         return [b for b in dict.fromkeys(question_bigrams(question)) if b not in ignored and self._idf.get(b, 0.0) > 0.5]
+
+    def translated(self, question: str) -> List[str]:
+        """The bigrams of the report's words the question said in the citizen's ("늘린다는" → 확대, 대출 → 융자): an
+        explicit match, as good as the report's own word."""
+        lowered = question.lower()
+        return [b for said, written in QUESTION_SYNONYMS.items() if said in lowered for b in bigrams(written)]
 
     def unknown_nouns(self, question: str) -> List[str]:
         """Nouns of the question that no fact and no programme name contains any part of ("스터디룸 예약은

@@ -577,10 +577,15 @@ class KnowledgeBase:
             programmes = self._data()
             # only facts sharing words with the question: a number of the right kind alone is not enough here
             hits = [hit for hit in hits if programmes[hit.fact.programme_slug].topic == topic and hit.matched]
-        if hits and (programme_slug is not None or topic is not None) and hits[0].matched:
-            # "대출도 돼?" about the social economy: every word the question asks about is in the fact (융자), so one
-            # distinctive word is enough within a programme or topic
-            if set(hits[0].matched) == set(self.fact_index().evidence(question, programme_slug)):
+        if hits and (topic is not None or programme_slug is not None) and hits[0].matched:
+            # "대출도 돼?" after a list about the social economy: every word the question asks about is in the fact
+            # (융자), so one distinctive word is enough to find the programme of the topic that has it; within one
+            # programme only when that word is the report's for the citizen's ("더 늘린다는 말도" → 확대)
+            index = self.fact_index()
+            matched = set(hits[0].matched)
+            if matched == set(index.evidence(question, programme_slug)) and (
+                topic is not None or matched <= set(index.translated(question))
+            ):
                 threshold = min(threshold, hits[0].score)
         return best_facts(hits, threshold)
 

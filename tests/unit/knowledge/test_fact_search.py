@@ -126,3 +126,24 @@ def test_one_word_asked_within_a_topic_finds_the_fact_that_has_it(kb: KnowledgeB
     facts = kb.find_facts(question, topic="social_economy")
     assert facts and facts[0].programme_slug == "social_investment_fund" and "융자" in facts[0].text
     assert kb.find_facts(question) == []
+
+
+@pytest.mark.parametrize(
+    "question, slug, place, expected",
+    [
+        ("더 늘린다는 말도 있던데", "job_cafe", None, "90"),  # 늘리다 is the report's 확대
+        ("올해 상담은 얼마나 했대요?", "labour_ombudsman", None, "1,694"),  # "얼마나 했" counts
+        ("거긴 언제 문 열었어요?", "rest_area", "상암쉼터", "’18.5월 개소"),  # the opening of the place in context
+        ("끝나는 건", "public_works", None, "12.20"),  # when it ends is a date
+        ("노동권익센터가 거기 몇 층에 들어간다고요?", "labour_rights_centre", None, "5층"),
+    ],
+)
+def test_session5_details_in_citizens_words(kb: KnowledgeBase, question: str, slug: str, place, expected: str) -> None:
+    facts = kb.find_facts(question, slug, place=place)
+    assert facts and expected in facts[0].text + (facts[1].text if len(facts) > 1 else "")
+
+
+def test_one_word_of_the_programme_itself_is_not_enough_unless_it_is_the_report_s_for_the_citizen_s(kb: KnowledgeBase) -> None:
+    """"정장 며칠 동안 빌릴 수 있어요?" shares only 정장 with 취업날개's facts: no detail (the caller says 120)."""
+    assert kb.find_facts("정장 며칠 동안 빌릴 수 있어요?", "interview_suit_rental") == []
+    assert kb.find_facts("소송 같은 것도 도와주나요", topic="labour_rights")[0].programme_slug == "labour_rights_protector"
