@@ -327,9 +327,16 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             ):  # "취업률은 몇 프로예요?", "합격자 발표 언제 나와요?": a number or date the report does not give
                 dispatcher.utter_message(text=replies.text("utter_figure_unknown", name=programme.name))
                 return [SlotSet("programme", programme.slug), FollowupAction("action_listen")]
-        if intent == "ask_eligibility":
-            # the eligibility form follows: say the rules once, let the form ask and the verdict judge
-            return self._introduce_eligibility(dispatcher, tracker, replies, programme)
+        if programme is None and not text.startswith("/") and intent == "ask_eligibility":
+            programme = kb.described_programme(text)  # "시에서 시급 주면서 일 가르쳐 주는 청년 일자리 저도 돼요?"
+        nlu_asked = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == "ask_eligibility" and (programme is not None or nlu_asked == "ask_eligibility"):
+            # the eligibility form follows (it asks which programme when none is known): say the rules once, let
+            # the form ask and the verdict judge
+            events = self._introduce_eligibility(dispatcher, tracker, replies, programme)
+            if nlu_asked != "ask_eligibility":  # "…몇 살까지 할 수 있어요?" read as a cost question: no rule starts the form
+                events.append(FollowupAction("eligibility_form"))
+            return events
         if programme is None and states_profile_facts(tracker) and not ASKS_SOMETHING.search(text):
             # "따로 수입은 없으시고 구직등록은 아직 안 하셨어요" after a list of what fits: the list again, with why
             # the programmes these facts rule out drop from it

@@ -431,11 +431,15 @@ class KnowledgeBase:
         self._programmes, self._keys, self._figures = programmes, keys, figures
         self._fact_index = None  # rebuilt from the new contents on first use
         self._loaded_at = monotonic()
+        # a place's short form that is part of another programme's name says nothing about the place: "청년일자리"
+        # (청년일자리센터) is also in 청년일자리 민관협력사업 and in "청년 일자리 중에 시급 주는 거"
         self._place_keys = {
             key: place
             for programme in programmes.values()
             for place in programme.places
             for key in place_keys(place.name)
+            if key == alias_key(place.name)
+            or not any(alias.startswith(key) for alias, slug in keys.items() if slug != programme.slug)
         }
 
     def _data(self) -> Dict[str, ProgrammeInfo]:

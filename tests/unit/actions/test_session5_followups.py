@@ -114,3 +114,19 @@ async def test_a_street_number_asked_alone_is_the_address_unknown(domain) -> Non
     )
     reply = texts((await run_action(ActionAcknowledge(), tracker, domain))[0])
     assert "120" in reply and "더 궁금한 게 있으면" not in reply
+
+
+async def test_an_age_question_read_as_cost_without_a_programme_asks_which_one(domain) -> None:
+    """It used to say nothing (the channel then said "문제가 생겼어요"): no rule starts the form after a cost question."""
+    text = "청년 일자리 중에 시급 9천 얼마 준다는 거, 그거 몇 살까지 할 수 있어요?"
+    tracker = make_tracker("ask_cost", text, entities=[span("target_group", "청년", text, "청년")])
+    messages, _ = await run_action(QUESTION, tracker, domain)
+    assert "어떤 제도" in texts(messages)
+
+
+async def test_an_age_question_read_as_cost_about_a_programme_starts_the_form(domain) -> None:
+    text = "공공근로 신청하고 싶은 사람입니다 나이가 많아도 되는지요"
+    tracker = make_tracker("ask_how_to_apply", text, entities=[span("programme", "public_works", text, "공공근로")])
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "만 18세 이상" in texts(messages)
+    assert {"event": "followup", "timestamp": None, "name": "eligibility_form"} in events

@@ -134,3 +134,12 @@ def test_staff_keyword_search(kb: KnowledgeBase) -> None:
     assert hits and hits[0].programme.slug == "interview_suit_rental"
     assert kb.search("대리기사")[0].programme.slug == "rest_area"
     assert kb.search("   ") == []
+
+
+def test_a_place_s_short_name_that_begins_another_programme_s_name_names_nothing(kb: KnowledgeBase) -> None:
+    """"합정" names 합정쉼터, but "청년일자리" (청년일자리센터 shortened) begins 청년일자리 민관협력사업 and is everyday
+    words: "청년 일자리 중에 시급 주는 거" is not about the centre."""
+    assert [p.name for p in kb.places_in_text("합정 거기 몇시까지")] == ["합정쉼터"]
+    assert kb.places_in_text("청년 일자리 중에 시급 9천 얼마 준다는 거") == []
+    assert kb.programmes_in_text("청년 일자리 중에 시급 9천 얼마 준다는 거") == []
+    assert [p.slug for p in kb.programmes_in_text("청년일자리센터 몇시")] == ["youth_job_centre"]
