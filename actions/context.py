@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
+from knowledge.morphology import nouns
 from knowledge.queries import SEOUL, KnowledgeBase, PlaceInfo, ProgrammeInfo, Profile
 
 logger = logging.getLogger(__name__)
@@ -80,6 +81,32 @@ def previous_user_text(tracker: Tracker) -> str:
     """What the citizen wrote before the latest message ("" when nothing)."""
     texts = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"]
     return texts[-2] if len(texts) >= 2 and not texts[-2].startswith("/") else ""
+
+
+# "앗 하반기 물어본거에요", "아니 북부 말한거에요": the citizen corrects a word of their previous question
+CORRECTION = re.compile(r"(?:물어본|물어봤|여쭤본|말한|말했|얘기한|질문한)\s*(?:거|건|것|게)|(?:물어본|말한|궁금한)\s*(?:건데|거였)")
+_WORD = re.compile(r"[가-힣A-Za-z0-9]+")
+
+
+def corrected_question(tracker: Tracker) -> Optional[str]:
+    """The previous question with the word the latest message corrects put in ("공공근로 상반기 모집 언제였어?" +
+    "앗 하반기 물어본거에요" → "공공근로 하반기 모집 언제였어?"); None when the message corrects nothing or no word of
+    the previous question is like the new one."""
+    text = tracker.latest_message.get("text") or ""
+    previous = previous_user_text(tracker)
+    if not previous or not CORRECTION.search(text):
+        return None
+    said = CORRECTION.split(text)[0]
+    corrected = previous
+    for new in nouns(said):
+        if len(new) < 2 or new in previous:
+            continue
+        new_grams = {new[i:i + 2] for i in range(len(new) - 1)}
+        for old in _WORD.findall(previous):
+            if old != new and len(old) >= 2 and new_grams & {old[i:i + 2] for i in range(len(old) - 1)}:
+                corrected = corrected.replace(old, new, 1)
+                break
+    return corrected if corrected != previous else None
 
 
 def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:

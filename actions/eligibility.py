@@ -170,8 +170,22 @@ class ActionEligibilityVerdict(KnowledgeAction):
         if programme is None:
             dispatcher.utter_message(text=replies.text("utter_ask_programme"))
             return []
-        utter_verdict(dispatcher, replies, kb, programme, profile_from_tracker(tracker))
+        profile = profile_from_tracker(tracker)
+        if eligibility_text(replies, programme, profile) not in said_since_the_citizen(tracker):
+            # (the question's own action may have given it already: "생일이 지나면 못 빌리는 건가요?" with the age)
+            utter_verdict(dispatcher, replies, kb, programme, profile)
         return [SlotSet("programme", programme.slug), SlotSet("last_question", "ask_eligibility")]
+
+
+def said_since_the_citizen(tracker: Tracker) -> List[str]:
+    """What the bot has said since the citizen's latest message."""
+    said: List[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "bot" and event.get("text"):
+            said.append(event["text"])
+    return said
 
 
 def utter_verdict(

@@ -20,7 +20,7 @@ from actions.context import (
 from actions.details import detail_answer, place_named
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
-from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
+from actions.programme_questions import ASKS_SOMETHING, ActionAnswerProgrammeQuestion, states_profile_facts
 from actions.question_words import BACK_REFERENCE, FOLLOW_UP_LENGTH, NOT_COVERED, is_bare_question, question_named
 from knowledge.fact_search import ASKING_NOUNS
 from knowledge.morphology import nouns
@@ -49,10 +49,15 @@ def answer_about_current_programme(
         # "거기 주소는??": the question, answered as usual (a detail first where it asks one)
         return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, question, question, programme)
     found = detail_answer(replies, kb, programme, text, tracker.get_slot("place"))
+    if found is None and not BACK_REFERENCE.search(text):
+        # "온라인으로 물건 팔데는 없나" after the fund's interest rate: a fact of another programme of its topic
+        nearby = detail_answer(replies, kb, None, text, topic=programme.topic, say_unknown=False)
+        found = nearby if nearby is not None and nearby[1].slug != programme.slug else None
     if found is not None:
-        more = replies.button("utter_button_more", intent_payload("ask_programme_info", programme=programme.slug))
+        about = found[1]
+        more = replies.button("utter_button_more", intent_payload("ask_programme_info", programme=about.slug))
         dispatcher.utter_message(text=found[0], buttons=[more])
-        return [SlotSet("programme", programme.slug)] + place_named(programme, found[0])
+        return [SlotSet("programme", about.slug)] + place_named(about, found[0])
     return None
 
 
@@ -179,11 +184,21 @@ class ActionGoodbye(KnowledgeAction):
         text = tracker.latest_message.get("text") or ""
         question = question_named(text)
         named = mentioned_programme(tracker, kb)
+        if not text.startswith("/") and named is not None and question is None and len(text) <= FOLLOW_UP_LENGTH // 2:
+            # "그럼 뉴딜은?" (the 그럼 heard as goodbye): the last question again, about the programme named
+            return ActionAnswerProgrammeQuestion().answer(dispatcher, tracker, replies, kb)
         if not text.startswith("/") and (named is not None or question is not None):
             # "ㅇㅋ 그럼 강소기업 정보는 어디서 볼수있어" (the ㅇㅋ heard as goodbye): the question, answered
             asked = question or "ask_programme_info"
             programme = named or current_programme(tracker, kb)
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, programme)
+        if not text.startswith("/") and ASKS_SOMETHING.search(text):
+            # "그럼 최대는?": a question, never a goodbye; a detail of the programme in context, else "I don't know"
+            events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
+            if events is not None:
+                return events
+            dispatcher.utter_message(response="utter_default")
+            return []
         dispatcher.utter_message(response="utter_goodbye")
         return []
 

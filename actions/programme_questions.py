@@ -27,9 +27,8 @@ from actions.details import FIGURE_QUESTION, LATER_DATES, asks_for_a_date, asks_
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.question_words import (
-    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_QUALIFY, BACK_REFERENCE, CONTACT_WORDS, COST_WORDS, DIRECTIONS_WORDS,
-    ELIGIBILITY_WORDS, FEATURE_QUESTION,
-    HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS, NOT_COVERED, WAGE_WORDS, WHO_RUNS_WORDS, question_named,
+    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS,
+    COST_WORDS, DIRECTIONS_WORDS, ELIGIBILITY_WORDS, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS, NOT_COVERED, WAGE_WORDS, WHO_RUNS_WORDS, question_named,
 )
 from knowledge.queries import (
     RULE_NEEDS,
@@ -104,6 +103,13 @@ ASKS_SOMETHING = re.compile(
     r"[?？]|나요|까요|는지|어떻게|어케|뭐|뭘|무슨|언제|어디|얼마|몇|알려|가능|돼요|되요|될까|되나|있어요|있나|좋겠|싶어|싶은데|원해"
 )
 
+# "참여 조건이 어떻게 되는지", "자격 요건 알려주세요": the rules asked outright
+RULES_ASKED = re.compile(r"(?:조건|자격|요건|대상)(?:이|은|는|을|이요)?\s*(?:어떻게|뭐|무엇|어떤|알려|궁금|좀)")
+# "거기", "그거": the programme being discussed (unlike "그럼", which only goes on)
+POINTS_BACK = re.compile(r"거기|거긴|그거|그건|그곳|그게|여기|이거|그\s*(?:센터|곳|프로그램|제도|사업)")
+# "오픈은?", "여는 시간은?": the other end of the hours just given
+OPENING_TIME = re.compile(r"^\W*(?:그럼\s*|아\s*)?(?:오픈|여는\s*(?:건|거|시간)|문\s*여는\s*(?:건|거|시간)|시작\s*시간|몇\s*시\s*부터)\S{0,3}\W*$")
+
 # last questions whose answer may have been a detail (the NLU's intent for "위탁 누가 맡고있어?" was eligibility)
 _DETAIL_LIKE = ("ask_programme_info", "ask_eligibility")
 
@@ -115,6 +121,17 @@ _SPECIFIC_QUESTIONS = ("ask_open_now", "ask_location", "ask_contact")  # hours w
 # words that ask what a programme is ("뭐 하는 곳이에요?"), whatever else is named
 INFO_WORDS = re.compile(r"뭐|뭔|무엇|무슨|어떤|설명|소개|하는\s*(?:곳|데|거)")
 
+# "스무 살 딸이 … 기술교육원은 어떤 곳인지 설명 좀 부탁드려요": what it is, though facts about someone were told
+INFO_REQUEST = re.compile(r"어떤\s*곳|설명|소개|뭐\s*하는|무엇을\s*하|뭐예요|뭔가요|뭐에요|어떤\s*(?:제도|사업|프로그램|센터)")
+# "저녁에 듣는 수업도 있나요?": whether something else exists too (not "지금 문 열려있어?")
+ALSO_EXISTS = re.compile(r"(?:[가-힣]도|(?:반|과정|수업|강의|프로그램)(?:은|는|이)?)\s*있(?:어요|나요|어|음|나|을까요|습니까|는지)")
+# a short question about a feature ("당일 대여 되나"), not facts about oneself ("저 민간회사 다니는데 …")
+FEATURE_LENGTH = 15
+ABOUT_ONESELF = re.compile(r"다니|일하|근무|살아|살고|사는|하는데|인데")
+# "어떤 교육을 하나요?", "무슨 도움을 주나요?": what a programme does, asked of it by name
+WHAT_IT_DOES = re.compile(
+    r"(?:어떤|무슨|뭔|무엇)\s*(?:교육|일|활동|서비스|지원|도움|프로그램|내용|사업)(?:을|를|이|가|들을)?\s*(?:하|해|받|주|제공)"
+)
 # a total ("전부 얼마", "한 해에", "규모"): a figure of the programme, not the citizen's cost
 TOTAL_WORDS = re.compile(r"전부|총|모두\s*얼마|한\s*해|1년에|일\s*년에|연간|규모|예산")
 
@@ -196,6 +213,14 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
+        corrected = context.corrected_question(tracker)
+        if corrected is not None:
+            # "앗 하반기 물어본거에요": the previous question again, with the word corrected
+            tracker = tracker.copy()
+            tracker.latest_message = {
+                **tracker.latest_message, "text": corrected, "entities": [],
+                "intent": {"name": tracker.get_slot("last_question") or "ask_programme_info", "confidence": 1.0},
+            }
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = tracker.latest_message.get("text") or ""
         named = mentioned_programme(tracker, kb)
@@ -221,6 +246,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             intent = question = named_question
         elif intent == "ask_how_to_apply" and named_question == "ask_location" and not APPLY_WORDS.search(text):
             intent = question = "ask_location"  # "퀵 하는 형님은 어디로 가면 되나요" (a shelter: where, not how to apply)
+        elif intent == "ask_programme_info" and named_question == "ask_eligibility" and RULES_ASKED.search(text):
+            intent = question = "ask_eligibility"  # "공공근로는 참여 조건이 어떻게 되는지 자세히 알려주세요"
         elif intent in ("ask_how_to_apply", "ask_cost") and AGE_QUESTION.search(text):
             intent = question = "ask_eligibility"  # "공공근로 신청하고 싶은 사람입니다 나이가 많아도 되는지요"
         if intent == "ask_eligibility" and not states_profile_facts(tracker) and (
@@ -279,7 +306,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         """Answers ``question`` about ``programme`` (also used by other actions, e.g. a situation naming one)."""
         text = tracker.latest_message.get("text") or ""
         judged = programme is not None and bool(programme.rules)  # without rules there is nothing to judge by
-        if judged and states_profile_facts(tracker) and (
+        asks_what_it_is = bool(INFO_REQUEST.search(text)) and not (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text))
+        if judged and states_profile_facts(tracker) and not asks_what_it_is and (
             intent == "inform" or not ASKS_SOMETHING.search(text)
             or (intent == "ask_programme_info" and states_facts_it_judges(tracker, programme))
         ):
@@ -294,7 +322,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             place = places_named[0].name if places_named else tracker.get_slot("place")
             found = detail_answer(replies, kb, programme, text, place)
             if (
-                found is None and mentioned_programme(tracker, kb) is None and not BACK_REFERENCE.search(text)
+                found is None and mentioned_programme(tracker, kb) is None and not POINTS_BACK.search(text)
                 and question not in _FIELD_QUESTIONS
             ):
                 # "대출도 되나요? 이자 몇 프로?" after a list about social economy: a fact of a programme on the same
@@ -302,6 +330,14 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 nearby = detail_answer(replies, kb, None, text, topic=programme.topic)
                 if nearby is not None and nearby[1].slug != programme.slug:
                     programme, found = nearby[1], nearby
+                described = (  # not for a figure: "취업률은 몇 프로예요?" of 기술교육원 is not 뉴딜일자리's 취업률
+                    kb.described_programme(text) if nearby is None and not asks_for_a_figure(text) else None
+                )
+                if described is not None and described.slug != programme.slug:
+                    # "그럼 서울시에서 육아휴직과 관련해서 하는 사업은 하나도 없나요?" after another topic: the programme
+                    # the question describes, and its facts that answer it
+                    programme = described
+                    found = detail_answer(replies, kb, described, text, say_unknown=False)
             if (
                 found is not None and question == "ask_how_to_apply" and APPLY_WORDS.search(text)
                 and not APPLY_FACT.search(found[0])
@@ -326,6 +362,19 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 and asks_for_a_figure(text)
             ):  # "취업률은 몇 프로예요?", "합격자 발표 언제 나와요?": a number or date the report does not give
                 dispatcher.utter_message(text=replies.text("utter_figure_unknown", name=programme.name))
+                return [SlotSet("programme", programme.slug), FollowupAction("action_listen")]
+        if (
+            programme is not None and intent == "ask_eligibility" and not text.startswith("/")
+            and not states_profile_facts(tracker) and not ELIGIBILITY_WORDS.search(text)
+            and not ASKS_IF_I_QUALIFY.search(text) and mentioned_programme(tracker, kb) is None
+            and len(text) <= FEATURE_LENGTH and not ABOUT_ONESELF.search(text)
+        ):
+            foreign = kb.fact_index().nouns_foreign_to(text, programme.slug)
+            if foreign:  # "당일 대여 되나" about 취업날개: a feature the report does not describe, not who may use it
+                dispatcher.utter_message(
+                    text=replies.text("utter_feature_unknown", name=programme.name, words=", ".join(foreign)),
+                    buttons=self._next_steps(replies, programme, "ask_programme_info"),
+                )
                 return [SlotSet("programme", programme.slug), FollowupAction("action_listen")]
         if programme is None and not text.startswith("/") and intent == "ask_eligibility":
             programme = kb.described_programme(text)  # "시에서 시급 주면서 일 가르쳐 주는 청년 일자리 저도 돼요?"
@@ -413,16 +462,24 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if intent in ("ask_programme_info", "inform"):
             # a follow-up without facts about oneself or a place: "사진도 찍어줘요?", "몇 군데나 있어요?"
             # (a target group or kind of worker named with it is part of the detail: "대체 청년인턴 몇 명 뽑아요")
-            others = [e for e in tracker.latest_message.get("entities", []) if e.get("entity") in PROFILE_ENTITIES + ("district",)]
+            entities = tracker.latest_message.get("entities", [])
+            if any(e.get("entity") == "programme" for e in entities) and WHAT_IT_DOES.search(text):
+                return False  # "노사민정 아카데미는 어떤 교육을 하나요?": what it is and offers, all of it
+            others = [e for e in entities if e.get("entity") in PROFILE_ENTITIES + ("district",)]
             return not others and (not places or asks_for_a_figure(text))  # "청년일자리센터 스터디룸 몇 개예요"
+        if question in ("ask_hours", "ask_open_now") and OPENING_TIME.match(text) and (
+            tracker.get_slot("last_question") in ("ask_hours", "ask_open_now")
+        ):
+            return False  # "오픈은?" after the closing time: the opening time, not the day it opened
         if question in ("ask_hours", "ask_open_now"):
             # "언제 개관해요?" is not about opening hours; nor is "누가 운영해요?", pay on a holiday, or a question
             # without a word about time
             holiday_pay = bool(HOLIDAY_WORDS.search(text) and HOLIDAY_PAY.search(text))
             # "노동권리보호관 지금 몇 명 있어요?" asks a number of people, whatever 지금 suggested
+            # "저녁에 듣는 수업도 있나요?": whether something exists (야간 과정), which a fact may say
             return (
                 asks_for_a_date(text) or bool(WHO_RUNS_WORDS.search(text)) or holiday_pay or not HOURS_WORDS.search(text)
-                or bool(FIGURE_QUESTION.search(text))
+                or bool(FIGURE_QUESTION.search(text)) or bool(ALSO_EXISTS.search(text))
             )
         if intent == "ask_eligibility" and WHO_RUNS_WORDS.search(text):
             return True  # "북부기술교육원은 위탁 누가 맡고있어?": who runs it, not who may use it
@@ -432,6 +489,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             return not states_profile_facts(tracker) and (
                 asks_for_a_figure(text) or not ELIGIBILITY_WORDS.search(text) or not p.rules
             )
+        if question == "ask_location" and WHO_RUNS_WORDS.search(text):
+            return True  # "그 기념관 운영은 어느 단체가 맡게 되나요?": who runs it, not where it is
         if question == "ask_location":
             if ADDRESS_WORDS.search(text):
                 return False  # an address the report does not give is an honest "don't know" with 120
@@ -478,7 +537,11 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
     def _info(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
         services = replies.text("utter_services_line", services=join(p.services)) if p.services else ""
         status = replies.text("utter_status_line", status=p.status_note) if p.status_note else ""
-        return replies.text("utter_programme_info", summary=p.summary, services=services, status=status, **source_values(p))
+        text = replies.text("utter_programme_info", summary=p.summary, services=services, status=status, **source_values(p))
+        if not p.services and "나와 있지 않" in p.summary:
+            # "서울일자리센터는 무슨 도움을 주나요?": the report names it and no more; where to ask
+            text += "\n" + replies.text("utter_info_unknown_ask_120")
+        return text
 
     def _eligibility(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
         return eligibility_text(replies, p, context.profile_from_tracker(tracker))

@@ -22,10 +22,11 @@ WAGE_WORDS = re.compile(r"시급|월급|일당|임금|급여|보수")
 # "어디가 위탁받아 운영해요?", "누가 운영해요?": who runs it, not when it is open
 WHO_RUNS_WORDS = re.compile(
     r"위탁|운영\s*(기관|업체|주체|단체|법인|사)|운영\s*하는\s*(?:곳|기관|업체|단체|회사|데)|업체\s*(?:이름|명|는|가|어디)|"
-    r"어디(가|서)\s*(운영|맡|하는)|누가\s*(운영|맡|해)"
+    r"어디(가|서)\s*(운영|맡|하는)|누가\s*(운영|맡|해)|"
+    r"(?:어느|어떤|무슨)\s*(?:단체|기관|곳|업체|회사|법인|재단)(?:가|이|에서)\s*(?:운영|맡|관리|위탁)|운영(?:은|을)\s*(?:누가|어디|어느)"
 )
 # who may use it ("X도 받을 수 있어요?" alone, as in "법률 지원도 받을 수 있어요?", may ask whether X is offered)
-ELIGIBILITY_WORDS = re.compile(r"나이|살|세|자격(?!증)|대상|누가|누구|조건|제한|해당|저도|나도|전\s|난\s")
+ELIGIBILITY_WORDS = re.compile(r"나이|살|세|자격(?!증)|대상|누가|누구|조건|제한|해당|저도|나도|전\s|난\s|(?:들어가|가|와|써|이용해)도\s*(?:돼|되|괜찮)")
 # the words of the usual answer's question: without them a cost / how-to-apply / contact question is a detail
 COST_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|돈|가격|요금|이용료|수강료|교육료|참가비|참가료|입장료|사용료|회비|교육비|비싸|내야|들어요|드나요|금액|시급|월급|임금|급여|이자|금리|수수료|보증금|예치|환급|지원금")
 APPLY_WORDS = re.compile(r"신청|접수|지원\s*하|지원해|가입|등록|예약|방법|어떻게|어케|절차|서류|하려면|받으려면|이용하려|참여하려|들어가")
@@ -53,12 +54,13 @@ ASKS_IF_I_QUALIFY = re.compile(
     r"(?:저는|저도|전|나는|나도|난|제가|내가)\s*(?:\S+\s*){0,2}?(?:안\s*돼|돼요|되나|될까|되죠|가능|ㄱㄴ|됨|받을\s*수|할\s*수|신청\s*돼|해당)"
     r"|(?:은|는|도)\s*(?:안\s*돼|안\s*되나|안\s*될까|못\s*받)"  # "면접 정장은 안 돼요?" once the bot knows about them
     r"|(?:은|는|건)\s*(?:돼요|되나요|될까요|되죠|가능)"  # "정장 빌리는 건 돼요?"
+    r"|(?<=[가-힣])도\s*(?:돼요|되나|될까|되죠|가능|됨)"  # "정장 대여도 되나" once the bot knows about them
     r"|왜\s*안\s*(?:나와|돼|되|나오)"  # "취업날개는 왜 안 나와요?" after a list of what fits
     r"|(?<![가-힣])(?:저|나)\s+(?:안\s*돼|안\s*되|돼요|되나|될까|되죠|가능|해당)"  # "빌려주는 것도 저 돼요?"
 )
 # "정장 빌릴 수 있어요?" said with something about oneself ("고3인데"): whether they can use it
 ASKS_IF_I_CAN = re.compile(
-    r"(?:빌릴|받을|쓸|이용할|신청할|참여할|들어갈|다닐|할)\s*수\s*(?:있|없)|(?:돼|되나|될까)요?\s*[?？]|(?:됨|되냐|됨요|되남)\s*[?？]?"
+    r"(?:빌릴|받을|쓸|이용할|신청할|참여할|들어갈|다닐|할)\s*수\s*(?:있|없)|(?:돼|되나|될까)요?\s*(?:[?？]|$)|(?:됨|되냐|됨요|되남)\s*[?？]?"
 )
 # a student about to finish school: a fact some rules read ("고교졸업예정자"), though no slot holds it
 STUDENT_WORDS = re.compile(r"고\s*3|고등학생|고딩|졸업\s*(?:예정|전|하기\s*전|앞두)")

@@ -11,11 +11,18 @@ from rasa_sdk.events import SlotSet
 from actions.context import (
     KnowledgeAction, Replies, current_programme, latest_entity_values, mentioned_programme, profile_from_tracker,
 )
-from actions.details import detail_answer, place_named
-from actions.question_words import ASKS_IF_I_QUALIFY, BACK_REFERENCE, NOT_COVERED
+from actions.details import asks_for_a_date, detail_answer, place_named
+from actions.question_words import ASKS_IF_I_QUALIFY, BACK_REFERENCE, NOT_COVERED, question_named
 from actions.fits import knows_about_citizen, utter_fits
 from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
+from actions.situations import PROFILE_SITUATIONS, ActionAnswerSituation
 from knowledge.queries import KnowledgeBase
+
+# below this confidence a recommendation that asks when / where / how much is a question about the programme in context
+UNSURE_RECOMMENDATION = 0.4
+_ASKED_OF_IT = ("ask_hours", "ask_open_now", "ask_location", "ask_contact", "ask_cost", "ask_how_to_apply", "ask_programme_info")
+# a situation this close behind a recommendation (as a share of its confidence) is what the message is about
+SITUATION_RIVAL = 0.75
 
 
 class ActionRecommendProgrammes(KnowledgeAction):
@@ -27,14 +34,30 @@ class ActionRecommendProgrammes(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        if len(ranking) > 1 and ranking[0].get("name") == "recommend_programmes":
+            rival = ranking[1]
+            if (
+                rival.get("name", "").startswith("situation_") and rival["name"] not in PROFILE_SITUATIONS
+                and (rival.get("confidence") or 0.0) >= SITUATION_RIVAL * (ranking[0].get("confidence") or 0.0)
+            ):
+                # "콜센터에서 일하는 마흔다섯 살 주부입니다. 매일 고객들한테 욕설을 … 도움받을 수 있는 게 있을까요?":
+                # the situation told (customer abuse, 0.45) is the question, not the list for a 45-year-old (0.52)
+                return ActionAnswerSituation().respond_to(dispatcher, tracker, replies, kb, rival["name"])
         named = mentioned_programme(tracker, kb)
+        text = tracker.latest_message.get("text") or ""
+        confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
+        current = current_programme(tracker, kb)
+        asked = question_named(text) or ("ask_programme_info" if asks_for_a_date(text) else None)
+        if current is not None and confidence < UNSURE_RECOMMENDATION and asked in _ASKED_OF_IT and not states_profile_facts(tracker):
+            # "감정노동자를 위한 센터도 생긴다던데, 언제 문을 여나요?" (a recommendation at 0.26) about the programme
+            # named or being discussed: its answer
+            return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, current)
         if named is not None and states_profile_facts(tracker):
             # "서른다섯인데 취업날개 받을 수 있나요?": about that programme, not a list
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_programme_info", "ask_eligibility", named
             )
-        current = current_programme(tracker, kb)
-        text = tracker.latest_message.get("text") or ""
         if (
             named is None and current is not None and current.rules and ASKS_IF_I_QUALIFY.search(text)
             and tracker.get_slot("last_question") == "ask_eligibility"

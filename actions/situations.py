@@ -35,6 +35,8 @@ ANSWERED_IN_A_STORY = ("ask_open_now", "ask_hours", "ask_location", "ask_contact
 QUESTION_LENGTH = 30
 # "몇 살까지 돼?", "나이 제한 있어요?": the age limit asked outright ("나이가 많아서 걱정이에요" is part of a story)
 AGE_LIMIT_QUESTION = re.compile(r"몇\s*살\s*(?:까지|부터)|나이\s*(?:제한|기준|는\s*몇|가\s*몇)|연령\s*제한|몇\s*세\s*(?:까지|부터)")
+# what tells a new story ("용접 배우고 싶은데 나이가 많아서 걱정이에요"), not a question about the programme discussed
+STORY_MARKERS = re.compile(r"싶은데|싶어서|걱정|힘들|고민|막막|어떡|어떻게\s*해야|당했|못\s*받")
 # longer than this, a message is a story: a question inside it does not replace the list of help
 STORY_LENGTH = 60
 
@@ -66,6 +68,12 @@ class ActionAnswerSituation(KnowledgeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
         situation = (tracker.latest_message.get("intent") or {}).get("name", "")
+        return self.respond_to(dispatcher, tracker, replies, kb, situation)
+
+    def respond_to(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase, situation: str
+    ) -> List[Dict[Text, Any]]:
+        """The answer to ``situation`` (also when the NLU's first guess was another intent, close behind)."""
         if answers_the_form(tracker) and current_programme(tracker, kb) is not None:
             # the answer to the form's question, read as a situation: the eligibility check goes on
             return ActionAnswerProgrammeQuestion().judge(
@@ -98,9 +106,15 @@ class ActionAnswerSituation(KnowledgeAction):
             # "노원구 근처에 기술교육원이 있는지요", "그 보호관이라는 사람들이 몇이나 됩니까": a question about the one named
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, named)
         follow_up_asks = question_named(text)
+        made_for_it = bool(programmes) and in_context is not None and primary_programme(programmes, situation).slug == in_context.slug
         if named is None and in_context is not None and (
             len(text) <= FOLLOW_UP_LENGTH or confidence < UNSURE_SITUATION or BACK_REFERENCE.search(text)
             or kb.places_in_text(text) or (follow_up_asks and len(text) <= QUESTION_LENGTH)
+            # "정장을 빌려주는 곳이 어디어디인지 알려주시겠어요?" while 취업날개 is discussed: a question about it
+            or (
+                made_for_it and ASKS_SOMETHING.search(text) and not STORY_MARKERS.search(text)
+                and not states_profile_facts(tracker) and len(text) <= STORY_LENGTH
+            )
         ):
             # "야간 과정도 있어요?", "거긴 주로 어떤 사람들이 와요", "합정 거기는 몇시까지 해요", "변호사 살 형편이
             #안되는데 돈이 드는건지요" while a programme is discussed: a follow-up the NLU took for a situation
@@ -119,6 +133,13 @@ class ActionAnswerSituation(KnowledgeAction):
                 return ActionAnswerProgrammeQuestion().respond(
                     dispatcher, tracker, replies, kb, question, question, in_context
                 )
+        if named is None and asked == "ask_programme_info" and confidence < UNSURE_SITUATION:
+            # "서울교통공사 무기계약직이 정규직으로 바뀐 게 언제부터였나요?" (a labour problem at 0.18): a fact the
+            # report has, whichever programme it is of
+            found = detail_answer(replies, kb, None, text, say_unknown=False)
+            if found is not None:
+                dispatcher.utter_message(text=found[0])
+                return [SlotSet("programme", found[1].slug)] + place_named(found[1], found[0])
         if named is None and in_context is not None and in_context.rules and states_profile_facts(tracker) and (
             in_context.slug in [p.slug for p in programmes]
         ):  # "알바 포함하면 11명이요" after 마을노무사 was suggested: the verdict for it

@@ -31,7 +31,7 @@ STOP_BIGRAMS = frozenset(
     은데 던데 하는 하나 습니 니다 합니 건가 거야 이야 뭐예 뭐야 뭔데 언제 어디 디서 디에 얼마 마나 어떻 떻게 몇명
     몇개 몇군 군데 몇층 몇곳 그거 거기 그럼 혹시 진짜 정말 그리 리고 그래 래서 근데 저는 제가 나는 내가 하고 해서
     있는 없는 없어 되는 받을 을수 수있 있을 받아 아요 할수 하면 면돼 도돼 도되 이요 네요 지요 해줘 해주 주나
-    까지 부터 정도 어느 무슨 어떤 같은 이런 그런 거죠 건데 거든 끝나 나요 맞는 찾기 찾아 층에 층이 층은 들어 다고 고요
+    까지 부터 정도 어느 무슨 어떤 같은 이런 그런 거죠 건데 거든 끝나 나요 맞는 찾기 찾아 층에 층이 층은 들어 다고 고요 인지 편인 지요 회사
     """.split()
 )
 
@@ -40,7 +40,8 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
     "people": (  # "몇 명", and "누가 와요?" of an event: who and how many take part
         re.compile(
             r"몇\s*명|인원|명이나|몇\s*분|누가\s*(?:와|오|참석|참여|가요|가나)|누구(?:나|든)?\s*(?:와|오|참석|참여)|"
-            r"규모|아무나\s*(?:참석|참여|가)|얼마나\s*(?:됐|되|돼)|몇이나|몇\s*사람"
+            r"규모|아무나\s*(?:참석|참여|가)|얼마나\s*(?:됐|되|돼)|몇이나|몇\s*사람|많이\s*(?:와|오|찾|이용)|사람(?:들)?이?\s*많|"
+            r"(?:가서|가도|가면)\s*(?:들|참석|볼)|(?:참석|참가|참여)할\s*수|들을\s*수"
         ),
         re.compile(r"\d[\d,]*\s*명"),
     ),
@@ -59,6 +60,7 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
         re.compile(r"경쟁|비율|[업격장]률|률\s*(?:은|이|얼마|몇)|퍼센트|프로|%"), re.compile(r"\d+(\.\d+)?\s*%|\d+\s*:\s*\d+")
     ),
     "floor": (re.compile(r"몇\s*층|층"), re.compile(r"\d+\s*층")),
+    "area": (re.compile(r"넓|좁|크기|평수|몇\s*평|면적|㎡|제곱미터"), re.compile(r"\d[\d,.]*\s*㎡")),
     "total": (  # "한 해에 전부 얼마": the programme's total, not a rate or a price
         re.compile(r"전부|총|모두\s*얼마|한\s*해|1년에|연간|규모|예산"), re.compile(r"총|규모|예산|\d\s*억|백만원")
     ),
@@ -73,10 +75,10 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
 }
 # Kinds a fact may match without any other evidence, within the programme being discussed ("몇 군데나 있어요?");
 # an amount or a place needs a word of the question too ("하루 일당 얼마?" must not get the annual budget).
-KIND_ALONE = frozenset({"people", "count", "date", "rate", "floor", "age", "duration"})
+KIND_ALONE = frozenset({"people", "count", "date", "rate", "floor", "age", "duration", "area"})
 # Only these kinds halve a fact without them: a question for a number is not answered by a sentence without
 # one; "어디" also asks "어디어디 업체가 해요?", so a fact without an address is not ruled out.
-KIND_REQUIRED = frozenset({"people", "count", "date", "rate", "floor", "age", "amount", "duration"})
+KIND_REQUIRED = frozenset({"people", "count", "date", "rate", "floor", "age", "amount", "duration", "area"})
 # Among facts that match on the kind alone, which kind of fact answers best: numbers are in the figures,
 # dates of openings and deadlines in the status, how-to-apply and place notes.
 PREFERRED_FACTS = {
@@ -112,7 +114,7 @@ class FactHit:
 
 
 # "요일별 운영 여부와 주소는 보고서에 없어요": what the report lacks is not what the fact is about
-_REPORT_LACKS = re.compile(r"[^.,(]*보고서에\s*(?:없|나와\s*있지\s*않|따로\s*나와\s*있지\s*않)[^.)]*")
+REPORT_LACKS = re.compile(r"[^.,(]*보고서에\s*(?:없|나와\s*있지\s*않|따로\s*나와\s*있지\s*않)[^.)]*")
 
 # a particle ending a word of the question ("행사는", "지원도", "센터에서"): not part of what is asked about
 _PARTICLE = re.compile(r"(?<=..)(?:에서|까지|부터|으로|이랑|에는|에도|는요|은요|도요|[은는이가을를도에의로와과랑])$")
@@ -127,26 +129,42 @@ ASKING_NOUNS = frozenset(
     당장 종일 최대 최소 가격 요금 유료 공짜 비용 월급 급여 일당 연봉 수당 시급 연락 연락처 문의 사이트 링크
     이메일 카톡 문자 통화 자세 설명 내용 얘기 소리 생각 궁금 진짜 혹시 제일 가장 보통 대충 대략 이거 그거 저거
     여기 거기 저기 정보 말씀 답변 안내 부분 관련 경우 사항 기준 조건 자격 대상 신청 방법 절차 서류 위치 주소
-    내년 후년 제한 일반 일반인 홈피 오픈 날짜 차이 요청 그때 미안 주세요 이름 명칭 추천 리스트 정리 목록
+    내년 후년 제한 일반 일반인 홈피 오픈 날짜 차이 요청 그때 미안 주세요 이름 명칭 추천 리스트 정리 목록 물건
     """.split()
 )
 # a place name ("관악구", "강남역"): where, which the location answers say, not what is asked about
 _PLACE_NOUN = re.compile(r"..*[구동역]$")
+# who is asking or asked about ("울엄마도 가능?", "대학생도 되나요?"): a question of who may use it, never a subject
+# the report lacks
+PEOPLE_NOUNS = frozenset(
+    """
+    대학생 학생 고등학생 졸업생 휴학생 취준생 주부 외국인 유학생 직장인 알바생 아르바이트생 백수 장애인 노인 어르신
+    청년 여성 남성 여자 남자 엄마 아빠 어머니 아버지 부모님 아들 딸 남편 아내 와이프 동생 언니 오빠 누나 형 친구
+    가족 조카 사장 사장님 대표 프리랜서 울엄마 울아빠 우리엄마 우리아빠 할머니 할아버지 손자 손녀 이웃
+    라이더 기사 대리기사 배달원 배달기사 택배기사 퀵 노동자 근로자 알바 직원 정규직 비정규직 계약직 일용직 경비원
+    """.split()
+)
 # a number asked for ("참가자 몇 명?", "이자 몇 프로?"): the fact with that number answers it, however the
 # question names its subject
-NUMBER_KINDS = ("people", "count", "amount", "rate", "floor", "age", "duration")
+NUMBER_KINDS = ("people", "count", "amount", "rate", "floor", "age", "duration", "area")
 
 # what citizens say for the report's words ("빨간 날" is a 공휴일, "헤메" is 헤어메이크업)
 QUESTION_SYNONYMS = {
     "빨간날": "공휴일", "빨간 날": "공휴일", "헤메": "헤어메이크업", "법적": "법률", "대출": "융자",
     "국비 과정": "국가 과정", "국비과정": "국가과정", "우리 구": "구별", "우리구": "구별", "저희 구": "구별",
     "구마다": "구별", "자치구마다": "자치구별", "자금": "융자", "외국": "해외", "맡아서": "위탁", "맡는": "위탁",
-    "맡고": "위탁", "돈 빌리": "융자", "돈 빌려": "융자", "돈 빌릴": "융자",
+    "맡고": "위탁", "맡게": "위탁", "맡을": "위탁", "돈 빌리": "융자", "돈 빌려": "융자", "돈 빌릴": "융자",
     "소송": "법률지원", "재판": "법률지원", "늘린": "확대", "늘리": "확대", "늘려": "확대", "늘어나": "확대", "늘어난": "확대", "늘어날": "확대",
     # descriptions of programmes in everyday words ("일 끝나고 쉴 데", "기술 배우는 학교", "면접 볼 때 입을 옷")
     "쉬는 곳": "쉼터", "쉴 곳": "쉼터", "쉴 데": "쉼터", "쉬는 데": "쉼터", "기술학교": "기술교육원",
     "기술 학교": "기술교육원", "면접 옷": "면접 정장", "입을 옷": "정장",
+    "저녁에 듣는": "야간", "저녁 수업": "야간 과정", "저녁반": "야간 과정", "밤에 하는 수업": "야간 과정",
+    "야간반": "야간 과정", "퇴근하고 듣": "야간", "팔 데": "판로", "팔데": "판로", "파는 곳": "판로", "팔 곳": "판로",
+    "산하기관": "투자·출연기관", "산하 기관": "투자·출연기관", "수업": "과정", "강의": "과정",
+    "빌려주는 곳": "운영업체", "빌려주는 데": "운영업체", "빌려주는 업체": "운영업체",
 }
+_ASKING_SENTENCE = re.compile(r"[?？]|나요|까요|는지|어떻게|어케|뭐|뭘|무슨|언제|어디|얼마|몇|알려|있어요|있나|되나|궁금")
+_SENTENCE_END = re.compile(r"(?<=[.!?？。])\s+|(?<=요)\.?\s+(?=[가-힣])")
 # "사업당 얼마": the report says "사업별"
 _PER = re.compile(r"(?<=[가-힣]{2})당(?![가-힣])")
 
@@ -177,7 +195,7 @@ class FactIndex:
     def __init__(self, facts: Sequence[Fact], names: Dict[str, Sequence[str]]) -> None:
         """``names``: each programme's name first, then its aliases."""
         self.facts = list(facts)
-        self._bigrams = [set(bigrams(_REPORT_LACKS.sub(" ", fact.text))) for fact in self.facts]
+        self._bigrams = [set(bigrams(REPORT_LACKS.sub(" ", fact.text))) for fact in self.facts]
         df: Counter = Counter(b for grams in self._bigrams for b in grams)
         total = max(len(self.facts), 1)
         self._idf = {b: math.log(total / count) for b, count in df.items()}
@@ -207,6 +225,9 @@ class FactIndex:
                 ignored -= named_parts - self._main_name_bigrams.get(programme_slug, set())
         return [b for b in dict.fromkeys(question_bigrams(question)) if b not in ignored and self._idf.get(b, 0.0) > 0.5]
 
+    def idf(self, bigram: str) -> float:
+        return self._idf.get(bigram, 0.0)
+
     def translated(self, question: str) -> List[str]:
         """The bigrams of the report's words the question said in the citizen's ("늘린다는" → 확대, 대출 → 융자): an
         explicit match, as good as the report's own word."""
@@ -219,11 +240,16 @@ class FactIndex:
         whatever else of the question a fact shares."""
         if any(ANSWER_KINDS[kind][0].search(question) for kind in NUMBER_KINDS):
             return []
+        # in a story ("딸이 낮에는 편의점에서 아르바이트를 하거든요. 저녁에 듣는 수업도 있나요?") what is asked is in
+        # the last sentence; the others tell the situation
+        sentences = [part for part in _SENTENCE_END.split(question) if part.strip()]
+        asking = [part for part in sentences[:-1] if _ASKING_SENTENCE.search(part)] + sentences[-1:]
+        question = " ".join(asking) if asking else question
         for said, written in QUESTION_SYNONYMS.items():
             question = question.replace(said, written)
         return [
             noun for noun in dict.fromkeys(nouns(question))
-            if len(noun) >= 2 and noun not in ASKING_NOUNS and not _PLACE_NOUN.match(noun)
+            if len(noun) >= 2 and noun not in ASKING_NOUNS and noun not in PEOPLE_NOUNS and not _PLACE_NOUN.match(noun)
             and not any(b in self._known for b in bigrams(noun))
         ]
 
@@ -236,8 +262,11 @@ class FactIndex:
         scores: Dict[str, float] = {}
         for slug, grams in self._programme_bigrams.items():
             matched = [b for b in evidence if b in grams]
-            # two words of the question at least ("나에게 맞는 지원 찾기" shares one rare word with one summary)
-            if len({word for word in words for b in matched if b in bigrams(word)}) >= 2:
+            # two words of the question at least ("나에게 맞는 지원 찾기" shares one rare word with one summary), or
+            # one long rare word whole ("육아휴직과 관련해서 하는 사업": 육아·아휴·휴직)
+            shared_words = {word for word in words for b in matched if b in bigrams(word)}
+            longest = max((sum(b in matched for b in set(bigrams(word))) for word in shared_words), default=0)
+            if len(shared_words) >= 2 or longest >= 3:
                 scores[slug] = sum(self._idf[b] for b in matched)
         ranked = sorted(scores.items(), key=lambda item: -item[1])
         if not ranked or ranked[0][1] < IDENTIFY_THRESHOLD:
@@ -245,6 +274,18 @@ class FactIndex:
         if len(ranked) > 1 and ranked[0][1] < IDENTIFY_LEAD * ranked[1][1]:
             return None
         return ranked[0]
+
+    def nouns_foreign_to(self, question: str, programme_slug: str) -> List[str]:
+        """Nouns of the question that no fact or name of the programme shares a part of ("당일 대여 되나" about
+        취업날개 → 당일): a feature of it the report does not describe."""
+        grams = self._programme_bigrams.get(programme_slug, set())
+        for said, written in QUESTION_SYNONYMS.items():
+            question = question.replace(said, written)
+        return [
+            noun for noun in dict.fromkeys(nouns(question))
+            if len(noun) >= 2 and noun not in ASKING_NOUNS and noun not in PEOPLE_NOUNS and not _PLACE_NOUN.match(noun)
+            and not any(b in grams for b in bigrams(noun))
+        ]
 
     def names_only_the_unknown(self, question: str) -> bool:
         """Whether every noun the question is about is one the report never uses ("주식 추천좀"), unlike "프리랜서

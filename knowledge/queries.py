@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
 from knowledge.db import get_engine
-from knowledge.fact_search import Fact, FactIndex, best_facts
+from knowledge.fact_search import DISTINCTIVE_IDF, Fact, FactIndex, best_facts
 from knowledge.schema import Figure, Place, Programme, ProgrammeAlias
 from knowledge.validation import WEEKDAYS, alias_key
 
@@ -349,7 +349,7 @@ def _figure_info(row: Figure, slug: Optional[str]) -> FigureInfo:
 
 # How clearly a fact must match a detail question (fact_search.py scores): within the programme being
 # discussed one distinctive word is enough; across all programmes (no context) it takes about two.
-SCOPED_FACT_THRESHOLD = 4.0
+SCOPED_FACT_THRESHOLD = 3.8
 GLOBAL_FACT_THRESHOLD = 9.0
 
 
@@ -587,7 +587,8 @@ class KnowledgeBase:
             # programme only when that word is the report's for the citizen's ("더 늘린다는 말도" → 확대)
             index = self.fact_index()
             matched = set(hits[0].matched)
-            if matched == set(index.evidence(question, programme_slug)) and (
+            distinctive = {b for b in index.evidence(question, programme_slug) if index.idf(b) >= DISTINCTIVE_IDF}
+            if matched == distinctive and (
                 topic is not None or matched <= set(index.translated(question))
             ):
                 threshold = min(threshold, hits[0].score)

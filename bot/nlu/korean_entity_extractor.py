@@ -252,6 +252,10 @@ _AGE_NUMBER_CONTEXT = re.compile(
     # "만으로 따지면 34에요", "만 나이로는 34": the age corrected to 만 나이
     r"|만\s*(?:으로|나이로)\s*(?:(?:따지면|치면|하면|계산하면|는|은)\s*)?(?P<e>\d{1,2})(?![\d.,:%])"
     r"|(?<![\d.,:\-])(?P<f>[1-9]\d)(?=\s*(?:에요|예요)(?![가-힣]))"
+    # "내년에 18 되면?", "곧 40 돼요": an age one will be
+    r"|(?<![\d.,:\-])(?P<g>[1-9]\d)\s*(?:살\s*)?(?=(?:이\s*)?(?:되면|돼요|되는데|되거든|됐|되어|되요|될\s*때))"
+    # "27 서울 취준임", "52 실직자": an age opening a message of facts about oneself
+    r"|^\s*(?P<h>[1-9]\d)(?=\s+(?:서울|경기|인천|남자?|여자?|취준|백수|무직|실직|대학|직장|회사|구직|[가-힣]+구\s))"
 )
 # a message that is only a number: the answer to "how old are you?"
 _AGE_WHOLE_MESSAGE = re.compile(r"^\s*(?P<n>[1-9]\d)\s*(?:요|이요|살|세)?\s*[.!~]*\s*$")
@@ -301,7 +305,7 @@ _OUTSIDE_PLACES = [
 ]
 _RESIDE_VERB = (
     r"(?P<verb>(?:안\s*|못\s*)?(?:"
-    r"(?:살(?:[아았고지며면던거구어는]|$|(?=\s))|삽니|사는|산다|사니|사시(?=[고는며니면지]|$|\s)|사세요|사십니|삼(?=\s*(?:$|[.!?~ㅋㅎㅠ])))"  # 살다
+    r"(?:살(?:[아았고지며면던거구어는]|$|(?=\s))|삽니|사는|산다|사니|사시(?=[고는며니면지]|$|\s)|사세요|사십니|사심(?=\s*(?:$|[.!?~ㅋㅎㅠ]))|삼(?=\s*(?:$|[.!?~ㅋㅎㅠ])))"  # 살다
     r"|거주|시민(?!청)|주민(?!센터)|사람(?!들)|토박이))"
 )
 # The span is the place only ("[서울] 살아요"), as in the project's annotations.
@@ -320,8 +324,14 @@ _RESIDENCE_ENGLISH = re.compile(
 )
 # a message that is only a place: the answer to "where do you live?"
 _RESIDENCE_WHOLE_MESSAGE = re.compile(
-    r"^\s*(?:저는\s*|전\s*|저\s*)?(?P<place>서울(?:특별시|시)?|" + _alternation(_OUTSIDE_PLACES) + r")"
+    r"^\s*(?:(?:아|어|음|앗|아니)\s+)?(?:저는\s*|전\s*|저\s*|나는\s*|난\s*)?(?:(?:우리\s*|저희\s*|울\s*)?집(?:은|이|는)?\s*)?(?P<place>서울(?:특별시|시)?|" + _alternation(_OUTSIDE_PLACES) + r")"
     r"\s*(?:이요|요|이에요|예요|에요|입니다|이고요|임|이야|야)?\s*[.!~]*\s*$"
+)
+# "27 서울 취준임", "52 실직자 인천": a place among terse facts about oneself (an age before it, a job status after)
+_RESIDENCE_AMONG_FACTS = re.compile(
+    r"(?:^\s*[1-9]\d\s*(?:살|세)?\s+(?:[가-힣]{2,4}\s+)?|(?<![가-힣]))"
+    r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도)?)"
+    r"(?=\s+(?:취준|백수|무직|실직|구직|직장인|대학생|주부|프리랜서)|\s*$|(?:이에요|예요|입니다|이야|임)(?![가-힣]))"
 )
 # "서울 안 살아요", "서울 사는 거 아니면": the verb negated after it
 _NEGATION_AFTER = re.compile(r"\s*(?:(?:거|게|건|것|건\s*)\s*)?(?:않|아니|아님|아닌|ㄴㄴ)")
@@ -381,7 +391,7 @@ _SIZE_SUBJECT = (
     r"|카페|편의점|학원|병원|미용실|의원|약국|[가-힣]{1,3}집)"
 )
 _SIZE_JOINER = (
-    r"(?:이|은|는|가|도|까지|랑|이랑|하고)?\s*"
+    r"(?:이|은|는|가|도|만|까지|랑|이랑|하고)?\s*"
     r"(?:다\s*해서\s*|총\s*|포함\s*(?:해서|하면|하여|해)?\s*|(?:다\s*|모두\s*|전부\s*)?"
     r"(?:합치면|합쳐서|합해서|더하면|세면|치면|쳐서|하면)\s*)?"
 )
@@ -477,7 +487,7 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
                 value = _NATIVE_TENS[match.group("tens")] + _NATIVE_UNITS[match.group("units")]
             found.append((match.start(), match.end(), "age", value))
         for match in _AGE_NUMBER_CONTEXT.finditer(t):
-            group = next(g for g in ("a", "b", "c", "d", "e", "f") if match.group(g))
+            group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h") if match.group(g))
             value = int(match.group(group))
             if 10 <= value < 100:
                 found.append((match.start(group), match.end(group), "age", value))
@@ -560,6 +570,9 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             found.append((match.start("place"), match.end("place"), "residence", value))
         for match in _RESIDENCE_ENGLISH.finditer(t):
             value = "seoul" if match.group("place").lower() == "seoul" else "outside"
+            found.append((match.start("place"), match.end("place"), "residence", value))
+        for match in _RESIDENCE_AMONG_FACTS.finditer(t):
+            value = "seoul" if match.group("place").startswith("서울") else "outside"
             found.append((match.start("place"), match.end("place"), "residence", value))
         match = _RESIDENCE_WHOLE_MESSAGE.match(t)
         if match:

@@ -130,3 +130,159 @@ async def test_an_age_question_read_as_cost_about_a_programme_starts_the_form(do
     messages, events = await run_action(QUESTION, tracker, domain)
     assert "만 18세 이상" in texts(messages)
     assert {"event": "followup", "timestamp": None, "name": "eligibility_form"} in events
+
+
+# ---- found on the first run of sets 17 and 18 (read afterwards)
+from actions.eligibility import ActionEligibilityVerdict  # noqa: E402
+from actions.open_questions import ActionGoodbye  # noqa: E402
+
+
+def _said(text: str, intent: str = "ask_programme_info") -> list:
+    """Events of an earlier turn: the citizen's words, then the bot's answer."""
+    return [
+        {"event": "user", "text": text, "parse_data": {"intent": {"name": intent, "confidence": 0.9}, "entities": []}},
+        {"event": "bot", "text": "…"},
+    ]
+
+
+def _now(text: str, intent: str, confidence: float = 0.9) -> dict:
+    return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent, "confidence": confidence}, "entities": []}}
+
+
+async def test_then_the_other_programme_read_as_goodbye_repeats_the_last_question(domain) -> None:
+    text = "그럼 뉴딜은?"
+    tracker = make_tracker(
+        "goodbye", text, entities=[span("programme", "newdeal_jobs", text, "뉴딜")],
+        slots={"programme": "interview_suit_rental", "last_question": "ask_eligibility", "age": 33, "residence": "outside"},
+    )
+    reply = texts((await run_action(ActionGoodbye(), tracker, domain))[0])
+    assert "뉴딜일자리" in reply and "서울" in reply and "고마워요" not in reply
+
+
+async def test_a_question_read_as_goodbye_is_never_a_goodbye(domain) -> None:
+    tracker = make_tracker("goodbye", "그럼 최대는?", slots={"last_question": "ask_eligibility"})
+    messages, _ = await run_action(ActionGoodbye(), tracker, domain)
+    assert not any(m.get("response") == "utter_goodbye" for m in messages)
+
+
+async def test_the_verdict_is_not_said_twice_in_one_turn(domain) -> None:
+    """The question's own action judged "생일이 지나면 못 빌리는 건가요?" (35): the form's verdict must not repeat it."""
+    slots = {"programme": "interview_suit_rental", "age": 35, "residence": "seoul", "job_status": "job_seeker"}
+    first, _ = await run_action(ActionEligibilityVerdict(), make_tracker("ask_eligibility", "생일 지나면요?", slots=slots), domain)
+    verdict = first[0]["text"]
+    events = [_now("생일 지나면요?", "ask_eligibility"), {"event": "bot", "text": verdict}]
+    again, _ = await run_action(ActionEligibilityVerdict(), make_tracker("ask_eligibility", "생일 지나면요?", slots=slots, events=events), domain)
+    assert again == []
+
+
+async def test_a_story_of_abuse_close_behind_a_recommendation_is_the_situation(domain) -> None:
+    text = "보험회사 콜센터에서 일하는 마흔다섯 살 주부입니다. 매일 고객들한테 욕설을 듣다 보니 밤에 잠을 못 자요. 도움받을 수 있는 게 있을까요?"
+    tracker = make_tracker(
+        "recommend_programmes", text, entities=[span("age", 45, text, "마흔다섯 살")], slots={"age": 45},
+        ranking=[{"name": "recommend_programmes", "confidence": 0.52}, {"name": "situation_customer_abuse", "confidence": 0.45}],
+    )
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "감정노동" in reply and "공공근로" not in reply
+
+
+async def test_an_unsure_recommendation_asking_when_is_about_the_programme_in_context(domain) -> None:
+    tracker = make_tracker(
+        "recommend_programmes", "감정노동자를 위한 센터도 생긴다던데, 언제 문을 여나요?",
+        slots={"programme": "emotional_labour_protection", "age": 45}, confidence=0.26,
+    )
+    assert "8월" in texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+
+
+async def test_a_corrected_word_asks_the_previous_question_again(domain) -> None:
+    events = _said("공공근로 상반기 모집 언제였어?", "ask_how_to_apply") + [_now("앗 하반기 물어본거에요", "inform", 0.51)]
+    tracker = make_tracker(
+        "inform", "앗 하반기 물어본거에요", slots={"programme": "public_works", "last_question": "ask_how_to_apply"},
+        events=events, confidence=0.51,
+    )
+    assert "5.4" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_a_short_question_about_a_feature_the_report_lacks_is_an_honest_unknown(domain) -> None:
+    tracker = make_tracker("ask_eligibility", "당일 대여 되나", slots={"programme": "interview_suit_rental"}, confidence=0.39)
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "‘당일’" in texts(messages) and "120" in texts(messages)
+    assert {"event": "followup", "timestamp": None, "name": "action_listen"} in events
+
+
+async def test_who_may_come_is_still_eligibility_for_a_kind_of_worker(domain) -> None:
+    """"라이더도 들어가도 돼?": who may use the shelters (the verdict action says their 주이용대상), not an unknown."""
+    tracker = make_tracker("ask_eligibility", "라이더도 들어가도 돼?", slots={"programme": "rest_area"})
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "라이더" not in texts(messages)
+    assert slots_of(events).get("last_question") == "ask_eligibility"
+
+
+async def test_where_the_suits_come_from_asked_in_a_situation_is_the_operators(domain) -> None:
+    text = "그러면 이번 달 안에 서둘러야겠네요. 정장을 빌려주는 곳이 어디어디인지 알려주시겠어요?"
+    tracker = make_tracker("situation_interview_suit", text, slots={"programme": "interview_suit_rental"}, confidence=0.85)
+    assert "열린옷장" in texts((await run_action(SITUATION, tracker, domain))[0])
+
+
+async def test_what_it_is_asked_with_someone_s_age_is_what_it_is(domain) -> None:
+    text = "고등학교를 졸업하고 대학에 가지 않은 스무 살 딸이 기술을 배우고 싶어 합니다. 서울시 기술교육원은 어떤 곳인지 설명 좀 부탁드려요."
+    tracker = make_tracker(
+        "ask_programme_info", text,
+        entities=[span("age", 20, text, "스무 살"), span("programme", "technical_school", text, "서울시 기술교육원")],
+        slots={"age": 20},
+    )
+    assert "직업훈련" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_the_rules_asked_outright_are_the_rules(domain) -> None:
+    text = "공공근로는 참여 조건이 어떻게 되는지 자세히 알려주세요."
+    tracker = make_tracker(
+        "ask_programme_info", text, entities=[span("programme", "public_works", text, "공공근로")],
+        slots={"age": 61, "residence": "seoul"},
+    )
+    assert "구직등록" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_a_programme_the_report_only_names_points_to_120(domain) -> None:
+    text = "서울일자리센터라는 곳도 있던데, 거기서는 무슨 도움을 주나요?"
+    tracker = make_tracker("ask_programme_info", text, entities=[span("programme", "seoul_job_centre", text, "서울일자리센터")])
+    assert "120" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_what_a_named_programme_teaches_is_its_description(domain) -> None:
+    text = "회사 인사팀에서 일하고 있습니다. 서울시 노사민정 아카데미는 어떤 교육을 하나요?"
+    tracker = make_tracker(
+        "ask_programme_info", text, entities=[span("programme", "labour_organisation_support", text, "서울시 노사민정 아카데미")]
+    )
+    assert "노동법" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_an_unsure_situation_asking_a_date_gets_the_fact_wherever_it_is(domain) -> None:
+    tracker = make_tracker("situation_labour_problem", "서울교통공사 무기계약직이 정규직으로 바뀐 게 언제부터였나요?", confidence=0.18)
+    messages, events = await run_action(SITUATION, tracker, domain)
+    assert "1,285" in texts(messages) and slots_of(events)["programme"] == "regularisation"
+
+
+async def test_a_question_describing_another_programme_leaves_the_one_in_context(domain) -> None:
+    tracker = make_tracker(
+        "ask_programme_info", "그럼 서울시에서 육아휴직과 관련해서 하는 사업은 하나도 없나요?",
+        slots={"programme": "village_labour_attorney"}, confidence=0.7,
+    )
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "육아휴직" in texts(messages) and slots_of(events)["programme"] == "seoul_strong_sme"
+
+
+async def test_opening_asked_after_the_closing_time_is_the_opening_time(domain) -> None:
+    tracker = make_tracker(
+        "ask_hours", "오픈은?", slots={"programme": "rest_area", "place": "상암쉼터", "last_question": "ask_hours"}, confidence=0.62
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "09:30" in reply
+
+
+async def test_how_big_a_shelter_is_and_how_many_come(domain) -> None:
+    tracker = make_tracker(
+        "situation_workplace_harassment", "거기 공간은 어느 정도 넓은가요? 하루에 사람들이 많이 오는 편인지요?",
+        slots={"programme": "rest_area", "place": "북창쉼터"}, confidence=0.2,
+    )
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "300㎡" in reply and "57명" in reply

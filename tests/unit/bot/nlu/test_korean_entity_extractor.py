@@ -251,6 +251,15 @@ ENTITY_CASES = [
     ("가게 세 시에 열어요", [("time", 3, 6, "03:00")]),  # three o'clock, not three people
     ("회사 두 곳 다녀요", []),
     ("수입 0 서울 도봉", [("has_regular_income", 0, 4, False), ("residence", 5, 7, "seoul"), ("district", 8, 10, "도봉구")]),
+    ("사장님 빼고 직원만 12명이요", [("workplace_size", 11, 13, 12)]),
+    ("엄마는 경기도 광명 사심", [("residence", 8, 10, "outside")]),
+    ("내년에 18 되면?", [("age", 4, 6, 18)]),
+    ("27 서울 취준생임", [("age", 0, 2, 27), ("residence", 3, 5, "seoul"), ("job_status", 6, 9, "job_seeker")]),
+    ("서울 취준생인데요", [("residence", 0, 2, "seoul"), ("job_status", 3, 6, "job_seeker")]),
+    ("오늘 서울 날씨", [("weekday", 0, 2, "today")]),
+    ("10 시에 열어요?", [("time", 0, 4, "10:00")]),
+    ("아 집은 일산이야", [("residence", 5, 7, "outside")]),
+    ("일산은 경기도 고양시예요", [("residence", 8, 11, "outside")]),
     # everything at once
     (
         "29살 서울 사는 취준생인데 받을 수 있는 지원 다 알려줘",
