@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
@@ -179,6 +180,23 @@ def join(items: Iterable[str], separator: str = ", ") -> str:
     return separator.join(item for item in items if item)
 
 
+# asking outright for a person, whatever else the message says
+WANTS_A_PERSON = re.compile(
+    r"(?:챗봇|봇|기계|로봇)\s*말고|사람(?:한테|이랑|하고|과)\s*(?:직접\s*)?(?:물어|묻|얘기|상담|통화|연결)|"
+    r"(?:상담원|상담사|직원|사람)(?:이랑|하고|과|한테)?\s*(?:연결|통화|바꿔)"
+)
+
+
+def asks_for_a_person(tracker: Tracker) -> bool:
+    """Whether the citizen asks for a person in a message the NLU gave another intent (the first action after it)."""
+    text = tracker.latest_message.get("text") or ""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    return (
+        intent != "request_human" and not text.startswith("/") and tracker.latest_action_name == "action_listen"
+        and bool(WANTS_A_PERSON.search(text))
+    )
+
+
 class KnowledgeAction(Action, metaclass=ABCMeta):
     """An action over the knowledge base: a database fault becomes a polite answer with 120."""
 
@@ -190,6 +208,9 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         replies = Replies(domain)
+        if asks_for_a_person(tracker):
+            # "…이걸로 뭘 할 수 있는지 챗봇 말고 사람한테 직접 물어보고 싶어요" (read as "what can you do?"): a person
+            return [FollowupAction("action_request_human")]
         try:
             return self.answer(dispatcher, tracker, replies, knowledge_base())
         except SQLAlchemyError:

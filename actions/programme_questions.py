@@ -105,6 +105,12 @@ ASKS_SOMETHING = re.compile(
 
 # "참여 조건이 어떻게 되는지", "자격 요건 알려주세요": the rules asked outright
 RULES_ASKED = re.compile(r"(?:조건|자격|요건|대상)(?:이|은|는|을|이요)?\s*(?:어떻게|뭐|무엇|어떤|알려|궁금|좀)")
+# "안에는 뭐뭐 들어가요?", "뭐가 있어요?": what a place holds
+WHAT_INSIDE = re.compile(r"뭐뭐|뭐가|무엇이|어떤\s*(?:게|것|시설|공간)")
+# "지금", "현재", "요즘": today's amount, which may differ from the report's
+CURRENT_WORDS = re.compile(r"지금|현재|요즘|요새|올해|최근")
+# "그거 말고 시에서 여는 다른 행사는 뭐가 있어요?": the other programmes of the topic
+OTHER_ONES = re.compile(r"(?:말고|빼고)\s*(?:다른|또)|다른\s*(?:행사|제도|사업|프로그램|센터|지원|곳|것|거)(?:는|은|도|이|가)?\s*(?:뭐|뭘|무슨|어떤|있|없)")
 # "거기", "그거": the programme being discussed (unlike "그럼", which only goes on)
 POINTS_BACK = re.compile(r"거기|거긴|그거|그건|그곳|그게|여기|이거|그\s*(?:센터|곳|프로그램|제도|사업)")
 # "오픈은?", "여는 시간은?": the other end of the hours just given
@@ -127,6 +133,9 @@ INFO_REQUEST = re.compile(r"어떤\s*곳|설명|소개|뭐\s*하는|무엇을\s*
 ALSO_EXISTS = re.compile(r"(?:[가-힣]도|(?:반|과정|수업|강의|프로그램)(?:은|는|이)?)\s*있(?:어요|나요|어|음|나|을까요|습니까|는지)")
 # a short question about a feature ("당일 대여 되나"), not facts about oneself ("저 민간회사 다니는데 …")
 FEATURE_LENGTH = 15
+QUESTION_LENGTH = 30
+# "자격증도 나오는 거예요?", "통역도 해 줘요?": whether it also gives or does something
+FEATURE_YES_NO = re.compile(r"[가-힣]도\s*(?:\S+\s*){0,2}?(?:나오|나와|돼요|되나|되요|있어요|있나|해\s*주|해줘|줘요|주나|받을\s*수)")
 ABOUT_ONESELF = re.compile(r"다니|일하|근무|살아|살고|사는|하는데|인데")
 # "어떤 교육을 하나요?", "무슨 도움을 주나요?": what a programme does, asked of it by name
 WHAT_IT_DOES = re.compile(
@@ -238,6 +247,17 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             return fits  # "그럼 저는 뭘 받을 수 있어요?" after a verdict
         if named is not None and named.rules and knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text):
             return self.judge(dispatcher, tracker, replies, kb, named)  # "취업날개는 왜 안 나와요?" (a 37-year-old)
+        current = current_programme(tracker, kb)
+        if named is None and current is not None and OTHER_ONES.search(text):
+            others = [p for p in kb.all_programmes(citizen_facing_only=True) if p.topic == current.topic and p.slug != current.slug]
+            if others:  # "그거 말고 시에서 여는 다른 행사는 뭐가 있어요?"
+                lines = [replies.text("utter_other_in_topic")]
+                lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in others[:4]]
+                buttons = [
+                    {"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p in others[:4]
+                ]
+                dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
+                return [SlotSet("last_question", "ask_programme_info")]
         question = intent if intent in QUESTION_INTENTS else tracker.get_slot("last_question")
         question = question or "ask_programme_info"
         named_question = question_named(text)
@@ -308,7 +328,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         judged = programme is not None and bool(programme.rules)  # without rules there is nothing to judge by
         asks_what_it_is = bool(INFO_REQUEST.search(text)) and not (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text))
         if judged and states_profile_facts(tracker) and not asks_what_it_is and (
-            intent == "inform" or not ASKS_SOMETHING.search(text)
+            intent == "inform" or not ASKS_SOMETHING.search(text) or ASKS_IF_I_QUALIFY.search(text)
             or (intent == "ask_programme_info" and states_facts_it_judges(tracker, programme))
         ):
             # "마흔인데 서울 살아요 뉴딜일자리 가능?": facts about oneself and a programme ask whether it fits; so do
@@ -363,11 +383,14 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             ):  # "취업률은 몇 프로예요?", "합격자 발표 언제 나와요?": a number or date the report does not give
                 dispatcher.utter_message(text=replies.text("utter_figure_unknown", name=programme.name))
                 return [SlotSet("programme", programme.slug), FollowupAction("action_listen")]
+        feature_asked = (intent == "ask_eligibility" and len(text) <= FEATURE_LENGTH) or (
+            intent == "ask_programme_info" and bool(FEATURE_YES_NO.search(text)) and len(text) <= QUESTION_LENGTH
+        )
         if (
-            programme is not None and intent == "ask_eligibility" and not text.startswith("/")
+            programme is not None and feature_asked and not text.startswith("/")
             and not states_profile_facts(tracker) and not ELIGIBILITY_WORDS.search(text)
             and not ASKS_IF_I_QUALIFY.search(text) and mentioned_programme(tracker, kb) is None
-            and len(text) <= FEATURE_LENGTH and not ABOUT_ONESELF.search(text)
+            and not ABOUT_ONESELF.search(text)
         ):
             foreign = kb.fact_index().nouns_foreign_to(text, programme.slug)
             if foreign:  # "당일 대여 되나" about 취업날개: a feature the report does not describe, not who may use it
@@ -407,6 +430,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             )
             return [SlotSet("last_question", question)]
 
+        if question == "ask_location" and not LOCATION_WORDS.search(text) and WHAT_INSIDE.search(text):
+            question = "ask_programme_info"  # "건물 안에는 뭐뭐 들어가요?": what it holds, not where it is
         usual_words = {"ask_cost": COST_WORDS, "ask_how_to_apply": APPLY_WORDS, "ask_contact": CONTACT_WORDS}.get(question)
         nlu_intent = (tracker.latest_message.get("intent") or {}).get("name")
         named_now = (  # the NLU's own question, with the programme named in it (not a correction or "X는요?")
@@ -685,7 +710,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
     def _cost(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
         wages = [f.display() for f in p.figures if f.unit.strip() == "원" and WAGE_WORDS.search(f.label)]
         if not p.cost and wages:  # "생활임금 얼마예요?": for a wage, what it costs is what it pays
-            return replies.text("utter_cost", cost=", ".join(wages), **source_values(p))
+            text = replies.text("utter_cost", cost=", ".join(wages), **source_values(p))
+            if CURRENT_WORDS.search(tracker.latest_message.get("text") or ""):
+                text += "\n" + replies.text("utter_amount_may_have_changed")  # "지금 시간당 얼마예요?"
+            return text
         if not p.cost:
             return replies.text("utter_cost_unknown", name=p.name)
         return replies.text("utter_cost", cost=p.cost, **source_values(p))

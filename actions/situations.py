@@ -17,7 +17,7 @@ from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.programme_questions import ASKS_SOMETHING, ActionAnswerProgrammeQuestion, states_profile_facts
 from actions.question_words import (
     ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, NEARBY_WORDS, NOT_COVERED,
-    STUDENT_WORDS, question_named,
+    STUDENT_WORDS, WHO_RUNS_WORDS, question_named,
 )
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
@@ -47,6 +47,8 @@ def asked_question(tracker: Tracker, text: str) -> Optional[str]:
     named = question_named(text)
     if named in ANSWERED_IN_A_STORY:
         return named
+    if WHO_RUNS_WORDS.search(text):  # "면접 옷 빌려주는 거, 그거 어떤 업체들이 맡아서 해요?"
+        return "ask_programme_info"
     if latest_entity_values(tracker, "district") and NEARBY_WORDS.search(text):
         return "ask_location"
     return "ask_programme_info" if asks_for_a_figure(text) else None
@@ -169,6 +171,12 @@ class ActionAnswerSituation(KnowledgeAction):
             if not any(e.get("name") == "programme" for e in events):
                 events += [SlotSet("programme", primary.slug), SlotSet("place", None)]
             return events
+        if asked == "ask_programme_info" and len(text) <= STORY_LENGTH:
+            # "면접 옷 빌려주는 거, 그거 어떤 업체들이 맡아서 해요?": the fact asked, of the programme made for it
+            found = detail_answer(replies, kb, primary, text, say_unknown=False)
+            if found is not None:
+                dispatcher.utter_message(text=found[0])
+                return [SlotSet("programme", primary.slug)] + place_named(primary, found[0])
         if primary.rules and AGE_LIMIT_QUESTION.search(text) and len(text) <= STORY_LENGTH:
             # "정장 빌려주는 거 몇살까지 돼": the rules of the programme made for it, then what is still missing
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, primary)

@@ -370,9 +370,10 @@ PLACE_KIND_SUFFIXES = ("쉼터", "기술교육원", "교육원", "센터")
 
 
 def place_keys(name: str) -> List[str]:
-    """A place's name as citizens shorten it: 합정쉼터 → also 합정 (at least two letters left)."""
+    """A place's name as citizens shorten it: 합정쉼터 → also 합정 (at least two letters left); a place of several
+    sites by each ("서울시청·덕수궁돌담길" → also 덕수궁돌담길)."""
     key = alias_key(name)
-    keys = [key]
+    keys = [key] + [alias_key(part) for part in name.split("·") if "·" in name and len(alias_key(part)) >= 4]
     for suffix in PLACE_KIND_SUFFIXES:
         if key.endswith(suffix) and len(key) - len(suffix) >= 2:
             keys.append(key[: -len(suffix)])
@@ -439,7 +440,14 @@ class KnowledgeBase:
             for place in programme.places
             for key in place_keys(place.name)
             if key == alias_key(place.name)
-            or not any(alias.startswith(key) for alias, slug in keys.items() if slug != programme.slug)
+            or not (
+                any(alias.startswith(key) for alias, slug in keys.items() if slug != programme.slug)
+                or any(  # "서울시청" (of 서울시청·덕수궁돌담길) begins 서울시청 다목적홀, another programme's place
+                    alias_key(other.name).startswith(key)
+                    for other_programme in programmes.values() if other_programme.slug != programme.slug
+                    for other in other_programme.places
+                )
+            )
         }
 
     def _data(self) -> Dict[str, ProgrammeInfo]:

@@ -230,7 +230,7 @@ _AGE_DIGITS = re.compile(
 )
 _AGE_MAN_ONLY = re.compile(
     r"(?<![\d.,가-힣])만\s*(?<![\d.,])(?P<n>\d{1,3})"
-    r"(?=\s*(?:이에요|이요|입니다|이고|인데|이야|이라|$)|\s+(?!(?:원|명|개|천|건|시|분|년|달|%|\d)))"
+    r"(?=\s*(?:이에요|이요|입니다|이고|인데|이야|이라|이네|이거든|이구|$)|\s+(?!(?:원|명|개|천|건|시|분|년|달|%|\d)))"
 )
 _AGE_NATIVE_SAL = re.compile(
     _WORD_START + r"(?:(?P<tens>" + _TENS + r")\s?(?P<units>" + _UNITS + r")?|(?P<only>"
@@ -331,7 +331,7 @@ _RESIDENCE_WHOLE_MESSAGE = re.compile(
 _RESIDENCE_AMONG_FACTS = re.compile(
     r"(?:^\s*[1-9]\d\s*(?:살|세)?\s+(?:[가-힣]{2,4}\s+)?|(?<![가-힣]))"
     r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도)?)"
-    r"(?=\s+(?:취준|백수|무직|실직|구직|직장인|대학생|주부|프리랜서)|\s*$|(?:이에요|예요|입니다|이야|임)(?![가-힣]))"
+    r"(?=\s+(?:취준|백수|무직|실직|구직|직장인|대학생|주부|프리랜서)|\s*$|(?:이에요|예요|입니다|이야|임)(?![가-힣])|(?:이어도|여도|이지만)(?=\s))"
 )
 # "서울 안 살아요", "서울 사는 거 아니면": the verb negated after it
 _NEGATION_AFTER = re.compile(r"\s*(?:(?:거|게|건|것|건\s*)\s*)?(?:않|아니|아님|아닌|ㄴㄴ)")
@@ -398,7 +398,7 @@ _SIZE_JOINER = (
 # "직원 10명인 회사", "5인 사업장", "저희 가게 알바 포함 7명", "사장님 포함 열한명": the size of the citizen's workplace
 _WORKPLACE_SIZE = re.compile(
     _SIZE_SUBJECT + _SIZE_JOINER + r"(?:(?P<a>\d{1,4})|" + _WORD_START + r"(?P<na>" + _NATIVE_COUNT + r"))\s*(?:명|인(?![가-힣]))"
-    r"|(?:사장님?|대표님?|저)\s*(?:까지\s*)?(?:포함|합쳐서|합치면|빼고)\s*(?:해서\s*|하면\s*)?"
+    r"|(?:사장님?|대표님?|저)\s*(?:까지\s*)?(?:다\s*|모두\s*)?(?:포함|합쳐서?|합치면|빼고|더해서?)\s*(?:해서\s*|하면\s*)?"
     r"(?:(?P<c>\d{1,4})|" + _WORD_START + r"(?P<nc>" + _NATIVE_COUNT + r"))\s*(?:명|인(?![가-힣]))"
     r"|" + _SIZE_SUBJECT + r"(?:이|은|는|가|도)?\s*(?P<nd>" + _NATIVE_COUNT_NOUN + r")"
     r"(?=이던데|이라던데|이라는데|이래요|이에요|이요|이야|인데|이고|이라|밖에|뿐|\s*정도|\s*$|[?!.~])"
