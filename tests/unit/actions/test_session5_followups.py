@@ -286,3 +286,59 @@ async def test_how_big_a_shelter_is_and_how_many_come(domain) -> None:
     )
     reply = texts((await run_action(SITUATION, tracker, domain))[0])
     assert "300㎡" in reply and "57명" in reply
+
+
+# ---- the read sets' remaining causes (session 5, second pass)
+from actions.open_questions import ActionAnswerCapabilities  # noqa: E402
+
+
+async def test_asking_for_a_person_in_other_words_hands_over(domain) -> None:
+    text = "사장님이 막말하는 거 녹음해 뒀는데, 이걸로 뭘 할 수 있는지 챗봇 말고 사람한테 직접 물어보고 싶어요"
+    messages, events = await run_action(ActionAnswerCapabilities(), make_tracker("ask_capabilities", text), domain)
+    assert messages == [] and {"event": "followup", "timestamp": None, "name": "action_request_human"} in events
+
+
+async def test_today_s_amount_carries_the_as_of_caveat_and_120(domain) -> None:
+    text = "서울시 생활임금은 지금 시간당 얼마예요?"
+    tracker = make_tracker("ask_cost", text, entities=[span("programme", "living_wage", text, "생활임금")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "9,220" in reply and "달라졌을 수 있어요" in reply and "120" in reply
+
+
+async def test_the_other_programmes_of_the_topic(domain) -> None:
+    tracker = make_tracker("ask_programme_info", "그거 말고 시에서 여는 다른 행사는 뭐가 있어요?", slots={"programme": "decent_work_forum"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "사회적경제 주간" in reply and "국제포럼" not in reply.split("\n", 1)[1]
+
+
+async def test_what_a_building_holds_is_not_where_it_is(domain) -> None:
+    tracker = make_tracker("ask_location", "건물 안에는 뭐뭐 들어가요?", slots={"programme": "jeon_tae_il_memorial"})
+    assert "노동 허브" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_who_lends_the_suits_asked_in_a_story_names_the_operators(domain) -> None:
+    tracker = make_tracker("situation_interview_suit", "면접 옷 빌려주는 거, 그거 어떤 업체들이 맡아서 해요?", confidence=0.8)
+    assert "열린옷장" in texts((await run_action(SITUATION, tracker, domain))[0])
+
+
+async def test_a_yes_no_feature_the_report_lacks_points_to_120(domain) -> None:
+    tracker = make_tracker("ask_programme_info", "거기서 다 배우고 나면 자격증도 나오는 거예요?", slots={"programme": "technical_school"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "‘자격증’" in reply and "120" in reply
+
+
+async def test_a_site_of_a_two_site_place_names_its_programme(domain) -> None:
+    tracker = make_tracker("situation_social_economy", "그럼 덕수궁 돌담길에서 사회적기업들 모여서 행사했다던데 그건 언제였어요?", confidence=0.6)
+    messages, events = await run_action(SITUATION, tracker, domain)
+    assert "7월 5일" in texts(messages) or "7. 5" in texts(messages)
+    assert slots_of(events)["programme"] == "social_economy_week"
+
+
+async def test_even_though_one_lives_outside_the_verdict_is_asked_for(domain) -> None:
+    text = "집은 일산이어도 회사가 종로에 있는데 그래도 안 돼요?"
+    tracker = make_tracker(
+        "ask_location", text, entities=[span("residence", "outside", text, "일산"), span("district", "종로구", text, "종로")],
+        slots={"programme": "technical_school", "age": 40, "residence": "outside"},
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "맞지 않아요" in reply and "서울" in reply
