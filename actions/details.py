@@ -34,7 +34,10 @@ def detail_answer(
     ``say_unknown``, when the question asks about something the report never mentions)."""
     if not question or question.startswith("/"):
         return None
-    facts = kb.find_facts(question, programme.slug if programme is not None else None, place, topic=topic)
+    later = bool(LATER_DATES.search(question))
+    # "다음 모집은 언제쯤 하나요?": the report's only later dates are its plans (예정)
+    query = question + " 예정" if later else question
+    facts = kb.find_facts(query, programme.slug if programme is not None else None, place, topic=topic)
     about = programme or (kb.programme(facts[0].programme_slug) if facts else None)
     if not facts or about is None:
         return None
@@ -47,7 +50,7 @@ def detail_answer(
         text = replies.text("utter_detail_unknown", words=", ".join(unknown), facts=lines, **source_values(about))
         return text, about
     text = replies.text("utter_fact_answer", facts=lines, **source_values(about))
-    if LATER_DATES.search(question):  # "내년 모집은 언제예요?": the report's dates are past ones
+    if later and not any("예정" in fact.text for fact in facts):  # "내년 모집은 언제예요?": only past dates
         text += "\n" + replies.text("utter_later_dates_unknown")
     return text, about
 
@@ -60,7 +63,7 @@ def place_named(programme: ProgrammeInfo, answer: str) -> List[Dict[Text, Any]]:
 
 
 # "몇 명 / 몇 개 / 몇 군데 / 경쟁률 / 몇 층 / 기간": a number of the report, not a rule about who may use it
-FIGURE_QUESTION = re.compile(r"몇\s*(명|분|개|군데|곳|층|프로|건|년|개월|달)|명이나|개나|건이나|경쟁|률|기간|예산|규모|얼마나\s*(많|있|됐|되|돼|했|처리)")
+FIGURE_QUESTION = re.compile(r"몇\s*(명|분|개|군데|곳|층|프로|건|년|개월|달)|명이나|(?:몇|\d)\s*(?:개나|건이나)|몇이나|경쟁|률|기간|예산|규모|얼마나\s*(많|있|됐|되|돼|했|처리)")
 
 
 def asks_for_a_figure(question: str) -> bool:

@@ -8,6 +8,8 @@ the out-of-scope or capabilities reply.
 """
 from __future__ import annotations
 
+import re
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
@@ -26,6 +28,8 @@ from knowledge.fact_search import ASKING_NOUNS
 from knowledge.morphology import nouns
 from knowledge.queries import KnowledgeBase
 
+# "누구 쓰라고", "누구를 위한", "누가 쓰는": who a place is for
+WHO_FOR = re.compile(r"누구\s*(?:쓰라|위한|위해|대상|가\s*(?:쓰|이용|가))|누가\s*(?:쓰|이용|가)")
 # the NLU's confidence above which "out of scope" is taken as it is (national schemes, other topics)
 SURE_OUT_OF_SCOPE = 0.95
 
@@ -212,9 +216,14 @@ class ActionAnswerBotChallenge(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
         if mentioned_programme(tracker, kb) is not None:
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:
                 return events
+        programme = current_programme(tracker, kb)
+        if programme is not None and BACK_REFERENCE.search(text) and WHO_FOR.search(text):
+            # "거긴 원래 누구 쓰라고 만든 곳이에요?" (the NLU heard "who are you?"): who it is for
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)
         dispatcher.utter_message(response="utter_iamabot")
         return []

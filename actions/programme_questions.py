@@ -111,6 +111,8 @@ WHAT_INSIDE = re.compile(r"뭐뭐|뭐가|무엇이|어떤\s*(?:게|것|시설|�
 CURRENT_WORDS = re.compile(r"지금|현재|요즘|요새|올해|최근")
 # "그거 말고 시에서 여는 다른 행사는 뭐가 있어요?": the other programmes of the topic
 OTHER_ONES = re.compile(r"(?:말고|빼고)\s*(?:다른|또)|다른\s*(?:행사|제도|사업|프로그램|센터|지원|곳|것|거)(?:는|은|도|이|가)?\s*(?:뭐|뭘|무슨|어떤|있|없)")
+# "몇 명 이하여야", "몇 살까지 돼요": a limit of the rules
+LIMIT_ASKED = re.compile(r"몇\s*(?:명|인|살|세)\s*(?:이하|이상|미만|초과)|(?:이하|이상)(?:여야|이어야|라야|이라야)")
 # "거기", "그거": the programme being discussed (unlike "그럼", which only goes on)
 POINTS_BACK = re.compile(r"거기|거긴|그거|그건|그곳|그게|여기|이거|그\s*(?:센터|곳|프로그램|제도|사업)")
 # "오픈은?", "여는 시간은?": the other end of the hours just given
@@ -266,6 +268,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             intent = question = named_question
         elif intent == "ask_how_to_apply" and named_question == "ask_location" and not APPLY_WORDS.search(text):
             intent = question = "ask_location"  # "퀵 하는 형님은 어디로 가면 되나요" (a shelter: where, not how to apply)
+        elif intent in QUESTION_INTENTS and LIMIT_ASKED.search(text):
+            intent = question = "ask_eligibility"  # "회사가 몇 명 이하여야 돼요?": the rule, not a count of something
         elif intent == "ask_programme_info" and named_question == "ask_eligibility" and RULES_ASKED.search(text):
             intent = question = "ask_eligibility"  # "공공근로는 참여 조건이 어떻게 되는지 자세히 알려주세요"
         elif intent in ("ask_how_to_apply", "ask_cost") and AGE_QUESTION.search(text):
@@ -302,8 +306,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         place answers it; None otherwise."""
         if programme is None:
             return None
-        now_named = [place for place in kb.places_in_text(tracker.latest_message.get("text") or "")
-                     if place.programme_slug == programme.slug]
+        said_now = context.NOT_THIS.split(tracker.latest_message.get("text") or "")[-1]  # "남부 말고 강동 쪽은?"
+        now_named = [place for place in kb.places_in_text(said_now) if place.programme_slug == programme.slug]
         before = previous_user_text(tracker)
         if len(now_named) != 1 or not before:
             return None
@@ -508,6 +512,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             )
         if intent == "ask_eligibility" and WHO_RUNS_WORDS.search(text):
             return True  # "북부기술교육원은 위탁 누가 맡고있어?": who runs it, not who may use it
+        if intent == "ask_eligibility" and LIMIT_ASKED.search(text):
+            return False  # "회사가 몇 명 이하여야 돼요?": the rule itself
         if intent == "ask_eligibility":
             # "몇 명이나 있어요?", "사진 촬영도 돼요?", "법률 지원도 받을 수 있어요?": not who may use it; and for a
             # programme without rules the report's words about who takes part are the answer ("일반 시민도 가도 되나")

@@ -33,7 +33,7 @@ APPLY_WORDS = re.compile(r"신청|접수|지원\s*하|지원해|가입|등록|�
 CONTACT_WORDS = re.compile(r"전화|번호|전번|연락|홈페이지|홈피|사이트|이메일|메일|카톡|문의|링크|url|웹")
 # "어디" asks where, but not in "어디가 운영해요?" (who)
 LOCATION_WORDS = re.compile(
-    r"어디(?!가\s*(?:운영|위탁|맡|주관|하는|해요))|위치|주소|번지|장소|가는\s*길|찾아가|근처|가까운|[가-힣]구에|[가-힣]동에|역\s"
+    r"어디(?!가\s*(?:운영|위탁|맡|주관|하는|해요))|서울에\s*있|위치|주소|번지|장소|가는\s*길|찾아가|근처|가까운|[가-힣]구에|[가-힣]동에|역\s"
 )
 ADDRESS_WORDS = re.compile(r"주소|번지|도로명")
 # how to get there: the report gives no directions
@@ -97,7 +97,7 @@ FOLLOW_UP_LENGTH = 24
 QUESTION_NAMED = (
     ("ask_open_now", re.compile(r"지금\s*(열|문|가도|운영|해요|하나)")),
     ("ask_hours", re.compile(r"몇\s*시|시간|시까지|시부터|요일|주말|평일|토요|일요|토욜|일욜|공휴|닫|문\s*(?:여|열)|(?<![가-힣])여는|열어")),
-    ("ask_location", re.compile(r"어디(?:에\s*있|예요|에요|야|임|서\s*해|로\s*가)|위치|주소|번지|장소|가는\s*길|찾아가|(?:무슨|어느)\s*구")),
+    ("ask_location", re.compile(r"어디(?:에\s*있|예요|에요|야|임|서\s*해|로\s*가)|(?:다\s*)?서울에\s*있는|위치|주소|번지|장소|가는\s*길|찾아가|(?:무슨|어느)\s*구")),
     ("ask_contact", re.compile(r"전화|번호|전번|연락처|홈페이지|홈피|사이트|이메일")),
     ("ask_cost", re.compile(r"얼마|비용|무료|공짜|유료|가격|요금|시급|월급|돈\s*(?:이\s*|을\s*)?(?:드|들|내)")),
     ("ask_how_to_apply", re.compile(r"신청|접수|방법|절차|서류|어떻게\s*(해|하|받|이용)|어케")),

@@ -342,3 +342,29 @@ async def test_even_though_one_lives_outside_the_verdict_is_asked_for(domain) ->
     )
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "맞지 않아요" in reply and "서울" in reply
+
+
+async def test_who_a_place_is_for_read_as_who_are_you(domain) -> None:
+    from actions.open_questions import ActionAnswerBotChallenge
+
+    tracker = make_tracker("bot_challenge", "거긴 원래 누구 쓰라고 만든 곳이에요?", slots={"programme": "rest_area", "place": "상암쉼터"})
+    reply = texts((await run_action(ActionAnswerBotChallenge(), tracker, domain))[0])
+    assert "미디어" in reply
+
+
+async def test_the_limit_of_a_rule_asked_as_a_count_is_the_rule(domain) -> None:
+    text = "마을노무사 컨설팅 받으려면 회사가 몇 명 이하여야 돼요?"
+    tracker = make_tracker("ask_programme_info", text, entities=[span("programme", "village_labour_attorney", text, "마을노무사")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "9인 이하" in reply and "50명" not in reply
+
+
+async def test_whether_all_sites_are_in_seoul_lists_where_they_are(domain) -> None:
+    text = "기술교육원이 네군데라는데 다 서울에 있는거예요?"
+    tracker = make_tracker("ask_location", text, entities=[span("programme", "technical_school", text, "기술교육원")], confidence=0.41)
+    assert "군포" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_the_certification_criteria_of_the_fair_trade_city(domain) -> None:
+    tracker = make_tracker("ask_programme_info", "인증기준은 뭐였는데 궁금", slots={"programme": "fair_trade"})
+    assert "5개 기준" in texts((await run_action(QUESTION, tracker, domain))[0])
