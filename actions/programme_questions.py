@@ -105,6 +105,8 @@ ASKS_SOMETHING = re.compile(
 
 # "참여 조건이 어떻게 되는지", "자격 요건 알려주세요": the rules asked outright
 RULES_ASKED = re.compile(r"(?:조건|자격|요건|대상)(?:이|은|는|을|이요)?\s*(?:어떻게|뭐|무엇|어떤|알려|궁금|좀)")
+# "서울 안에 있는 곳만", "서울 시내에 있는 데": the sites in Seoul
+IN_SEOUL_ONLY = re.compile(r"서울\s*(?:안|안에|내|시내)(?:에)?\s*있는|서울에\s*있는\s*(?:곳|데|거)만")
 # "안에는 뭐뭐 들어가요?", "뭐가 있어요?": what a place holds
 WHAT_INSIDE = re.compile(r"뭐뭐|뭐가|무엇이|어떤\s*(?:게|것|시설|공간)")
 # "지금", "현재", "요즘": today's amount, which may differ from the report's
@@ -130,7 +132,9 @@ _SPECIFIC_QUESTIONS = ("ask_open_now", "ask_location", "ask_contact")  # hours w
 INFO_WORDS = re.compile(r"뭐|뭔|무엇|무슨|어떤|설명|소개|하는\s*(?:곳|데|거)")
 
 # "스무 살 딸이 … 기술교육원은 어떤 곳인지 설명 좀 부탁드려요": what it is, though facts about someone were told
-INFO_REQUEST = re.compile(r"어떤\s*곳|설명|소개|뭐\s*하는|무엇을\s*하|뭐예요|뭔가요|뭐에요|어떤\s*(?:제도|사업|프로그램|센터)")
+INFO_REQUEST = re.compile(
+    r"어떤\s*곳|설명|소개|뭐\s*하는|무엇을\s*하|뭐예요|뭔가요|뭐에요|어떤\s*(?:제도|사업|프로그램|센터|거|건지)|무슨\s*일"
+)
 # "저녁에 듣는 수업도 있나요?": whether something else exists too (not "지금 문 열려있어?")
 ALSO_EXISTS = re.compile(r"(?:[가-힣]도|(?:반|과정|수업|강의|프로그램)(?:은|는|이)?)\s*있(?:어요|나요|어|음|나|을까요|습니까|는지)")
 # a short question about a feature ("당일 대여 되나"), not facts about oneself ("저 민간회사 다니는데 …")
@@ -354,8 +358,11 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 nearby = detail_answer(replies, kb, None, text, topic=programme.topic)
                 if nearby is not None and nearby[1].slug != programme.slug:
                     programme, found = nearby[1], nearby
-                described = (  # not for a figure: "취업률은 몇 프로예요?" of 기술교육원 is not 뉴딜일자리's 취업률
-                    kb.described_programme(text) if nearby is None and not asks_for_a_figure(text) else None
+                described = (  # not for a figure: "취업률은 몇 프로예요?" of 기술교육원 is not 뉴딜일자리's 취업률; only
+                    # for a subject the programme in context lacks ("제일 적게 받으면 얼마예요?" names none)
+                    kb.described_programme(text)
+                    if nearby is None and not asks_for_a_figure(text) and kb.fact_index().nouns_foreign_to(text, programme.slug)
+                    else None
                 )
                 if described is not None and described.slug != programme.slug:
                     # "그럼 서울시에서 육아휴직과 관련해서 하는 사업은 하나도 없나요?" after another topic: the programme
@@ -420,6 +427,13 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if programme is None and not text.startswith("/"):
             # "육아휴직도 눈치 안 보고 쓸 수 있는 중소기업을 시에서 골라 준다던데, 그게 뭐예요?": the one described
             programme = kb.described_programme(text)
+            found = (
+                detail_answer(replies, kb, programme, text, say_unknown=False)
+                if programme is not None and question == "ask_programme_info" and asks_for_a_figure(text) else None
+            )
+            if found is not None:  # "뉴스 보니 서울교통공사 무기계약직 정규직 됐다던데 몇 명이에요?": the figure asked
+                dispatcher.utter_message(text=found[0], buttons=self._next_steps(replies, programme, question))
+                return [SlotSet("programme", programme.slug)] + place_named(programme, found[0])
         if programme is None:
             if question == "ask_contact":
                 dispatcher.utter_message(text=replies.text("utter_contact_unknown_general"))
@@ -456,7 +470,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         }[question]
         text = handler(replies, tracker, kb, programme, places)
         asked = tracker.latest_message.get("text") or ""
-        if question == "ask_programme_info" and FEATURE_QUESTION.search(asked) and mentioned_programme(tracker, kb) is None:
+        if question == "ask_programme_info" and FEATURE_QUESTION.search(asked) and (
+            mentioned_programme(tracker, kb) is None or kb.fact_index().nouns_foreign_to(asked, programme.slug)
+        ):
             # "거기 화장실이나 커피 있어요?" found no fact: what the report says, and that anything else is not in it
             text += "\n" + replies.text("utter_detail_not_listed")
         if (
@@ -667,6 +683,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
 
     def _location(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
         shown = places or list(p.places)
+        if IN_SEOUL_ONLY.search(tracker.latest_message.get("text") or ""):
+            # "그럼 서울 안에 있는 곳만 알려 주세요": every site in a Seoul district, whichever was discussed
+            shown = [place for place in p.places if (place.district or "").endswith("구")] or shown
+            places = []
         prefix = ""
         districts = latest_entity_values(tracker, "district")[-1:]  # "강동 아니고 용산이요": the last one counts
         if districts and not places:

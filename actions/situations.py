@@ -35,6 +35,8 @@ ANSWERED_IN_A_STORY = ("ask_open_now", "ask_hours", "ask_location", "ask_contact
 QUESTION_LENGTH = 30
 # "몇 살까지 돼?", "나이 제한 있어요?": the age limit asked outright ("나이가 많아서 걱정이에요" is part of a story)
 AGE_LIMIT_QUESTION = re.compile(r"몇\s*살\s*(?:까지|부터)|나이\s*(?:제한|기준|는\s*몇|가\s*몇)|연령\s*제한|몇\s*세\s*(?:까지|부터)")
+# "이름이 뭐였죠?", "뭐라고 하던데": a name asked
+NAME_ASKED = re.compile(r"이름이\s*(?:뭐|무엇|어떻게)|뭐였(?:죠|지|더라)|뭐라고\s*(?:하|부르|불러)|명칭")
 # what tells a new story ("용접 배우고 싶은데 나이가 많아서 걱정이에요"), not a question about the programme discussed
 STORY_MARKERS = re.compile(r"싶은데|싶어서|걱정|힘들|고민|막막|어떡|어떻게\s*해야|당했|못\s*받")
 # longer than this, a message is a story: a question inside it does not replace the list of help
@@ -171,6 +173,12 @@ class ActionAnswerSituation(KnowledgeAction):
             if not any(e.get("name") == "programme" for e in events):
                 events += [SlotSet("programme", primary.slug), SlotSet("place", None)]
             return events
+        if NAME_ASKED.search(text) and len(text) <= STORY_LENGTH:
+            # "사회적기업 물건 파는 온라인 쇼핑몰도 서울시가 운영한다던데 이름이 뭐였죠?": the fact that names it
+            found = detail_answer(replies, kb, None, text, topic=primary.topic, say_unknown=False)
+            if found is not None:
+                dispatcher.utter_message(text=found[0])
+                return [SlotSet("programme", found[1].slug)] + place_named(found[1], found[0])
         if asked == "ask_programme_info" and len(text) <= STORY_LENGTH:
             # "면접 옷 빌려주는 거, 그거 어떤 업체들이 맡아서 해요?": the fact asked, of the programme made for it
             found = detail_answer(replies, kb, primary, text, say_unknown=False)

@@ -58,7 +58,7 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
         re.compile(r"\d[\d,]*\s*(원|만원|억|백만원|%)"),
     ),
     "rate": (  # "경쟁률", "취업률 몇 프로": not the 률 of "법률"
-        re.compile(r"경쟁|비율|[업격장]률|률\s*(?:은|이|얼마|몇)|퍼센트|프로|%"), re.compile(r"\d+(\.\d+)?\s*%|\d+\s*:\s*\d+")
+        re.compile(r"경쟁|비율|[업격장]률|률\s*(?:은|이|얼마|몇)|퍼센트|프로(?!그램|젝트|필|세스|모션)|%"), re.compile(r"\d+(\.\d+)?\s*%|\d+\s*:\s*\d+")
     ),
     "floor": (re.compile(r"몇\s*층|층"), re.compile(r"\d+\s*층")),
     "area": (re.compile(r"넓|좁|크기|평수|몇\s*평|면적|㎡|제곱미터"), re.compile(r"\d[\d,.]*\s*㎡")),
@@ -148,6 +148,8 @@ PEOPLE_NOUNS = frozenset(
 )
 # a number asked for ("참가자 몇 명?", "이자 몇 프로?"): the fact with that number answers it, however the
 # question names its subject
+# kinds whose question is only answered by the value itself
+VALUE_ONLY_KINDS = ("floor", "area", "rate")
 NUMBER_KINDS = ("people", "count", "amount", "rate", "floor", "age", "duration", "area")
 
 # what citizens say for the report's words ("빨간 날" is a 공휴일, "헤메" is 헤어메이크업)
@@ -163,7 +165,10 @@ QUESTION_SYNONYMS = {
     "저녁에 듣는": "야간", "저녁 수업": "야간 과정", "저녁반": "야간 과정", "밤에 하는 수업": "야간 과정",
     "야간반": "야간 과정", "퇴근하고 듣": "야간", "팔 데": "판로", "팔데": "판로", "파는 곳": "판로", "팔 곳": "판로",
     "산하기관": "투자·출연기관", "산하 기관": "투자·출연기관", "수업": "과정", "강의": "과정",
-    "면접 연습": "모의면접", "면접연습": "모의면접", "첨삭": "클리닉", "먼저 뽑": "우선 선발", "세우는": "설립",
+    "한 사업에": "사업별", "한 사업당": "사업별", "제일 적게": "최소", "가장 적게": "최소", "제일 많이": "최대",
+    "가장 많이": "최대", "완공": "조성", "다 지어": "조성", "옮기": "이전", "옮긴": "이전", "옮겨": "이전", "옮겼": "이전",
+    "언제까지 일": "사업기간 언제까지", "언제부터 일": "사업기간 언제부터", "근로시간 줄": "노동시간 단축",
+    "돈이 모자라": "융자", "돈이 부족": "융자", "면접 연습": "모의면접", "면접연습": "모의면접", "첨삭": "클리닉", "먼저 뽑": "우선 선발", "세우는": "설립",
     "세우려": "설립", "차리는": "설립", "빌려주는 곳": "운영업체", "빌려주는 데": "운영업체", "빌려주는 업체": "운영업체",
 }
 _ASKING_SENTENCE = re.compile(r"[?？]|나요|까요|는지|어떻게|어케|뭐|뭘|무슨|언제|어디|얼마|몇|알려|있어요|있나|되나|궁금")
@@ -227,6 +232,13 @@ class FactIndex:
                 }
                 ignored -= named_parts - self._main_name_bigrams.get(programme_slug, set())
         return [b for b in dict.fromkeys(question_bigrams(question)) if b not in ignored and self._idf.get(b, 0.0) > 0.5]
+
+    @staticmethod
+    def lacks_the_value_asked(question: str, facts: Sequence[Fact]) -> bool:
+        """Whether the question asks a floor, an area or a rate and no fact has one ("그 교육장은 몇 층짜리
+        건물이에요?" about a fact without floors): the answer is "the report does not say", not that fact."""
+        asked = [kind for kind in VALUE_ONLY_KINDS if ANSWER_KINDS[kind][0].search(question)]
+        return bool(asked) and not any(ANSWER_KINDS[kind][1].search(fact.text) for kind in asked for fact in facts)
 
     def idf(self, bigram: str) -> float:
         return self._idf.get(bigram, 0.0)

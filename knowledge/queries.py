@@ -600,7 +600,8 @@ class KnowledgeBase:
                 topic is not None or matched <= set(index.translated(question))
             ):
                 threshold = min(threshold, hits[0].score)
-        return best_facts(hits, threshold)
+        facts = best_facts(hits, threshold)
+        return [] if self.fact_index().lacks_the_value_asked(question, facts) else facts
 
     # -- staff search
     def figures(self) -> Tuple[FigureInfo, ...]:

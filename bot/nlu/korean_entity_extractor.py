@@ -301,12 +301,13 @@ _OUTSIDE_PLACES = [
     "전라북도", "전라남도", "전라도", "전북", "전남", "경상북도", "경상남도", "경상도",
     "경북", "경남", "제주도", "제주", "지방", "수원", "성남", "고양", "용인", "부천",
     "안양", "안산", "의정부", "남양주", "하남", "김포", "파주", "광명", "과천", "구리",
-    "시흥", "군포", "화성", "평택", "일산", "분당",
+    "시흥", "군포", "화성", "평택", "일산", "분당", "부평", "송도", "동탄", "판교", "평촌", "산본", "광교", "위례",
+    "미사", "김해", "창원", "포항", "천안", "청주", "전주", "춘천", "원주", "강릉", "여수", "순천", "목포",
 ]
 _RESIDE_VERB = (
     r"(?P<verb>(?:안\s*|못\s*)?(?:"
     r"(?:살(?:[아았고지며면던거구어는]|$|(?=\s))|삽니|사는|산다|사니|사시(?=[고는며니면지]|$|\s)|사세요|사십니|사심(?=\s*(?:$|[.!?~ㅋㅎㅠ]))|삼(?=\s*(?:$|[.!?~ㅋㅎㅠ])))"  # 살다
-    r"|거주|시민(?!청)|주민(?!센터)|사람(?!들)|토박이))"
+    r"|거주|자취|하숙|시민(?!청)|주민(?!센터)|사람(?!들)|토박이))"
 )
 # The span is the place only ("[서울] 살아요"), as in the project's annotations.
 _RESIDENCE = re.compile(
@@ -331,7 +332,7 @@ _RESIDENCE_WHOLE_MESSAGE = re.compile(
 _RESIDENCE_AMONG_FACTS = re.compile(
     r"(?:^\s*[1-9]\d\s*(?:살|세)?\s+(?:[가-힣]{2,4}\s+)?|(?<![가-힣]))"
     r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도)?)"
-    r"(?=\s+(?:취준|백수|무직|실직|구직|직장인|대학생|주부|프리랜서)|\s*$|(?:이에요|예요|입니다|이야|임)(?![가-힣])|(?:이어도|여도|이지만)(?=\s))"
+    r"(?=\s+(?:취준|백수|무직|실직|구직|직장인|대학생|주부|프리랜서)|\s*$|(?:\s+[가-힣]{1,5}?)?(?:이에요|예요|입니다|이야|임)(?![가-힣])|(?:\s+[가-힣]{1,5}?)?(?:이어도|여도|이지만)(?=\s))"
 )
 # "서울 안 살아요", "서울 사는 거 아니면": the verb negated after it
 _NEGATION_AFTER = re.compile(r"\s*(?:(?:거|게|건|것|건\s*)\s*)?(?:않|아니|아님|아닌|ㄴㄴ)")
@@ -400,6 +401,8 @@ _WORKPLACE_SIZE = re.compile(
     _SIZE_SUBJECT + _SIZE_JOINER + r"(?:(?P<a>\d{1,4})|" + _WORD_START + r"(?P<na>" + _NATIVE_COUNT + r"))\s*(?:명|인(?![가-힣]))"
     r"|(?:사장님?|대표님?|저)\s*(?:까지\s*)?(?:다\s*|모두\s*)?(?:포함|합쳐서?|합치면|빼고|더해서?)\s*(?:해서\s*|하면\s*)?"
     r"(?:(?P<c>\d{1,4})|" + _WORD_START + r"(?P<nc>" + _NATIVE_COUNT + r"))\s*(?:명|인(?![가-힣]))"
+    r"|(?:다\s*|모두\s*|전부\s*)(?:합쳐서?|합치면|더해서|포함해서)\s*(?:(?P<f>\d{1,4})|" + _WORD_START + r"(?P<nf>" + _NATIVE_COUNT + r"))\s*명"
+    r"|(?:직원|사람|인원|알바)[^.?!]{0,12}?(?:(?P<g>\d{1,4})|" + _WORD_START + r"(?P<ng>" + _NATIVE_COUNT + r"))\s*명이?\s*(?=되면|돼도|되어도|이면|이라면)"
     r"|" + _SIZE_SUBJECT + r"(?:이|은|는|가|도)?\s*(?P<nd>" + _NATIVE_COUNT_NOUN + r")"
     r"(?=이던데|이라던데|이라는데|이래요|이에요|이요|이야|인데|이고|이라|밖에|뿐|\s*정도|\s*$|[?!.~])"
     r"|(?:(?P<b>\d{1,4})|" + _WORD_START + r"(?P<nb>" + _NATIVE_COUNT + r"))\s*(?:명|인)\s*(?:짜리|이하|정도|남짓)?\s*(?:인\s*|있는\s*|되는\s*)?"
@@ -434,7 +437,11 @@ _HIGH_SCHOOL_SENIOR = re.compile(
     r"고등학교\s*(?:3\s*학년|삼\s*학년|졸업\s*(?:예정|앞|전|하기\s*전))|고교\s*졸업\s*예정"
 )
 _SEOUL_BEFORE_DISTRICT = re.compile(r"(?<![가-힣])(?P<place>서울)(?:시|특별시)?\s+$")
-_RESIDE_AFTER_DISTRICT = re.compile(r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*" + _RESIDE_VERB)
+_RESIDE_AFTER_DISTRICT = re.compile(
+    r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*" + _RESIDE_VERB
+    # "마포로 이사 가면": where the citizen will live (a hypothetical is judged as asked)
+    + r"|\s*(?:으로|로)\s*(?P<moving>이사|이주|전입)"
+)
 # "한 살 차이", "두 살 어려요": a difference of ages, not an age
 _AGE_DIFFERENCE_AFTER = re.compile(r"\s*(?:차이|어리|어린|어려|많|위|아래|밑|터울|더|정도\s*차이)")
 
@@ -444,8 +451,9 @@ def _residence_from_district(text: Text, chosen: Sequence["_Candidate"]) -> List
     (the span is the verb, "살아", so it does not overlap the district)."""
     for candidate in chosen:
         match = _RESIDE_AFTER_DISTRICT.match(text, candidate.end) if candidate.entity == "district" else None
-        if match and not match.group("verb").startswith(("안", "못")):
-            start, end = match.span("verb")  # the verb: the district keeps its own span
+        if match and not (match.group("verb") or "").startswith(("안", "못")):
+            group = "verb" if match.group("verb") else "moving"
+            start, end = match.span(group)  # the verb: the district keeps its own span
             if all(end <= c.start or start >= c.end for c in chosen):
                 return [_Candidate(end - start, candidate.priority, start, end, "residence", "seoul", candidate.confidence)]
         seoul = _SEOUL_BEFORE_DISTRICT.search(text, 0, candidate.start) if candidate.entity == "district" else None
@@ -536,8 +544,8 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
 
     if "workplace_size" in wanted:
         for match in _WORKPLACE_SIZE.finditer(t):
-            group = next(g for g in ("a", "b", "c", "na", "nb", "nc", "nd") if match.group(g))
-            value = int(match.group(group)) if group in ("a", "b", "c") else _native_count(match.group(group))
+            group = next(g for g in ("a", "b", "c", "f", "g", "na", "nb", "nc", "nd", "nf", "ng") if match.group(g))
+            value = int(match.group(group)) if group in ("a", "b", "c", "f", "g") else _native_count(match.group(group))
             if value > 0:
                 found.append((match.start(group), match.end(group), "workplace_size", value))
     if "job_seeker_registered" in wanted:
@@ -578,6 +586,11 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
         if match:
             value = "seoul" if match.group("place").startswith("서울") else "outside"
             found.append((match.start("place"), match.end("place"), "residence", value))
+        # "경기도 고양시예요", "인천 부평이에요": one place, named wider then narrower; the narrower says it
+        found = list(dict.fromkeys(found))
+        places = sorted((f for f in found if f[2] == "residence"), key=lambda f: f[0])
+        wider = {a for a, b in zip(places, places[1:]) if a[3] == b[3] and b[0] >= a[1] and not t[a[1]:b[0]].strip()}
+        found = [f for f in found if f not in wider]
     return found
 
 
