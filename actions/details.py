@@ -22,7 +22,7 @@ LATER_DATES = re.compile(
     r"내년|후년|다음\s*(?:모집|번|기수|해|달|회|일정|차|기)|또\s*(?:언제|모집|열|해)|언제쯤\s*또|요즘|최근|"
     r"20(?:19|[2-9]\d)\s*년"  # "2024년 기준으로": a year after the report's
 )
-CLOCK_QUESTION = re.compile(r"몇\s*시|[0-9]\s*시|시\s*까지|시\s*부터|오전|오후|새벽|밤")
+CLOCK_QUESTION = re.compile(r"몇\s*시(?!간)|[0-9]\s*시(?!간)|시\s*까지|시\s*부터|오전|오후|새벽|밤")
 
 
 def detail_answer(

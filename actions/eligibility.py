@@ -105,7 +105,15 @@ class ValidateEligibilityForm(FormValidationAction):
             if programme is not None:
                 profile = profile_from_tracker(tracker)
                 dispatcher.utter_message(text=eligibility_text(Replies(domain), programme, profile))
-        return await super().run(dispatcher, tracker, domain)
+        events = await super().run(dispatcher, tracker, domain)
+        # "아 잠깐, 지난달에 생일이 지나서 이제 35살이에요" while the form asked the job status: a fact it did not ask
+        # for is still an answer (Rasa would otherwise reject the form and fall back); the form then re-checks
+        asked = tracker.get_slot("requested_slot")
+        told = {e.get("entity") for e in tracker.latest_message.get("entities", [])} & set(PROFILE_SLOTS.values())
+        validated = {e.get("name") for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"}
+        if asked and asked not in told and not validated:
+            events = [SlotSet(slot, tracker.get_slot(slot)) for slot in sorted(told) if tracker.get_slot(slot) is not None] + events
+        return events
 
     async def required_slots(
         self,

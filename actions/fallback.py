@@ -11,7 +11,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import KnowledgeAction, Replies
-from actions.open_questions import answer_about_current_programme
+from actions.fits import knows_about_citizen
+from actions.open_questions import answer_about_current_programme, answer_facts_told
 from knowledge.queries import KnowledgeBase
 
 # never offered as a guess: they are not topics a citizen would pick
@@ -25,6 +26,9 @@ class ActionDefaultAskAffirmation(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
+        told = answer_facts_told(dispatcher, tracker, replies, kb) if knows_about_citizen(tracker) else None
+        if told is not None:  # "아 잠깐, 지난달에 생일이 지나서 이제 35살이에요" (unsure, in the form): the verdict again
+            return told
         events = answer_about_current_programme(dispatcher, tracker, replies, kb)
         if events is not None:
             return events

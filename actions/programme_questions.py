@@ -105,6 +105,7 @@ ASKS_SOMETHING = re.compile(
 
 # "참여 조건이 어떻게 되는지", "자격 요건 알려주세요": the rules asked outright
 RULES_ASKED = re.compile(r"(?:조건|자격|요건|대상)(?:이|은|는|을|이요)?\s*(?:어떻게|뭐|무엇|어떤|알려|궁금|좀)")
+FLOOR_ASKED = re.compile(r"몇\s*층")
 # "서울 안에 있는 곳만", "서울 시내에 있는 데": the sites in Seoul
 IN_SEOUL_ONLY = re.compile(r"서울\s*(?:안|안에|내|시내)(?:에)?\s*있는|서울에\s*있는\s*(?:곳|데|거)만")
 # "안에는 뭐뭐 들어가요?", "뭐가 있어요?": what a place holds
@@ -388,9 +389,11 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 if intent == "ask_eligibility":  # "법률 지원도 받을 수 있어요?" was answered: no eligibility form
                     events.append(FollowupAction("action_listen"))
                 return events
-            if (
-                found is None and intent == question and question in ("ask_programme_info", "ask_cost", "ask_eligibility")
-                and asks_for_a_figure(text)
+            if found is None and intent == question and (
+                (question in ("ask_programme_info", "ask_cost", "ask_eligibility") and asks_for_a_figure(text))
+                # "그 교육장은 몇 층짜리 건물이에요?": the report gives its place, not its floors
+                or (question == "ask_location" and FLOOR_ASKED.search(text) and programme.places
+                    and not any("층" in (place.address or "") + (place.note or "") for place in programme.places))
             ):  # "취업률은 몇 프로예요?", "합격자 발표 언제 나와요?": a number or date the report does not give
                 dispatcher.utter_message(text=replies.text("utter_figure_unknown", name=programme.name))
                 return [SlotSet("programme", programme.slug), FollowupAction("action_listen")]
@@ -545,6 +548,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         usual_words = {"ask_cost": COST_WORDS, "ask_how_to_apply": APPLY_WORDS, "ask_contact": CONTACT_WORDS}.get(question)
         if usual_words is not None and not usual_words.search(text):
             return True  # "사진 촬영도 같이 돼요?" read as a cost question
+        if question == "ask_how_to_apply" and asks_for_a_date(text):
+            return True  # "등록하고 하반기 거 하면 언제까지 일해요?": a date, which a fact may give
         if question == "ask_cost" and TOTAL_WORDS.search(text):
             return True  # "융자해주는 돈이 한 해에 전부 얼마" asks the fund's size, not what it costs the citizen
         return (question == "ask_cost" and not p.cost) or (question == "ask_how_to_apply" and not p.how_to_apply)

@@ -145,8 +145,8 @@ class ActionAnswerSituation(KnowledgeAction):
                 dispatcher.utter_message(text=found[0])
                 return [SlotSet("programme", found[1].slug)] + place_named(found[1], found[0])
         if named is None and in_context is not None and in_context.rules and states_profile_facts(tracker) and (
-            in_context.slug in [p.slug for p in programmes]
-        ):  # "알바 포함하면 11명이요" after 마을노무사 was suggested: the verdict for it
+            in_context.slug in [p.slug for p in programmes] or tracker.get_slot("last_question") == "ask_eligibility"
+        ):  # "다음 달에 마포로 이사 가면 그땐 되는 거죠?" after a verdict: the verdict again, for the new facts  # "알바 포함하면 11명이요" after 마을노무사 was suggested: the verdict for it
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, in_context)
         if named is not None and (states_profile_facts(tracker) or named.slug not in [p.slug for p in programmes[:4]]):
             # "만 15살이고 서울 살아요. 기술교육원 들어갈 수 있어요?" / "소셜벤처 지원은 어떤 게 있나요": about that one
@@ -159,7 +159,7 @@ class ActionAnswerSituation(KnowledgeAction):
         primary = primary_programme(programmes, situation)
         about_themselves = knows_about_citizen(tracker) or states_profile_facts(tracker) or STUDENT_WORDS.search(text)
         programme = named or primary
-        if programme.rules and (
+        if programme.rules and not asks_for_a_figure(text) and (
             (knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text))
             or (about_themselves and ASKS_IF_I_CAN.search(text))
         ):

@@ -368,3 +368,73 @@ async def test_whether_all_sites_are_in_seoul_lists_where_they_are(domain) -> No
 async def test_the_certification_criteria_of_the_fair_trade_city(domain) -> None:
     tracker = make_tracker("ask_programme_info", "인증기준은 뭐였는데 궁금", slots={"programme": "fair_trade"})
     assert "5개 기준" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+# ---- found on the first run of sets 19 and 20 (read afterwards)
+from actions.eligibility import ValidateEligibilityForm  # noqa: E402
+
+
+async def test_a_fact_the_form_did_not_ask_for_is_still_an_answer(domain) -> None:
+    """"아 잠깐, 지난달에 생일이 지나서 이제 35살이에요" while the form asked the job status: Rasa would reject the form
+    (and fall back) unless the validation reports the fact it got."""
+    text = "아 잠깐, 지난달에 생일이 지나서 이제 35살이에요"
+    tracker = make_tracker(
+        "inform", text, entities=[span("age", 35, text, "35살")], active_loop="eligibility_form",
+        slots={"programme": "interview_suit_rental", "age": 35, "residence": "seoul", "requested_slot": "job_status"},
+        confidence=0.2,
+    )
+    _, events = await run_action(ValidateEligibilityForm(), tracker, domain)
+    assert any(e.get("event") == "slot" and e.get("name") == "age" for e in events)
+
+
+async def test_a_figure_of_a_described_programme_is_the_figure(domain) -> None:
+    tracker = make_tracker("ask_programme_info", "뉴스 보니 서울교통공사 무기계약직 정규직 됐다던데 몇 명이에요?", confidence=0.21)
+    assert "1,285" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_when_the_52_hour_law_took_effect(domain) -> None:
+    text = "주52시간 법 언제부터 시행이에요?"
+    tracker = make_tracker("ask_hours", text, entities=[span("programme", "working_hours_reduction", text, "주52시간")])
+    assert "7.1" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_the_most_a_project_gets_in_citizens_words(domain) -> None:
+    text = "청년 일자리 아이디어 사업화하는 민관협력 공모 있잖아요, 한 사업에 최대 얼마까지 줘요?"
+    tracker = make_tracker("ask_cost", text, slots={"programme": "youth_jobs_partnership"})
+    assert "6억" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_floors_of_a_place_the_report_gives_without_them_are_unknown(domain) -> None:
+    tracker = make_tracker("ask_location", "그 교육장은 몇 층짜리 건물이에요?", slots={"programme": "newdeal_jobs"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "나와 있지 않아요" in reply and "120" in reply
+
+
+async def test_only_the_sites_in_seoul(domain) -> None:
+    tracker = make_tracker(
+        "ask_location", "그럼 서울 안에 있는 곳만 알려 주세요", slots={"programme": "technical_school", "place": "남부기술교육원"}
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert all(district in reply for district in ("강동구", "용산구", "노원구")) and "군포" not in reply
+
+
+async def test_a_name_asked_in_a_story_is_the_fact_that_names_it(domain) -> None:
+    tracker = make_tracker("situation_social_economy", "사회적기업 물건 파는 온라인 쇼핑몰도 서울시가 운영한다던데 이름이 뭐였죠?")
+    assert "함께누리몰" in texts((await run_action(SITUATION, tracker, domain))[0])
+
+
+async def test_moving_to_a_district_after_a_verdict_is_judged_again(domain) -> None:
+    text = "다음 달에 마포로 이사 가면 그땐 되는 거죠?"
+    tracker = make_tracker(
+        "situation_labour_problem", text, entities=[span("district", "마포구", text, "마포"), span("residence", "seoul", text, "이사")],
+        slots={"programme": "newdeal_jobs", "last_question": "ask_eligibility", "age": 27, "residence": "seoul"}, confidence=0.3,
+    )
+    assert "이용할 수 있어요" in texts((await run_action(SITUATION, tracker, domain))[0])
+
+
+async def test_a_count_asked_in_a_situation_is_not_a_verdict(domain) -> None:
+    tracker = make_tracker(
+        "situation_job_training", "기술 배우는 거면 학과가 몇 개나 돼요", slots={"programme": "technical_school", "age": 45, "residence": "seoul"}
+    )
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "154" in reply and "이용할 수 있어요" not in reply

@@ -264,6 +264,11 @@ ENTITY_CASES = [
     ("지금은 저까지 다 합쳐 다섯 명이에요", [("workplace_size", 13, 15, 5)]),
     ("집은 일산이어도 회사가", [("residence", 3, 5, "outside")]),
     ("서울인데 궁금해서요", []),
+    ("집은 인천 부평이에요", [("residence", 6, 8, "outside")]),
+    ("지금은 경기도 부천에서 자취해요", [("residence", 8, 10, "outside")]),
+    ("열한 명은 작년 얘기고 지금은 다 합쳐서 여덟 명이에요", [("workplace_size", 23, 25, 8)]),
+    ("직원을 더 뽑아서 12명이 되면요?", [("workplace_size", 10, 12, 12)]),
+    ("구직등록?? 그런거 안했는데", [("job_seeker_registered", 0, 13, False)]),
     # everything at once
     (
         "29살 서울 사는 취준생인데 받을 수 있는 지원 다 알려줘",
