@@ -31,7 +31,7 @@ QUESTION_INTENTS = (
 )
 _PLACEHOLDER = re.compile(r"{(\w+)}")
 # "남부 말고", "강동 아니고": what comes before is not what is asked about
-NOT_THIS = re.compile(r"말고|아니고|빼고")
+NOT_THIS = re.compile(r"말고|아니고|아니라(?=[\s,])|빼고")
 
 
 @lru_cache(maxsize=1)

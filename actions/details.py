@@ -43,6 +43,10 @@ def detail_answer(
         return None
     lines = "\n".join(f"- {fact.text}" for fact in facts if fact.programme_slug == about.slug)
     unknown = kb.fact_index().unknown_nouns(question)
+    if not unknown and programme is not None and say_unknown:
+        # "수료하면 자격증도 따지는거예요?" of 기술교육원: 자격증 is a word of the report, but none of the programme's
+        # facts (the ones found share only 수료)
+        unknown = kb.fact_index().nouns_foreign_to(question, programme.slug)
     if unknown and ((programme is None and topic is None) or not say_unknown):
         return None  # words shared with some fact, about something the report never mentions: not a detail of it
     if unknown:

@@ -28,6 +28,10 @@ from knowledge.fact_search import ASKING_NOUNS
 from knowledge.morphology import nouns
 from knowledge.queries import KnowledgeBase
 
+# what a greeting says ("안녕하세요", "하이", "hello")
+GREETING = re.compile(r"안녕|하이|헬로|반가|hello|hi\b|hey|ㅎㅇ|여보세요|처음\s*뵙", re.IGNORECASE)
+# what asking whether one talks to a bot says ("너 사람이야?", "챗봇이에요?", "AI야?")
+BOT_WORDS = re.compile(r"사람|봇|로봇|기계|ai|AI|인공지능|컴퓨터|프로그램이|너|넌|당신|누구세요|누구야|누구예요")
 # "누구 쓰라고", "누구를 위한", "누가 쓰는": who a place is for
 WHO_FOR = re.compile(r"누구\s*(?:쓰라|위한|위해|대상|가\s*(?:쓰|이용|가))|누가\s*(?:쓰|이용|가)")
 # the NLU's confidence above which "out of scope" is taken as it is (national schemes, other topics)
@@ -80,7 +84,10 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
             return ActionAnswerProgrammeQuestion().judge(
                 dispatcher, tracker, replies, kb, current_programme(tracker, kb), restate=False
             )
-        told = answer_facts_told(dispatcher, tracker, replies, kb) if knows_about_citizen(tracker) else None
+        told = (
+            answer_facts_told(dispatcher, tracker, replies, kb)
+            if knows_about_citizen(tracker) or states_profile_facts(tracker) else None
+        )  # "아 근데 파트타임까지 세면 12명이라네요" after 마을노무사 (out of scope to the NLU): the verdict again
         if told is not None:
             return told
         text = tracker.latest_message.get("text") or ""
@@ -106,6 +113,23 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
         more = replies.button("utter_button_more", intent_payload("ask_programme_info", programme=about.slug))
         dispatcher.utter_message(text=reply, buttons=[more])
         return [SlotSet("programme", about.slug)] + place_named(about, reply)
+
+
+class ActionGreet(KnowledgeAction):
+    """A greeting; but "애 때문에 낮엔 안되는데 저녁반 있나요" (the NLU heard "안녕") asks something: answered like any
+    message the NLU could not place."""
+
+    def name(self) -> Text:
+        return "action_greet"
+
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    ) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        if not text.startswith("/") and not GREETING.search(text) and ASKS_SOMETHING.search(text):
+            return ActionAnswerDetailOrOutOfScope().answer(dispatcher, tracker, replies, kb)
+        dispatcher.utter_message(response="utter_greet")
+        return []
 
 
 class ActionAnswerCapabilities(KnowledgeAction):
@@ -222,6 +246,11 @@ class ActionAnswerBotChallenge(KnowledgeAction):
             if events is not None:
                 return events
         programme = current_programme(tracker, kb)
+        if programme is not None and not BOT_WORDS.search(text):
+            # "언제 완공이에요?" (the NLU heard "…이에요?" as "are you …?"): about the programme being discussed
+            events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
+            if events is not None:
+                return events
         if programme is not None and BACK_REFERENCE.search(text) and WHO_FOR.search(text):
             # "거긴 원래 누구 쓰라고 만든 곳이에요?" (the NLU heard "who are you?"): who it is for
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)

@@ -106,6 +106,7 @@ ASKS_SOMETHING = re.compile(
 # "참여 조건이 어떻게 되는지", "자격 요건 알려주세요": the rules asked outright
 RULES_ASKED = re.compile(r"(?:조건|자격|요건|대상)(?:이|은|는|을|이요)?\s*(?:어떻게|뭐|무엇|어떤|알려|궁금|좀)")
 FLOOR_ASKED = re.compile(r"몇\s*층")
+EVERY_SITE = re.compile(r"나머지|각각|전부\s*(?:어디|다)|모두\s*어디|다른\s*(?:곳|데|교육원|쉼터)들?(?:은|는)?\s*(?:어디|다)")
 # "서울 안에 있는 곳만", "서울 시내에 있는 데": the sites in Seoul
 IN_SEOUL_ONLY = re.compile(r"서울\s*(?:안|안에|내|시내)(?:에)?\s*있는|서울에\s*있는\s*(?:곳|데|거)만")
 # "안에는 뭐뭐 들어가요?", "뭐가 있어요?": what a place holds
@@ -115,7 +116,10 @@ CURRENT_WORDS = re.compile(r"지금|현재|요즘|요새|올해|최근")
 # "그거 말고 시에서 여는 다른 행사는 뭐가 있어요?": the other programmes of the topic
 OTHER_ONES = re.compile(r"(?:말고|빼고)\s*(?:다른|또)|다른\s*(?:행사|제도|사업|프로그램|센터|지원|곳|것|거)(?:는|은|도|이|가)?\s*(?:뭐|뭘|무슨|어떤|있|없)")
 # "몇 명 이하여야", "몇 살까지 돼요": a limit of the rules
-LIMIT_ASKED = re.compile(r"몇\s*(?:명|인|살|세)\s*(?:이하|이상|미만|초과)|(?:이하|이상)(?:여야|이어야|라야|이라야)")
+LIMIT_ASKED = re.compile(
+    r"몇\s*(?:명|인|살|세)\s*(?:이하|이상|미만|초과)|(?:이하|이상)(?:여야|이어야|라야|이라야)"
+    r"|(?:뭘|뭐가|무엇을|뭐를)\s*(?:더\s*)?(?:갖춰|갖추|준비해야|필요)|갖춰야|자격\s*요건"  # "공공근로 하려면 뭘 더 갖춰야 해요?"
+)
 # "거기", "그거": the programme being discussed (unlike "그럼", which only goes on)
 POINTS_BACK = re.compile(r"거기|거긴|그거|그건|그곳|그게|여기|이거|그\s*(?:센터|곳|프로그램|제도|사업)")
 # "오픈은?", "여는 시간은?": the other end of the hours just given
@@ -688,6 +692,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
 
     def _location(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
         shown = places or list(p.places)
+        if EVERY_SITE.search(tracker.latest_message.get("text") or ""):
+            shown, places = list(p.places), []  # "나머지 교육원들은 각각 어디에 있어요?": all of them
         if IN_SEOUL_ONLY.search(tracker.latest_message.get("text") or ""):
             # "그럼 서울 안에 있는 곳만 알려 주세요": every site in a Seoul district, whichever was discussed
             shown = [place for place in p.places if (place.district or "").endswith("구")] or shown

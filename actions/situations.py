@@ -173,7 +173,7 @@ class ActionAnswerSituation(KnowledgeAction):
             if not any(e.get("name") == "programme" for e in events):
                 events += [SlotSet("programme", primary.slug), SlotSet("place", None)]
             return events
-        if NAME_ASKED.search(text) and len(text) <= STORY_LENGTH:
+        if (NAME_ASKED.search(text) or (asked == "ask_location" and not primary.places)) and len(text) <= STORY_LENGTH:
             # "사회적기업 물건 파는 온라인 쇼핑몰도 서울시가 운영한다던데 이름이 뭐였죠?": the fact that names it
             found = detail_answer(replies, kb, None, text, topic=primary.topic, say_unknown=False)
             if found is not None:

@@ -438,3 +438,50 @@ async def test_a_count_asked_in_a_situation_is_not_a_verdict(domain) -> None:
     )
     reply = texts((await run_action(SITUATION, tracker, domain))[0])
     assert "154" in reply and "이용할 수 있어요" not in reply
+
+
+# ---- found on the first run of sets 21 and 22 (read afterwards)
+from actions.open_questions import ActionGreet  # noqa: E402
+
+
+async def test_a_question_read_as_a_greeting_is_answered(domain) -> None:
+    tracker = make_tracker("greet", "애 때문에 낮엔 안되는데 저녁반 있나요", slots={"programme": "technical_school"}, confidence=0.4)
+    reply = texts((await run_action(ActionGreet(), tracker, domain))[0])
+    assert "야간" in reply
+
+
+async def test_a_greeting_is_still_a_greeting(domain) -> None:
+    messages, _ = await run_action(ActionGreet(), make_tracker("greet", "안녕하세요~"), domain)
+    assert messages[0].get("response") == "utter_greet"
+
+
+async def test_the_rest_of_the_sites(domain) -> None:
+    tracker = make_tracker(
+        "ask_location", "나머지 교육원들은 각각 어디에 있어요?", slots={"programme": "technical_school", "place": "북부기술교육원"}
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert all(word in reply for word in ("고덕", "한남", "군포"))
+
+
+async def test_a_corrected_place_with_a_nira_is_the_new_place(domain) -> None:
+    text = "아 잠깐, 상암이 아니라 서초였어요. 대리기사들 가는 데요. 거긴 몇 시에 열어요?"
+    tracker = make_tracker("ask_hours", text, slots={"programme": "rest_area", "place": "상암쉼터"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "18:00" in reply and "09:30" not in reply
+
+
+async def test_a_size_told_out_of_scope_carries_on_the_verdict(domain) -> None:
+    text = "아 근데 파트타임까지 세면 12명이라네요"
+    tracker = make_tracker(
+        "out_of_scope", text, entities=[span("workplace_size", 12, text, "12")],
+        slots={"programme": "village_labour_attorney", "last_question": "ask_eligibility", "workplace_size": 12}, confidence=0.4,
+    )
+    reply = texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
+    assert "맞지 않아요" in reply and "9" in reply
+
+
+async def test_what_else_to_have_is_the_rules(domain) -> None:
+    text = "공공근로 하려면 뭘 더 갖춰야 해요?"
+    tracker = make_tracker("ask_how_to_apply", text, entities=[span("programme", "public_works", text, "공공근로")],
+                           slots={"age": 55, "residence": "seoul"})
+    assert "구직등록" in texts((await run_action(QUESTION, tracker, domain))[0])
