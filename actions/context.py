@@ -183,7 +183,7 @@ def join(items: Iterable[str], separator: str = ", ") -> str:
 # asking outright for a person, whatever else the message says
 WANTS_A_PERSON = re.compile(
     r"(?:챗봇|봇|기계|로봇)\s*말고|사람(?:한테|이랑|하고|과)\s*(?:직접\s*)?(?:물어|묻|얘기|상담|통화|연결)|"
-    r"(?:상담원|상담사|직원|사람)(?:이랑|하고|과|한테)?\s*(?:연결|통화|바꿔)"
+    r"(?:상담원|상담사|직원|사람)(?:이랑|랑|하고|과|한테)?\s*(?:직접\s*)?(?:연결|통화|바꿔|얘기하고\s*싶|대화하고\s*싶|상담하고\s*싶)"
 )
 
 

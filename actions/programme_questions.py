@@ -107,6 +107,7 @@ ASKS_SOMETHING = re.compile(
 RULES_ASKED = re.compile(r"(?:조건|자격|요건|대상)(?:이|은|는|을|이요)?\s*(?:어떻게|뭐|무엇|어떤|알려|궁금|좀)")
 FLOOR_ASKED = re.compile(r"몇\s*층")
 EVERY_SITE = re.compile(r"나머지|각각|전부\s*(?:어디|다)|모두\s*어디|다른\s*(?:곳|데|교육원|쉼터)들?(?:은|는)?\s*(?:어디|다)")
+ALSO_THING = re.compile(r"(?:것|거|건)도\s|[가-힣]{2,}도\s*(?:공짜|무료|돈\s*(?:안|드|들))")
 # "서울 안에 있는 곳만", "서울 시내에 있는 데": the sites in Seoul
 IN_SEOUL_ONLY = re.compile(r"서울\s*(?:안|안에|내|시내)(?:에)?\s*있는|서울에\s*있는\s*(?:곳|데|거)만")
 # "안에는 뭐뭐 들어가요?", "뭐가 있어요?": what a place holds
@@ -554,6 +555,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             return True  # "사진 촬영도 같이 돼요?" read as a cost question
         if question == "ask_how_to_apply" and asks_for_a_date(text):
             return True  # "등록하고 하반기 거 하면 언제까지 일해요?": a date, which a fact may give
+        if question == "ask_cost" and ALSO_THING.search(text):
+            return True  # "프로필 사진 찍는 것도 공짜로 해준다고요?": whether that thing is offered (and free)
         if question == "ask_cost" and TOTAL_WORDS.search(text):
             return True  # "융자해주는 돈이 한 해에 전부 얼마" asks the fund's size, not what it costs the citizen
         return (question == "ask_cost" and not p.cost) or (question == "ask_how_to_apply" and not p.how_to_apply)

@@ -317,7 +317,7 @@ _RESIDENCE = re.compile(
 # "서울로 이사 가면요?", "서울로 이사 왔어요": where the citizen lives once moved (a hypothetical is judged as asked)
 _RESIDENCE_MOVING = re.compile(
     r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
-    r"\s*(?:으로|로)\s*(?:이사|이주|전입)\s*(?:를\s*|을\s*)?(?:가|오|와|갈|올|했|하|해|간|온|갔|왔)"
+    r"\s*(?:으로|로)\s*(?:(?:이사|이주|전입)\s*(?:를\s*|을\s*)?(?:가|오|와|갈|올|했|하|해|간|온|갔|왔)|옮겼|옮길|옮기|옮겨)"
 )
 _RESIDENCE_ENGLISH = re.compile(
     r"(?i:\b(?:live|living|reside|residing)\s+in\s+(?P<place>seoul|gyeonggi(?:-do)?|incheon|busan|"
@@ -440,8 +440,12 @@ _SEOUL_BEFORE_DISTRICT = re.compile(r"(?<![가-힣])(?P<place>서울)(?:시|특�
 _RESIDE_AFTER_DISTRICT = re.compile(
     r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*" + _RESIDE_VERB
     # "마포로 이사 가면": where the citizen will live (a hypothetical is judged as asked)
-    + r"|\s*(?:으로|로)\s*(?P<moving>이사|이주|전입)"
+    + r"|\s*(?:으로|로)\s*(?P<moving>이사|이주|전입|옮겼|옮길|옮기|옮겨)"
+    # "집은 강서구예요", "주소지는 관악구예요": the district one lives in, named as where home is
+    + r"|(?P<copula>이에요|예요|입니다|이야|이고요|임)(?![가-힣])"
 )
+# "집은", "주소지는", "사는 곳은" right before a district: where the citizen lives
+_HOME_BEFORE = re.compile(r"(?:집|주소지?|사는\s*곳|거주지)(?:은|는|이|가)?\s*(?:서울\s*)?$")
 # "한 살 차이", "두 살 어려요": a difference of ages, not an age
 _AGE_DIFFERENCE_AFTER = re.compile(r"\s*(?:차이|어리|어린|어려|많|위|아래|밑|터울|더|정도\s*차이)")
 
@@ -451,8 +455,11 @@ def _residence_from_district(text: Text, chosen: Sequence["_Candidate"]) -> List
     (the span is the verb, "살아", so it does not overlap the district)."""
     for candidate in chosen:
         match = _RESIDE_AFTER_DISTRICT.match(text, candidate.end) if candidate.entity == "district" else None
+        home_named = bool(_HOME_BEFORE.search(text[: candidate.start])) or not text[: candidate.start].strip()
+        if match and match.group("copula") and not home_named:
+            match = None  # "센터는 마포구예요" says where a centre is, not where the citizen lives
         if match and not (match.group("verb") or "").startswith(("안", "못")):
-            group = "verb" if match.group("verb") else "moving"
+            group = next(g for g in ("verb", "moving", "copula") if match.group(g))
             start, end = match.span(group)  # the verb: the district keeps its own span
             if all(end <= c.start or start >= c.end for c in chosen):
                 return [_Candidate(end - start, candidate.priority, start, end, "residence", "seoul", candidate.confidence)]

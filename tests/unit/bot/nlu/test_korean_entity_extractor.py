@@ -269,6 +269,9 @@ ENTITY_CASES = [
     ("열한 명은 작년 얘기고 지금은 다 합쳐서 여덟 명이에요", [("workplace_size", 23, 25, 8)]),
     ("직원을 더 뽑아서 12명이 되면요?", [("workplace_size", 10, 12, 12)]),
     ("구직등록?? 그런거 안했는데", [("job_seeker_registered", 0, 13, False)]),
+    ("주소지는 마포구로 옮겼어요", [("district", 5, 8, "마포구"), ("residence", 10, 12, "seoul")]),
+    ("집은 마포구예요", [("district", 3, 6, "마포구"), ("residence", 6, 8, "seoul")]),
+    ("센터는 마포구예요", [("district", 4, 7, "마포구")]),  # where a centre is, not where one lives
     # everything at once
     (
         "29살 서울 사는 취준생인데 받을 수 있는 지원 다 알려줘",
