@@ -54,6 +54,8 @@ def detail_answer(
         text = replies.text("utter_detail_unknown", words=", ".join(unknown), facts=lines, **source_values(about))
         return text, about
     text = replies.text("utter_fact_answer", facts=lines, **source_values(about))
+    if "나와 있지 않" in lines:  # "서울일자리센터는 뭐하는 곳인데 위치는?": where to ask
+        text += "\n" + replies.text("utter_info_unknown_ask_120")
     if later and not any("예정" in fact.text for fact in facts):  # "내년 모집은 언제예요?": only past dates
         text += "\n" + replies.text("utter_later_dates_unknown")
     return text, about

@@ -142,6 +142,10 @@ class ActionAnswerCapabilities(KnowledgeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
+        other_scheme = NOT_COVERED.search(text)
+        if other_scheme:  # "퇴직금 계산 어떻게 하는지 알려줄수있어?": another agency's scheme (120)
+            dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))
+            return []
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "그럼 저는 뭐 할 수 있어요?"
         if fits is not None:
             return fits

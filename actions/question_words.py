@@ -28,7 +28,7 @@ WHO_RUNS_WORDS = re.compile(
 # who may use it ("X도 받을 수 있어요?" alone, as in "법률 지원도 받을 수 있어요?", may ask whether X is offered)
 ELIGIBILITY_WORDS = re.compile(r"나이|살|세|자격(?!증)|대상|누가|누구|조건|제한|해당|저도|나도|전\s|난\s|(?:들어가|가|와|써|이용해)도\s*(?:돼|되|괜찮)")
 # the words of the usual answer's question: without them a cost / how-to-apply / contact question is a detail
-COST_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|돈|가격|요금|이용료|수강료|교육료|참가비|참가료|입장료|사용료|회비|교육비|비싸|내야|들어요|드나요|금액|시급|월급|임금|급여|이자|금리|수수료|보증금|예치|환급|지원금")
+COST_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|학비|돈|가격|요금|이용료|수강료|교육료|참가비|참가료|입장료|사용료|회비|교육비|비싸|내야|들어요|드나요|금액|시급|월급|임금|급여|이자|금리|수수료|보증금|예치|환급|지원금")
 APPLY_WORDS = re.compile(r"신청|접수|지원\s*하|지원해|가입|등록|예약|방법|어떻게|어케|절차|서류|하려면|받으려면|이용하려|참여하려|들어가")
 CONTACT_WORDS = re.compile(r"전화|번호|전번|연락|홈페이지|홈피|사이트|이메일|메일|카톡|문의|링크|url|웹")
 # "어디" asks where, but not in "어디가 운영해요?" (who)
@@ -100,7 +100,7 @@ QUESTION_NAMED = (
     ("ask_hours", re.compile(r"몇\s*시|시간|시까지|시부터|요일|주말|평일|토요|일요|토욜|일욜|공휴|닫|문\s*(?:여|열)|(?<![가-힣])여는|열어")),
     ("ask_location", re.compile(r"어디(?:에\s*있|예요|에요|야|임|서\s*해|로\s*가)|(?:다\s*)?서울에\s*있는|어디서\s*(?:사|살|구매|구입)|위치|주소|번지|장소|가는\s*길|찾아가|(?:무슨|어느)\s*구")),
     ("ask_contact", re.compile(r"전화|번호|전번|연락처|홈페이지|홈피|사이트|이메일")),
-    ("ask_cost", re.compile(r"얼마|비용|무료|공짜|유료|가격|요금|시급|월급|돈\s*(?:이\s*|을\s*)?(?:드|들|내)")),
+    ("ask_cost", re.compile(r"얼마|비용|무료|공짜|유료|가격|요금|학비|수업료|교육비|시급|월급|돈\s*(?:이\s*|을\s*)?(?:드|들|내)")),
     ("ask_how_to_apply", re.compile(r"신청|접수|방법|절차|서류|어떻게\s*(해|하|받|이용)|어케")),
     ("ask_eligibility", re.compile(r"나이|몇\s*살|자격(?!증)|누가|조건|제한|어떤\s*(?:곳|사람|분|기업|단체|회사)(?:들)?[이가은는도]")),
 )

@@ -70,7 +70,7 @@ class ActionRecommendProgrammes(KnowledgeAction):
         workers = latest_entity_values(tracker, "worker_type")
         serving = [p for p in kb.all_programmes(citizen_facing_only=True)
                    if any(place.serves and any(w in place.serves for w in workers) for place in p.places)]
-        if named is None and serving and not knows_about_citizen(tracker):
+        if named is None and serving and (not knows_about_citizen(tracker) or latest_entity_values(tracker, "worker_type")):
             # "대리기사 하는데 서울시에서 해주는 거 있어?": what the report has for that kind of work (its shelter)
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", serving[0]

@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
-    KnowledgeAction, Replies, current_programme, intent_payload, latest_entity_values, mentioned_programme,
+    CORRECTION, KnowledgeAction, Replies, current_programme, intent_payload, latest_entity_values, mentioned_programme,
 )
 from actions.details import asks_for_a_figure, detail_answer, place_named
 from actions.eligibility import answers_the_form
@@ -35,6 +35,10 @@ ANSWERED_IN_A_STORY = ("ask_open_now", "ask_hours", "ask_location", "ask_contact
 QUESTION_LENGTH = 30
 # "몇 살까지 돼?", "나이 제한 있어요?": the age limit asked outright ("나이가 많아서 걱정이에요" is part of a story)
 AGE_LIMIT_QUESTION = re.compile(r"몇\s*살\s*(?:까지|부터)|나이\s*(?:제한|기준|는\s*몇|가\s*몇)|연령\s*제한|몇\s*세\s*(?:까지|부터)")
+# "학비는 어떻게 되나요": what it costs, not whether one qualifies ("무료로 빌릴 수 있어요?" still is)
+PRICE_ASKED = re.compile(r"얼마|비용|학비|수업료|교육비|가격|요금|유료")
+# "새벽에도 쉴 수 있어요?", "밤에도 열어요?": a time of day asked of a place
+WHEN_OPEN = re.compile(r"(?:새벽|밤|아침|저녁|주말|늦게)(?:에)?도\s*(?:쉴|갈|열|이용|있)")
 # "이름이 뭐였죠?", "뭐라고 하던데": a name asked
 NAME_ASKED = re.compile(r"이름이\s*(?:뭐|무엇|어떻게)|뭐였(?:죠|지|더라)|뭐라고\s*(?:하|부르|불러)|명칭")
 # what tells a new story ("용접 배우고 싶은데 나이가 많아서 걱정이에요"), not a question about the programme discussed
@@ -51,6 +55,8 @@ def asked_question(tracker: Tracker, text: str) -> Optional[str]:
         return named
     if WHO_RUNS_WORDS.search(text):  # "면접 옷 빌려주는 거, 그거 어떤 업체들이 맡아서 해요?"
         return "ask_programme_info"
+    if WHEN_OPEN.search(text):  # "콜 끝나고 새벽에도 쉴 수 있는 거예요?": whether it is open then
+        return "ask_hours"
     if latest_entity_values(tracker, "district") and NEARBY_WORDS.search(text):
         return "ask_location"
     return "ask_programme_info" if asks_for_a_figure(text) else None
@@ -148,7 +154,10 @@ class ActionAnswerSituation(KnowledgeAction):
             in_context.slug in [p.slug for p in programmes] or tracker.get_slot("last_question") == "ask_eligibility"
         ):  # "다음 달에 마포로 이사 가면 그땐 되는 거죠?" after a verdict: the verdict again, for the new facts  # "알바 포함하면 11명이요" after 마을노무사 was suggested: the verdict for it
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, in_context)
-        if named is not None and (states_profile_facts(tracker) or named.slug not in [p.slug for p in programmes[:4]]):
+        if named is not None and (
+            states_profile_facts(tracker) or named.slug not in [p.slug for p in programmes[:4]]
+            or (FEATURE_QUESTION.search(text) and len(text) <= STORY_LENGTH)  # "청년일자리센터 가면 자소서 첨삭 같은 것도 …?"
+        ):
             # "만 15살이고 서울 살아요. 기술교육원 들어갈 수 있어요?" / "소셜벤처 지원은 어떤 게 있나요": about that one
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", named
@@ -159,7 +168,7 @@ class ActionAnswerSituation(KnowledgeAction):
         primary = primary_programme(programmes, situation)
         about_themselves = knows_about_citizen(tracker) or states_profile_facts(tracker) or STUDENT_WORDS.search(text)
         programme = named or primary
-        if programme.rules and not asks_for_a_figure(text) and (
+        if programme.rules and not asks_for_a_figure(text) and not PRICE_ASKED.search(text) and (
             (knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text))
             or (about_themselves and ASKS_IF_I_CAN.search(text))
         ):
@@ -173,6 +182,13 @@ class ActionAnswerSituation(KnowledgeAction):
             if not any(e.get("name") == "programme" for e in events):
                 events += [SlotSet("programme", primary.slug), SlotSet("place", None)]
             return events
+        last = tracker.get_slot("last_question")
+        meant = named or primary
+        if CORRECTION.search(text) and last and len(text) <= STORY_LENGTH:
+            # "아 잘못 물어봤다 정장 빌려주는거 그거 말한거였어": the last question, about the programme meant
+            if last == "ask_eligibility" and meant.rules:
+                return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, meant)
+            return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, last, last, meant)
         if (NAME_ASKED.search(text) or (asked == "ask_location" and not primary.places)) and len(text) <= STORY_LENGTH:
             # "사회적기업 물건 파는 온라인 쇼핑몰도 서울시가 운영한다던데 이름이 뭐였죠?": the fact that names it
             found = detail_answer(replies, kb, None, text, topic=primary.topic, say_unknown=False)

@@ -203,7 +203,10 @@ def _rule_outcome(rule: RuleInfo, profile: Profile) -> Optional[bool]:
     if kind == "job_status":
         if profile.job_status is None:
             # "고용센터에 구직등록 했어요" answers "지금 어떤 상황이세요?": a registered job seeker is looking for work
-            return True if value in _NOT_WORKING and profile.job_seeker_registered else None
+            if (value in _NOT_WORKING and profile.job_seeker_registered) or (value == "job_seeker" and profile.high_school_senior):
+                # a 고3 counts as a job seeker where the report names 고교졸업예정자 (취업날개)
+                return True
+            return None
         if value in _NOT_WORKING:
             return profile.job_status in _NOT_WORKING
         return profile.job_status == value

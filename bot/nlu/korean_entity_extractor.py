@@ -312,7 +312,7 @@ _RESIDE_VERB = (
 # The span is the place only ("[서울] 살아요"), as in the project's annotations.
 _RESIDENCE = re.compile(
     r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
-    r"(?=(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*" + _RESIDE_VERB + r")"
+    r"(?=(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*(?:(?:같이|함께|혼자|지금|계속|쭉|오래)\s*)?" + _RESIDE_VERB + r")"
 )
 # "서울로 이사 가면요?", "서울로 이사 왔어요": where the citizen lives once moved (a hypothetical is judged as asked)
 _RESIDENCE_MOVING = re.compile(
@@ -438,7 +438,7 @@ _HIGH_SCHOOL_SENIOR = re.compile(
 )
 _SEOUL_BEFORE_DISTRICT = re.compile(r"(?<![가-힣])(?P<place>서울)(?:시|특별시)?\s+$")
 _RESIDE_AFTER_DISTRICT = re.compile(
-    r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*" + _RESIDE_VERB
+    r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*(?:(?:같이|함께|혼자|지금|계속|쭉|오래)\s*)?" + _RESIDE_VERB
     # "마포로 이사 가면": where the citizen will live (a hypothetical is judged as asked)
     + r"|\s*(?:으로|로)\s*(?P<moving>이사|이주|전입|옮겼|옮길|옮기|옮겨)"
     # "집은 강서구예요", "주소지는 관악구예요": the district one lives in, named as where home is

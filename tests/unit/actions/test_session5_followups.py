@@ -485,3 +485,42 @@ async def test_what_else_to_have_is_the_rules(domain) -> None:
     tracker = make_tracker("ask_how_to_apply", text, entities=[span("programme", "public_works", text, "공공근로")],
                            slots={"age": 55, "residence": "seoul"})
     assert "구직등록" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+# ---- found on the first run of sets 25 and 26 (read afterwards)
+async def test_a_high_school_senior_is_a_job_seeker_for_the_suits(domain) -> None:
+    tracker = make_tracker(
+        "inform", "응 서울 은평구 살아", slots={"programme": "interview_suit_rental", "high_school_senior": True, "residence": "seoul"}
+    )
+    from actions.eligibility import ActionEligibilityVerdict
+
+    assert "이용할 수 있어요" in texts((await run_action(ActionEligibilityVerdict(), tracker, domain))[0])
+
+
+async def test_a_correction_naming_the_programme_meant_asks_the_last_question_of_it(domain) -> None:
+    tracker = make_tracker(
+        "situation_interview_suit", "아 잘못 물어봤다 정장 빌려주는거 그거 말한거였어",
+        slots={"programme": "newdeal_jobs", "last_question": "ask_eligibility"}, confidence=0.8,
+    )
+    assert "34세 이하" in texts((await run_action(SITUATION, tracker, domain))[0])
+
+
+async def test_a_kind_of_worker_named_gets_the_place_for_them_whatever_is_known(domain) -> None:
+    text = "대리운전 하는 쉰 살 가장인데요, 서울시에서 저 같은 사람 위해 해 주는 거 뭐 있어요"
+    tracker = make_tracker(
+        "recommend_programmes", text, entities=[span("worker_type", "대리기사", text, "대리운전"), span("age", 50, text, "쉰 살")],
+        slots={"age": 50},
+    )
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "쉼터" in reply and "서초" in reply and "공공근로" not in reply
+
+
+async def test_another_agency_s_scheme_read_as_what_can_you_do_points_to_120(domain) -> None:
+    tracker = make_tracker("ask_capabilities", "퇴직금 계산 어떻게 하는지 알려줄수있어?")
+    reply = texts((await run_action(ActionAnswerCapabilities(), tracker, domain))[0])
+    assert "120" in reply and "퇴직금" in reply
+
+
+async def test_the_deposit_returned_in_citizens_words(domain) -> None:
+    tracker = make_tracker("ask_programme_info", "그 맡겨 둔 돈은 나중에 다시 돌려주는 거예요?", slots={"programme": "technical_school"})
+    assert "환급" in texts((await run_action(QUESTION, tracker, domain))[0])
