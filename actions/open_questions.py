@@ -22,7 +22,7 @@ from actions.context import (
 from actions.details import detail_answer, place_named
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
-from actions.programme_questions import ASKS_SOMETHING, ActionAnswerProgrammeQuestion, states_profile_facts
+from actions.programme_questions import ASKS_SOMETHING, POINTS_BACK, ActionAnswerProgrammeQuestion, states_profile_facts
 from actions.question_words import BACK_REFERENCE, FOLLOW_UP_LENGTH, NOT_COVERED, is_bare_question, question_named
 from knowledge.fact_search import ASKING_NOUNS
 from knowledge.morphology import nouns
@@ -105,7 +105,7 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
         if sure:  # "오늘 서울 미세먼지 어때" with nothing in context: a fact elsewhere that shares a word is no answer
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
             return []
-        found = None if BACK_REFERENCE.search(text) else detail_answer(replies, kb, None, text)
+        found = None if POINTS_BACK.search(text) else detail_answer(replies, kb, None, text)  # "그럼 …" only goes on
         if found is None:
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
             return []

@@ -116,6 +116,10 @@ WHAT_INSIDE = re.compile(r"뭐뭐|뭐가|무엇이|어떤\s*(?:게|것|시설|�
 CURRENT_WORDS = re.compile(r"지금|현재|요즘|요새|올해|최근")
 # "그거 말고 시에서 여는 다른 행사는 뭐가 있어요?": the other programmes of the topic
 OTHER_ONES = re.compile(r"(?:말고|빼고)\s*(?:다른|또)|다른\s*(?:행사|제도|사업|프로그램|센터|지원|곳|것|거)(?:는|은|도|이|가)?\s*(?:뭐|뭘|무슨|어떤|있|없)")
+# a fee by name ("이용료", "수강료"): what it costs
+FEE_WORDS = re.compile(r"이용료|수강료|교육비|참가비|입장료|회비|요금|사용료|대여료")
+# what a fact must hold to answer what something costs
+PRICE_FACT = re.compile(r"무료|공짜|\d[\d,]*\s*(?:원|만원|억|%)|예치|환급|부담")
 # "몇 명 이하여야", "몇 살까지 돼요": a limit of the rules
 LIMIT_ASKED = re.compile(
     r"몇\s*(?:명|인|살|세)\s*(?:이하|이상|미만|초과)|(?:이하|이상)(?:여야|이어야|라야|이라야)"
@@ -278,6 +282,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             intent = question = named_question
         elif intent == "ask_how_to_apply" and named_question == "ask_location" and not APPLY_WORDS.search(text):
             intent = question = "ask_location"  # "퀵 하는 형님은 어디로 가면 되나요" (a shelter: where, not how to apply)
+        elif intent == "ask_programme_info" and FEE_WORDS.search(text):
+            intent = question = "ask_cost"  # "쉼터 이용료는 있어?": what it costs
         elif intent in QUESTION_INTENTS and LIMIT_ASKED.search(text):
             intent = question = "ask_eligibility"  # "회사가 몇 명 이하여야 돼요?": the rule, not a count of something
         elif intent == "ask_programme_info" and named_question == "ask_eligibility" and RULES_ASKED.search(text):
@@ -380,6 +386,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 and not APPLY_FACT.search(found[0])
             ):  # "일반인도 참석 신청 가능해요? 어떻게 해요": a fact about who comes is no way to apply (the reply says 120)
                 found = None
+            if found is not None and question == "ask_cost" and FEE_WORDS.search(text) and not PRICE_FACT.search(found[0]):
+                found = None  # "쉼터 이용료는 있어?": facts about who uses it are no price (the reply says 120)
             if (
                 found is not None and question == "ask_location" and programme.places
                 and LOCATION_WORDS.search(text) and not ADDRESS_FACT.search(found[0])

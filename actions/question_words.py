@@ -53,7 +53,7 @@ ASKS_WHAT_FITS = re.compile(
 # "면접 정장 빌려주는 건 저는 안돼요?": whether the citizen qualifies
 ASKS_IF_I_QUALIFY = re.compile(
     r"(?:저는|저도|전|나는|나도|난|제가|내가)\s*(?:\S+\s*){0,2}?(?:안\s*돼|안\s*되|돼요|되나|될까|되죠|가능|ㄱㄴ|됨|받을\s*수|할\s*수|신청\s*돼|해당)"
-    r"|(?:은|는|도)\s*(?:안\s*돼|안\s*되나|안\s*될까|못\s*받)"  # "면접 정장은 안 돼요?" once the bot knows about them
+    r"|(?:은|는|도)\s*(?:안\s*돼|안\s*되|안\s*될까|못\s*받)"  # "면접 정장은 안 돼요?" once the bot knows about them
     r"|(?:은|는|건)\s*(?:돼요|되나요|될까요|되죠|가능)"  # "정장 빌리는 건 돼요?"
     r"|(?<=[가-힣])도\s*(?:돼요|되나|될까|되죠|가능|됨)"  # "정장 대여도 되나" once the bot knows about them
     r"|왜\s*안\s*(?:나와|돼|되|나오)"  # "취업날개는 왜 안 나와요?" after a list of what fits

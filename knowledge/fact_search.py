@@ -170,7 +170,8 @@ QUESTION_SYNONYMS = {
     "언제까지 일": "사업기간 언제까지", "언제부터 일": "사업기간 언제부터", "근로시간 줄": "노동시간 단축",
     "시랑 구가 같이": "서울시와 자치구가 함께", "서울시랑 자치구가 같이": "서울시와 자치구가 함께",
     "자치구랑 시가 같이": "서울시와 자치구가 함께", "시와 구가 같이": "서울시와 자치구가 함께", "변호사": "법률지원",
-    "맡겨 둔 돈": "예치금", "맡긴 돈": "예치금", "돌려주": "환급", "돌려받": "환급", "층마다": "층별", "각 층": "층별", "인터넷으로": "온라인", "인터넷": "온라인", "돈이 모자라": "융자", "돈이 부족": "융자", "면접 연습": "모의면접", "면접연습": "모의면접", "첨삭": "클리닉", "먼저 뽑": "우선 선발", "세우는": "설립",
+    "머리 손질": "헤어메이크업", "머리": "헤어", "화장": "메이크업", "마음 치료": "치유", "치료": "치유",
+    "주 이용자": "주이용대상", "주이용자": "주이용대상", "주로 이용하는": "주이용대상", "맡겨 둔 돈": "예치금", "맡긴 돈": "예치금", "돌려주": "환급", "돌려받": "환급", "층마다": "층별", "각 층": "층별", "인터넷으로": "온라인", "인터넷": "온라인", "돈이 모자라": "융자", "돈이 부족": "융자", "면접 연습": "모의면접", "면접연습": "모의면접", "첨삭": "클리닉", "먼저 뽑": "우선 선발", "세우는": "설립",
     "세우려": "설립", "차리는": "설립", "빌려주는 곳": "운영업체", "빌려주는 데": "운영업체", "빌려주는 업체": "운영업체",
 }
 _ASKING_SENTENCE = re.compile(r"[?？]|나요|까요|는지|어떻게|어케|뭐|뭘|무슨|언제|어디|얼마|몇|알려|있어요|있나|되나|궁금")
@@ -179,9 +180,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?？。])\s+|(?<=요)\.?\s+(?=[가-힣])")
 _PER = re.compile(r"(?<=[가-힣]{2})당(?![가-힣])")
 
 
+# "시랑 구청이 같이", "서울시하고 자치구가 함께": the report's 서울시와 자치구가 함께 (시-구 협력 일자리)
+_CITY_AND_DISTRICTS = re.compile(r"(?:서울)?시(?:랑|와|하고|가)\s*(?:자치)?구(?:청)?(?:이|가|랑|와|하고)?\s*(?:같이|함께)")
+
+
 def question_words(text: str) -> List[str]:
     """The words of a question, each without its particle, in the report's words."""
-    text = text.lower()
+    text = _CITY_AND_DISTRICTS.sub("서울시와 자치구가 함께", text.lower())
     for said, written in QUESTION_SYNONYMS.items():
         text = text.replace(said, written)
     text = _PER.sub("별", text)
@@ -261,7 +266,7 @@ class FactIndex:
         # the last sentence; the others tell the situation
         sentences = [part for part in _SENTENCE_END.split(question) if part.strip()]
         asking = [part for part in sentences[:-1] if _ASKING_SENTENCE.search(part)] + sentences[-1:]
-        question = " ".join(asking) if asking else question
+        question = _CITY_AND_DISTRICTS.sub("서울시와 자치구가 함께", " ".join(asking) if asking else question)
         for said, written in QUESTION_SYNONYMS.items():
             question = question.replace(said, written)
         return [
@@ -296,6 +301,7 @@ class FactIndex:
         """Nouns of the question that no fact or name of the programme shares a part of ("당일 대여 되나" about
         취업날개 → 당일): a feature of it the report does not describe."""
         grams = self._programme_bigrams.get(programme_slug, set())
+        question = _CITY_AND_DISTRICTS.sub("서울시와 자치구가 함께", question)
         for said, written in QUESTION_SYNONYMS.items():
             question = question.replace(said, written)
         return [

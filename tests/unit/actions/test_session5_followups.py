@@ -524,3 +524,29 @@ async def test_another_agency_s_scheme_read_as_what_can_you_do_points_to_120(dom
 async def test_the_deposit_returned_in_citizens_words(domain) -> None:
     tracker = make_tracker("ask_programme_info", "그 맡겨 둔 돈은 나중에 다시 돌려주는 거예요?", slots={"programme": "technical_school"})
     assert "환급" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+# ---- found on the first run of sets 27 and 28 (read afterwards)
+async def test_hair_and_healing_in_citizens_words(domain) -> None:
+    tracker = make_tracker("ask_programme_info", "머리 손질도 해주나요?", slots={"programme": "interview_suit_rental"})
+    assert "헤어메이크업" in texts((await run_action(QUESTION, tracker, domain))[0])
+    tracker = make_tracker("ask_programme_info", "마음 치료 같은 것도 해줘?", slots={"programme": "emotional_labour_protection"})
+    assert "치유" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_a_fee_the_report_does_not_give_points_to_120(domain) -> None:
+    text = "쉼터 이용료는 있어?"
+    tracker = make_tracker("ask_programme_info", text, entities=[span("programme", "rest_area", text, "쉼터")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "주이용대상" not in reply
+
+
+async def test_handing_over_to_the_person_in_charge(domain) -> None:
+    text = "산재랑 임금체불이 같이 얽혀서 너무 복잡해요. 담당자한테 넘겨줄 수 있어요?"
+    _, events = await run_action(SITUATION, make_tracker("situation_unpaid_wages", text), domain)
+    assert {"event": "followup", "timestamp": None, "name": "action_request_human"} in events
+
+
+async def test_the_city_and_the_districts_together_in_any_words(domain) -> None:
+    tracker = make_tracker("out_of_scope", "그럼 시랑 구청이 같이 만드는 일자리 올해 몇 개래", confidence=0.5)
+    assert "2,573" in texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
