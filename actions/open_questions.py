@@ -23,7 +23,7 @@ from actions.details import detail_answer, place_named
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.programme_questions import ASKS_SOMETHING, POINTS_BACK, ActionAnswerProgrammeQuestion, states_profile_facts
-from actions.question_words import BACK_REFERENCE, FOLLOW_UP_LENGTH, NOT_COVERED, is_bare_question, question_named
+from actions.question_words import WHO_FOR, BACK_REFERENCE, FOLLOW_UP_LENGTH, NOT_COVERED, is_bare_question, question_named
 from knowledge.fact_search import ASKING_NOUNS
 from knowledge.morphology import nouns
 from knowledge.queries import KnowledgeBase
@@ -33,7 +33,6 @@ GREETING = re.compile(r"안녕|하이|헬로|반가|hello|hi\b|hey|ㅎㅇ|여보
 # what asking whether one talks to a bot says ("너 사람이야?", "챗봇이에요?", "AI야?")
 BOT_WORDS = re.compile(r"사람|봇|로봇|기계|ai|AI|인공지능|컴퓨터|프로그램이|너|넌|당신|누구세요|누구야|누구예요")
 # "누구 쓰라고", "누구를 위한", "누가 쓰는": who a place is for
-WHO_FOR = re.compile(r"누구\s*(?:쓰라|위한|위해|대상|가\s*(?:쓰|이용|가))|누가\s*(?:쓰|이용|가)")
 # the NLU's confidence above which "out of scope" is taken as it is (national schemes, other topics)
 SURE_OUT_OF_SCOPE = 0.95
 
@@ -84,6 +83,9 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
             return ActionAnswerProgrammeQuestion().judge(
                 dispatcher, tracker, replies, kb, current_programme(tracker, kb), restate=False
             )
+        fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "그중에 돈 버는건 뭐야" after a list of what fits
+        if fits is not None:
+            return fits
         told = (
             answer_facts_told(dispatcher, tracker, replies, kb)
             if knows_about_citizen(tracker) or states_profile_facts(tracker) else None

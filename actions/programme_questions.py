@@ -28,7 +28,7 @@ from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_tex
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS,
-    COST_WORDS, DIRECTIONS_WORDS, ELIGIBILITY_WORDS, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS, NOT_COVERED, WAGE_WORDS, WHO_RUNS_WORDS, question_named,
+    COST_WORDS, DIRECTIONS_WORDS, ELIGIBILITY_WORDS, FEATURE_QUESTION, HOLIDAY_WORDS, WHO_FOR, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS, NOT_COVERED, WAGE_WORDS, WHO_RUNS_WORDS, question_named,
 )
 from knowledge.queries import (
     RULE_NEEDS,
@@ -116,6 +116,8 @@ WHAT_INSIDE = re.compile(r"뭐뭐|뭐가|무엇이|어떤\s*(?:게|것|시설|�
 CURRENT_WORDS = re.compile(r"지금|현재|요즘|요새|올해|최근")
 # "그거 말고 시에서 여는 다른 행사는 뭐가 있어요?": the other programmes of the topic
 OTHER_ONES = re.compile(r"(?:말고|빼고)\s*(?:다른|또)|다른\s*(?:행사|제도|사업|프로그램|센터|지원|곳|것|거)(?:는|은|도|이|가)?\s*(?:뭐|뭘|무슨|어떤|있|없)")
+# "뭐하는곳이에요? 학과가 많은편인가요": a second question after the first, which a detail may answer
+SECOND_QUESTION = re.compile(r"[?？]\s*\S")
 # a fee by name ("이용료", "수강료"): what it costs
 FEE_WORDS = re.compile(r"이용료|수강료|교육비|참가비|입장료|회비|요금|사용료|대여료")
 # what a fact must hold to answer what something costs
@@ -254,6 +256,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             # "구직등록?? 그런거 안했는데 꼭 해야돼?" (read as how to apply) answers the form: the check goes on
             return self.judge(dispatcher, tracker, replies, kb, in_form, restate=False)
         other_scheme = NOT_COVERED.search(text)
+        if other_scheme and named is not None and not kb.programmes_in_text(text.replace(other_scheme.group(), " ")):
+            named = None  # "실업급여 신청은 어디서 해?": 실업(자) is no programme of the report
         if named is None and other_scheme and intent in QUESTION_INTENTS:
             # "최저임금 올해 얼마예요?": not the programme in context; the report does not cover it
             dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))
@@ -282,6 +286,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             intent = question = named_question
         elif intent == "ask_how_to_apply" and named_question == "ask_location" and not APPLY_WORDS.search(text):
             intent = question = "ask_location"  # "퀵 하는 형님은 어디로 가면 되나요" (a shelter: where, not how to apply)
+        elif intent in ("ask_location", "ask_hours", "ask_programme_info") and WHO_FOR.search(text) and not WHO_RUNS_WORDS.search(text):
+            intent = question = "ask_eligibility"  # "거기는 누가 주로 가요?": who it is for, not where
         elif intent == "ask_programme_info" and FEE_WORDS.search(text):
             intent = question = "ask_cost"  # "쉼터 이용료는 있어?": what it costs
         elif intent in QUESTION_INTENTS and LIMIT_ASKED.search(text):
@@ -524,7 +530,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             # a follow-up without facts about oneself or a place: "사진도 찍어줘요?", "몇 군데나 있어요?"
             # (a target group or kind of worker named with it is part of the detail: "대체 청년인턴 몇 명 뽑아요")
             entities = tracker.latest_message.get("entities", [])
-            if any(e.get("entity") == "programme" for e in entities) and WHAT_IT_DOES.search(text):
+            if any(e.get("entity") == "programme" for e in entities) and (
+                WHAT_IT_DOES.search(text) or INFO_REQUEST.search(text) or WHAT_INSIDE.search(text)
+            ) and not asks_for_a_figure(text) and not SECOND_QUESTION.search(text):
                 return False  # "노사민정 아카데미는 어떤 교육을 하나요?": what it is and offers, all of it
             others = [e for e in entities if e.get("entity") in PROFILE_ENTITIES + ("district",)]
             return not others and (not places or asks_for_a_figure(text))  # "청년일자리센터 스터디룸 몇 개예요"

@@ -71,7 +71,7 @@ ASKS_ELSEWHERE = re.compile(
     r"그럼\s*(?:어떡|어떻게\s*해|어쩌)"
 )
 # "이 중에 월급 나오는 건 어떤 거예요?" after a list of what fits: the ones that pay
-AMONG_THEM_PAID = re.compile(r"(?:이|그|저)\s*중(?:에|에서)?.*(?:월급|돈|시급|급여|임금|일당).*(?:나오|받|주는|벌)")
+AMONG_THEM_PAID = re.compile(r"(?:이|그|저)\s*중(?:에|에서)?.*(?:월급|돈|시급|급여|임금|일당).*(?:나오|받|주는|벌|버는)")
 # Schemes of other agencies that citizens ask about by name; the report (checked: none of these words occurs in
 # it) says nothing about them, so a question about one is answered with 120, never with the programme in context
 NOT_COVERED = re.compile(
@@ -79,6 +79,8 @@ NOT_COVERED = re.compile(
     r"주택\s*청약|4대\s*보험|국민\s*연금|건강\s*보험|산재\s*보험|고용\s*보험|퇴직금|연말\s*정산|주휴\s*수당|청년\s*수당|"
     r"구직\s*활동\s*지원금|산재(?!\s*예방)|해고\s*예고\s*수당|예고\s*수당"
 )
+# "누구 쓰라고", "누가 주로 가요?": who a place is for
+WHO_FOR = re.compile(r"누구\s*(?:쓰라|위한|위해|대상|가\s*(?:주로\s*)?(?:쓰|이용|가|와|오))|누가\s*(?:주로\s*)?(?:쓰|이용|가|와|오)")
 # "거기", "그거", "여기": the message points back to what is being discussed, never to another programme
 BACK_REFERENCE = re.compile(
     r"거기|거긴|그거|그건|그곳|그게|여기|이거|그\s*(센터|곳|프로그램|제도|사업)|그런\s*(?:회사|기업|곳|데|센터)|그럼|그러면"

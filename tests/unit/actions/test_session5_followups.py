@@ -550,3 +550,26 @@ async def test_handing_over_to_the_person_in_charge(domain) -> None:
 async def test_the_city_and_the_districts_together_in_any_words(domain) -> None:
     tracker = make_tracker("out_of_scope", "그럼 시랑 구청이 같이 만드는 일자리 올해 몇 개래", confidence=0.5)
     assert "2,573" in texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
+
+
+# ---- found on the first run of sets 29 and 30 (read afterwards)
+async def test_who_mostly_goes_there_is_who_it_is_for(domain) -> None:
+    """Read as "where?", "거기는 누가 주로 가요?" asks who it is for: the eligibility check (whose verdict action says
+    the shelters' 주이용대상), not the address."""
+    tracker = make_tracker("ask_location", "거기는 누가 주로 가요?", slots={"programme": "rest_area", "place": "상암쉼터"})
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "주소" not in texts(messages)
+    assert {"event": "followup", "timestamp": None, "name": "eligibility_form"} in events
+
+
+async def test_what_a_named_part_of_a_programme_is_is_its_description(domain) -> None:
+    text = "소셜벤처 허브센터는 뭐 하는 곳이에요"
+    tracker = make_tracker("ask_programme_info", text, entities=[span("programme", "social_venture", text, "소셜벤처 허브센터")])
+    assert "사무공간" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_another_agency_s_scheme_is_not_a_programme_sharing_a_word(domain) -> None:
+    text = "실업급여 신청은 어디서 해?"
+    tracker = make_tracker("ask_how_to_apply", text, entities=[span("programme", "public_works", text, "실업")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "공공근로" not in reply
