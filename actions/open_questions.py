@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import (
     KnowledgeAction, Replies, current_programme, intent_payload, latest_entity_values, mentioned_programme,
 )
-from actions.details import detail_answer, place_named
+from actions.details import asks_for_a_figure, detail_answer, place_named
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.programme_questions import ASKS_SOMETHING, POINTS_BACK, ActionAnswerProgrammeQuestion, states_profile_facts
@@ -32,6 +32,8 @@ from knowledge.queries import KnowledgeBase
 GREETING = re.compile(r"안녕|하이|헬로|반가|hello|hi\b|hey|ㅎㅇ|여보세요|처음\s*뵙", re.IGNORECASE)
 # what asking whether one talks to a bot says ("너 사람이야?", "챗봇이에요?", "AI야?")
 BOT_WORDS = re.compile(r"사람|봇|로봇|기계|ai|AI|인공지능|컴퓨터|프로그램이|너|넌|당신|누구세요|누구야|누구예요")
+# the bot addressed ("너 사람이야?", "당신 AI예요?")
+YOU_WORDS = re.compile(r"(?:^|\s)(?:너|넌|니가|당신|기계)|챗봇|봇|로봇|\bai\b|AI|인공지능")
 # "누구 쓰라고", "누구를 위한", "누가 쓰는": who a place is for
 # the NLU's confidence above which "out of scope" is taken as it is (national schemes, other topics)
 SURE_OUT_OF_SCOPE = 0.95
@@ -257,6 +259,11 @@ class ActionAnswerBotChallenge(KnowledgeAction):
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:
                 return events
+        if asks_for_a_figure(text) and not YOU_WORDS.search(text):
+            found = detail_answer(replies, kb, None, text)  # "서울교통공사 무기계약직 정규직 된 사람 몇 명이에요?"
+            if found is not None:
+                dispatcher.utter_message(text=found[0])
+                return [SlotSet("programme", found[1].slug)] + place_named(found[1], found[0])
         if programme is not None and BACK_REFERENCE.search(text) and WHO_FOR.search(text):
             # "거긴 원래 누구 쓰라고 만든 곳이에요?" (the NLU heard "who are you?"): who it is for
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)

@@ -119,7 +119,7 @@ OTHER_ONES = re.compile(r"(?:말고|빼고)\s*(?:다른|또)|다른\s*(?:행사|
 # "뭐하는곳이에요? 학과가 많은편인가요": a second question after the first, which a detail may answer
 SECOND_QUESTION = re.compile(r"[?？]\s*\S")
 # a fee by name ("이용료", "수강료"): what it costs
-FEE_WORDS = re.compile(r"이용료|수강료|교육비|참가비|입장료|회비|요금|사용료|대여료")
+FEE_WORDS = re.compile(r"이용료|수강료|교육비|참가비|입장료|관람료|회비|요금|사용료|대여료")
 # what a fact must hold to answer what something costs
 PRICE_FACT = re.compile(r"무료|공짜|\d[\d,]*\s*(?:원|만원|억|%)|예치|환급|부담")
 # "몇 명 이하여야", "몇 살까지 돼요": a limit of the rules
@@ -711,6 +711,16 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
 
     def _location(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
         shown = places or list(p.places)
+        said = tracker.latest_message.get("text") or ""
+        in_dong = [
+            place for place in p.places
+            if any(
+                part.endswith("동") and len(part) >= 3 and part in said
+                for part in f"{place.address or ''} {place.district or ''}".split()
+            )
+        ]
+        if in_dong:  # "한남동에 있는 건 어느 교육원이에요": the site in that neighbourhood
+            shown, places = in_dong, []
         if EVERY_SITE.search(tracker.latest_message.get("text") or ""):
             shown, places = list(p.places), []  # "나머지 교육원들은 각각 어디에 있어요?": all of them
         if IN_SEOUL_ONLY.search(tracker.latest_message.get("text") or ""):

@@ -573,3 +573,28 @@ async def test_another_agency_s_scheme_is_not_a_programme_sharing_a_word(domain)
     tracker = make_tracker("ask_how_to_apply", text, entities=[span("programme", "public_works", text, "실업")])
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "120" in reply and "공공근로" not in reply
+
+
+# ---- found on the first run of sets 31 and 32 (read after the session's last measurement)
+async def test_the_site_in_a_named_neighbourhood(domain) -> None:
+    tracker = make_tracker(
+        "ask_location", "한남동에 있는 건 어느 교육원이에요", slots={"programme": "technical_school", "place": "북부기술교육원"}
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "중부기술교육원" in reply and "북부기술교육원" not in reply
+
+
+async def test_a_figure_read_as_are_you_a_person_is_the_figure(domain) -> None:
+    from actions.open_questions import ActionAnswerBotChallenge
+
+    tracker = make_tracker("bot_challenge", "서울교통공사 무기계약직 정규직 된 사람 몇 명이에요?")
+    assert "1,285" in texts((await run_action(ActionAnswerBotChallenge(), tracker, domain))[0])
+    tracker = make_tracker("bot_challenge", "너 사람이야?")
+    messages, _ = await run_action(ActionAnswerBotChallenge(), tracker, domain)
+    assert messages[0].get("response") == "utter_iamabot"
+
+
+async def test_an_admission_fee_the_report_does_not_give_points_to_120(domain) -> None:
+    text = "전태일 기념관 관람료 받아요?"
+    tracker = make_tracker("ask_programme_info", text, entities=[span("programme", "jeon_tae_il_memorial", text, "전태일 기념관")])
+    assert "120" in texts((await run_action(QUESTION, tracker, domain))[0])

@@ -272,6 +272,7 @@ ENTITY_CASES = [
     ("주소지는 마포구로 옮겼어요", [("district", 5, 8, "마포구"), ("residence", 10, 12, "seoul")]),
     ("집은 마포구예요", [("district", 3, 6, "마포구"), ("residence", 6, 8, "seoul")]),
     ("센터는 마포구예요", [("district", 4, 7, "마포구")]),  # where a centre is, not where one lives
+    ("내년에 가게 늘려서 13명 되면 그땐요?", [("workplace_size", 11, 13, 13)]),
     # everything at once
     (
         "29살 서울 사는 취준생인데 받을 수 있는 지원 다 알려줘",
