@@ -11,6 +11,7 @@ import re
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import Replies, source_values
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
@@ -59,6 +60,16 @@ def detail_answer(
     if later and not any("예정" in fact.text for fact in facts):  # "내년 모집은 언제예요?": only past dates
         text += "\n" + replies.text("utter_later_dates_unknown")
     return text, about
+
+
+def say_detail(
+    dispatcher: CollectingDispatcher, found: Tuple[str, ProgrammeInfo], buttons: Optional[List[Dict[str, str]]] = None
+) -> List[Dict[Text, Any]]:
+    """Says a detail ``detail_answer`` found; the programme it is about (and the place it names) become the
+    conversation's context."""
+    text, about = found
+    dispatcher.utter_message(text=text, buttons=buttons)
+    return [SlotSet("programme", about.slug)] + place_named(about, text)
 
 
 def place_named(programme: ProgrammeInfo, answer: str) -> List[Dict[Text, Any]]:

@@ -13,17 +13,18 @@ import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     KnowledgeAction, Replies, current_programme, intent_payload, latest_entity_values, mentioned_programme,
 )
-from actions.details import asks_for_a_figure, detail_answer, place_named
+from actions.details import asks_for_a_figure, detail_answer, say_detail
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
-from actions.programme_questions import ASKS_SOMETHING, POINTS_BACK, ActionAnswerProgrammeQuestion, states_profile_facts
-from actions.question_words import WHO_FOR, BACK_REFERENCE, FOLLOW_UP_LENGTH, NOT_COVERED, is_bare_question, question_named
+from actions.programme_questions import ASKS_SOMETHING, ActionAnswerProgrammeQuestion, states_profile_facts
+from actions.question_words import (
+    BACK_REFERENCE, FOLLOW_UP_LENGTH, NOT_COVERED, POINTS_BACK, WHO_FOR, is_bare_question, question_named,
+)
 from knowledge.fact_search import ASKING_NOUNS
 from knowledge.morphology import nouns
 from knowledge.queries import KnowledgeBase
@@ -63,10 +64,8 @@ def answer_about_current_programme(
         nearby = detail_answer(replies, kb, None, text, topic=programme.topic, say_unknown=False)
         found = nearby if nearby is not None and nearby[1].slug != programme.slug else None
     if found is not None:
-        about = found[1]
-        more = replies.button("utter_button_more", intent_payload("ask_programme_info", programme=about.slug))
-        dispatcher.utter_message(text=found[0], buttons=[more])
-        return [SlotSet("programme", about.slug)] + place_named(about, found[0])
+        more = replies.button("utter_button_more", intent_payload("ask_programme_info", programme=found[1].slug))
+        return say_detail(dispatcher, found, [more])
     return None
 
 
@@ -113,10 +112,8 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
         if found is None:
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
             return []
-        reply, about = found
-        more = replies.button("utter_button_more", intent_payload("ask_programme_info", programme=about.slug))
-        dispatcher.utter_message(text=reply, buttons=[more])
-        return [SlotSet("programme", about.slug)] + place_named(about, reply)
+        more = replies.button("utter_button_more", intent_payload("ask_programme_info", programme=found[1].slug))
+        return say_detail(dispatcher, found, [more])
 
 
 class ActionGreet(KnowledgeAction):
@@ -262,8 +259,7 @@ class ActionAnswerBotChallenge(KnowledgeAction):
         if asks_for_a_figure(text) and not YOU_WORDS.search(text):
             found = detail_answer(replies, kb, None, text)  # "서울교통공사 무기계약직 정규직 된 사람 몇 명이에요?"
             if found is not None:
-                dispatcher.utter_message(text=found[0])
-                return [SlotSet("programme", found[1].slug)] + place_named(found[1], found[0])
+                return say_detail(dispatcher, found)
         if programme is not None and BACK_REFERENCE.search(text) and WHO_FOR.search(text):
             # "거긴 원래 누구 쓰라고 만든 곳이에요?" (the NLU heard "who are you?"): who it is for
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)

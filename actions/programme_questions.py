@@ -23,12 +23,15 @@ from actions.context import (
     previous_user_text,
     source_values,
 )
-from actions.details import FIGURE_QUESTION, LATER_DATES, asks_for_a_date, asks_for_a_figure, detail_answer, place_named
+from actions.details import (
+    FIGURE_QUESTION, LATER_DATES, asks_for_a_date, asks_for_a_figure, detail_answer, place_named, say_detail,
+)
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.question_words import (
-    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS,
-    COST_WORDS, DIRECTIONS_WORDS, ELIGIBILITY_WORDS, FEATURE_QUESTION, HOLIDAY_WORDS, WHO_FOR, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS, NOT_COVERED, WAGE_WORDS, WHO_RUNS_WORDS, question_named,
+    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS,
+    DIRECTIONS_WORDS, ELIGIBILITY_WORDS, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS,
+    NOT_COVERED, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, question_named,
 )
 from knowledge.queries import (
     RULE_NEEDS,
@@ -127,8 +130,6 @@ LIMIT_ASKED = re.compile(
     r"몇\s*(?:명|인|살|세)\s*(?:이하|이상|미만|초과)|(?:이하|이상)(?:여야|이어야|라야|이라야)"
     r"|(?:뭘|뭐가|무엇을|뭐를)\s*(?:더\s*)?(?:갖춰|갖추|준비해야|필요)|갖춰야|자격\s*요건"  # "공공근로 하려면 뭘 더 갖춰야 해요?"
 )
-# "거기", "그거": the programme being discussed (unlike "그럼", which only goes on)
-POINTS_BACK = re.compile(r"거기|거긴|그거|그건|그곳|그게|여기|이거|그\s*(?:센터|곳|프로그램|제도|사업)")
 # "오픈은?", "여는 시간은?": the other end of the hours just given
 OPENING_TIME = re.compile(r"^\W*(?:그럼\s*|아\s*)?(?:오픈|여는\s*(?:건|거|시간)|문\s*여는\s*(?:건|거|시간)|시작\s*시간|몇\s*시\s*부터)\S{0,3}\W*$")
 
@@ -151,7 +152,6 @@ INFO_REQUEST = re.compile(
 ALSO_EXISTS = re.compile(r"(?:[가-힣]도|(?:반|과정|수업|강의|프로그램)(?:은|는|이)?)\s*있(?:어요|나요|어|음|나|을까요|습니까|는지)")
 # a short question about a feature ("당일 대여 되나"), not facts about oneself ("저 민간회사 다니는데 …")
 FEATURE_LENGTH = 15
-QUESTION_LENGTH = 30
 # "자격증도 나오는 거예요?", "통역도 해 줘요?": whether it also gives or does something
 FEATURE_YES_NO = re.compile(r"[가-힣]도\s*(?:\S+\s*){0,2}?(?:나오|나와|돼요|되나|되요|있어요|있나|해\s*주|해줘|줘요|주나|받을\s*수)")
 ABOUT_ONESELF = re.compile(r"다니|일하|근무|살아|살고|사는|하는데|인데")
@@ -313,8 +313,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             programme = current_programme(tracker, kb)
             repeated = self._detail_again_for_place(replies, tracker, kb, programme) if last in _DETAIL_LIKE else None
             if repeated is not None:  # "중부는?" after "북부기술교육원은 위탁 누가 맡고있어?": the same detail
-                dispatcher.utter_message(text=repeated[0])
-                return [SlotSet("programme", repeated[1].slug)] + place_named(repeated[1], repeated[0])
+                return say_detail(dispatcher, repeated)
             if last == "ask_eligibility" and programme is not None:
                 return self.judge(dispatcher, tracker, replies, kb, programme)
             intent = question = last
@@ -454,8 +453,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 if programme is not None and question == "ask_programme_info" and asks_for_a_figure(text) else None
             )
             if found is not None:  # "뉴스 보니 서울교통공사 무기계약직 정규직 됐다던데 몇 명이에요?": the figure asked
-                dispatcher.utter_message(text=found[0], buttons=self._next_steps(replies, programme, question))
-                return [SlotSet("programme", programme.slug)] + place_named(programme, found[0])
+                return say_detail(dispatcher, found, self._next_steps(replies, programme, question))
         if programme is None:
             if question == "ask_contact":
                 dispatcher.utter_message(text=replies.text("utter_contact_unknown_general"))
@@ -721,9 +719,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         ]
         if in_dong:  # "한남동에 있는 건 어느 교육원이에요": the site in that neighbourhood
             shown, places = in_dong, []
-        if EVERY_SITE.search(tracker.latest_message.get("text") or ""):
+        if EVERY_SITE.search(said):
             shown, places = list(p.places), []  # "나머지 교육원들은 각각 어디에 있어요?": all of them
-        if IN_SEOUL_ONLY.search(tracker.latest_message.get("text") or ""):
+        if IN_SEOUL_ONLY.search(said):
             # "그럼 서울 안에 있는 곳만 알려 주세요": every site in a Seoul district, whichever was discussed
             shown = [place for place in p.places if (place.district or "").endswith("구")] or shown
             places = []

@@ -82,9 +82,10 @@ NOT_COVERED = re.compile(
 # "누구 쓰라고", "누가 주로 가요?": who a place is for
 WHO_FOR = re.compile(r"누구\s*(?:쓰라|위한|위해|대상|가\s*(?:주로\s*)?(?:쓰|이용|가|와|오))|누가\s*(?:주로\s*)?(?:쓰|이용|가|와|오)")
 # "거기", "그거", "여기": the message points back to what is being discussed, never to another programme
-BACK_REFERENCE = re.compile(
-    r"거기|거긴|그거|그건|그곳|그게|여기|이거|그\s*(센터|곳|프로그램|제도|사업)|그런\s*(?:회사|기업|곳|데|센터)|그럼|그러면"
-)
+_POINTING = r"거기|거긴|그거|그건|그곳|그게|여기|이거|그\s*(?:센터|곳|프로그램|제도|사업)"
+POINTS_BACK = re.compile(_POINTING)
+# the same, or goes on from it ("그런 회사", "그럼 …"): still the conversation's programme, though "그럼" names none
+BACK_REFERENCE = re.compile(_POINTING + r"|그런\s*(?:회사|기업|곳|데|센터)|그럼|그러면")
 # what asking for a person says ("상담원 연결해줘", "사람이랑 얘기할래요"); "이용한 사람 몇 명이나 돼" does not
 HANDOFF_WORDS = re.compile(
     r"상담원|상담사|직원|담당자|연결|콜센터|전화\s*상담|실제\s*사람|진짜\s*사람|"
@@ -95,6 +96,9 @@ HANDOFF_WORDS = re.compile(
 NEARBY_WORDS = re.compile(r"가까운|가깝|가까이|근처|주변|인근|쪽(?:은|에|이|으로|도)?")
 # a message this short in a conversation about a programme is a follow-up about it, not a new topic or a story
 FOLLOW_UP_LENGTH = 24
+# a question this short, asked while a programme is discussed, is about it even if the NLU heard a situation or a
+# general "does it also …?" ("자격증도 나오는 거예요?")
+QUESTION_LENGTH = 30
 
 # the question a message names outright, most specific first
 QUESTION_NAMED = (

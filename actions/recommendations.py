@@ -6,12 +6,11 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from rasa_sdk.events import SlotSet
 
 from actions.context import (
     KnowledgeAction, Replies, current_programme, latest_entity_values, mentioned_programme, profile_from_tracker,
 )
-from actions.details import asks_for_a_date, detail_answer, place_named
+from actions.details import asks_for_a_date, detail_answer, say_detail
 from actions.question_words import ASKS_IF_I_QUALIFY, BACK_REFERENCE, NOT_COVERED, question_named
 from actions.fits import knows_about_citizen, utter_fits
 from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
@@ -88,8 +87,7 @@ class ActionRecommendProgrammes(KnowledgeAction):
                 )
             found = detail_answer(replies, kb, current, text) or detail_answer(replies, kb, None, text, topic=current.topic)
             if found is not None:
-                dispatcher.utter_message(text=found[0])
-                return [SlotSet("programme", found[1].slug)] + place_named(found[1], found[0])
+                return say_detail(dispatcher, found)
         described = (  # only with nothing in context: a description is weaker evidence than the conversation
             kb.described_programme(text) if named is None and current is None and not states_profile_facts(tracker) else None
         )

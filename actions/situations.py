@@ -11,13 +11,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import (
     CORRECTION, KnowledgeAction, Replies, current_programme, intent_payload, latest_entity_values, mentioned_programme,
 )
-from actions.details import asks_for_a_figure, detail_answer, place_named
+from actions.details import asks_for_a_figure, detail_answer, say_detail
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.programme_questions import ASKS_SOMETHING, ActionAnswerProgrammeQuestion, states_profile_facts
 from actions.question_words import (
     ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, NEARBY_WORDS, NOT_COVERED,
-    STUDENT_WORDS, WHO_RUNS_WORDS, question_named,
+    QUESTION_LENGTH, STUDENT_WORDS, WHO_RUNS_WORDS, question_named,
 )
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
@@ -31,8 +31,6 @@ UNSURE_SITUATION = 0.4
 
 # questions a story may ask outright; cost and applying words ("공짜로 빌렸다던데", "신청했는데") are often narrative
 ANSWERED_IN_A_STORY = ("ask_open_now", "ask_hours", "ask_location", "ask_contact")
-# a question this short, asked while a programme is discussed, is about it even if the NLU heard a situation
-QUESTION_LENGTH = 30
 # "몇 살까지 돼?", "나이 제한 있어요?": the age limit asked outright ("나이가 많아서 걱정이에요" is part of a story)
 AGE_LIMIT_QUESTION = re.compile(r"몇\s*살\s*(?:까지|부터)|나이\s*(?:제한|기준|는\s*몇|가\s*몇)|연령\s*제한|몇\s*세\s*(?:까지|부터)")
 # "학비는 어떻게 되나요": what it costs, not whether one qualifies ("무료로 빌릴 수 있어요?" still is)
@@ -134,8 +132,7 @@ class ActionAnswerSituation(KnowledgeAction):
                 nearby = detail_answer(replies, kb, None, text, topic=in_context.topic, say_unknown=False)
                 found = nearby if nearby is not None and nearby[1].slug != in_context.slug else None
             if found is not None and follow_up_asks in (None, "ask_programme_info"):
-                dispatcher.utter_message(text=found[0])
-                return [SlotSet("programme", found[1].slug)] + place_named(found[1], found[0])
+                return say_detail(dispatcher, found)
             if follow_up_asks == "ask_eligibility":  # "거긴 주로 어떤 사람들이 와요": who it is for
                 return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, in_context)
             if follow_up_asks or asked:
@@ -148,8 +145,7 @@ class ActionAnswerSituation(KnowledgeAction):
             # report has, whichever programme it is of
             found = detail_answer(replies, kb, None, text, say_unknown=False)
             if found is not None:
-                dispatcher.utter_message(text=found[0])
-                return [SlotSet("programme", found[1].slug)] + place_named(found[1], found[0])
+                return say_detail(dispatcher, found)
         if named is None and in_context is not None and in_context.rules and states_profile_facts(tracker) and (
             in_context.slug in [p.slug for p in programmes] or tracker.get_slot("last_question") == "ask_eligibility"
         ):  # "다음 달에 마포로 이사 가면 그땐 되는 거죠?" after a verdict: the verdict again, for the new facts  # "알바 포함하면 11명이요" after 마을노무사 was suggested: the verdict for it
@@ -193,14 +189,12 @@ class ActionAnswerSituation(KnowledgeAction):
             # "사회적기업 물건 파는 온라인 쇼핑몰도 서울시가 운영한다던데 이름이 뭐였죠?": the fact that names it
             found = detail_answer(replies, kb, None, text, topic=primary.topic, say_unknown=False)
             if found is not None:
-                dispatcher.utter_message(text=found[0])
-                return [SlotSet("programme", found[1].slug)] + place_named(found[1], found[0])
+                return say_detail(dispatcher, found)
         if asked == "ask_programme_info" and len(text) <= STORY_LENGTH:
             # "면접 옷 빌려주는 거, 그거 어떤 업체들이 맡아서 해요?": the fact asked, of the programme made for it
             found = detail_answer(replies, kb, primary, text, say_unknown=False)
             if found is not None:
-                dispatcher.utter_message(text=found[0])
-                return [SlotSet("programme", primary.slug)] + place_named(primary, found[0])
+                return say_detail(dispatcher, found)
         if primary.rules and AGE_LIMIT_QUESTION.search(text) and len(text) <= STORY_LENGTH:
             # "정장 빌려주는 거 몇살까지 돼": the rules of the programme made for it, then what is still missing
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, primary)

@@ -115,7 +115,7 @@ class FactHit:
 
 
 # "요일별 운영 여부와 주소는 보고서에 없어요": what the report lacks is not what the fact is about
-REPORT_LACKS = re.compile(r"[^.,(]*보고서에\s*(?:없|나와\s*있지\s*않|따로\s*나와\s*있지\s*않)[^.)]*")
+_REPORT_LACKS = re.compile(r"[^.,(]*보고서에\s*(?:없|나와\s*있지\s*않|따로\s*나와\s*있지\s*않)[^.)]*")
 
 # a particle ending a word of the question ("행사는", "지원도", "센터에서"): not part of what is asked about
 _PARTICLE = re.compile(r"(?<=..)(?:에서|까지|부터|으로|이랑|에는|에도|는요|은요|도요|[은는이가을를도에의로와과랑])$")
@@ -210,7 +210,7 @@ class FactIndex:
     def __init__(self, facts: Sequence[Fact], names: Dict[str, Sequence[str]]) -> None:
         """``names``: each programme's name first, then its aliases."""
         self.facts = list(facts)
-        self._bigrams = [set(bigrams(REPORT_LACKS.sub(" ", fact.text))) for fact in self.facts]
+        self._bigrams = [set(bigrams(_REPORT_LACKS.sub(" ", fact.text))) for fact in self.facts]
         df: Counter = Counter(b for grams in self._bigrams for b in grams)
         total = max(len(self.facts), 1)
         self._idf = {b: math.log(total / count) for b, count in df.items()}
