@@ -58,6 +58,13 @@ class Replies:
         """A word from the ``utter_labels`` table (profile facts, missing facts, intent names)."""
         return _fill(self._responses["utter_labels"][0]["custom"][group][key], values)
 
+    def buttons(self, key: str) -> List[Dict[str, str]]:
+        """The buttons a response carries (quick replies under a question)."""
+        return [
+            {name: str(value).replace("{{", "{").replace("}}", "}") for name, value in button.items()}
+            for button in self._responses[key][0].get("buttons", [])
+        ]
+
     def button(self, key: str, payload: str) -> Dict[str, str]:
         return {"title": self.text(key), "payload": payload}
 

@@ -1,13 +1,15 @@
 """Eligibility as a conversation: ask only for the facts a programme's rules still need, then judge."""
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
 
 from actions.context import (
     KnowledgeAction,
@@ -19,6 +21,7 @@ from actions.context import (
     profile_from_tracker,
 )
 from knowledge.queries import (
+    RULE_NEEDS,
     KnowledgeBase,
     ProgrammeInfo,
     Profile,
@@ -35,6 +38,7 @@ PROFILE_SLOTS = {
     "job_seeker_registered": "job_seeker_registered",
     "workplace_size": "workplace_size",
 }
+logger = logging.getLogger(__name__)
 _NUMBER = re.compile(r"\d{1,3}")
 
 
@@ -156,6 +160,46 @@ class ValidateEligibilityForm(FormValidationAction):
             dispatcher.utter_message(text=Replies(domain).text("utter_invalid_workplace_size"))
             return {"workplace_size": None}
         return {"workplace_size": float(size)}
+
+
+class ActionAskForFact(Action):
+    """Asks for a fact the programme's rules need, naming the rule, so the citizen knows why a status question
+    comes ("[공공근로사업] 대상 조건에 ‘실업자’가 있어서 여쭤볼게요. 지금 어떤 상황이세요?")."""
+
+    slot = ""
+
+    def name(self) -> Text:
+        return f"action_ask_{self.slot}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        replies = Replies(domain)
+        question = f"utter_ask_{self.slot}"
+        field = next(f for f, s in PROFILE_SLOTS.items() if s == self.slot)
+        try:
+            programme = current_programme(tracker, knowledge_base())
+        except SQLAlchemyError:  # the question still gets asked, only without its reason
+            logger.exception("knowledge base unavailable in %s", self.name())
+            programme = None
+        rules = [rule.text for rule in (programme.rules if programme else ()) if RULE_NEEDS.get(rule.kind) == field]
+        text = replies.text(question)
+        if programme is not None and rules:
+            text = replies.text("utter_why_asked", name=programme.name, rule=join(rules)) + "\n" + text
+        dispatcher.utter_message(text=text, buttons=replies.buttons(question))
+        return []
+
+
+class ActionAskJobStatus(ActionAskForFact):
+    slot = "job_status"
+
+
+class ActionAskHasRegularIncome(ActionAskForFact):
+    slot = "has_regular_income"
+
+
+class ActionAskJobSeekerRegistered(ActionAskForFact):
+    slot = "job_seeker_registered"
 
 
 def _whole_number(value: Any) -> Optional[int]:

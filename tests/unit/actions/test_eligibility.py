@@ -1,7 +1,12 @@
 """Eligibility as a conversation: what the form asks for, and the verdicts."""
 from __future__ import annotations
 
-from actions.eligibility import ActionEligibilityVerdict, ValidateEligibilityForm
+from actions.eligibility import (
+    ActionAskJobSeekerRegistered,
+    ActionAskJobStatus,
+    ActionEligibilityVerdict,
+    ValidateEligibilityForm,
+)
 from rasa_sdk.executor import CollectingDispatcher
 from tests.unit.actions.conftest import entity, make_tracker, run_action, texts
 
@@ -89,3 +94,19 @@ async def test_a_programme_corrected_while_the_form_asks_gets_its_own_rules(doma
         "ask_eligibility", "뉴딜일자리 받을 수 있어요?", newdeal, slots={"programme": "newdeal_jobs"}, active_loop="eligibility_form"
     )  # when the form starts, the question's own answer has said the rules already
     assert (await run_action(FORM, starting, domain))[0] == []
+
+
+async def test_a_status_question_names_the_rule_that_needs_it(domain) -> None:
+    tracker = make_tracker("inform", "57살이고 도봉구 살아요", slots={"programme": "public_works", "age": 57.0})
+    messages, _ = await run_action(ActionAskJobStatus(), tracker, domain)
+    assert "[공공근로사업]" in texts(messages) and "‘실업자’" in texts(messages)
+    assert "지금 어떤 상황이세요?" in texts(messages)
+    # the quick replies still fill the slot: Rasa's {{ }} escaping is undone
+    assert '/inform{"job_status": "job_seeker"}' in [b["payload"] for b in messages[0]["buttons"]]
+    messages, _ = await run_action(ActionAskJobSeekerRegistered(), tracker, domain)
+    assert "‘구직등록을 한 분’" in texts(messages) and "구직등록을 하셨나요?" in texts(messages)
+
+
+async def test_a_status_question_without_a_programme_is_the_plain_question(domain) -> None:
+    messages, _ = await run_action(ActionAskJobStatus(), make_tracker("ask_eligibility", "나도 돼요?"), domain)
+    assert texts(messages) == "지금 어떤 상황이세요?"
