@@ -85,6 +85,22 @@ def latest_entity_values(tracker: Tracker, entity: str) -> List[str]:
     return [str(e["value"]) for e in tracker.latest_message.get("entities", []) if e.get("entity") == entity]
 
 
+def previous_question_unnamed(tracker: Tracker) -> str:
+    """The citizen's previous message without the programmes it named ("노동옴부즈만 구마다 몇명있어?" → " 구마다
+    몇명있어?"), to ask it again of another programme ("ㄴㄴ 노동권리보호관 말한거")."""
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    if len(users) < 2 or (users[-2].get("text") or "").startswith("/"):
+        return ""
+    text = users[-2].get("text") or ""
+    spans = [
+        e for e in (users[-2].get("parse_data") or {}).get("entities", [])
+        if e.get("entity") == "programme" and "start" in e and "end" in e
+    ]
+    for entity in sorted(spans, key=lambda e: -e["start"]):
+        text = text[: entity["start"]] + " " + text[entity["end"]:]
+    return text
+
+
 def previous_user_text(tracker: Tracker) -> str:
     """What the citizen wrote before the latest message ("" when nothing)."""
     texts = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"]
@@ -137,6 +153,26 @@ def current_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[Programme
         return programme
     slug = tracker.get_slot("programme")
     return kb.programme(slug) if slug else None
+
+
+_BUTTON_PROGRAMME = re.compile(r'"programme"\s*:\s*"([a-z_]+)"')
+
+
+def programmes_just_listed(tracker: Tracker, kb: KnowledgeBase) -> List[ProgrammeInfo]:
+    """The programmes the bot's previous reply offered as buttons (a list of what fits, of a situation's help), in
+    its order: "어떤 일 하는 거예요?" right after such a list asks about them."""
+    users_seen = 0
+    listed: List[ProgrammeInfo] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users_seen += 1
+            if users_seen == 2:
+                break
+        elif event.get("event") == "bot" and users_seen == 1:
+            buttons = (event.get("data") or {}).get("buttons") or []
+            slugs = [m.group(1) for b in buttons for m in [_BUTTON_PROGRAMME.search(str(b.get("payload") or ""))] if m]
+            listed = [p for p in (kb.programme(slug) for slug in slugs) if p is not None] + listed
+    return listed
 
 
 def mentioned_places(tracker: Tracker, kb: KnowledgeBase, programme: ProgrammeInfo) -> List[PlaceInfo]:

@@ -61,7 +61,9 @@ def eligibility_text(replies: Replies, programme: ProgrammeInfo, profile: Profil
     notes = replies.text("utter_notes_line", notes=join(result.notes)) if result.notes else ""
     values = dict(name=programme.name, source=programme.source_section, as_of=programme.as_of_label, notes=notes)
     if not [rule for rule in programme.rules if rule.kind != "note"]:
-        return replies.text("utter_eligibility_no_rules", summary=programme.summary, **values)
+        # "일반 시민도 가도 돼요?": whom the report names the programme for is the nearest thing to a rule it has
+        groups = replies.text("utter_target_groups_line", groups=join(programme.target_groups)) if programme.target_groups else ""
+        return replies.text("utter_eligibility_no_rules", summary=programme.summary, groups=groups, **values)
     if result.verdict is Verdict.ELIGIBLE:
         return replies.text("utter_eligible", met=join(result.met), **values)
     rules = join(rule.text for rule in programme.rules if rule.kind != "note")

@@ -21,7 +21,9 @@ from actions.context import (
 from actions.details import asks_for_a_figure, detail_answer, say_detail
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
-from actions.programme_questions import ASKS_SOMETHING, ActionAnswerProgrammeQuestion, states_profile_facts
+from actions.programme_questions import (
+    ASKS_SOMETHING, ActionAnswerProgrammeQuestion, asks_the_same_about, states_profile_facts,
+)
 from actions.question_words import (
     BACK_REFERENCE, FOLLOW_UP_LENGTH, NOT_COVERED, POINTS_BACK, WHO_FOR, is_bare_question, question_named,
 )
@@ -87,6 +89,11 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "그중에 돈 버는건 뭐야" after a list of what fits
         if fits is not None:
             return fits
+        other_scheme = NOT_COVERED.search(tracker.latest_message.get("text") or "")
+        if other_scheme and mentioned_programme(tracker, kb) is None:
+            # "퇴사했는데 실업급여 얼마 나와?": a national scheme asked about, whatever the message tells of the citizen
+            dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))
+            return []
         told = (
             answer_facts_told(dispatcher, tracker, replies, kb)
             if knows_about_citizen(tracker) or states_profile_facts(tracker) else None
@@ -96,9 +103,9 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
         text = tracker.latest_message.get("text") or ""
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
         sure = confidence >= SURE_OUT_OF_SCOPE and not (BACK_REFERENCE.search(text) or is_bare_question(text))
-        if sure and (NOT_COVERED.search(text) or kb.fact_index().unknown_nouns(text)):
-            # "실업급여 신청 방법 알려줘", "비트코인 가격 알려줘": clearly another topic (a scheme or a thing the report
-            # never mentions); words it shares with a fact do not make it one
+        if sure and kb.fact_index().unknown_nouns(text):
+            # "비트코인 가격 알려줘": clearly another topic (a thing the report never mentions); words it shares with a
+            # fact do not make it one
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
             return []
         # "1월에 시작하는 건 언제 끝나요" (the NLU as sure) names nothing foreign: the programme in context may answer
@@ -171,6 +178,9 @@ class ActionAcknowledge(KnowledgeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
+        if not text.startswith("/") and mentioned_programme(tracker, kb) is not None and asks_the_same_about(tracker, kb):
+            # "아 아니 그거 말고 좋은일자리 국제포럼이요" (heard as a no): the last question, about the programme named
+            return ActionAnswerProgrammeQuestion().answer(dispatcher, tracker, replies, kb)
         if not text.startswith("/") and any(len(n) >= 2 and n not in ASKING_NOUNS for n in nouns(text)):
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:

@@ -20,7 +20,9 @@ from actions.context import (
     latest_entity_values,
     mentioned_places,
     mentioned_programme,
+    previous_question_unnamed,
     previous_user_text,
+    programmes_just_listed,
     source_values,
 )
 from actions.details import (
@@ -59,7 +61,10 @@ PROFILE_ENTITIES = (
 # "X도 그래요?", "X는 어때요?": the question before, about X
 SAME_AS_BEFORE = re.compile(r"(?:도|는|은)\s*(?:그래요|그런가요|그래|마찬가지|똑같|같아요|같나요|어때요|어떤가요)")
 # what may stand around a programme's name in "그럼 공공근로는요?" (nothing else is asked)
-_ELLIPSIS_WORDS = frozenset("그럼 그러면 그리고 그건 아 음 혹시 근데 저기 는요 은요 도요 요 는 은 도 어때요 어때 경우는요 경우엔요".split())
+_ELLIPSIS_WORDS = frozenset(
+    "그럼 그러면 그리고 그건 아 음 혹시 근데 저기 는요 은요 도요 요 는 은 도 어때요 어때 경우는요 경우엔요 "
+    "아니 아니요 아뇨 ㄴㄴ 노노 앗 그거 그게 말고 이요 이에요 예요 요요 말한거 말한거요 말한 거 얘기한거".split()
+)
 
 
 def asks_the_same_about(tracker: Tracker, kb: Optional[KnowledgeBase] = None) -> bool:
@@ -308,6 +313,12 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         ):  # "노원구 살아서 가까운 데면 좋겠어요": which of its places is near, not whether they may use it
             intent = question = "ask_location"
         last = tracker.get_slot("last_question")
+        if last in (None, *_DETAIL_LIKE) and programme is not None and asks_the_same_about(tracker, kb):
+            # "사회적경제 주간 행사 언제 해요?" then "좋은일자리 국제포럼은요?": the same figure or date, of the other one
+            previous = previous_question_unnamed(tracker)
+            found = detail_answer(replies, kb, programme, previous) if asks_for_a_figure(previous) else None
+            if found is not None and found[1].slug == programme.slug:
+                return say_detail(dispatcher, found)
         if last and asks_the_same_about(tracker, kb):
             # "그럼 공공근로는요?": the last question again, about the programme just named
             programme = current_programme(tracker, kb)
@@ -454,6 +465,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             )
             if found is not None:  # "뉴스 보니 서울교통공사 무기계약직 정규직 됐다던데 몇 명이에요?": the figure asked
                 return say_detail(dispatcher, found, self._next_steps(replies, programme, question))
+        if programme is None and not text.startswith("/") and len(text) <= QUESTION_LENGTH:
+            # "어떤 일 하는 거예요?" right after a list of what fits: the first (likeliest) of it, named in the answer
+            programme = next(iter(programmes_just_listed(tracker, kb)), None)
         if programme is None:
             if question == "ask_contact":
                 dispatcher.utter_message(text=replies.text("utter_contact_unknown_general"))

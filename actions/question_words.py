@@ -14,7 +14,7 @@ from knowledge.fact_search import ANSWER_KINDS
 # holidays, for which the report gives no hours
 HOLIDAY_WORDS = re.compile(r"공휴일|휴일|명절|추석|설날|설\s*연휴|연휴|크리스마스|성탄절|어린이날|광복절|한글날|현충일|삼일절|개천절|빨간\s*날")
 HOURS_WORDS = re.compile(
-    r"hours?|open|close|몇\s*시|늦게|일찍|시간|시까지|시부터|언제|열어|열었|열려|닫|영업|운영|문\s*여|요일|주말|평일|토요|일요|토욜|일욜|"
+    r"hours?|open|close|몇\s*시|(?<!신청)(?<!접수)(?<!모집)(?<!신청\s)(?<!접수\s)(?<!모집\s)마감(?!일)|늦게|일찍|시간|시까지|시부터|언제|열어|열었|열려|닫|영업|운영|문\s*여|요일|주말|평일|토요|일요|토욜|일욜|"
     r"공휴|새벽|밤|아침|저녁|지금|(?:" + HOLIDAY_WORDS.pattern + r").*(?:하나|해요|해\?|여나|열|문|운영|쉬나|쉬어요\?)"
 )  # a holiday with "…에도 하나요?" asks the hours; "공휴일에 쉬어도 돈 나와요?" asks about pay
 # what a wage figure is called ("생활임금 시급")
@@ -26,7 +26,10 @@ WHO_RUNS_WORDS = re.compile(
     r"(?:어느|어떤|무슨)\s*(?:단체|기관|곳|업체|회사|법인|재단)(?:들)?(?:가|이|에서)\s*(?:운영|맡|관리|위탁|해)|운영(?:은|을)\s*(?:누가|어디|어느)"
 )
 # who may use it ("X도 받을 수 있어요?" alone, as in "법률 지원도 받을 수 있어요?", may ask whether X is offered)
-ELIGIBILITY_WORDS = re.compile(r"나이|살|세|자격(?!증)|대상|누가|누구|조건|제한|해당|저도|나도|전\s|난\s|(?:들어가|가|와|써|이용해)도\s*(?:돼|되|괜찮)")
+ELIGIBILITY_WORDS = re.compile(
+    r"나이|살|세|자격(?!증)|대상|누가|누구|조건|제한|해당|저도|나도|전\s|난\s|(?:들어가|가|와|써|이용해)도\s*(?:돼|되|괜찮)|"
+    r"신청\s*(?:가능|돼|되나|할\s*수)|개인(?:도|이|은|으로)"  # "개인 창업자도 바로 신청 가능한가": who may apply
+)
 # the words of the usual answer's question: without them a cost / how-to-apply / contact question is a detail
 COST_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|학비|돈|가격|요금|이용료|수강료|교육료|참가비|참가료|입장료|사용료|회비|교육비|비싸|내야|들어요|드나요|금액|시급|월급|임금|급여|이자|금리|수수료|보증금|예치|환급|지원금")
 APPLY_WORDS = re.compile(r"신청|접수|지원\s*하|지원해|가입|등록|예약|방법|어떻게|어케|절차|서류|하려면|받으려면|이용하려|참여하려|들어가")

@@ -88,6 +88,12 @@ class ActionRecommendProgrammes(KnowledgeAction):
             found = detail_answer(replies, kb, current, text) or detail_answer(replies, kb, None, text, topic=current.topic)
             if found is not None:
                 return say_detail(dispatcher, found)
+        if named is None and current is not None and knows_about_citizen(tracker) and not states_profile_facts(tracker):
+            # "기초수급자면 혜택 같은거 있나요" after a verdict for 기술교육원 (a 65-year-old in Seoul): a detail of the
+            # programme just judged when one of its facts answers it, not the list for the profile told before
+            found = detail_answer(replies, kb, current, text, say_unknown=False)  # (what it lacks: the list)
+            if found is not None:
+                return say_detail(dispatcher, found)
         described = (  # only with nothing in context: a description is weaker evidence than the conversation
             kb.described_programme(text) if named is None and current is None and not states_profile_facts(tracker) else None
         )

@@ -18,7 +18,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from knowledge.morphology import nouns
 
@@ -272,8 +272,14 @@ class FactIndex:
         return [
             noun for noun in dict.fromkeys(nouns(question))
             if len(noun) >= 2 and noun not in ASKING_NOUNS and noun not in PEOPLE_NOUNS and not _PLACE_NOUN.match(noun)
-            and not any(b in self._known for b in bigrams(noun))
+            and not any(b in self._known for b in bigrams(noun)) and not self._split_off_a_known_word(question, noun)
         ]
+
+    def _split_off_a_known_word(self, question: str, noun: str, known: Optional[Set[str]] = None) -> bool:
+        """Whether the analyser cut ``noun`` off the end of a word the report (or ``known``) has ("기초수급자면" →
+        기초/수급/자면: 급자 is the report's): not a word of its own."""
+        at = question.find(noun)
+        return at > 0 and "가" <= question[at - 1] <= "힣" and f"{question[at - 1]}{noun[0]}" in (self._known if known is None else known)
 
     def identify(self, question: str) -> Optional[Tuple[str, float]]:
         """The programme a question describes without naming it ("육아휴직도 눈치 안 보고 쓸 수 있는 중소기업을 시에서
@@ -307,7 +313,7 @@ class FactIndex:
         return [
             noun for noun in dict.fromkeys(nouns(question))
             if len(noun) >= 2 and noun not in ASKING_NOUNS and noun not in PEOPLE_NOUNS and not _PLACE_NOUN.match(noun)
-            and not any(b in grams for b in bigrams(noun))
+            and not any(b in grams for b in bigrams(noun)) and not self._split_off_a_known_word(question, noun, grams)
         ]
 
     def names_only_the_unknown(self, question: str) -> bool:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from actions.open_questions import ActionAnswerCapabilities, ActionAnswerDetailOrOutOfScope
-from tests.unit.actions.conftest import make_tracker, run_action, slots_of, texts
+from tests.unit.actions.conftest import entity, make_tracker, run_action, slots_of, texts
 
 OUT_OF_SCOPE = ActionAnswerDetailOrOutOfScope()
 CAPABILITIES = ActionAnswerCapabilities()
@@ -27,11 +27,13 @@ async def test_a_detail_of_the_programme_in_context_is_found_without_its_name(do
 
 
 async def test_a_sure_out_of_scope_is_not_matched_to_a_fact_by_shared_words(domain) -> None:
-    """"실업급여 신청 방법" (a national scheme) shares 실업 and 신청 with 공공근로's rules: still out of scope."""
-    for slots in ({}, {"programme": "public_works"}):
-        tracker = make_tracker("out_of_scope", "실업급여 신청 방법 알려줘", slots=slots, confidence=1.0)
+    """"실업급여 신청 방법" (a national scheme) shares 실업 and 신청 with 공공근로's rules: still not the report's, and
+    the reply names the scheme; so when the message also tells about the citizen ("퇴사했는데")."""
+    for slots, text in (({}, "실업급여 신청 방법 알려줘"), ({"programme": "public_works"}, "퇴사했는데 실업급여 얼마 나와?")):
+        entities = [entity("job_status", "unemployed", "퇴사했")] if "퇴사" in text else []
+        tracker = make_tracker("out_of_scope", text, entities, slots=slots, confidence=1.0)
         messages, events = await run_action(OUT_OF_SCOPE, tracker, domain)
-        assert texts(messages) == domain["responses"]["utter_out_of_scope"][0]["text"] and events == []
+        assert "'실업급여' 안내가 없어서" in texts(messages) and "120" in texts(messages) and events == []
 
 
 async def test_another_topic_with_a_question_word_stays_out_of_scope(domain) -> None:

@@ -273,6 +273,13 @@ ENTITY_CASES = [
     ("집은 마포구예요", [("district", 3, 6, "마포구"), ("residence", 6, 8, "seoul")]),
     ("센터는 마포구예요", [("district", 4, 7, "마포구")]),  # where a centre is, not where one lives
     ("내년에 가게 늘려서 13명 되면 그땐요?", [("workplace_size", 11, 13, 13)]),
+    ("우리 식당 사장인 나까지 7명인데", [("workplace_size", 14, 15, 7)]),
+    ("직원 나 포함 7명인데", [("workplace_size", 8, 9, 7)]),
+    ("본점이랑 합치면 13명이면?", [("workplace_size", 9, 11, 13)]),
+    ("편의점 알바 고정으로 해서 월급 받고 있거든", [("has_regular_income", 15, 22, True)]),
+    ("월급 받을 수 있어요?", []),
+    # a yes on one fact and a no on the next: the no belongs to the income, not to the registration
+    ("구직등록 했고 소득 없음", [("job_seeker_registered", 0, 6, True), ("has_regular_income", 8, 12, False)]),  # a question about a programme's pay, not the citizen's income
     # everything at once
     (
         "29살 서울 사는 취준생인데 받을 수 있는 지원 다 알려줘",

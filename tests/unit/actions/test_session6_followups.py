@@ -1,0 +1,89 @@
+"""Follow-ups found on the held-out conversations read in session 6: a programme corrected after a detail, a
+question right after a list, a detail of the programme just judged, and who a programme without rules is for."""
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from actions.eligibility import ActionEligibilityVerdict
+from actions.open_questions import ActionAnswerNo
+from actions.programme_questions import ActionAnswerProgrammeQuestion
+from actions.recommendations import ActionRecommendProgrammes
+from tests.unit.actions.conftest import make_tracker, run_action, slots_of, span, texts
+
+QUESTION = ActionAnswerProgrammeQuestion()
+
+
+def said_before(text: str, entities: List[Dict[str, Any]], bot: str = "", buttons: List[Dict[str, str]] = ()) -> list:
+    """The events of an earlier turn: the citizen's message (as the NLU read it) and the bot's reply."""
+    return [
+        {"event": "user", "text": text, "parse_data": {"text": text, "entities": entities}},
+        {"event": "bot", "text": bot, "data": {"buttons": list(buttons)}},
+    ]
+
+
+def then(text: str, entities: List[Dict[str, Any]] = ()) -> Dict[str, Any]:
+    return {"event": "user", "text": text, "parse_data": {"text": text, "entities": list(entities)}}
+
+
+async def test_a_count_asked_of_one_programme_then_corrected_is_the_other_ones_count(domain) -> None:
+    """"노동옴부즈만 구마다 몇명있어?" then "ㄴㄴ 노동권리보호관 말한거": the protectors' number (50), not their summary."""
+    first = "노동옴부즈만 구마다 몇명있어?"
+    now = "ㄴㄴ 노동권리보호관 말한거"
+    named = [span("programme", "labour_rights_protector", now, "노동권리보호관")]
+    events = said_before(first, [span("programme", "labour_ombudsman", first, "노동옴부즈만")]) + [then(now, named)]
+    tracker = make_tracker("inform", now, named, slots={"programme": "labour_ombudsman"}, events=events)
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "50명" in texts(messages) and "[노동권리보호관]" in texts(messages)
+    assert slots_of(events)["programme"] == "labour_rights_protector"
+
+
+async def test_a_correction_heard_as_a_no_answers_about_the_programme_named(domain) -> None:
+    """"아 아니 그거 말고 좋은일자리 국제포럼이요" (read as a no) after the date of 사회적경제 주간: the forum's date."""
+    first = "사회적경제 주간 행사 언제 해요?"
+    now = "아 아니 그거 말고 좋은일자리 국제포럼이요"
+    named = [span("programme", "decent_work_forum", now, "좋은일자리 국제포럼")]
+    events = said_before(first, [span("programme", "social_economy_week", first, "사회적경제 주간")]) + [then(now, named)]
+    tracker = make_tracker("deny", now, named, slots={"programme": "social_economy_week"}, events=events)
+    reply = texts((await run_action(ActionAnswerNo(), tracker, domain))[0])
+    assert "12월 11일" in reply and "이런 걸 물어보실 수 있어요" not in reply
+
+
+async def test_a_no_that_asks_a_detail_of_a_programme_is_that_detail(domain) -> None:
+    """"서울교통공사 정규직 전환 몇명 됐어" read as a no: the number, not the programme's summary."""
+    text = "서울교통공사 정규직 전환 몇명 됐어"
+    named = [span("programme", "regularisation", text, "정규직 전환")]
+    tracker = make_tracker("deny", text, named)
+    assert "1,285" in texts((await run_action(ActionAnswerNo(), tracker, domain))[0])
+
+
+async def test_a_question_right_after_a_list_is_about_its_first(domain) -> None:
+    """"어떤 일 하는 거예요?" right after a list of what fits a 63-year-old: 공공근로 (first), named in the reply."""
+    buttons = [
+        {"title": "공공근로사업", "payload": '/ask_programme_info{"programme": "public_works"}'},
+        {"title": "서울시 기술교육원", "payload": '/ask_programme_info{"programme": "technical_school"}'},
+    ]
+    events = said_before("혼자 사는 63세에요. 할만한 거 있을까요", [], "말씀하신 조건(만 63세)으로 …", buttons)
+    tracker = make_tracker("ask_programme_info", "어떤 일 하는 거예요?", events=events + [then("어떤 일 하는 거예요?")])
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert texts(messages).startswith("[공공근로사업]") and slots_of(events)["programme"] == "public_works"
+    # with no list just before, the question of which programme is still asked
+    alone = make_tracker("ask_programme_info", "어떤 일 하는 거예요?")
+    assert "어떤 제도(프로그램)가 궁금하세요?" in texts((await run_action(QUESTION, alone, domain))[0])
+
+
+async def test_a_detail_of_the_programme_just_judged_is_not_a_new_list(domain) -> None:
+    """"기초수급자면 혜택 같은거 있나요" after 기술교육원 said yes to a 65-year-old in Seoul (read as a
+    recommendation): its priority for 기초생활수급자; the analyser's 자면 (from 수급자면) is no unknown word."""
+    slots = {"programme": "technical_school", "age": 65, "residence": "seoul", "last_question": "ask_eligibility"}
+    tracker = make_tracker("recommend_programmes", "기초수급자면 혜택 같은거 있나요", slots=slots, confidence=0.49)
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "우선 선발" in reply and "자면" not in reply and "말씀하신 조건" not in reply
+    # something it does not have is not answered from it: the list for the profile
+    other = make_tracker("recommend_programmes", "면접 연습 도와주는 데 있어요?", slots=slots, confidence=0.49)
+    assert "말씀하신 조건" in texts((await run_action(ActionRecommendProgrammes(), other, domain))[0])
+
+
+async def test_who_may_come_to_a_programme_without_rules_names_whom_the_report_means(domain) -> None:
+    tracker = make_tracker("ask_eligibility", "일반 시민도 가도 돼요?", slots={"programme": "decent_work_forum"})
+    reply = texts((await run_action(ActionEligibilityVerdict(), tracker, domain))[0])
+    assert "보고서에 적힌 대상: 시민, 노동자" in reply and "120" in reply
