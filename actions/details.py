@@ -17,12 +17,15 @@ from actions.context import Replies, source_values
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
 # "언제 열어요 / 몇 월에" asks for a date; "몇 시 / 몇시까지" asks for opening hours (answered from the hours)
-DATE_QUESTION = re.compile(r"언제|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|개관|개소|생기|생겨|시작|오픈|열리|모집")
+DATE_QUESTION = re.compile(r"언제|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*일(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|개관|개소|생기|생겨|시작|오픈|열리|모집")
 # a date after the report's ("내년", "다음 모집"): the report cannot have it
 LATER_DATES = re.compile(
     r"내년|후년|다음\s*(?:모집|번|기수|해|달|회|일정|차|기)|또\s*(?:언제|모집|열|해)|언제쯤\s*또|요즘|최근|"
     r"20(?:19|[2-9]\d)\s*년"  # "2024년 기준으로": a year after the report's
 )
+# "정확히 며칠에 해요?": the day, which a fact giving only the month does not say
+DAY_ASKED = re.compile(r"며칠(?!\s*(?:동안|간|이나|씩))|몇\s*일(?!\s*(?:동안|간|이나|씩))|정확한\s*날|무슨\s*요일|날짜")
+DAY_GIVEN = re.compile(r"\d{2}\.\s*\d{1,2}\.\s*\d{1,2}|\d{1,2}\s*월\s*\d{1,2}\s*일|(?<![’'\d.])\d{1,2}\.\d{1,2}(?![\d월])")
 CLOCK_QUESTION = re.compile(r"몇\s*시(?!간)|[0-9]\s*시(?!간)|시\s*까지|시\s*부터|오전|오후|새벽|밤")
 
 
@@ -59,6 +62,8 @@ def detail_answer(
         text += "\n" + replies.text("utter_info_unknown_ask_120")
     if later and not any("예정" in fact.text for fact in facts):  # "내년 모집은 언제예요?": only past dates
         text += "\n" + replies.text("utter_later_dates_unknown")
+    if DAY_ASKED.search(question) and not any(DAY_GIVEN.search(fact.text) for fact in facts):
+        text += "\n" + replies.text("utter_exact_date_unknown")  # "해커톤 정확히 며칠에 해?": only the month
     return text, about
 
 

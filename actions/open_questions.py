@@ -90,8 +90,9 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
         if fits is not None:
             return fits
         other_scheme = NOT_COVERED.search(tracker.latest_message.get("text") or "")
-        if other_scheme and mentioned_programme(tracker, kb) is None:
-            # "퇴사했는데 실업급여 얼마 나와?": a national scheme asked about, whatever the message tells of the citizen
+        if other_scheme:
+            # "퇴사했는데 실업급여 얼마 나와?", "국민내일배움카드 있으면 기술교육원 공짜임?": a national scheme asked about,
+            # whatever the message tells of the citizen or names besides
             dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))
             return []
         told = (
@@ -116,6 +117,12 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
             return []
         found = None if POINTS_BACK.search(text) else detail_answer(replies, kb, None, text)  # "그럼 …" only goes on
+        named = mentioned_programme(tracker, kb)
+        if found is None and named is not None:
+            # "서울시 비정규직 정규직 전환 얼마나 했어" (out of scope at 0.58) names a programme: what the report says of it
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", named
+            )
         if found is None:
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
             return []
@@ -178,6 +185,9 @@ class ActionAcknowledge(KnowledgeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
+        events = answer_facts_told(dispatcher, tracker, replies, kb)
+        if events is not None:  # "아 알바 합치면 11명이네 그럼?" (heard as a yes) after a verdict: judged again
+            return events
         if not text.startswith("/") and mentioned_programme(tracker, kb) is not None and asks_the_same_about(tracker, kb):
             # "아 아니 그거 말고 좋은일자리 국제포럼이요" (heard as a no): the last question, about the programme named
             return ActionAnswerProgrammeQuestion().answer(dispatcher, tracker, replies, kb)

@@ -124,6 +124,8 @@ WHAT_INSIDE = re.compile(r"뭐뭐|뭐가|무엇이|어떤\s*(?:게|것|시설|�
 CURRENT_WORDS = re.compile(r"지금|현재|요즘|요새|올해|최근")
 # "그거 말고 시에서 여는 다른 행사는 뭐가 있어요?": the other programmes of the topic
 OTHER_ONES = re.compile(r"(?:말고|빼고)\s*(?:다른|또)|다른\s*(?:행사|제도|사업|프로그램|센터|지원|곳|것|거)(?:는|은|도|이|가)?\s*(?:뭐|뭘|무슨|어떤|있|없)")
+# "소셜벤처 쪽 지원도 있어?": the field of something, not a place
+FIELD_OF = re.compile(r"쪽\s*(?:지원|사업|제도|프로그램|일자리)")
 # "뭐하는곳이에요? 학과가 많은편인가요": a second question after the first, which a detail may answer
 SECOND_QUESTION = re.compile(r"[?？]\s*\S")
 # a fee by name ("이용료", "수강료"): what it costs
@@ -387,9 +389,11 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 if nearby is not None and nearby[1].slug != programme.slug:
                     programme, found = nearby[1], nearby
                 described = (  # not for a figure: "취업률은 몇 프로예요?" of 기술교육원 is not 뉴딜일자리's 취업률; only
-                    # for a subject the programme in context lacks ("제일 적게 받으면 얼마예요?" names none)
+                    # for a subject the programme in context lacks ("제일 적게 받으면 얼마예요?" names none), or one
+                    # that clearly describes another ("구청에서 하는 일자리사업도 있어?" after 뉴딜일자리)
                     kb.described_programme(text)
-                    if nearby is None and not asks_for_a_figure(text) and kb.fact_index().nouns_foreign_to(text, programme.slug)
+                    if nearby is None and not asks_for_a_figure(text)
+                    and (kb.fact_index().nouns_foreign_to(text, programme.slug) or ALSO_EXISTS.search(text))
                     else None
                 )
                 if described is not None and described.slug != programme.slug:
@@ -465,6 +469,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             )
             if found is not None:  # "뉴스 보니 서울교통공사 무기계약직 정규직 됐다던데 몇 명이에요?": the figure asked
                 return say_detail(dispatcher, found, self._next_steps(replies, programme, question))
+        if programme is None and not text.startswith("/") and states_profile_facts(tracker):
+            # "45살 실직했어 서울 강서구 살고 뭐 없냐" (no programme named or described): what fits, with why
+            return utter_fits(dispatcher, tracker, replies, kb)
         if programme is None and not text.startswith("/") and len(text) <= QUESTION_LENGTH:
             # "어떤 일 하는 거예요?" right after a list of what fits: the first (likeliest) of it, named in the answer
             programme = next(iter(programmes_just_listed(tracker, kb)), None)
@@ -484,7 +491,11 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
 
         if question == "ask_location" and not LOCATION_WORDS.search(text) and WHAT_INSIDE.search(text):
             question = "ask_programme_info"  # "건물 안에는 뭐뭐 들어가요?": what it holds, not where it is
-        usual_words = {"ask_cost": COST_WORDS, "ask_how_to_apply": APPLY_WORDS, "ask_contact": CONTACT_WORDS}.get(question)
+        usual_words = {
+            "ask_cost": COST_WORDS, "ask_how_to_apply": APPLY_WORDS, "ask_contact": CONTACT_WORDS,
+            # "소셜벤처 쪽 지원도 있어?" (the 쪽 heard as a place): what it is
+            "ask_location": LOCATION_WORDS if FIELD_OF.search(text) else None,
+        }.get(question)
         nlu_intent = (tracker.latest_message.get("intent") or {}).get("name")
         named_now = (  # the NLU's own question, with the programme named in it (not a correction or "X는요?")
             nlu_intent == question and mentioned_programme(tracker, kb) is not None and not asks_the_same_about(tracker)

@@ -22,6 +22,8 @@ UNSURE_RECOMMENDATION = 0.4
 _ASKED_OF_IT = ("ask_hours", "ask_open_now", "ask_location", "ask_contact", "ask_cost", "ask_how_to_apply", "ask_programme_info")
 # a situation this close behind a recommendation (as a share of its confidence) is what the message is about
 SITUATION_RIVAL = 0.75
+# a situation seen this likely behind a recommendation without a profile is its answer when the words agree
+SITUATION_SEEN = 0.05
 
 
 class ActionRecommendProgrammes(KnowledgeAction):
@@ -45,6 +47,19 @@ class ActionRecommendProgrammes(KnowledgeAction):
                 return ActionAnswerSituation().respond_to(dispatcher, tracker, replies, kb, rival["name"])
         named = mentioned_programme(tracker, kb)
         text = tracker.latest_message.get("text") or ""
+        if named is None and not knows_about_citizen(tracker) and not states_profile_facts(tracker):
+            # "동네 엄마들이랑 마을기업 같은 거 해보려는데 … 지원 다 알려주세요": no profile to list for, but a situation
+            # the NLU saw behind the recommendation whose programmes share a rare word with the message is its answer
+            for rival in ranking[1:4]:
+                name = rival.get("name", "")
+                if name == "out_of_scope":
+                    break  # "원두 싸게 파는 쇼핑몰 추천 좀": rather another topic than a situation
+                if (
+                    name.startswith("situation_") and name not in PROFILE_SITUATIONS
+                    and (rival.get("confidence") or 0.0) >= SITUATION_SEEN
+                    and any(kb.fact_index().distinctive_words_shared(text, p.slug) for p in kb.for_situation(name))
+                ):
+                    return ActionAnswerSituation().respond_to(dispatcher, tracker, replies, kb, name)
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
         current = current_programme(tracker, kb)
         asked = question_named(text) or ("ask_programme_info" if asks_for_a_date(text) else None)

@@ -42,7 +42,7 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
             r"몇\s*명|인원|명이나|몇\s*분|누가\s*(?:와|오|참석|참여|가요|가나)|누구(?:나|든)?\s*(?:와|오|참석|참여)|"
             r"규모|아무나\s*(?:참석|참여|가)|얼마나\s*(?:됐|되|돼)|몇이나|몇\s*사람|많이\s*(?:와|오|찾|이용)|사람(?:들)?이?\s*많|"
             r"(?:가서|가도|가면)\s*(?:들|참석|볼)|(?:참석|참가|참여)할\s*수|들을\s*수|얼마나\s*(?:왔|와|참석|참여|모였)|"
-            r"(?:바뀐|된|전환된|받은|참여한|이용한)\s*사람"
+            r"(?:바뀐|된|전환된|받은|참여한|이용한)\s*사람|(?:전환|정규직화?)\S*\s*얼마나"
         ),
         re.compile(r"\d[\d,]*\s*명"),
     ),
@@ -50,7 +50,7 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
         re.compile(r"몇\s*(군데|개|곳|개소|건|대)|(?:몇|\d)\s*(?:개나|건이나)|군데|얼마나\s*(?:했|해|많이|처리|이용)"), re.compile(r"\d[\d,]*\s*(개소|개|곳|건)|[가-힣](?:룸|실|홀)\s*\d+(?![\d,]*\s*명)")
     ),
     "date": (
-        re.compile(r"언제|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|끝나|끝난|마감|종료|까지\s*(해|하|운영|모집|신청|접수)|부터|시작|개관|개소|오픈|생기|열어|열리"),
+        re.compile(r"언제|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*일(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|끝나|끝난|마감|종료|까지\s*(해|하|운영|모집|신청|접수)|부터|시작|개관|개소|오픈|생기|열어|열리"),
         re.compile(r"[’']\d{2}|\d{1,2}\s*월|\d{1,2}\.\d{1,2}|\d{4}\s*년"),
     ),
     "amount": (
@@ -126,7 +126,7 @@ _PARTICLE = re.compile(r"(?<=..)(?:에서|까지|부터|으로|이랑|에는|에
 ASKING_NOUNS = frozenset(
     """
     얼마 가능 나이 번호 도움 감사 연결 근처 이번 다음 하루 주말 저녁 아침 새벽 점심 오늘 내일 올해 작년 요즘 지금
-    처음 동안 이유 나중 해당 정도 며칠 질문 대답 확인 정확 진행 부탁 안녕 사람 직원 혜택 대신 중간 상태 마지막
+    처음 동안 이유 나중 해당 정도 며칠 몇일 질문 대답 확인 정확 진행 부탁 안녕 사람 직원 혜택 대신 중간 상태 마지막
     당장 종일 최대 최소 가격 요금 유료 공짜 비용 월급 급여 일당 연봉 수당 시급 연락 연락처 문의 사이트 링크
     이메일 카톡 문자 통화 자세 설명 내용 얘기 소리 생각 궁금 진짜 혹시 제일 가장 보통 대충 대략 이거 그거 저거
     여기 거기 저기 정보 말씀 답변 안내 부분 관련 경우 사항 기준 조건 자격 대상 신청 방법 절차 서류 위치 주소
@@ -173,6 +173,7 @@ QUESTION_SYNONYMS = {
     "머리 손질": "헤어메이크업", "머리": "헤어", "화장": "메이크업", "마음 치료": "치유", "치료": "치유",
     "주 이용자": "주이용대상", "주이용자": "주이용대상", "주로 이용하는": "주이용대상", "맡겨 둔 돈": "예치금", "맡긴 돈": "예치금", "돌려주": "환급", "돌려받": "환급", "층마다": "층별", "각 층": "층별", "인터넷으로": "온라인", "인터넷": "온라인", "돈이 모자라": "융자", "돈이 부족": "융자", "면접 연습": "모의면접", "면접연습": "모의면접", "첨삭": "클리닉", "먼저 뽑": "우선 선발", "세우는": "설립",
     "세우려": "설립", "차리는": "설립", "빌려주는 곳": "운영업체", "빌려주는 데": "운영업체", "빌려주는 업체": "운영업체",
+    "얼마나 빌려": "융자 규모", "구청에서 하는": "자치구",
 }
 _ASKING_SENTENCE = re.compile(r"[?？]|나요|까요|는지|어떻게|어케|뭐|뭘|무슨|언제|어디|얼마|몇|알려|있어요|있나|되나|궁금")
 _SENTENCE_END = re.compile(r"(?<=[.!?？。])\s+|(?<=요)\.?\s+(?=[가-힣])")
@@ -219,6 +220,7 @@ class FactIndex:
         self._main_name_bigrams = {slug: set(bigrams(names_[0])) for slug, names_ in names.items() if names_}
         self._aliases = {slug: tuple(names_[1:]) for slug, names_ in names.items()}
         self._known = set(df) | {b for grams in self._name_bigrams.values() for b in grams}
+        self._summary_bigrams = {fact.programme_slug: set(bigrams(fact.text)) for fact in self.facts if fact.kind == "summary"}
         self._programme_bigrams: Dict[str, set] = {}
         for fact, grams in zip(self.facts, self._bigrams):
             self._programme_bigrams.setdefault(fact.programme_slug, set()).update(grams)
@@ -227,15 +229,18 @@ class FactIndex:
 
     def evidence(self, question: str, programme_slug: Optional[str] = None, aliases: bool = True) -> List[str]:
         """The question's bigrams that can point to a fact: not the programme's name, nor its aliases, except
-        (``aliases=False``) the words of an alias the question says in full beyond the name ("공정무역 자판기")."""
+        (``aliases=False``) the words of an alias the question says beyond the name ("자판기" of 공정무역 자판기)."""
         ignored = set(STOP_BIGRAMS)
         if programme_slug is not None:
             ignored |= self._name_bigrams.get(programme_slug, set())
             if not aliases:
                 said = _NOT_TEXT.sub("", question.lower())
+                # an alias's words said, unless the summary says them too ("자판기도 놨다던데" of 공정무역 자판기 is a
+                # part of 공정무역 도시; "정장 며칠 빌려요" of 면접정장 대여 is all of 취업날개)
+                summary = self._summary_bigrams.get(programme_slug, set())
                 named_parts = {
-                    b for alias in self._aliases.get(programme_slug, ()) if _NOT_TEXT.sub("", alias.lower()) in said
-                    for b in bigrams(alias)
+                    b for alias in self._aliases.get(programme_slug, ()) for word in _NOT_TEXT.split(alias.lower())
+                    if len(word) >= 2 and word in said and not summary.intersection(bigrams(word)) for b in bigrams(word)
                 }
                 ignored -= named_parts - self._main_name_bigrams.get(programme_slug, set())
         return [b for b in dict.fromkeys(question_bigrams(question)) if b not in ignored and self._idf.get(b, 0.0) > 0.5]
@@ -245,7 +250,9 @@ class FactIndex:
         """Whether the question asks a floor, an area or a rate and no fact has one ("그 교육장은 몇 층짜리
         건물이에요?" about a fact without floors): the answer is "the report does not say", not that fact."""
         asked = [kind for kind in VALUE_ONLY_KINDS if ANSWER_KINDS[kind][0].search(question)]
-        return bool(asked) and not any(ANSWER_KINDS[kind][1].search(fact.text) for kind in asked for fact in facts)
+        # "정규직 전환 얼마나 했어" asks a count, which a number of people answers too
+        accepted = asked + (["people"] if "count" in asked else [])
+        return bool(asked) and not any(ANSWER_KINDS[kind][1].search(fact.text) for kind in accepted for fact in facts)
 
     def idf(self, bigram: str) -> float:
         return self._idf.get(bigram, 0.0)
@@ -303,6 +310,12 @@ class FactIndex:
             return None
         return ranked[0]
 
+    def distinctive_words_shared(self, question: str, programme_slug: str) -> List[str]:
+        """The question's rare bigrams (a word few facts have) that the programme's facts or names have: "마을기업
+        같은 거 해보려는데" shares 마을기업 with 사회적경제기업 육성."""
+        grams = self._programme_bigrams.get(programme_slug, set())
+        return [b for b in self.evidence(question) if self._idf.get(b, 0.0) >= DISTINCTIVE_IDF and b in grams]
+
     def nouns_foreign_to(self, question: str, programme_slug: str) -> List[str]:
         """Nouns of the question that no fact or name of the programme shares a part of ("당일 대여 되나" about
         취업날개 → 당일): a feature of it the report does not describe."""
@@ -357,7 +370,9 @@ class FactIndex:
             score = sum(self._idf[b] for b in matched) if distinctive else 0.0
             if asked:
                 kinds = [kind for kind in asked if ANSWER_KINDS[kind][1].search(fact.text)]
-                if not kinds:
+                total_sum = "total" in asked and "amount" in asked and "total" not in kinds
+                if not kinds or total_sum:
+                    # "올해 총 얼마나 빌려줘요": a fact with a rate (3% 이자) is no sum of money either
                     if KIND_REQUIRED.intersection(asked):
                         score *= KIND_PENALTY
                 elif distinctive or (programme_slug is not None and KIND_ALONE.intersection(kinds) and len(unmatched_words) < 2):

@@ -431,6 +431,9 @@ _INCOME = re.compile(
     r"(?:(?P<no>(?:전혀\s*|하나도\s*|딱히\s*|아예\s*|지금\s*)?(?:없|0\s*원|0(?![\d,.])|제로|한\s*푼도))|(?P<yes>(?:조금\s*|좀\s*|약간\s*)?(?:(?:을|를)?\s*받고\s*)?있))"
 )
 
+# "알바 그만두면?": the pay that made them ineligible stops (공공근로 after "편의점 알바로 월급 받고 있거든")
+_INCOME_STOPS = re.compile(r"(?:알바|아르바이트|일|회사|직장)(?:을|를|도)?\s*(?:그만\s*두면|관두면|그만하면|끊기면|쉬게\s*되면)")
+
 # "고3인데", "고등학교 졸업 앞두고": a high-school senior (취업날개 counts from 고교졸업예정자), whatever the age
 _HIGH_SCHOOL_SENIOR = re.compile(
     r"(?<![가-힣0-9])고\s*(?:3|삼)(?![0-9가-힣])|고\s*(?:3|삼)(?=(?:이|인데|이고|이에요|이요|임|때|생|학생|이라))|"
@@ -564,6 +567,8 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
     if "has_regular_income" in wanted:
         for match in _INCOME.finditer(t):
             found.append((match.start(), match.end(), "has_regular_income", match.group("yes") is not None))
+        for match in _INCOME_STOPS.finditer(t):
+            found.append((match.start(), match.end(), "has_regular_income", False))
 
     if "residence" in wanted:
         for match in _RESIDENCE.finditer(t):

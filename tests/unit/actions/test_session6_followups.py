@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from actions.eligibility import ActionEligibilityVerdict
-from actions.open_questions import ActionAnswerNo
+from actions.open_questions import ActionAcknowledge, ActionAnswerDetailOrOutOfScope, ActionAnswerNo
 from actions.programme_questions import ActionAnswerProgrammeQuestion
 from actions.recommendations import ActionRecommendProgrammes
-from tests.unit.actions.conftest import make_tracker, run_action, slots_of, span, texts
+from tests.unit.actions.conftest import entity, make_tracker, run_action, slots_of, span, texts
 
 QUESTION = ActionAnswerProgrammeQuestion()
 
@@ -87,3 +87,68 @@ async def test_who_may_come_to_a_programme_without_rules_names_whom_the_report_m
     tracker = make_tracker("ask_eligibility", "일반 시민도 가도 돼요?", slots={"programme": "decent_work_forum"})
     reply = texts((await run_action(ActionEligibilityVerdict(), tracker, domain))[0])
     assert "보고서에 적힌 대상: 시민, 노동자" in reply and "120" in reply
+
+
+async def test_a_new_size_heard_as_a_yes_is_judged_again(domain) -> None:
+    """"아 알바 합치면 11명이네 그럼?" (read as a yes) after 마을노무사 said yes to 7: now too big."""
+    text = "아 알바 합치면 11명이네 그럼?"
+    slots = {"programme": "village_labour_attorney", "workplace_size": 11, "last_question": "ask_eligibility"}
+    tracker = make_tracker("affirm", text, [entity("workplace_size", 11, "11")], slots=slots)
+    reply = texts((await run_action(ActionAcknowledge(), tracker, domain))[0])
+    assert "조건에 맞지 않아요" in reply and "9인 이하" in reply
+
+
+async def test_the_exact_day_of_a_month_the_report_gives_points_to_120(domain) -> None:
+    text = "일자리해커톤 정확히 몇일에 함?"
+    named = [span("programme", "youth_jobs_partnership", text, "일자리해커톤")]
+    reply = texts((await run_action(QUESTION, make_tracker("ask_programme_info", text, named), domain))[0])
+    assert "’18.11월" in reply and "정확한 날짜는 보고서에 나와 있지 않아요" in reply and "120" in reply
+
+
+async def test_a_district_office_s_job_scheme_after_another_programme(domain) -> None:
+    """"구청에서 하는 일자리사업도 있어?" after 뉴딜일자리: the city-and-districts scheme, not 뉴딜 again."""
+    tracker = make_tracker("ask_programme_info", "구청에서 하는 일자리사업도 있어?", slots={"programme": "newdeal_jobs"})
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert texts(messages).startswith("[시-구 상향적·협력적 일자리 창출사업]")
+    assert slots_of(events)["programme"] == "district_cooperative_jobs"
+
+
+async def test_the_field_of_a_programme_is_not_a_place(domain) -> None:
+    text = "소셜벤처 쪽 지원도 있어?"
+    named = [span("programme", "social_venture", text, "소셜벤처")]
+    reply = texts((await run_action(QUESTION, make_tracker("ask_location", text, named, confidence=0.57), domain))[0])
+    assert "허브센터" in reply and "위치(주소)는" not in reply
+
+
+async def test_facts_told_without_a_programme_list_what_fits(domain) -> None:
+    text = "45살 실직했어 서울 강서구 살고 뭐 없냐"
+    told = [entity("age", 45, "45살"), entity("residence", "seoul", "서울"), entity("job_status", "unemployed", "실직")]
+    slots = {"age": 45, "residence": "seoul", "job_status": "unemployed"}
+    reply = texts((await run_action(QUESTION, make_tracker("inform", text, told, slots=slots), domain))[0])
+    assert "말씀하신 조건(만 45세" in reply and "어떤 제도(프로그램)가 궁금하세요?" not in reply
+
+
+async def test_a_recommendation_without_a_profile_names_the_situation_its_words_share(domain) -> None:
+    """"동네 엄마들이랑 마을기업 같은 거 해보려는데 … 지원 다 알려주세요": the social-economy help, not a profile
+    question; "원두 싸게 파는 쇼핑몰 추천 좀" (out of scope ranked second) does not become it."""
+    ranking = [
+        {"name": "recommend_programmes", "confidence": 0.89}, {"name": "situation_social_economy", "confidence": 0.1},
+    ]
+    text = "동네 엄마들이랑 마을기업 같은 거 해보려는데 서울시에서 받을 수 있는 지원 다 알려주세요"
+    tracker = make_tracker("recommend_programmes", text, ranking=ranking, confidence=0.89)
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "사회적경제기업 육성" in reply and "나이, 서울 거주 여부" not in reply
+    ranking = [
+        {"name": "recommend_programmes", "confidence": 0.33}, {"name": "out_of_scope", "confidence": 0.18},
+        {"name": "situation_social_economy", "confidence": 0.08},
+    ]
+    tracker = make_tracker("recommend_programmes", "원두 싸게 파는 쇼핑몰 추천 좀", ranking=ranking, confidence=0.33)
+    assert "사회적경제기업 육성" not in texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+
+
+async def test_a_national_scheme_with_a_programme_named_is_still_not_the_report_s(domain) -> None:
+    text = "국민내일배움카드 있으면 기술교육원 공짜임?"
+    named = [span("programme", "technical_school", text, "기술교육원")]
+    tracker = make_tracker("out_of_scope", text, named, confidence=0.6)
+    reply = texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
+    assert "내일배움카드' 안내가 없어서" in reply and "120" in reply

@@ -147,3 +147,37 @@ def test_one_word_of_the_programme_itself_is_not_enough_unless_it_is_the_report_
     """"정장 며칠 동안 빌릴 수 있어요?" shares only 정장 with 취업날개's facts: no detail (the caller says 120)."""
     assert kb.find_facts("정장 며칠 동안 빌릴 수 있어요?", "interview_suit_rental") == []
     assert kb.find_facts("소송 같은 것도 도와주나요", topic="labour_rights")[0].programme_slug == "labour_rights_protector"
+
+
+@pytest.mark.parametrize(
+    "question, slug, expected, not_expected",
+    [
+        # a sum of money asked: the fund's size, not its 3% interest
+        ("올해 총 얼마나 빌려줘요", "social_investment_fund", "130억", None),
+        # a count in a year asked: people, not the budget ("한 해" alone is no sum of money)
+        ("공공근로는 서울서 한해에 몇명이나 뽑는답니까", "public_works", "10,109명", "49,907"),
+        ("서울에 전부 몇개나 있는데요", "job_cafe", "73", None),
+        # "얼마나 했어" of conversions: a number of people answers a count
+        ("서울시 비정규직 정규직 전환 얼마나 했어", "regularisation", "1,285", None),
+        # a word of an alias said alone (공정무역 자판기) is the detail asked when the summary lacks it
+        ("자판기도 놨다던데 어디어디에 있어요?", "fair_trade", "도서관", None),
+        # 몇일 (as typed for 며칠) asks a date
+        ("일자리해커톤 정확히 몇일에 함?", "youth_jobs_partnership", "’18.11월", None),
+    ],
+)
+def test_session6_details(kb: KnowledgeBase, question: str, slug: str, expected: str, not_expected) -> None:
+    found = " ".join(fact.text for fact in kb.find_facts(question, slug))
+    assert expected in found
+    assert not_expected is None or not_expected not in found
+
+
+def test_a_word_the_analyser_cut_off_a_known_one_is_not_unknown(kb: KnowledgeBase) -> None:
+    """MeCab reads 기초수급자면 as 기초/수급/자면: 자면 is no word the report lacks; 예약 in "스터디룸 예약" is."""
+    index = kb.fact_index()
+    assert index.unknown_nouns("기초수급자면 혜택 같은거 있나요") == []
+    assert index.nouns_foreign_to("기초수급자면 혜택 같은거 있나요", "technical_school") == []
+    assert index.unknown_nouns("스터디룸 예약은 어케함") == ["예약"]
+
+
+def test_a_district_office_s_job_scheme_is_the_city_and_districts_one(kb: KnowledgeBase) -> None:
+    assert kb.described_programme("구청에서 하는 일자리사업도 있어?").slug == "district_cooperative_jobs"
