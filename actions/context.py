@@ -117,20 +117,24 @@ def corrected_question(tracker: Tracker) -> Optional[str]:
     "앗 하반기 물어본거에요" → "공공근로 하반기 모집 언제였어?"); None when the message corrects nothing or no word of
     the previous question is like the new one."""
     text = tracker.latest_message.get("text") or ""
-    previous = previous_user_text(tracker)
-    if not previous or not CORRECTION.search(text):
+    if not CORRECTION.search(text):
         return None
     said = CORRECTION.split(text)[0]
-    corrected = previous
-    for new in nouns(said):
-        if len(new) < 2 or new in previous:
-            continue
-        new_grams = {new[i:i + 2] for i in range(len(new) - 1)}
-        for old in _WORD.findall(previous):
-            if old != new and len(old) >= 2 and new_grams & {old[i:i + 2] for i in range(len(old) - 1)}:
-                corrected = corrected.replace(old, new, 1)
-                break
-    return corrected if corrected != previous else None
+    earlier = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"][:-1]
+    # the question corrected may be a few messages back ("하반기는 언제부터?", "끝나는 날은요?", "아 상반기 물어본거였어요")
+    for previous in [t for t in reversed(earlier) if t and not t.startswith("/")][:3]:
+        corrected = previous
+        for new in nouns(said):
+            if len(new) < 2 or new in previous:
+                continue
+            new_grams = {new[i:i + 2] for i in range(len(new) - 1)}
+            for old in _WORD.findall(previous):
+                if old != new and len(old) >= 2 and new_grams & {old[i:i + 2] for i in range(len(old) - 1)}:
+                    corrected = corrected.replace(old, new, 1)
+                    break
+        if corrected != previous:
+            return corrected
+    return None
 
 
 def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:
@@ -175,17 +179,25 @@ def programmes_just_listed(tracker: Tracker, kb: KnowledgeBase) -> List[Programm
     return listed
 
 
-def mentioned_places(tracker: Tracker, kb: KnowledgeBase, programme: ProgrammeInfo) -> List[PlaceInfo]:
-    """Places of ``programme`` named in the latest message, else the one discussed before."""
+def mentioned_places(
+    tracker: Tracker, kb: KnowledgeBase, programme: ProgrammeInfo, previous: bool = True
+) -> List[PlaceInfo]:
+    """Places of ``programme`` named in the latest message, else (with ``previous``) the one discussed before."""
     text = NOT_THIS.split(tracker.latest_message.get("text") or "")[-1]  # "남부 말고 강동 쪽은?": after the 말고
     places = [p for p in kb.places_in_text(text) if p.programme_slug == programme.slug]
     if places:
         return places
-    # "방송 스태프 쉼터도 있어요?": the place that serves the citizen's kind of work
+    # "방송 스태프 쉼터도 있어요?", "미디어노동자 쉼터 말한거였어요": the place that serves that kind of work
     workers = [w for w in latest_entity_values(tracker, "worker_type") if w]
-    serving = [p for p in programme.places if p.serves and any(w in p.serves for w in workers)]
+    unspaced = text.replace(" ", "")
+    serving = [
+        p for p in programme.places
+        if p.serves and (any(w in p.serves for w in workers) or p.serves.replace(" ", "") in unspaced)
+    ]
     if serving:
         return serving
+    if not previous:
+        return []
     if latest_entity_values(tracker, "district"):
         return []  # "아 강동 아니고 용산이요": the district asked about, not the place discussed before
     previous = tracker.get_slot("place")

@@ -42,7 +42,10 @@ def detail_answer(
     # "다음 모집은 언제쯤 하나요?": the report's only later dates are its plans (예정)
     query = question + " 예정" if later else question
     facts = kb.find_facts(query, programme.slug if programme is not None else None, place, topic=topic)
-    about = programme or (kb.programme(facts[0].programme_slug) if facts else None)
+    # (a fact of another programme of the topic may answer better: "서울에 협동조합이 몇개나 있어요?" at 협동조합지원센터)
+    about = programme if programme is not None and facts and facts[0].programme_slug == programme.slug else (
+        kb.programme(facts[0].programme_slug) if facts else None
+    )
     if not facts or about is None:
         return None
     lines = "\n".join(f"- {fact.text}" for fact in facts if fact.programme_slug == about.slug)

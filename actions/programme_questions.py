@@ -35,6 +35,7 @@ from actions.question_words import (
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS,
     NOT_COVERED, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, question_named,
 )
+from knowledge.morphology import nouns
 from knowledge.queries import (
     RULE_NEEDS,
     WEEKDAY_KO,
@@ -63,7 +64,8 @@ SAME_AS_BEFORE = re.compile(r"(?:도|는|은)\s*(?:그래요|그런가요|그래
 # what may stand around a programme's name in "그럼 공공근로는요?" (nothing else is asked)
 _ELLIPSIS_WORDS = frozenset(
     "그럼 그러면 그리고 그건 아 음 혹시 근데 저기 는요 은요 도요 요 는 은 도 어때요 어때 경우는요 경우엔요 "
-    "아니 아니요 아뇨 ㄴㄴ 노노 앗 그거 그게 말고 이요 이에요 예요 요요 말한거 말한거요 말한 거 얘기한거".split()
+    "아니 아니요 아뇨 ㄴㄴ 노노 앗 그거 그게 말고 이요 이에요 예요 요요 말한거 말한거요 말한 거 얘기한거 "
+    "잠깐 잠깐만요 제가 내가 물어본건 물어본거 물어본 물어본거요 말한건 얘기한건 궁금한건 궁금했던 거였어요".split()
 )
 
 
@@ -124,6 +126,8 @@ WHAT_INSIDE = re.compile(r"뭐뭐|뭐가|무엇이|어떤\s*(?:게|것|시설|�
 CURRENT_WORDS = re.compile(r"지금|현재|요즘|요새|올해|최근")
 # "그거 말고 시에서 여는 다른 행사는 뭐가 있어요?": the other programmes of the topic
 OTHER_ONES = re.compile(r"(?:말고|빼고)\s*(?:다른|또)|다른\s*(?:행사|제도|사업|프로그램|센터|지원|곳|것|거)(?:는|은|도|이|가)?\s*(?:뭐|뭘|무슨|어떤|있|없)")
+# "구직등록도 해야 되나요?", "소득이 없어야 하나요?": whether something is required (a rule, when a rule says it)
+REQUIREMENT = re.compile(r"해야\s*(?:되|돼|하|해|됩|합)|(?:없|있)어야|필요(?:한가|해요|하나|합니까|한지)")
 # "소셜벤처 쪽 지원도 있어?": the field of something, not a place
 FIELD_OF = re.compile(r"쪽\s*(?:지원|사업|제도|프로그램|일자리)")
 # "뭐하는곳이에요? 학과가 많은편인가요": a second question after the first, which a detail may answer
@@ -247,6 +251,20 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
+        events = self._answer(dispatcher, tracker, replies, kb)
+        programme_now = next((e["value"] for e in reversed(events) if e.get("name") == "programme"), None)
+        programme = kb.programme(programme_now) if programme_now else None
+        if programme is not None and not any(e.get("name") == "place" for e in events):
+            # "서초쉼터는 주로 누가 써요?", "아니 미디어노동자 쉼터 말한거였어요": whatever was answered, the site named
+            # (or serving the workers named) is the one the next "거긴 언제 생겼어요?" asks about
+            named = mentioned_places(tracker, kb, programme, previous=False)
+            if len(named) == 1:
+                events.append(SlotSet("place", named[0].name))
+        return events
+
+    def _answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    ) -> List[Dict[Text, Any]]:
         corrected = context.corrected_question(tracker)
         if corrected is not None:
             # "앗 하반기 물어본거에요": the previous question again, with the word corrected
@@ -299,6 +317,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             intent = question = "ask_cost"  # "쉼터 이용료는 있어?": what it costs
         elif intent in QUESTION_INTENTS and LIMIT_ASKED.search(text):
             intent = question = "ask_eligibility"  # "회사가 몇 명 이하여야 돼요?": the rule, not a count of something
+        elif intent in QUESTION_INTENTS and current is not None and REQUIREMENT.search(text) and any(
+            word in rule.text for rule in current.rules for word in nouns(text) if len(word) >= 2
+        ):
+            intent = question = "ask_eligibility"  # "공공근로 하려면 구직등록도 해야 되나요?": a rule of it
         elif intent == "ask_programme_info" and named_question == "ask_eligibility" and RULES_ASKED.search(text):
             intent = question = "ask_eligibility"  # "공공근로는 참여 조건이 어떻게 되는지 자세히 알려주세요"
         elif intent in ("ask_how_to_apply", "ask_cost") and AGE_QUESTION.search(text):
@@ -316,6 +338,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             intent = question = "ask_location"
         last = tracker.get_slot("last_question")
         if last in (None, *_DETAIL_LIKE) and programme is not None and asks_the_same_about(tracker, kb):
+            # "남부기술교육원도 서울 안에 있는거죠?" then "그럼 중부는요": the same detail, of the site named now
+            repeated = self._detail_again_for_place(replies, tracker, kb, programme)
+            if repeated is not None:
+                return say_detail(dispatcher, repeated)
             # "사회적경제 주간 행사 언제 해요?" then "좋은일자리 국제포럼은요?": the same figure or date, of the other one
             previous = previous_question_unnamed(tracker)
             found = detail_answer(replies, kb, programme, previous) if asks_for_a_figure(previous) else None
@@ -414,6 +440,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             ):
                 found = None  # "쉼터 위치가 어디죠?" wants a place; a fact without one is no answer (the reply says 120)
             if found is not None:
+                programme = found[1]  # (a fact of another programme of the topic may be the answer)
                 reply = found[0]
                 if ASKS_CONTACT_TOO.search(text):  # "신청은 어디서 해요? 홈피 주소좀"
                     reply += "\n" + replies.text("utter_contact_unknown", name=programme.name)

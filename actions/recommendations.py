@@ -47,9 +47,10 @@ class ActionRecommendProgrammes(KnowledgeAction):
                 return ActionAnswerSituation().respond_to(dispatcher, tracker, replies, kb, rival["name"])
         named = mentioned_programme(tracker, kb)
         text = tracker.latest_message.get("text") or ""
-        if named is None and not knows_about_citizen(tracker) and not states_profile_facts(tracker):
-            # "동네 엄마들이랑 마을기업 같은 거 해보려는데 … 지원 다 알려주세요": no profile to list for, but a situation
-            # the NLU saw behind the recommendation whose programmes share a rare word with the message is its answer
+        if named is None and not states_profile_facts(tracker):
+            # "동네 엄마들이랑 마을기업 같은 거 해보려는데 … 지원 다 알려주세요", "그럼 서울시에서 무료로 받을 수 있는
+            # 노동상담은 뭐 있어요?": no profile told now, and a situation the NLU saw behind the recommendation whose
+            # programmes share a rare word with the message is what is asked
             for rival in ranking[1:4]:
                 name = rival.get("name", "")
                 if name == "out_of_scope":

@@ -9,7 +9,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
-    CORRECTION, KnowledgeAction, Replies, current_programme, intent_payload, latest_entity_values, mentioned_programme,
+    CORRECTION, KnowledgeAction, Replies, current_programme, intent_payload, join, latest_entity_values,
+    mentioned_programme,
 )
 from actions.details import asks_for_a_figure, detail_answer, say_detail
 from actions.eligibility import answers_the_form
@@ -39,6 +40,8 @@ PRICE_ASKED = re.compile(r"얼마|비용|학비|수업료|교육비|가격|요�
 WHEN_OPEN = re.compile(r"(?:새벽|밤|아침|저녁|주말|늦게)(?:에)?도\s*(?:쉴|갈|열|이용|있)")
 # "이름이 뭐였죠?", "뭐라고 하던데": a name asked
 NAME_ASKED = re.compile(r"이름이\s*(?:뭐|무엇|어떻게)|뭐였(?:죠|지|더라)|뭐라고\s*(?:하|부르|불러)|명칭")
+# "무료로 받을 수 있는 노동상담은 뭐 있어요?": what there is, not whether one qualifies
+WHAT_THERE = re.compile(r"뭐\s*(?:가\s*)?있|뭐뭐|어떤\s*(?:게|것|거|곳|데)\s*있|무엇이\s*있")
 # what tells a new story ("용접 배우고 싶은데 나이가 많아서 걱정이에요"), not a question about the programme discussed
 STORY_MARKERS = re.compile(r"싶은데|싶어서|걱정|힘들|고민|막막|어떡|어떻게\s*해야|당했|못\s*받")
 # longer than this, a message is a story: a question inside it does not replace the list of help
@@ -164,7 +167,7 @@ class ActionAnswerSituation(KnowledgeAction):
         primary = primary_programme(programmes, situation)
         about_themselves = knows_about_citizen(tracker) or states_profile_facts(tracker) or STUDENT_WORDS.search(text)
         programme = named or primary
-        if programme.rules and not asks_for_a_figure(text) and not PRICE_ASKED.search(text) and (
+        if programme.rules and not asks_for_a_figure(text) and not PRICE_ASKED.search(text) and not WHAT_THERE.search(text) and (
             (knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text))
             or (about_themselves and ASKS_IF_I_CAN.search(text))
         ):
@@ -208,11 +211,18 @@ class ActionAnswerSituation(KnowledgeAction):
             matching = [p for p in programme.places if p.serves and any(w and w in p.serves for w in worker_types)]
             if matching:  # e.g. a 대리기사 asking for a rest area: name the shelter for them
                 summary = ", ".join(f"{p.name}({p.serves})" for p in matching) + " — " + summary
+            if len(programmes) == 1 and programme.services:
+                # "기술 배우는거 관심 있어요 어떤 과정 있어요?": the one programme for it, with what it offers
+                summary += replies.text("utter_services_line", services=join(programme.services))
             lines.append(replies.text("utter_programme_line", name=programme.name, summary=summary))
         lines.append(replies.text("utter_situation_footer", as_of=programmes[0].as_of_label))
         detail = None
-        if len(text) > FOLLOW_UP_LENGTH and FEATURE_QUESTION.search(text):
-            detail = detail_answer(replies, kb, primary, text, say_unknown=False)
+        if FEATURE_QUESTION.search(text):
+            if len(text) > FOLLOW_UP_LENGTH:
+                detail = detail_answer(replies, kb, primary, text, say_unknown=False)
+            if detail is None and len(text) <= STORY_LENGTH:
+                # "특성화고 다니는데 멘토스쿨 같은것도 있어요?": the thing asked for, wherever the report has it
+                detail = detail_answer(replies, kb, None, text, say_unknown=False)
         if detail is not None:
             lines.append(detail[0])  # "…재취업하고 싶은데 야간 과정도 있습니까": the list, and the detail asked
         dispatcher.utter_message(

@@ -173,7 +173,7 @@ QUESTION_SYNONYMS = {
     "머리 손질": "헤어메이크업", "머리": "헤어", "화장": "메이크업", "마음 치료": "치유", "치료": "치유",
     "주 이용자": "주이용대상", "주이용자": "주이용대상", "주로 이용하는": "주이용대상", "맡겨 둔 돈": "예치금", "맡긴 돈": "예치금", "돌려주": "환급", "돌려받": "환급", "층마다": "층별", "각 층": "층별", "인터넷으로": "온라인", "인터넷": "온라인", "돈이 모자라": "융자", "돈이 부족": "융자", "면접 연습": "모의면접", "면접연습": "모의면접", "첨삭": "클리닉", "먼저 뽑": "우선 선발", "세우는": "설립",
     "세우려": "설립", "차리는": "설립", "빌려주는 곳": "운영업체", "빌려주는 데": "운영업체", "빌려주는 업체": "운영업체",
-    "얼마나 빌려": "융자 규모", "구청에서 하는": "자치구",
+    "얼마나 빌려": "융자 규모", "구청에서 하는": "자치구", "총액": "총 규모",
 }
 _ASKING_SENTENCE = re.compile(r"[?？]|나요|까요|는지|어떻게|어케|뭐|뭘|무슨|언제|어디|얼마|몇|알려|있어요|있나|되나|궁금")
 _SENTENCE_END = re.compile(r"(?<=[.!?？。])\s+|(?<=요)\.?\s+(?=[가-힣])")
@@ -309,6 +309,9 @@ class FactIndex:
         if len(ranked) > 1 and ranked[0][1] < IDENTIFY_LEAD * ranked[1][1]:
             return None
         return ranked[0]
+
+    def main_name_bigrams(self, programme_slug: str) -> Set[str]:
+        return set(self._main_name_bigrams.get(programme_slug, set()))
 
     def distinctive_words_shared(self, question: str, programme_slug: str) -> List[str]:
         """The question's rare bigrams (a word few facts have) that the programme's facts or names have: "마을기업

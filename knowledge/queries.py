@@ -603,6 +603,21 @@ class KnowledgeBase:
                 topic is not None or matched <= set(index.translated(question))
             ):
                 threshold = min(threshold, hits[0].score)
+        if (
+            programme_slug is not None and topic is None and hits and not hits[0].matched
+            and programme_slug not in [p.slug for p in self.programmes_in_text(question)]
+        ):
+            # "서울에 협동조합이 몇개나 있어요?" at 협동조합지원센터: its own counts match only the kind asked (its name
+            # is no evidence within it); a fact of its topic that has the word and the kind is the answer
+            own = self._data()[programme_slug].topic
+            name = self.fact_index().main_name_bigrams(programme_slug)
+            wider = [  # (the word it has is the programme's own name, which is why the search within it ignored it)
+                hit for hit in self.fact_index().search(question, None, limit=8, place=place)
+                if hit.matched and set(hit.matched) <= name and hit.fact.programme_slug != programme_slug
+                and self._data()[hit.fact.programme_slug].topic == own
+            ]
+            if wider and wider[0].score > hits[0].score and wider[0].score >= GLOBAL_FACT_THRESHOLD:
+                hits, threshold = wider, GLOBAL_FACT_THRESHOLD
         facts = best_facts(hits, threshold)
         return [] if self.fact_index().lacks_the_value_asked(question, facts) else facts
 

@@ -152,3 +152,60 @@ async def test_a_national_scheme_with_a_programme_named_is_still_not_the_report_
     tracker = make_tracker("out_of_scope", text, named, confidence=0.6)
     reply = texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
     assert "내일배움카드' 안내가 없어서" in reply and "120" in reply
+
+
+async def test_the_same_detail_of_another_site_after_a_detail(domain) -> None:
+    """"남부기술교육원도 서울 안에 있는거죠?" (a detail: no question slot) then "그럼 중부는요": where 중부 is."""
+    first, now = "남부기술교육원도 서울 안에 있는거죠?", "그럼 중부는요"
+    events = said_before(first, [span("programme", "technical_school", first, "기술교육원")]) + [then(now)]
+    slots = {"programme": "technical_school", "place": "남부기술교육원"}
+    reply = texts((await run_action(QUESTION, make_tracker("inform", now, slots=slots, events=events), domain))[0])
+    assert "용산구 한남동" in reply
+
+
+async def test_a_correction_of_a_word_two_questions_back(domain) -> None:
+    """"공공근로 하반기는 언제부터 일해요", "끝나는 날은요?", then "아 상반기 물어본거였어요": 상반기's dates."""
+    events = (
+        said_before("공공근로 하반기는 언제부터 일해요", [])
+        + said_before("끝나는 날은요?", [])
+        + [then("아 상반기 물어본거였어요")]
+    )
+    tracker = make_tracker("inform", "아 상반기 물어본거였어요", slots={"programme": "public_works"}, events=events)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "1.10" in reply and "6.30" in reply
+
+
+async def test_whether_something_is_required_is_answered_by_the_rule_that_says_it(domain) -> None:
+    text = "공공근로 하려면 구직등록도 해야 되나요?"
+    named = [span("programme", "public_works", text, "공공근로")]
+    messages, _ = await run_action(QUESTION, make_tracker("ask_how_to_apply", text, named), domain)
+    assert "구직등록을 한 분" in texts(messages)
+
+
+async def test_a_correction_said_in_full_asks_the_same_count(domain) -> None:
+    first, now = "노동옴부즈만은 구마다 몇명씩 있어요?", "잠깐 제가 물어본건 노동권리보호관이요"
+    named = [span("programme", "labour_rights_protector", now, "노동권리보호관")]
+    events = said_before(first, [span("programme", "labour_ombudsman", first, "노동옴부즈만")]) + [then(now, named)]
+    tracker = make_tracker("inform", now, named, slots={"programme": "labour_ombudsman"}, events=events)
+    assert "50명" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_a_count_named_by_the_centre_s_own_name_comes_from_its_topic(domain) -> None:
+    """"서울에 협동조합이 몇개나 있어요?" at 협동조합지원센터: 3,265 (a figure of 사회적경제기업 육성); but
+    "사회적경제지원센터도 … 몇 층이에요?" names that centre: its own floor."""
+    tracker = make_tracker("ask_programme_info", "서울에 협동조합이 몇개나 있어요?", slots={"programme": "cooperative_support_centre"})
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "3,265" in texts(messages) and slots_of(events)["programme"] == "social_economy_support"
+    text = "사회적경제지원센터도 같은 건물이라던데 거긴 몇 층이에요?"
+    named = [span("programme", "social_economy_centre", text, "사회적경제지원센터")]
+    tracker = make_tracker("ask_location", text, named, slots={"programme": "cooperative_support_centre"})
+    assert "1동1층" in texts((await run_action(QUESTION, tracker, domain))[0]).replace(" ", "")
+
+
+async def test_the_workers_a_site_serves_name_the_site(domain) -> None:
+    """"아니 미디어노동자 쉼터 말한거였어요": 상암쉼터 becomes the place of the next "거긴 언제 생겼어요?"."""
+    text = "아니 미디어노동자 쉼터 말한거였어요"
+    named = [span("programme", "rest_area", text, "쉼터")]
+    slots = {"programme": "rest_area", "place": "서초쉼터", "last_question": "ask_eligibility"}
+    _, events = await run_action(QUESTION, make_tracker("inform", text, named, slots=slots), domain)
+    assert slots_of(events).get("place") == "상암쉼터"

@@ -111,3 +111,25 @@ async def test_which_of_them_pays_after_a_list_of_what_fits(domain) -> None:
     messages, _ = await run_action(ActionAnswerSituation(), tracker, domain)
     reply = texts(messages)
     assert "뉴딜일자리" in reply and "9,220원" in reply and "노동권익센터" not in reply
+
+
+async def test_a_situation_with_one_programme_says_what_it_offers(domain) -> None:
+    tracker = make_tracker("situation_job_training", "기술 배우는거 관심 있어요 어떤 과정 있어요?")
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "정규과정" in reply and "단기과정" in reply
+
+
+async def test_a_thing_asked_beside_a_situation_is_found_wherever_the_report_has_it(domain) -> None:
+    tracker = make_tracker("situation_job_training", "특성화고 다니는데 멘토스쿨 같은것도 있어요?", confidence=0.37)
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "멘토스쿨" in reply and "[청년일자리센터]" in reply
+
+
+async def test_what_free_advice_there_is_lists_it_even_for_a_citizen_known(domain) -> None:
+    """"그럼 서울시에서 무료로 받을 수 있는 노동상담은 뭐 있어요?" (a recommendation, a labour problem close
+    behind) from someone known to be out of work: the free advice, not a size question for 마을노무사."""
+    ranking = [{"name": "recommend_programmes", "confidence": 0.74}, {"name": "situation_labour_problem", "confidence": 0.09}]
+    text = "알겠어요 그럼 서울시에서 무료로 받을 수 있는 노동상담은 뭐 있어요?"
+    tracker = make_tracker("recommend_programmes", text, slots={"job_status": "unemployed"}, ranking=ranking, confidence=0.74)
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "노동권리보호관" in reply and "몇 명인가요" not in reply

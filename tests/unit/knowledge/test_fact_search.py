@@ -154,6 +154,7 @@ def test_one_word_of_the_programme_itself_is_not_enough_unless_it_is_the_report_
     [
         # a sum of money asked: the fund's size, not its 3% interest
         ("올해 총 얼마나 빌려줘요", "social_investment_fund", "130억", None),
+        ("올해 융자 총액은 얼마나 돼요", "social_investment_fund", "130억", None),
         # a count in a year asked: people, not the budget ("한 해" alone is no sum of money)
         ("공공근로는 서울서 한해에 몇명이나 뽑는답니까", "public_works", "10,109명", "49,907"),
         ("서울에 전부 몇개나 있는데요", "job_cafe", "73", None),
