@@ -58,6 +58,10 @@ class Replies:
         """A word from the ``utter_labels`` table (profile facts, missing facts, intent names)."""
         return _fill(self._responses["utter_labels"][0]["custom"][group][key], values)
 
+    def opening(self, key: str) -> str:
+        """A response's text up to its first placeholder: how to recognise it among the bot's past messages."""
+        return self._responses[key][0]["text"].split("{")[0]
+
     def buttons(self, key: str) -> List[Dict[str, str]]:
         """The buttons a response carries (quick replies under a question)."""
         return [
@@ -107,6 +111,8 @@ def previous_user_text(tracker: Tracker) -> str:
     return texts[-2] if len(texts) >= 2 and not texts[-2].startswith("/") else ""
 
 
+# "대학생 개인인데", "저 혼자 하려는데": an individual (programmes for organisations are not for them)
+AN_INDIVIDUAL = re.compile(r"개인(?:인데|이에요|이고|적으로|으로|이|도|은)|저\s*혼자|나\s*혼자|혼자서")
 # "앗 하반기 물어본거에요", "아니 북부 말한거에요": the citizen corrects a word of their previous question
 CORRECTION = re.compile(r"(?:물어본|물어봤|여쭤본|말한|말했|얘기한|질문한)\s*(?:거|건|것|게)|(?:물어본|말한|궁금한)\s*(?:건데|거였)")
 _WORD = re.compile(r"[가-힣A-Za-z0-9]+")
@@ -160,6 +166,19 @@ def current_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[Programme
 
 
 _BUTTON_PROGRAMME = re.compile(r'"programme"\s*:\s*"([a-z_]+)"')
+
+
+def said_just_before(tracker: Tracker, opening: str) -> bool:
+    """Whether the bot's reply to the citizen's previous message began with ``opening``."""
+    users_seen = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users_seen += 1
+            if users_seen == 2:
+                return False
+        elif event.get("event") == "bot" and users_seen == 1 and (event.get("text") or "").startswith(opening):
+            return True
+    return False
 
 
 def programmes_just_listed(tracker: Tracker, kb: KnowledgeBase) -> List[ProgrammeInfo]:
@@ -224,6 +243,8 @@ def profile_from_tracker(tracker: Tracker) -> Profile:
         workplace_size=number("workplace_size"),
         worker_type=tracker.get_slot("worker_type"),
         high_school_senior=tracker.get_slot("high_school_senior"),
+        # "대학생 개인인데 … 지원금 받을 수 있나요?": an individual, not an organisation (said now, not remembered)
+        is_organisation=False if AN_INDIVIDUAL.search(tracker.latest_message.get("text") or "") else None,
     )
 
 

@@ -23,6 +23,8 @@ LATER_DATES = re.compile(
     r"내년|후년|다음\s*(?:모집|번|기수|해|달|회|일정|차|기)|또\s*(?:언제|모집|열|해)|언제쯤\s*또|요즘|최근|"
     r"20(?:19|[2-9]\d)\s*년"  # "2024년 기준으로": a year after the report's
 )
+# a fact that says the report lacks something ("개별 카페의 위치·운영시간은 보고서에 없습니다")
+REPORT_LACKS = re.compile(r"나와\s*있지\s*않|보고서에\s*(?:는\s*)?없")
 # "정확히 며칠에 해요?": the day, which a fact giving only the month does not say
 DAY_ASKED = re.compile(r"며칠(?!\s*(?:동안|간|이나|씩))|몇\s*일(?!\s*(?:동안|간|이나|씩))|정확한\s*날|무슨\s*요일|날짜")
 DAY_GIVEN = re.compile(r"\d{2}\.\s*\d{1,2}\.\s*\d{1,2}|\d{1,2}\s*월\s*\d{1,2}\s*일|(?<![’'\d.])\d{1,2}\.\d{1,2}(?![\d월])")
@@ -61,7 +63,7 @@ def detail_answer(
         text = replies.text("utter_detail_unknown", words=", ".join(unknown), facts=lines, **source_values(about))
         return text, about
     text = replies.text("utter_fact_answer", facts=lines, **source_values(about))
-    if "나와 있지 않" in lines:  # "서울일자리센터는 뭐하는 곳인데 위치는?": where to ask
+    if REPORT_LACKS.search(lines):  # "서울일자리센터는 뭐하는 곳인데 위치는?", "강남역 근처 일자리카페 위치": where to ask
         text += "\n" + replies.text("utter_info_unknown_ask_120")
     if later and not any("예정" in fact.text for fact in facts):  # "내년 모집은 언제예요?": only past dates
         text += "\n" + replies.text("utter_later_dates_unknown")

@@ -8,13 +8,16 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import ActiveLoop, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import KnowledgeAction, Replies
-from actions.fits import knows_about_citizen
+from actions.fits import answer_about_fits, knows_about_citizen
 from actions.open_questions import answer_about_current_programme, answer_facts_told
 from knowledge.queries import KnowledgeBase
 
+# the fallback loop ends with an answer, and the bot waits for the citizen
+_ANSWERED = [ActiveLoop(None), FollowupAction("action_listen")]
 # never offered as a guess: they are not topics a citizen would pick
 _NOT_TOPICS = {"nlu_fallback", "out_of_scope", "affirm", "deny", "inform", "thanks", "goodbye", "bot_challenge"}
 
@@ -29,9 +32,14 @@ class ActionDefaultAskAffirmation(KnowledgeAction):
         told = answer_facts_told(dispatcher, tracker, replies, kb) if knows_about_citizen(tracker) else None
         if told is not None:  # "아 잠깐, 지난달에 생일이 지나서 이제 35살이에요" (unsure, in the form): the verdict again
             return told
+        # an answer, not a "did you mean": the fallback ends here, so that the next message (however unsure the NLU
+        # is of it: "치유프로그램은 언제까지 해요") is read afresh rather than as the answer to a question not asked
+        fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "그럼 나같은 사람이 해볼만한건 뭐있어"
+        if fits is not None:
+            return fits + _ANSWERED
         events = answer_about_current_programme(dispatcher, tracker, replies, kb)
         if events is not None:
-            return events
+            return events + _ANSWERED
         ranking = tracker.latest_message.get("intent_ranking") or []
         guesses = [item["name"] for item in ranking if item.get("name") not in _NOT_TOPICS][:2]
         buttons = [{"title": replies.label("intents", name), "payload": f"/{name}"} for name in guesses if name]

@@ -234,6 +234,9 @@ class ActionGoodbye(KnowledgeAction):
         events = answer_facts_told(dispatcher, tracker, replies, kb)
         if events is not None:
             return events
+        fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "그럼 나같은 사람이 해볼만한건 뭐있어" (heard as a bye)
+        if fits is not None:
+            return fits
         text = tracker.latest_message.get("text") or ""
         question = question_named(text)
         named = mentioned_programme(tracker, kb)
@@ -265,6 +268,9 @@ class ActionAnswerBotChallenge(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
+        told = answer_facts_told(dispatcher, tracker, replies, kb)
+        if told is not None:  # "내년에 2호점 내면 합쳐서 13명 될 거 같은데 그땐요?" (heard as "are you …?")
+            return told
         text = tracker.latest_message.get("text") or ""
         if mentioned_programme(tracker, kb) is not None:
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)

@@ -126,6 +126,9 @@ WHAT_INSIDE = re.compile(r"뭐뭐|뭐가|무엇이|어떤\s*(?:게|것|시설|�
 CURRENT_WORDS = re.compile(r"지금|현재|요즘|요새|올해|최근")
 # "그거 말고 시에서 여는 다른 행사는 뭐가 있어요?": the other programmes of the topic
 OTHER_ONES = re.compile(r"(?:말고|빼고)\s*(?:다른|또)|다른\s*(?:행사|제도|사업|프로그램|센터|지원|곳|것|거)(?:는|은|도|이|가)?\s*(?:뭐|뭘|무슨|어떤|있|없)")
+# what surely asks the price or the way to apply (unlike "어떻게 돼요", "지원해줌?")
+PRICE_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|돈|요금|이용료|수강료|교육비|학비|가격|참가비|내야|내요|들어요")
+APPLYING_WORDS = re.compile(r"신청|접수|지원\s*하|등록|가입|방법|절차|서류|예약")
 # "구직등록도 해야 되나요?", "소득이 없어야 하나요?": whether something is required (a rule, when a rule says it)
 REQUIREMENT = re.compile(r"해야\s*(?:되|돼|하|해|됩|합)|(?:없|있)어야|필요(?:한가|해요|하나|합니까|한지)")
 # "소셜벤처 쪽 지원도 있어?": the field of something, not a place
@@ -401,7 +404,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         places_named = [place for place in kb.places_in_text(text) if programme and place.programme_slug == programme.slug]
         if (
             programme is not None and not asks_the_same_about(tracker, kb)
-            and self._is_detail_question(intent, question, programme, text, tracker, places_named)
+            and self._is_detail_question(intent, question, programme, text, tracker, places_named, kb)
         ):
             place = places_named[0].name if places_named else tracker.get_slot("place")
             found = detail_answer(replies, kb, programme, text, place)
@@ -428,7 +431,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                     programme = described
                     found = detail_answer(replies, kb, described, text, say_unknown=False)
             if (
-                found is not None and question == "ask_how_to_apply" and APPLY_WORDS.search(text)
+                found is not None and question == "ask_how_to_apply" and APPLYING_WORDS.search(text)
                 and not APPLY_FACT.search(found[0])
             ):  # "일반인도 참석 신청 가능해요? 어떻게 해요": a fact about who comes is no way to apply (the reply says 120)
                 found = None
@@ -571,7 +574,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
 
     @staticmethod
     def _is_detail_question(
-        intent: Optional[str], question: str, p: ProgrammeInfo, text: str, tracker: Tracker, places: List[PlaceInfo]
+        intent: Optional[str], question: str, p: ProgrammeInfo, text: str, tracker: Tracker, places: List[PlaceInfo],
+        kb: KnowledgeBase,
     ) -> bool:
         """Whether to look for the one fact asked about before the usual answer to ``question``. The fact search
         only answers when a fact clearly matches, so looking first costs nothing when the question was the usual
@@ -619,6 +623,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         usual_words = {"ask_cost": COST_WORDS, "ask_how_to_apply": APPLY_WORDS, "ask_contact": CONTACT_WORDS}.get(question)
         if usual_words is not None and not usual_words.search(text):
             return True  # "사진 촬영도 같이 돼요?" read as a cost question
+        strong = {"ask_cost": PRICE_WORDS, "ask_how_to_apply": APPLYING_WORDS}.get(question)
+        if strong is not None and not strong.search(text) and kb.find_facts(text, p.slug):
+            return True  # "사업기간은 어떻게 돼요", "직원 월급 인건비도 지원해줌?": a word of one of its facts
         if question == "ask_how_to_apply" and asks_for_a_date(text):
             return True  # "등록하고 하반기 거 하면 언제까지 일해요?": a date, which a fact may give
         if question == "ask_cost" and ALSO_THING.search(text):

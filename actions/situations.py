@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     CORRECTION, KnowledgeAction, Replies, current_programme, intent_payload, join, latest_entity_values,
-    mentioned_programme,
+    mentioned_programme, said_just_before,
 )
 from actions.details import asks_for_a_figure, detail_answer, say_detail
 from actions.eligibility import answers_the_form
@@ -96,6 +96,11 @@ class ActionAnswerSituation(KnowledgeAction):
             return fits
         programmes = kb.for_situation(situation)
         named = mentioned_programme(tracker, kb)
+        listed_fits = said_just_before(tracker, replies.opening("utter_recommend_intro"))
+        if named is None and states_profile_facts(tracker) and listed_fits:
+            # "따로 월급은 없고요 구직등록은 아직 안했어요" right after a list of what fits (월급 … 없 heard as unpaid
+            # wages): the list again, with why the programmes these facts rule out drop from it
+            return utter_fits(dispatcher, tracker, replies, kb, explain_dropped=True)
         other_scheme = NOT_COVERED.search(text)
         if named is None and other_scheme and situation in PROFILE_SITUATIONS and ASKS_SOMETHING.search(text):
             # "실직했는데 실업급여 얼마나 나와요?": a national scheme the report does not cover (120), not a list; in a

@@ -31,7 +31,7 @@ STOP_BIGRAMS = frozenset(
     은데 던데 하는 하나 습니 니다 합니 건가 거야 이야 뭐예 뭐야 뭔데 언제 어디 디서 디에 얼마 마나 어떻 떻게 몇명
     몇개 몇군 군데 몇층 몇곳 그거 거기 그럼 혹시 진짜 정말 그리 리고 그래 래서 근데 저는 제가 나는 내가 하고 해서
     있는 없는 없어 되는 받을 을수 수있 있을 받아 아요 할수 하면 면돼 도돼 도되 이요 네요 지요 해줘 해주 주나
-    까지 부터 정도 어느 무슨 어떤 같은 이런 그런 거죠 건데 거든 끝나 나요 맞는 찾기 찾아 층에 층이 층은 들어 다고 고요 인지 편인 지요 회사
+    까지 부터 정도 어느 무슨 어떤 같은 이런 그런 거죠 건데 거든 끝나 나요 맞는 찾기 찾아 층에 층이 층은 들어 다고 고요 인지 편인 지요 회사 도와 와주
     """.split()
 )
 
@@ -66,7 +66,7 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
         re.compile(r"전부|총|모두\s*얼마|한\s*해|1년에|연간|규모|예산"), re.compile(r"총|규모|예산|\d\s*억|백만원")
     ),
     "duration": (  # "최대 몇 년까지 할 수 있어요?": how long, not when
-        re.compile(r"몇\s*(?:년|개월|달)|얼마나\s*(?:오래|길게|할\s*수)|최대\s*(?:얼마|언제)|얼마\s*동안"), re.compile(r"\d+\s*(?:개월|년간|년\s*동안)")
+        re.compile(r"몇\s*(?:년|개월|달)|얼마나\s*(?:오래|길게|할\s*수)|최대\s*(?:얼마|언제)|얼마\s*동안|며칠\s*(?:동안|간)"), re.compile(r"\d+\s*(?:개월|년간|년\s*동안)")
     ),
     "age": (re.compile(r"몇\s*살|나이|연령|살\s*까지|세\s*까지|살부터|세부터"), re.compile(r"\d+\s*세|고교|졸업")),
     "address": (
@@ -132,6 +132,7 @@ ASKING_NOUNS = frozenset(
     여기 거기 저기 정보 말씀 답변 안내 부분 관련 경우 사항 기준 조건 자격 대상 신청 방법 절차 서류 위치 주소
     내년 후년 제한 일반 일반인 홈피 오픈 날짜 차이 요청 그때 미안 주세요 이름 명칭 추천 리스트 정리 목록 물건
     걱정 고민 문제 상황 사정 형편 마음 부담 어려움 스트레스 필요 생각 때문 사실 지원 개인 시청 소식 뉴스 건물
+    농담 장난
     """.split()
 )
 # a place name ("관악구", "강남역"): where, which the location answers say, not what is asked about
@@ -173,7 +174,10 @@ QUESTION_SYNONYMS = {
     "머리 손질": "헤어메이크업", "머리": "헤어", "화장": "메이크업", "마음 치료": "치유", "치료": "치유",
     "주 이용자": "주이용대상", "주이용자": "주이용대상", "주로 이용하는": "주이용대상", "맡겨 둔 돈": "예치금", "맡긴 돈": "예치금", "돌려주": "환급", "돌려받": "환급", "층마다": "층별", "각 층": "층별", "인터넷으로": "온라인", "인터넷": "온라인", "돈이 모자라": "융자", "돈이 부족": "융자", "면접 연습": "모의면접", "면접연습": "모의면접", "첨삭": "클리닉", "먼저 뽑": "우선 선발", "세우는": "설립",
     "세우려": "설립", "차리는": "설립", "빌려주는 곳": "운영업체", "빌려주는 데": "운영업체", "빌려주는 업체": "운영업체",
-    "얼마나 빌려": "융자 규모", "구청에서 하는": "자치구", "총액": "총 규모",
+    "얼마나 빌려": "융자 규모", "구청에서 하는": "자치구", "총액": "총 규모", "취업 많이": "취업률", "취업을 많이": "취업률", "취업 잘": "취업률",
+    "취업들": "취업률", "센터 같은": "보호센터",
+    "누가 운영": "위탁법인", "운영은 누가": "위탁법인", "어디서 운영": "위탁법인", "어디서 위탁": "위탁법인",
+    "정보는 어디": "플랫폼", "정보 어디": "플랫폼", "모아서 볼": "통합정보 플랫폼", "팔 수 있": "판로 확대", "얼마까지": "최대 얼마",
 }
 _ASKING_SENTENCE = re.compile(r"[?？]|나요|까요|는지|어떻게|어케|뭐|뭘|무슨|언제|어디|얼마|몇|알려|있어요|있나|되나|궁금")
 _SENTENCE_END = re.compile(r"(?<=[.!?？。])\s+|(?<=요)\.?\s+(?=[가-힣])")
@@ -234,15 +238,16 @@ class FactIndex:
         if programme_slug is not None:
             ignored |= self._name_bigrams.get(programme_slug, set())
             if not aliases:
-                said = _NOT_TEXT.sub("", question.lower())
-                # an alias's words said, unless the summary says them too ("자판기도 놨다던데" of 공정무역 자판기 is a
-                # part of 공정무역 도시; "정장 며칠 빌려요" of 면접정장 대여 is all of 취업날개)
+                # an alias's word (or a part of one) said that the summary lacks: "자판기도 놨다던데" of 공정무역
+                # 자판기, "온라인으로 팔 데" of 사회적경제 온라인쇼핑몰 (not "면접 정장" of 취업날개: that is all of it)
+                alias_words = [w for alias in self._aliases.get(programme_slug, ()) for w in _NOT_TEXT.split(alias.lower())]
                 summary = self._summary_bigrams.get(programme_slug, set())
-                named_parts = {
-                    b for alias in self._aliases.get(programme_slug, ()) for word in _NOT_TEXT.split(alias.lower())
-                    if len(word) >= 2 and word in said and not summary.intersection(bigrams(word)) for b in bigrams(word)
-                }
-                ignored -= named_parts - self._main_name_bigrams.get(programme_slug, set())
+                said = [word for word in question_words(question) if len(word) >= 2]
+                shared = {w for w in alias_words if len(w) >= 2 and any(w in word for word in said)}  # "포럼이라는"
+                shared |= {word for word in said if any(word in w for w in alias_words)}  # "온라인" of 온라인쇼핑몰
+                named_parts = {b for word in shared if not set(bigrams(word)) & summary for b in bigrams(word)}
+                # (so are the report's words the question says in its own: "센터 같은 건" → 보호센터)
+                ignored -= (named_parts | set(self.translated(question))) - self._main_name_bigrams.get(programme_slug, set())
         return [b for b in dict.fromkeys(question_bigrams(question)) if b not in ignored and self._idf.get(b, 0.0) > 0.5]
 
     @staticmethod
@@ -273,13 +278,15 @@ class FactIndex:
         # the last sentence; the others tell the situation
         sentences = [part for part in _SENTENCE_END.split(question) if part.strip()]
         asking = [part for part in sentences[:-1] if _ASKING_SENTENCE.search(part)] + sentences[-1:]
-        question = _CITY_AND_DISTRICTS.sub("서울시와 자치구가 함께", " ".join(asking) if asking else question)
-        for said, written in QUESTION_SYNONYMS.items():
-            question = question.replace(said, written)
+        said = " ".join(asking) if asking else question
+        question = _CITY_AND_DISTRICTS.sub("서울시와 자치구가 함께", said)
+        for words, written in QUESTION_SYNONYMS.items():
+            question = question.replace(words, written)
         return [
             noun for noun in dict.fromkeys(nouns(question))
             if len(noun) >= 2 and noun not in ASKING_NOUNS and noun not in PEOPLE_NOUNS and not _PLACE_NOUN.match(noun)
             and not any(b in self._known for b in bigrams(noun)) and not self._split_off_a_known_word(question, noun)
+            and noun in said  # (not a word of the report's put in for the citizen's)
         ]
 
     def _split_off_a_known_word(self, question: str, noun: str, known: Optional[Set[str]] = None) -> bool:
@@ -323,13 +330,15 @@ class FactIndex:
         """Nouns of the question that no fact or name of the programme shares a part of ("당일 대여 되나" about
         취업날개 → 당일): a feature of it the report does not describe."""
         grams = self._programme_bigrams.get(programme_slug, set())
+        said = question
         question = _CITY_AND_DISTRICTS.sub("서울시와 자치구가 함께", question)
-        for said, written in QUESTION_SYNONYMS.items():
-            question = question.replace(said, written)
+        for words, written in QUESTION_SYNONYMS.items():
+            question = question.replace(words, written)
         return [
             noun for noun in dict.fromkeys(nouns(question))
             if len(noun) >= 2 and noun not in ASKING_NOUNS and noun not in PEOPLE_NOUNS and not _PLACE_NOUN.match(noun)
             and not any(b in grams for b in bigrams(noun)) and not self._split_off_a_known_word(question, noun, grams)
+            and noun in said  # (not a word of the report's put in for the citizen's)
         ]
 
     def names_only_the_unknown(self, question: str) -> bool:
@@ -346,10 +355,22 @@ class FactIndex:
         보호 가이드라인"): when nothing matches without it, its words count as evidence."""
         evidence = self.evidence(question, programme_slug)
         hits = self._search(question, programme_slug, limit, place, evidence)
-        if not hits and programme_slug is not None:
+        if programme_slug is not None and (not hits or hits[0].fact.kind == "summary"):
+            # nothing, or only the programme's summary (its general words): an alias's word may be the detail asked
             with_aliases = self.evidence(question, programme_slug, aliases=False)
             if with_aliases != evidence:
-                hits = self._search(question, programme_slug, limit, place, with_aliases)
+                # a word naming the programme is weaker evidence: the fact must also have the kind of value asked
+                # ("정장 며칠 빌릴 수 있어요?" of 취업날개: no fact gives a number of days, so none answers)
+                required = [k for k, (q, _) in ANSWER_KINDS.items() if k in KIND_REQUIRED and q.search(question)]
+                detailed = [  # (a detail: the summary is what the first search may give)
+                    hit for hit in self._search(question, programme_slug, limit, place, with_aliases)
+                    if hit.fact.kind != "summary"
+                    and (not required or any(ANSWER_KINDS[k][1].search(hit.fact.text) for k in required))
+                ]
+                # (over the summary only for a word it lacks: "온라인" of 함께누리몰, not "재정지원" it says too)
+                new_words = not hits or set(detailed[0].matched if detailed else ()) - set(bigrams(hits[0].fact.text))
+                if detailed and new_words and (not hits or detailed[0].score > hits[0].score):
+                    hits = detailed
         return hits
 
     def _search(

@@ -209,3 +209,60 @@ async def test_the_workers_a_site_serves_name_the_site(domain) -> None:
     slots = {"programme": "rest_area", "place": "서초쉼터", "last_question": "ask_eligibility"}
     _, events = await run_action(QUESTION, make_tracker("inform", text, named, slots=slots), domain)
     assert slots_of(events).get("place") == "상암쉼터"
+
+
+async def test_an_answer_in_the_fallback_ends_it(domain) -> None:
+    """A detail answered instead of "did you mean …?" ends the two-stage fallback, so that the next message, however
+    unsure the NLU is of it, is read afresh."""
+    from actions.fallback import ActionDefaultAskAffirmation
+
+    tracker = make_tracker(
+        "nlu_fallback", "그런 사람들 도와주는 센터 같은 건 없어요?", slots={"programme": "emotional_labour_protection"},
+        confidence=0.1,
+    )
+    messages, events = await run_action(ActionDefaultAskAffirmation(), tracker, domain)
+    assert "감정노동보호센터" in texts(messages) and "8월" in texts(messages)
+    assert {"event": "active_loop", "name": None} in [{k: e.get(k) for k in ("event", "name")} for e in events]
+
+
+async def test_what_fits_me_heard_as_a_goodbye_lists_it(domain) -> None:
+    from actions.open_questions import ActionGoodbye
+
+    slots = {"programme": "newdeal_jobs", "age": 41, "residence": "seoul", "last_question": "ask_eligibility"}
+    tracker = make_tracker("goodbye", "그럼 나같은 사람이 해볼만한건 뭐있어", slots=slots, confidence=0.35)
+    reply = texts((await run_action(ActionGoodbye(), tracker, domain))[0])
+    assert "말씀하신 조건(만 41세" in reply and "공공근로" in reply
+
+
+async def test_an_individual_is_not_an_organisation_a_programme_is_for(domain) -> None:
+    text = "대학생 개인인데 청년일자리 민관협력사업에 아이디어 내서 지원금 받을 수 있나요?"
+    tracker = make_tracker("ask_eligibility", text, slots={"programme": "youth_jobs_partnership"})
+    reply = texts((await run_action(ActionEligibilityVerdict(), tracker, domain))[0])
+    assert "조건에 맞지 않아요" in reply and "법인" in reply
+
+
+async def test_a_period_asked_as_how_it_goes_is_the_period(domain) -> None:
+    """"사업기간은 어떻게 돼요" (read as how to apply: 어떻게): the period the report gives."""
+    tracker = make_tracker("ask_how_to_apply", "사업기간은 어떻게 돼요", slots={"programme": "youth_jobs_partnership"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "’18.8월~’19.1월" in reply and "신청·이용 방법" not in reply
+
+
+async def test_facts_told_right_after_a_list_of_what_fits_give_it_again(domain) -> None:
+    """"따로 월급은 없고요 구직등록은 아직 안했어요" (heard as unpaid wages) right after the list for a 62-year-old."""
+    from actions.situations import ActionAnswerSituation
+
+    text = "따로 월급은 없고요 구직등록은 아직 안했어요"
+    told = [entity("has_regular_income", False, "월급은 없"), entity("job_seeker_registered", False, "구직등록은 아직 안했")]
+    events = said_before("남편이 62살인데 퇴직하고 집에만 계세요. 서울 살고요.", [], "말씀하신 조건(만 62세, 서울 거주)으로 …")
+    slots = {"age": 62, "residence": "seoul", "has_regular_income": False, "job_seeker_registered": False}
+    tracker = make_tracker("situation_unpaid_wages", text, told, slots=slots, events=events + [then(text, told)])
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "구직등록" in reply and "월급(임금)을 못 받으셨다니" not in reply
+
+
+async def test_a_fact_saying_the_report_lacks_something_points_to_120(domain) -> None:
+    text = "강남역 근처 일자리카페 위치랑 몇 시까지 하는지 알려줘"
+    named = [span("programme", "job_cafe", text, "일자리카페")]
+    reply = texts((await run_action(QUESTION, make_tracker("ask_location", text, named), domain))[0])
+    assert "보고서에 없" in reply and "120" in reply

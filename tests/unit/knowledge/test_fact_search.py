@@ -182,3 +182,32 @@ def test_a_word_the_analyser_cut_off_a_known_one_is_not_unknown(kb: KnowledgeBas
 
 def test_a_district_office_s_job_scheme_is_the_city_and_districts_one(kb: KnowledgeBase) -> None:
     assert kb.described_programme("구청에서 하는 일자리사업도 있어?").slug == "district_cooperative_jobs"
+
+
+@pytest.mark.parametrize(
+    "question, slug, place, expected",
+    [
+        ("그런 사람들 도와주는 센터 같은 건 없어요?", "emotional_labour_protection", None, "감정노동보호센터는"),
+        ("만든 물건 온라인으로 팔 데도 있나요", "social_economy_support", None, "함께누리몰"),
+        ("GSEF 포럼이라는 것도 있던데 그건 어디서 해요?", "gsef", None, "빌바오"),
+        ("거긴 누가 운영해요", "technical_school", "동부기술교육원", "경복대"),
+        ("그 회사들 정보는 어디서 볼수있어", "seoul_strong_sme", None, "플랫폼"),
+        ("그럼 우리 동아리가 협동조합 만들면요? 얼마까지 받아요", "youth_jobs_partnership", None, "6억"),
+        ("그거 끝나고 실제로 취업 많이들 해요?", "newdeal_jobs", None, "52.9"),
+    ],
+)
+def test_session6_second_batch(kb: KnowledgeBase, question: str, slug: str, place, expected: str) -> None:
+    assert expected in " ".join(fact.text for fact in kb.find_facts(question, slug, place))
+
+
+@pytest.mark.parametrize(
+    "question, slug",
+    [
+        # the programme's own words (all in its summary) are no detail: the usual answer follows
+        ("면접 정장 빌려주는 거 저도 쓸 수 있나요?", "interview_suit_rental"),
+        # a number of days no fact gives
+        ("정장 며칠 동안 빌릴 수 있어요?", "interview_suit_rental"),
+    ],
+)
+def test_words_naming_the_programme_are_no_detail(kb: KnowledgeBase, question: str, slug: str) -> None:
+    assert kb.find_facts(question, slug) == []
