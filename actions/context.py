@@ -111,6 +111,8 @@ def previous_user_text(tracker: Tracker) -> str:
     return texts[-2] if len(texts) >= 2 and not texts[-2].startswith("/") else ""
 
 
+# "상반기는?" after "하반기는 언제부터 언제까지 일해요": one word put in place of one of the question before
+ONE_WORD_AGAIN = re.compile(r"^\s*(?:그럼\s*|아\s*)?[가-힣]{2,6}(?:은|는)(?:요)?\s*[?？]*\s*$")
 # "대학생 개인인데", "저 혼자 하려는데": an individual (programmes for organisations are not for them)
 AN_INDIVIDUAL = re.compile(r"개인(?:인데|이에요|이고|적으로|으로|이|도|은)|저\s*혼자|나\s*혼자|혼자서")
 # "앗 하반기 물어본거에요", "아니 북부 말한거에요": the citizen corrects a word of their previous question
@@ -123,7 +125,9 @@ def corrected_question(tracker: Tracker) -> Optional[str]:
     "앗 하반기 물어본거에요" → "공공근로 하반기 모집 언제였어?"); None when the message corrects nothing or no word of
     the previous question is like the new one."""
     text = tracker.latest_message.get("text") or ""
-    if not CORRECTION.search(text):
+    if not CORRECTION.search(text) and not (
+        ONE_WORD_AGAIN.match(text) and not tracker.latest_message.get("entities")  # ("일요일은요?" names a day)
+    ):
         return None
     said = CORRECTION.split(text)[0]
     earlier = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"][:-1]

@@ -28,7 +28,7 @@ REPORT_LACKS = re.compile(r"나와\s*있지\s*않|보고서에\s*(?:는\s*)?없"
 # "정확히 며칠에 해요?": the day, which a fact giving only the month does not say
 DAY_ASKED = re.compile(r"며칠(?!\s*(?:동안|간|이나|씩))|몇\s*일(?!\s*(?:동안|간|이나|씩))|정확한\s*날|무슨\s*요일|날짜")
 DAY_GIVEN = re.compile(r"\d{2}\.\s*\d{1,2}\.\s*\d{1,2}|\d{1,2}\s*월\s*\d{1,2}\s*일|(?<![’'\d.])\d{1,2}\.\d{1,2}(?![\d월])")
-CLOCK_QUESTION = re.compile(r"몇\s*시(?!간)|[0-9]\s*시(?!간)|시\s*까지|시\s*부터|오전|오후|새벽|밤")
+CLOCK_QUESTION = re.compile(r"몇\s*시(?!간)|[0-9]\s*시(?!간)|시\s*까지|시\s*부터|오전|오후|새벽|밤|언제\s*(?:문\s*)?닫")
 
 
 def detail_answer(
@@ -70,6 +70,18 @@ def detail_answer(
     if DAY_ASKED.search(question) and not any(DAY_GIVEN.search(fact.text) for fact in facts):
         text += "\n" + replies.text("utter_exact_date_unknown")  # "해커톤 정확히 며칠에 해?": only the month
     return text, about
+
+
+def policy_figure_answer(replies: Replies, kb: KnowledgeBase, question: str, min_words: int = 0) -> Optional[str]:
+    """The answer when a question asks one of the bureau's own figures ("올해 서울시 일자리 목표 몇 개예요?"), which no
+    programme holds; None otherwise."""
+    if not question or question.startswith("/"):
+        return None
+    figure = kb.policy_figure(question, min_words)
+    if figure is None:
+        return None
+    line = figure.display() + (f" — {figure.note}" if figure.note else "")
+    return replies.text("utter_policy_figure", figure=line, source=figure.source_section or "일반현황")
 
 
 def say_detail(

@@ -55,6 +55,18 @@ def _why(replies: Replies, recommendation: Recommendation) -> str:
     return replies.text("utter_recommend_why_missing", met=join(result.met), missing=missing)
 
 
+# the report's young people: 뉴딜일자리 is for "만 18~39세 청년", the widest youth age it gives
+YOUTH = "청년"
+YOUTH_AGES = (18, 39)
+
+
+def _open_to_their_group(kb: KnowledgeBase, profile: Profile) -> List[ProgrammeInfo]:
+    """Programmes for young people that set no rules, when the citizen is of a youth age."""
+    if profile.age is None or not YOUTH_AGES[0] <= profile.age <= YOUTH_AGES[1]:
+        return []
+    return [p for p in kb.programmes_for_group(YOUTH) if not [r for r in p.rules if r.kind != "note"]]
+
+
 def utter_fits(
     dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase, explain_dropped: bool = False
 ) -> List[Dict[Text, Any]]:
@@ -79,6 +91,19 @@ def utter_fits(
     recommendations = kb.recommend(profile, limit=5)
     dropped = _dropped_by_latest_facts(replies, tracker, kb, profile) if explain_dropped else []
     if not recommendations:
+        open_to_them = _open_to_their_group(kb, profile)
+        if open_to_them:
+            # "22살 대학 졸업반인데 집은 경기도 고양이에요 …": nothing with rules fits, but the report's places for
+            # young people that set no rules (청년일자리센터, 일자리카페) are open to them
+            lines = [replies.text("utter_recommend_open_to_group", profile=summary, group=YOUTH)]
+            lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in open_to_them[:4]]
+            lines += dropped
+            lines.append(replies.text("utter_recommend_footer", as_of=open_to_them[0].as_of_label))
+            buttons = [
+                {"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p in open_to_them[:4]
+            ]
+            dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
+            return []
         dispatcher.utter_message(text="\n".join([replies.text("utter_recommend_none", profile=summary)] + dropped))
         return []
     lines = [replies.text("utter_recommend_intro", profile=summary)]

@@ -16,13 +16,14 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
-    KnowledgeAction, Replies, current_programme, intent_payload, latest_entity_values, mentioned_programme,
+    KnowledgeAction, Replies, corrected_question, current_programme, intent_payload, latest_entity_values,
+    mentioned_programme,
 )
-from actions.details import asks_for_a_figure, detail_answer, say_detail
+from actions.details import CLOCK_QUESTION, asks_for_a_figure, detail_answer, policy_figure_answer, say_detail
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.programme_questions import (
-    ASKS_SOMETHING, ActionAnswerProgrammeQuestion, asks_the_same_about, states_profile_facts,
+    ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about, states_profile_facts,
 )
 from actions.question_words import (
     BACK_REFERENCE, FOLLOW_UP_LENGTH, NOT_COVERED, POINTS_BACK, WHO_FOR, is_bare_question, question_named,
@@ -51,8 +52,13 @@ def answer_about_current_programme(
     programme = current_programme(tracker, kb)
     if programme is None:
         return None
+    if corrected_question(tracker) is not None:
+        # "상반기는?" after "공공근로 하반기는 언제부터 언제까지 일해요" (unsure to the NLU): that question, corrected
+        return ActionAnswerProgrammeQuestion().answer(dispatcher, tracker, replies, kb)
     text = tracker.latest_message.get("text") or ""
     question = question_named(text)
+    if question in ("ask_hours", "ask_open_now") and len(text) <= FOLLOW_UP_LENGTH and CLOCK_QUESTION.search(text):
+        any_question_named = True  # "저녁엔 언제 닫음" about the shelter discussed: its hours
     if question is None and latest_entity_values(tracker, "district") and len(text) <= FOLLOW_UP_LENGTH:
         question, any_question_named = "ask_location", True  # "강남 쪽은": where, in that district
     if question is not None and (any_question_named or BACK_REFERENCE.search(text) or is_bare_question(text)):
@@ -102,6 +108,10 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
         if told is not None:
             return told
         text = tracker.latest_message.get("text") or ""
+        figure = policy_figure_answer(replies, kb, text, POLICY_FIGURE_STRONG if current_programme(tracker, kb) else 0)
+        if figure is not None:  # "18년 서울시 일자리 목표 총 몇개였음": the bureau's own figure
+            dispatcher.utter_message(text=figure)
+            return []
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
         sure = confidence >= SURE_OUT_OF_SCOPE and not (BACK_REFERENCE.search(text) or is_bare_question(text))
         if sure and kb.fact_index().unknown_nouns(text):

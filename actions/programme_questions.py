@@ -26,7 +26,8 @@ from actions.context import (
     source_values,
 )
 from actions.details import (
-    FIGURE_QUESTION, LATER_DATES, asks_for_a_date, asks_for_a_figure, detail_answer, place_named, say_detail,
+    FIGURE_QUESTION, LATER_DATES, asks_for_a_date, asks_for_a_figure, detail_answer, place_named, policy_figure_answer,
+    say_detail,
 )
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
@@ -126,6 +127,8 @@ WHAT_INSIDE = re.compile(r"뭐뭐|뭐가|무엇이|어떤\s*(?:게|것|시설|�
 CURRENT_WORDS = re.compile(r"지금|현재|요즘|요새|올해|최근")
 # "그거 말고 시에서 여는 다른 행사는 뭐가 있어요?": the other programmes of the topic
 OTHER_ONES = re.compile(r"(?:말고|빼고)\s*(?:다른|또)|다른\s*(?:행사|제도|사업|프로그램|센터|지원|곳|것|거)(?:는|은|도|이|가)?\s*(?:뭐|뭘|무슨|어떤|있|없)")
+# bigrams a question must share with a bureau figure's label to be asked of it while a programme is discussed
+POLICY_FIGURE_STRONG = 5
 # what surely asks the price or the way to apply (unlike "어떻게 돼요", "지원해줌?")
 PRICE_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|돈|요금|이용료|수강료|교육비|학비|가격|참가비|내야|내요|들어요")
 APPLYING_WORDS = re.compile(r"신청|접수|지원\s*하|등록|가입|방법|절차|서류|예약")
@@ -179,7 +182,7 @@ TOTAL_WORDS = re.compile(r"전부|총|모두\s*얼마|한\s*해|1년에|일\s*�
 # a year after the report's, or "내년", said outright ("2024년 뉴딜일자리 모집 일정 나왔어?")
 LATER_YEAR = re.compile(r"20(?:19|[2-9]\d)\s*년|내년|후년")
 # "공휴일에 쉬면 그날 돈 안 나와요?": pay on a holiday, not the hours
-HOLIDAY_PAY = re.compile(r"돈|급여|월급|임금|유급|수당|일당|페이")
+HOLIDAY_PAY = re.compile(r"돈|급여|월급|임금|유급|무급|수당|일당|페이")
 
 # "무슨 구에 있어요?": the district, which the report may not give
 DISTRICT_ASKED = re.compile(r"(?:무슨|어느|몇)\s*구")
@@ -406,6 +409,11 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             programme is not None and not asks_the_same_about(tracker, kb)
             and self._is_detail_question(intent, question, programme, text, tracker, places_named, kb)
         ):
+            figure = policy_figure_answer(replies, kb, text, POLICY_FIGURE_STRONG)
+            if figure is not None and mentioned_programme(tracker, kb) is None:
+                # "그럼 일 얘기로, 올해 서울시 일자리 목표는 몇 개였어요?" after 일자리카페: the city's target, not the café's
+                dispatcher.utter_message(text=figure)
+                return []
             place = places_named[0].name if places_named else tracker.get_slot("place")
             found = detail_answer(replies, kb, programme, text, place)
             if (
@@ -499,6 +507,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             )
             if found is not None:  # "뉴스 보니 서울교통공사 무기계약직 정규직 됐다던데 몇 명이에요?": the figure asked
                 return say_detail(dispatcher, found, self._next_steps(replies, programme, question))
+        figure = policy_figure_answer(replies, kb, text) if programme is None else None
+        if figure is not None:  # "그럼 서울시 올해 일자리 목표 몇개에요": the bureau's own figure
+            dispatcher.utter_message(text=figure)
+            return []
         if programme is None and not text.startswith("/") and states_profile_facts(tracker):
             # "45살 실직했어 서울 강서구 살고 뭐 없냐" (no programme named or described): what fits, with why
             return utter_fits(dispatcher, tracker, replies, kb)

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
 from knowledge.db import get_engine
-from knowledge.fact_search import DISTINCTIVE_IDF, Fact, FactIndex, best_facts
+from knowledge.fact_search import DISTINCTIVE_IDF, STOP_BIGRAMS, Fact, FactIndex, best_facts, bigrams, question_bigrams
 from knowledge.schema import Figure, Place, Programme, ProgrammeAlias
 from knowledge.validation import WEEKDAYS, alias_key
 
@@ -353,6 +353,7 @@ def _figure_info(row: Figure, slug: Optional[str]) -> FigureInfo:
 # How clearly a fact must match a detail question (fact_search.py scores): within the programme being
 # discussed one distinctive word is enough; across all programmes (no context) it takes about two.
 SCOPED_FACT_THRESHOLD = 3.8
+POLICY_FIGURE_WORDS = 4  # bigrams a question shares with a bureau figure's label ("서울시 일자리 목표": 서울·울시·일자·자리·목표)
 GLOBAL_FACT_THRESHOLD = 9.0
 
 
@@ -620,6 +621,21 @@ class KnowledgeBase:
                 hits, threshold = wider, GLOBAL_FACT_THRESHOLD
         facts = best_facts(hits, threshold)
         return [] if self.fact_index().lacks_the_value_asked(question, facts) else facts
+
+    def policy_figure(self, question: str, min_words: int = 0) -> Optional[FigureInfo]:
+        """The bureau's own figure a question asks for ("올해 서울시 일자리 목표 몇 개예요?" → ’18년 서울시 일자리 목표):
+        one that is tied to no programme and shares more words with the question than any other (at least
+        POLICY_FIGURE_WORDS bigrams of them, or ``min_words``)."""
+        asked = set(question_bigrams(question)) - STOP_BIGRAMS
+        scored = sorted(
+            ((len(asked & set(bigrams(figure.label))), figure) for figure in self.figures()),
+            key=lambda item: -item[0],
+        )
+        if not scored or scored[0][0] < max(min_words, POLICY_FIGURE_WORDS):
+            return None
+        if len(scored) > 1 and scored[1][0] == scored[0][0]:
+            return None  # "일자리 목표" alone: the total, the direct or the indirect one?
+        return scored[0][1]
 
     # -- staff search
     def figures(self) -> Tuple[FigureInfo, ...]:

@@ -261,7 +261,7 @@ _AGE_NUMBER_CONTEXT = re.compile(
 _AGE_WHOLE_MESSAGE = re.compile(r"^\s*(?P<n>[1-9]\d)\s*(?:요|이요|살|세)?\s*[.!~]*\s*$")
 _AGE_SINO = re.compile(
     _WORD_START + r"(?P<a>[이삼사오육칠팔구])?십(?P<b>[일이삼사오육칠팔구])?\s*(?:세(?!대|기|트|금|요일)|"
-    + _SAL + r")"
+    + _SAL + r"|(?<=[이삼사오육칠팔구]십)(?=" + _COPULA + r"))"  # "나이가 칠십인데": a decade said alone
 )
 
 _WEEKDAY_NAMES = {

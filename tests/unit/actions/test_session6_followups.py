@@ -266,3 +266,47 @@ async def test_a_fact_saying_the_report_lacks_something_points_to_120(domain) ->
     named = [span("programme", "job_cafe", text, "일자리카페")]
     reply = texts((await run_action(QUESTION, make_tracker("ask_location", text, named), domain))[0])
     assert "보고서에 없" in reply and "120" in reply
+
+
+async def test_the_bureau_s_own_figure_is_answered_with_or_without_a_programme(domain) -> None:
+    """"그럼 서울시 올해 일자리 목표 몇개에요" (no programme) and the same asked while 일자리카페 is discussed:
+    353,956 (a figure of the bureau, tied to no programme), not the café's target of 90."""
+    tracker = make_tracker("ask_programme_info", "그럼 서울시 올해 일자리 목표 몇개에요")
+    assert "353,956" in texts((await run_action(QUESTION, tracker, domain))[0])
+    text = "그럼 일 얘기로, 올해 서울시 일자리 목표는 몇 개였어요?"
+    tracker = make_tracker("ask_programme_info", text, slots={"programme": "job_cafe"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "353,956" in reply and "90개" not in reply
+
+
+async def test_one_word_put_in_for_one_of_the_question_before(domain) -> None:
+    """"상반기는?" (unsure to the NLU) after "공공근로 하반기는 언제부터 언제까지 일해요": 상반기's dates; "일요일은요?"
+    names a day and stays the hours question of that day."""
+    from actions.fallback import ActionDefaultAskAffirmation
+
+    events = said_before("공공근로 하반기는 언제부터 언제까지 일해요", []) + [then("상반기는?")]
+    tracker = make_tracker("nlu_fallback", "상반기는?", slots={"programme": "public_works"}, events=events, confidence=0.1)
+    reply = texts((await run_action(ActionDefaultAskAffirmation(), tracker, domain))[0])
+    assert "1.10" in reply and "6.30" in reply
+
+
+async def test_when_a_shelter_closes_asked_in_passing_is_its_hours(domain) -> None:
+    slots = {"programme": "rest_area", "place": "북창쉼터", "last_question": "ask_hours"}
+    tracker = make_tracker("out_of_scope", "저녁엔 언제 닫음", slots=slots, confidence=0.91)
+    assert "20:00" in texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
+
+
+async def test_young_people_outside_seoul_are_shown_the_places_open_to_them(domain) -> None:
+    text = "22살 대학 졸업반인데 집은 경기도 고양이에요 서울시 지원 받을수 있는거 있어요?"
+    told = [entity("age", 22, "22살"), entity("residence", "outside", "경기도")]
+    tracker = make_tracker("recommend_programmes", text, told, slots={"age": 22, "residence": "outside"})
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "청년일자리센터" in reply and "일자리카페" in reply and "뉴딜일자리" not in reply
+    older = make_tracker("recommend_programmes", "45살 경기도 살아요 뭐 있어요", slots={"age": 45, "residence": "outside"})
+    assert "청년일자리센터" not in texts((await run_action(ActionRecommendProgrammes(), older, domain))[0])
+
+
+async def test_unpaid_public_holidays_asked_are_the_pay_not_the_hours(domain) -> None:
+    tracker = make_tracker("ask_hours", "공휴일은 무급이에요?", slots={"programme": "newdeal_jobs"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "유급" in reply and "운영시간은" not in reply

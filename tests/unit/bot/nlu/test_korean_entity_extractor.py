@@ -279,7 +279,8 @@ ENTITY_CASES = [
     ("편의점 알바 고정으로 해서 월급 받고 있거든", [("has_regular_income", 15, 22, True)]),
     ("월급 받을 수 있어요?", []),
     # a yes on one fact and a no on the next: the no belongs to the income, not to the registration
-    ("알바 그만두면?", [("has_regular_income", 0, 7, False)]),  # the pay that ruled them out would stop
+    ("알바 그만두면?", [("has_regular_income", 0, 7, False)]),
+    ("나이가 칠십인데", [("age", 4, 6, 70)]),  # a Sino-Korean decade said alone  # the pay that ruled them out would stop
     ("구직등록 했고 소득 없음", [("job_seeker_registered", 0, 6, True), ("has_regular_income", 8, 12, False)]),  # a question about a programme's pay, not the citizen's income
     # everything at once
     (
