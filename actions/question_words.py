@@ -136,3 +136,12 @@ def is_bare_question(text: str) -> bool:
         return False
     words = dict(QUESTION_NAMED)[question]
     return len(_BARE_FILLER.sub("", words.sub("", text.lower()))) <= 2
+
+
+# "구직등록도 해야 되나요?", "소득이 없어야 하나요?": whether something is required (a rule, when a rule says it)
+REQUIREMENT = re.compile(r"해야\s*(?:되|돼|하|해|됩|합)|(?:없|있)어야|필요(?:한가|해요|하나|합니까|한지)")
+# "소셜벤처 쪽 지원도 있어?": the field of something, not a place
+FIELD_OF = re.compile(r"쪽\s*(?:지원|사업|제도|프로그램|일자리)")
+# what surely asks the price or the way to apply (unlike "어떻게 돼요", "지원해줌?")
+PRICE_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|돈|요금|이용료|수강료|교육비|학비|가격|참가비|내야|내요|들어요")
+APPLYING_WORDS = re.compile(r"신청|접수|지원\s*하|등록|가입|방법|절차|서류|예약")
