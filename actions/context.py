@@ -148,12 +148,18 @@ def corrected_question(tracker: Tracker) -> Optional[str]:
 
 
 def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:
-    """The programme named in the latest message (entity, else any known name in the text)."""
+    """The programme named in the latest message (entity, else any known name in the text); after "말고" / "아니고"
+    the one named after it ("아 아니 공공근로 말고 뉴딜일자리요")."""
+    text = tracker.latest_message.get("text") or ""
+    rejected = NOT_THIS.search(text)
+    if rejected and not text.startswith("/"):
+        after = kb.programmes_in_text(text[rejected.end():])
+        if after:
+            return after[0]
     for value in latest_entity_values(tracker, "programme"):
         programme = kb.programme(value) or kb.find_programme(value)
         if programme is not None:
             return programme
-    text = tracker.latest_message.get("text") or ""
     if text.startswith("/"):
         return None
     found = kb.programmes_in_text(text)

@@ -310,3 +310,17 @@ async def test_unpaid_public_holidays_asked_are_the_pay_not_the_hours(domain) ->
     tracker = make_tracker("ask_hours", "공휴일은 무급이에요?", slots={"programme": "newdeal_jobs"})
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "유급" in reply and "운영시간은" not in reply
+
+
+async def test_the_programme_named_after_malgo_is_the_one_meant(domain) -> None:
+    """"아 아니 공공근로 말고 뉴딜일자리요 그건 언제 뽑아요": 뉴딜일자리, though 공공근로 is named first."""
+    text = "아 아니 공공근로 말고 뉴딜일자리요 그건 언제 뽑아요"
+    named = [span("programme", "public_works", text, "공공근로"), span("programme", "newdeal_jobs", text, "뉴딜일자리")]
+    tracker = make_tracker("ask_programme_info", text, named, slots={"programme": "public_works"})
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert texts(messages).startswith("[뉴딜일자리]") and slots_of(events)["programme"] == "newdeal_jobs"
+
+
+async def test_a_group_s_share_of_the_bureau_s_target_while_another_programme_is_discussed(domain) -> None:
+    tracker = make_tracker("ask_programme_info", "올해 청년 일자리 목표 숫자도 알려주세요", slots={"programme": "social_investment_fund"})
+    assert "76,692" in texts((await run_action(QUESTION, tracker, domain))[0])
