@@ -39,6 +39,8 @@ PROFILE_SLOTS = {
     "workplace_size": "workplace_size",
 }
 logger = logging.getLogger(__name__)
+# "최소 나이는?", "몇 살부터 돼요?": the age limit asked back instead of an age given
+AGE_LIMIT_ASKED = re.compile(r"(?:최소|최대|최저|최고|제한)\s*(?:나이|연령)|나이\s*(?:제한|기준)|몇\s*살\s*(?:부터|까지)")
 _NUMBER = re.compile(r"\d{1,3}")
 
 
@@ -149,7 +151,14 @@ class ValidateEligibilityForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         age = _whole_number(value)
         if age is None or not 10 <= age <= 120:
-            if not tracker.latest_message.get("entities"):  # e.g. "아 아니 뉴딜일자리요" is not a bad age
+            text = tracker.latest_message.get("text") or ""
+            programme = current_programme(tracker, knowledge_base())
+            if _NUMBER.search(text) is None and AGE_LIMIT_ASKED.search(text) and programme is not None:
+                # "최소 나이는?" while the form asks the age: the rule, then the question again
+                dispatcher.utter_message(
+                    text=eligibility_text(Replies(domain), programme, profile_from_tracker(tracker))
+                )
+            elif not tracker.latest_message.get("entities"):  # e.g. "아 아니 뉴딜일자리요" is not a bad age
                 dispatcher.utter_message(text=Replies(domain).text("utter_invalid_age"))
             return {"age": None}
         return {"age": float(age)}

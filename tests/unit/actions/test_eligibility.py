@@ -110,3 +110,15 @@ async def test_a_status_question_names_the_rule_that_needs_it(domain) -> None:
 async def test_a_status_question_without_a_programme_is_the_plain_question(domain) -> None:
     messages, _ = await run_action(ActionAskJobStatus(), make_tracker("ask_eligibility", "나도 돼요?"), domain)
     assert texts(messages) == "지금 어떤 상황이세요?"
+
+
+async def test_the_age_limit_asked_back_while_the_form_asks_the_age_is_answered(domain) -> None:
+    """"최소 나이는?" when the form had asked "만 나이로 몇 살이세요?": the rules (18 to 39), not "나이를 숫자로"."""
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("ask_eligibility", "최소 나이는?", slots={"programme": "newdeal_jobs", "requested_slot": "age"})
+    assert FORM.validate_age("최소 나이는?", dispatcher, tracker, domain) == {"age": None}
+    reply = texts(dispatcher.messages)
+    assert "만 18세 이상" in reply and "숫자로" not in reply
+    dispatcher = CollectingDispatcher()
+    FORM.validate_age("몰라요", dispatcher, make_tracker("inform", "몰라요", slots={"programme": "newdeal_jobs"}), domain)
+    assert "숫자로" in texts(dispatcher.messages)
