@@ -400,6 +400,7 @@ class KnowledgeBase:
         self._keys: Dict[str, str] = {}
         self._place_keys: Dict[str, PlaceInfo] = {}
         self._figures: Tuple[FigureInfo, ...] = ()
+        self._figure_bigrams: Tuple[Tuple[FigureInfo, frozenset], ...] = ()  # the loose figures' labels, as bigrams
         self._fact_index: Optional[FactIndex] = None
 
     @property
@@ -434,6 +435,7 @@ class KnowledgeBase:
             }
         keys.update({slug: slug for slug in programmes})
         self._programmes, self._keys, self._figures = programmes, keys, figures
+        self._figure_bigrams = tuple((figure, frozenset(bigrams(figure.label))) for figure in figures)
         self._fact_index = None  # rebuilt from the new contents on first use
         self._loaded_at = monotonic()
         # a place's short form that is part of another programme's name says nothing about the place: "청년일자리"
@@ -626,11 +628,9 @@ class KnowledgeBase:
         """The bureau's own figure a question asks for ("올해 서울시 일자리 목표 몇 개예요?" → ’18년 서울시 일자리 목표):
         one that is tied to no programme and shares more words with the question than any other (at least
         POLICY_FIGURE_WORDS bigrams of them, or ``min_words``)."""
+        self._data()
         asked = set(question_bigrams(question)) - STOP_BIGRAMS
-        scored = sorted(
-            ((len(asked & set(bigrams(figure.label))), figure) for figure in self.figures()),
-            key=lambda item: -item[0],
-        )
+        scored = sorted(((len(asked & label), figure) for figure, label in self._figure_bigrams), key=lambda item: -item[0])
         if not scored or scored[0][0] < max(min_words, POLICY_FIGURE_WORDS):
             return None
         if len(scored) > 1 and scored[1][0] == scored[0][0]:

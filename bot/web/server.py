@@ -251,7 +251,7 @@ def main() -> int:
             "static/widget.js is missing: build it with `cd bot/web/widget && npm ci && npm run build`"
         )
     logger.info(
-        "serving the web chat on http://%s:%d (Rasa for browsers: %s)",
+        "serving the web chat on %s:%d (Rasa for browsers: %s)",
         settings.bind,
         settings.port,
         settings.rasa_public_url,
