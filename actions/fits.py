@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import Replies, intent_payload, join, latest_entity_values, profile_from_tracker
 from actions.eligibility import alternatives
-from actions.question_words import AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, WAGE_WORDS
+from actions.question_words import AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, WAGE_WORDS, WORK_NOT_TRAINING
 from knowledge.queries import KnowledgeBase, Profile, ProgrammeInfo, Recommendation, Verdict, check_eligibility
 
 
@@ -55,6 +55,8 @@ def _why(replies: Replies, recommendation: Recommendation) -> str:
     return replies.text("utter_recommend_why_missing", met=join(result.met), missing=missing)
 
 
+# the report's job-creation family: programmes that give the citizen work (공공근로 sets no wage in the report)
+WORK_TOPICS = ("public_works", "job_creation")
 # the report's young people: 뉴딜일자리 is for "만 18~39세 청년", the widest youth age it gives
 YOUTH = "청년"
 YOUTH_AGES = (18, 39)
@@ -110,6 +112,11 @@ def utter_fits(
     lines += [
         replies.text("utter_recommend_line", name=r.programme.name, why=_why(replies, r)) for r in recommendations
     ]
+    listed = {r.programme.slug for r in recommendations}
+    open_to_them = [p for p in _open_to_their_group(kb, profile) if p.slug not in listed] if profile.job_status != "employed" else []
+    if open_to_them:  # "26살 서울 사는 취준생이에요": the centre and cafés set no rules, but are made for them
+        names = join(p.name for p in open_to_them)
+        lines.append(replies.text("utter_recommend_open_line", names=names, group=YOUTH))
     lines += dropped
     lines.append(replies.text("utter_recommend_footer", as_of=recommendations[0].programme.as_of_label))
     dispatcher.utter_message(
@@ -136,18 +143,22 @@ def _dropped_by_latest_facts(replies: Replies, tracker: Tracker, kb: KnowledgeBa
 
 
 def utter_paying_fits(
-    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase, work: bool = False
 ) -> List[Dict[Text, Any]]:
-    """"이 중에 월급 나오는 건 어떤 거예요?": of what fits the profile, the programmes the report gives a wage for."""
+    """"이 중에 월급 나오는 건 어떤 거예요?": of what fits the profile, the programmes the report gives a wage for;
+    with ``work`` ("배우는거 말고 바로 일하는거요"), also the city's job-creation programmes (공공근로), wage or not."""
     paying = []
     for recommendation in kb.recommend(profile_from_tracker(tracker), limit=5):
-        wages = [f.display() for f in recommendation.programme.figures if f.unit.strip() == "원" and WAGE_WORDS.search(f.label)]
+        programme = recommendation.programme
+        wages = [f.display() for f in programme.figures if f.unit.strip() == "원" and WAGE_WORDS.search(f.label)]
         if wages:
-            paying.append((recommendation.programme, wages))
+            paying.append((programme, ", ".join(wages)))
+        elif work and programme.topic in WORK_TOPICS:
+            paying.append((programme, programme.summary))
     if not paying:
         return utter_fits(dispatcher, tracker, replies, kb)
-    lines = [replies.text("utter_recommend_paying")]
-    lines += [replies.text("utter_programme_line", name=p.name, summary=", ".join(wages)) for p, wages in paying]
+    lines = [replies.text("utter_recommend_working" if work else "utter_recommend_paying")]
+    lines += [replies.text("utter_programme_line", name=p.name, summary=line) for p, line in paying]
     lines.append(replies.text("utter_recommend_footer", as_of=paying[0][0].as_of_label))
     buttons = [{"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p, _ in paying]
     dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
@@ -194,6 +205,8 @@ def answer_about_fits(
         return None
     if AMONG_THEM_PAID.search(text):
         return utter_paying_fits(dispatcher, tracker, replies, kb)
+    if WORK_NOT_TRAINING.search(text):
+        return utter_paying_fits(dispatcher, tracker, replies, kb, work=True)
     if ASKS_WHAT_FITS.search(text):
         return utter_fits(dispatcher, tracker, replies, kb)
     return None

@@ -16,7 +16,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
-    KnowledgeAction, Replies, corrected_question, current_programme, intent_payload, latest_entity_values,
+    NOT_THIS, KnowledgeAction, Replies, corrected_question, current_programme, intent_payload, latest_entity_values,
     mentioned_programme,
 )
 from actions.details import CLOCK_QUESTION, asks_for_a_figure, detail_answer, policy_figure_answer, say_detail
@@ -201,6 +201,11 @@ class ActionAcknowledge(KnowledgeAction):
         if not text.startswith("/") and mentioned_programme(tracker, kb) is not None and asks_the_same_about(tracker, kb):
             # "아 아니 그거 말고 좋은일자리 국제포럼이요" (heard as a no): the last question, about the programme named
             return ActionAnswerProgrammeQuestion().answer(dispatcher, tracker, replies, kb)
+        named = mentioned_programme(tracker, kb) if not text.startswith("/") else None
+        if named is not None and NOT_THIS.search(text) and ASKS_SOMETHING.search(text):
+            # "아니 그거 말고 뉴딜일자리요 그건 뭐하는건데" (heard as a no): the question asked, about the one named
+            asked = question_named(text) or "ask_programme_info"
+            return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, named)
         if not text.startswith("/") and any(len(n) >= 2 and n not in ASKING_NOUNS for n in nouns(text)):
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:

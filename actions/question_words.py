@@ -59,7 +59,7 @@ ASKS_IF_I_QUALIFY = re.compile(
     r"(?:저는|저도|전|나는|나도|난|제가|내가)\s*(?:\S+\s*){0,2}?(?:안\s*돼|안\s*되|돼요|되나|될까|되죠|가능|ㄱㄴ|됨|받을\s*수|할\s*수|신청\s*돼|해당)"
     r"|(?:은|는|도)\s*(?:안\s*돼|안\s*되|안\s*될까|못\s*받)"  # "면접 정장은 안 돼요?" once the bot knows about them
     r"|(?:은|는|건)\s*(?:돼요|되나요|될까요|되죠|가능)"  # "정장 빌리는 건 돼요?"
-    r"|(?<=[가-힣])도\s*(?:돼요|되나|될까|되죠|가능|됨)"  # "정장 대여도 되나" once the bot knows about them
+    r"|(?<=[가-힣])도\s*(?:(?:진짜|정말|혹시|다)\s*)?(?:돼요|되나|될까|되죠|되는\s*(?:거|건)|가능|됨)"  # "정장 대여도 되나"
     r"|왜\s*안\s*(?:나와|돼|되|나오)"  # "취업날개는 왜 안 나와요?" after a list of what fits
     r"|(?<![가-힣])(?:저|나)\s+(?:안\s*돼|안\s*되|돼요|되나|될까|되죠|가능|해당)"  # "빌려주는 것도 저 돼요?"
 )
@@ -76,6 +76,10 @@ ASKS_ELSEWHERE = re.compile(
 )
 # "이 중에 월급 나오는 건 어떤 거예요?" after a list of what fits: the ones that pay
 AMONG_THEM_PAID = re.compile(r"(?:이|그|저)\s*중(?:에|에서)?.*(?:월급|돈|시급|급여|임금|일당).*(?:나오|받|주는|벌|버는)")
+# "배우는거 말고 바로 일하는거요" after a list of what fits: the ones that give work
+WORK_NOT_TRAINING = re.compile(
+    r"(?:배우|교육|훈련|공부)\S*\s*(?:거|것|건|게)?\s*말고.*(?:일|돈)|바로\s*일(?:하|할|자리)|^(?!.*(?:언제|몇|어디|얼마)).*일하는\s*(?:거|것|건|게)\s*(?:요|는|말|없|있|뭐|$)"
+)
 # Schemes of other agencies that citizens ask about by name; the report (checked: none of these words occurs in
 # it) says nothing about them, so a question about one is answered with 120, never with the programme in context
 NOT_COVERED = re.compile(
@@ -108,7 +112,7 @@ QUESTION_LENGTH = 30
 QUESTION_NAMED = (
     ("ask_open_now", re.compile(r"지금\s*(열|문|가도|운영|해요|하나)")),
     ("ask_hours", re.compile(r"몇\s*시|시간|시까지|시부터|요일|주말|평일|토요|일요|토욜|일욜|공휴|닫|문\s*(?:여|열)|(?<![가-힣])여는|열어")),
-    ("ask_location", re.compile(r"어디(?:에\s*있|예요|에요|야|임|서\s*해|로\s*가)|(?:다\s*)?서울에\s*있는|어디서\s*(?:사|살|구매|구입)|위치|주소|번지|장소|가는\s*길|찾아가|(?:무슨|어느)\s*구")),
+    ("ask_location", re.compile(r"어디(?:에\s*있|예요|에요|야|임|서\s*(?:해|하는데요?\s*[?？]*$|열려|열리|개최)|로\s*가)|(?:다\s*)?서울에\s*있는|어디서\s*(?:사|살|구매|구입)|위치|주소|번지|장소|가는\s*길|찾아가|(?:무슨|어느)\s*구")),
     ("ask_contact", re.compile(r"전화|번호|전번|연락처|홈페이지|홈피|사이트|이메일")),
     ("ask_cost", re.compile(r"얼마|비용|무료|공짜|유료|가격|요금|학비|수업료|교육비|시급|월급|돈\s*(?:이\s*|을\s*)?(?:드|들|내)")),
     ("ask_how_to_apply", re.compile(r"신청|접수|방법|절차|서류|어떻게\s*(해|하|받|이용)|어케")),

@@ -110,6 +110,12 @@ class ActionAnswerSituation(KnowledgeAction):
         current = tracker.get_slot("programme")
         in_context = kb.programme(current) if current else None
         if (
+            named is None and in_context is not None and in_context.rules and states_profile_facts(tracker)
+            and tracker.get_slot("last_question") == "ask_eligibility" and in_context.slug in [p.slug for p in programmes]
+        ):  # "그럼 저희 엄마는요? 58세 서울 사시고 … 소득도 없고요" after a verdict on 공공근로 (heard as low income):
+            # the verdict again, for the facts told now, not a fact about who may apply
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, in_context)
+        if (
             named is None and in_context is not None and latest_entity_values(tracker, "time")
             and in_context.slug in [p.slug for p in programmes] and any(place.hours for place in in_context.places)
         ):  # "새벽 3시에 가도 됨? 콜 기다리면서 좀 누워있게" about the shelter just discussed: open at that hour?

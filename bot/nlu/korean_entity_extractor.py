@@ -256,6 +256,8 @@ _AGE_NUMBER_CONTEXT = re.compile(
     r"|(?<![\d.,:\-])(?P<g>[1-9]\d)\s*(?:살\s*)?(?=(?:이\s*)?(?:되면|돼요|되는데|되거든|됐|되어|되요|될\s*때))"
     # "27 서울 취준임", "52 실직자": an age opening a message of facts about oneself
     r"|^\s*(?P<h>[1-9]\d)(?=\s+(?:서울|경기|인천|남자?|여자?|취준|백수|무직|실직|대학|직장|회사|구직|[가-힣]+구\s))"
+    # "39면요?", "그럼 34면 돼요?": an age supposed, opening the message
+    r"|^\s*(?:그럼|그러면|만)?\s*(?P<i>[1-9]\d)\s*(?:이면|면|이라면|라면)(?![가-힣]*(?:명|개|시|원))"
 )
 # a message that is only a number: the answer to "how old are you?"
 _AGE_WHOLE_MESSAGE = re.compile(r"^\s*(?P<n>[1-9]\d)\s*(?:요|이요|살|세)?\s*[.!~]*\s*$")
@@ -505,7 +507,7 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
                 value = _NATIVE_TENS[match.group("tens")] + _NATIVE_UNITS[match.group("units")]
             found.append((match.start(), match.end(), "age", value))
         for match in _AGE_NUMBER_CONTEXT.finditer(t):
-            group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h") if match.group(g))
+            group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i") if match.group(g))
             value = int(match.group(group))
             if 10 <= value < 100:
                 found.append((match.start(group), match.end(group), "age", value))
