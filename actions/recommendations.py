@@ -127,4 +127,11 @@ class ActionRecommendProgrammes(KnowledgeAction):
                         if any(rule.kind == "workplace_size_max" for rule in p.rules)]
             if for_size:
                 return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, for_size[0])
+        if named is None and not told and not knows_about_citizen(tracker):
+            top = (ranking[0].get("confidence") or 0.0) if ranking else 0.0
+            for rival in ranking[1:3]:
+                if rival.get("name") in PROFILE_SITUATIONS and (rival.get("confidence") or 0.0) >= SITUATION_RIVAL * top:
+                    # "그럼 서울시에서 일자리 찾는 거 도와주는 건 뭐가 있어요" (job search close behind, nothing told about
+                    # the citizen): the programmes for that need, rather than a question about their profile
+                    return ActionAnswerSituation().respond_to(dispatcher, tracker, replies, kb, rival["name"])
         return utter_fits(dispatcher, tracker, replies, kb)

@@ -54,8 +54,8 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
         re.compile(r"[’']\d{2}|\d{1,2}\s*월|\d{1,2}\.\d{1,2}|\d{4}\s*년"),
     ),
     "amount": (
-        re.compile(r"얼마|시급|금액|이자|이율|프로|퍼센트|%|비용|돈|월급|임금|예산|지원금|받아요|(?<![가-힣])싼|싸게|저렴"),
-        re.compile(r"\d[\d,]*\s*(원|만원|억|백만원|%)"),
+        re.compile(r"얼마|시급|금액|이자|이율|프로|퍼센트|%|비용|돈|월급|임금|예산|지원금|받아요|(?<![가-힣])싼|싸게|저렴|공짜|무료|유료"),
+        re.compile(r"\d[\d,]*\s*(원|만원|억|백만원|%)|무료|유료"),
     ),
     "rate": (  # "경쟁률", "취업률 몇 프로": not the 률 of "법률"
         re.compile(r"경쟁|비율|[업격장]률|률\s*(?:은|이|얼마|몇)|퍼센트|프로(?!그램|젝트|필|세스|모션)|%"), re.compile(r"\d+(\.\d+)?\s*%|\d+\s*:\s*\d+")
@@ -174,19 +174,27 @@ QUESTION_SYNONYMS = {
     "머리 손질": "헤어메이크업", "머리": "헤어", "화장": "메이크업", "마음 치료": "치유", "치료": "치유",
     "주 이용자": "주이용대상", "주이용자": "주이용대상", "주로 이용하는": "주이용대상", "맡겨 둔 돈": "예치금", "맡긴 돈": "예치금", "돌려주": "환급", "돌려받": "환급", "층마다": "층별", "각 층": "층별", "인터넷으로": "온라인", "인터넷": "온라인", "돈이 모자라": "융자", "돈이 부족": "융자", "면접 연습": "모의면접", "면접연습": "모의면접", "첨삭": "클리닉", "먼저 뽑": "우선 선발", "세우는": "설립",
     "세우려": "설립", "차리는": "설립", "빌려주는 곳": "운영업체", "빌려주는 데": "운영업체", "빌려주는 업체": "운영업체",
-    "얼마나 빌려": "융자 규모", "얼마 빌려": "융자 규모", "얼마 풀": "융자 규모", "몇개까지 늘": "목표", "몇 개까지 늘": "목표", "최종적으로": "목표", "구청에서 하는": "자치구", "총액": "총 규모", "취업 많이": "취업률", "취업을 많이": "취업률", "취업 잘": "취업률",
+    "얼마나 빌려": "융자 규모", "얼마 빌려": "융자 규모", "담 모집": "모집 선발 예정", "다음 모집": "모집 선발 예정", "다음번 모집": "모집 선발 예정", "담번 모집": "모집 선발 예정", "빌려주는 돈": "융자 규모", "얼마 풀": "융자 규모", "몇개까지 늘": "목표", "몇 개까지 늘": "목표", "최종적으로": "목표", "구청에서 하는": "자치구", "총액": "총 규모", "취업 많이": "취업률", "취업을 많이": "취업률", "취업 잘": "취업률",
     "취업들": "취업률", "센터 같은": "보호센터",
     "누가 운영": "위탁법인", "운영은 누가": "위탁법인", "어디서 운영": "위탁법인", "어디서 위탁": "위탁법인",
     "정보는 어디": "플랫폼", "정보 어디": "플랫폼", "모아서 볼": "통합정보 플랫폼", "팔 수 있": "판로 확대", "얼마까지": "최대 얼마",
 }
 _ASKING_SENTENCE = re.compile(r"[?？]|나요|까요|는지|어떻게|어케|뭐|뭘|무슨|언제|어디|얼마|몇|알려|있어요|있나|되나|궁금")
-_SENTENCE_END = re.compile(r"(?<=[.!?？。])\s+|(?<=요)\.?\s+(?=[가-힣])")
+_SENTENCE_END = re.compile(r"(?<=[.!?？。])\s+|(?<=요)\.?\s+(?=[가-힣])|(?:(?<=들었는데)|(?<=하더라고)|(?<=그러던데)|(?<=봤는데))\s+")
 # "사업당 얼마": the report says "사업별"
 _PER = re.compile(r"(?<=[가-힣]{2})당(?![가-힣])")
 
 
 # "시랑 구청이 같이", "서울시하고 자치구가 함께": the report's 서울시와 자치구가 함께 (시-구 협력 일자리)
 _CITY_AND_DISTRICTS = re.compile(r"(?:서울)?시(?:랑|와|하고|가)\s*(?:자치)?구(?:청)?(?:이|가|랑|와|하고)?\s*(?:같이|함께)")
+
+
+def asking_part(question: str) -> str:
+    """The sentences of a message that ask something, and its last: in a story ("딸이 낮에는 편의점에서 아르바이트를
+    하거든요. 저녁에 듣는 수업도 있나요?") the others tell the situation."""
+    sentences = [part for part in _SENTENCE_END.split(question) if part.strip()]
+    asking = [part for part in sentences[:-1] if _ASKING_SENTENCE.search(part)] + sentences[-1:]
+    return " ".join(asking) if asking else question
 
 
 def question_words(text: str) -> List[str]:
@@ -248,7 +256,12 @@ class FactIndex:
                 named_parts = {b for word in shared if not set(bigrams(word)) & summary for b in bigrams(word)}
                 # (so are the report's words the question says in its own: "센터 같은 건" → 보호센터)
                 ignored -= (named_parts | set(self.translated(question))) - self._main_name_bigrams.get(programme_slug, set())
-        return [b for b in dict.fromkeys(question_bigrams(question)) if b not in ignored and self._idf.get(b, 0.0) > 0.5]
+        found = [b for b in dict.fromkeys(question_bigrams(question)) if b not in ignored and self._idf.get(b, 0.0) > 0.5]
+        asked = set(question_bigrams(asking_part(question)))
+        # "청계천에 기념관 짓는다는 얘기 들었는데 거기 들어가면 뭐가 있어요? 전시만 하나요": the story's words (청계천)
+        # are not what is asked, when what is asked has words of its own
+        in_question = [b for b in found if b in asked]
+        return in_question if in_question else found
 
     @staticmethod
     def lacks_the_value_asked(question: str, facts: Sequence[Fact]) -> bool:
@@ -276,9 +289,7 @@ class FactIndex:
             return []
         # in a story ("딸이 낮에는 편의점에서 아르바이트를 하거든요. 저녁에 듣는 수업도 있나요?") what is asked is in
         # the last sentence; the others tell the situation
-        sentences = [part for part in _SENTENCE_END.split(question) if part.strip()]
-        asking = [part for part in sentences[:-1] if _ASKING_SENTENCE.search(part)] + sentences[-1:]
-        said = " ".join(asking) if asking else question
+        said = asking_part(question)
         question = _CITY_AND_DISTRICTS.sub("서울시와 자치구가 함께", said)
         for words, written in QUESTION_SYNONYMS.items():
             question = question.replace(words, written)

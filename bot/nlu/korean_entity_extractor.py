@@ -334,7 +334,7 @@ _RESIDENCE_WHOLE_MESSAGE = re.compile(
 _RESIDENCE_AMONG_FACTS = re.compile(
     r"(?:^\s*[1-9]\d\s*(?:살|세)?\s+(?:[가-힣]{2,4}\s+)?|(?<![가-힣]))"
     r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도)?)"
-    r"(?=\s+(?:취준|백수|무직|실직|구직|직장인|대학생|주부|프리랜서)|\s*$|(?:\s+[가-힣]{1,5}?)?(?:이에요|예요|입니다|이야|임)(?![가-힣])|(?:\s+[가-힣]{1,5}?)?(?:이어도|여도|이지만)(?=\s))"
+    r"(?=\s+(?:취준|백수|무직|실직|실업|구직|직장인|대학생|주부|프리랜서|은퇴|퇴직|자영업|알바)|\s*$|(?:\s+[가-힣]{1,5}?)?(?:이에요|예요|입니다|이야|임)(?![가-힣])|(?:\s+[가-힣]{1,5}?)?(?:이어도|여도|이지만)(?=\s))"
 )
 # "서울 안 살아요", "서울 사는 거 아니면": the verb negated after it
 _NEGATION_AFTER = re.compile(r"\s*(?:(?:거|게|건|것|건\s*)\s*)?(?:않|아니|아님|아닌|ㄴㄴ)")
@@ -424,7 +424,7 @@ def _native_count(words: Text) -> int:
 
 # "구직등록 했어요" / "구직등록은 아직 안 했어요" / "구직등록이요? 그런 거 안 했는데요" (공공근로 asks for it)
 _REGISTERED = re.compile(
-    r"구직\s*등록(?:은|도|을|는|이요|이)?\?*\s*(?:(?P<no>(?:(?!했|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*해\s*보|안\s*했|안했|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
+    r"구직\s*등록(?:은|도|을|는|이요|이)?\?*\s*(?:(?P<no>(?:(?!했|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*해\s*보|안\s*해\s*놨|안해놨|안\s*해\s*놓|안\s*해\s*뒀|안\s*했|안했|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
     r"|(?P<yes>[^.?!]{0,12}?(?:했|하셨|해\s*놨|해놨|해\s*뒀|해\s*두셨|완료|되어|돼\s*있|됐|마쳤)))"
 )
 # "소득 없어요" / "고정 수입은 있어요" / "월급같은거 없어요" (공공근로: 정기소득이 없는 실업자)
@@ -433,6 +433,8 @@ _INCOME = re.compile(
     r"(?:(?P<no>(?:전혀\s*|하나도\s*|딱히\s*|아예\s*|지금\s*)?(?:없|0\s*원|0(?![\d,.])|제로|한\s*푼도))|(?P<yes>(?:조금\s*|좀\s*|약간\s*)?(?:(?:을|를)?\s*받고\s*)?있))"
 )
 
+# "연금이 매달 나오긴 하는데": a pension is a regular income (공공근로: 정기소득이 없는 실업자)
+_PENSION = re.compile(r"연금(?:이|을|도|은|으로)?\s*(?:매달|매월|꼬박꼬박|다달이|좀|조금)?\s*(?:나오|나와|받|들어오|들어와)")
 # "알바 그만두면?": the pay that made them ineligible stops (공공근로 after "편의점 알바로 월급 받고 있거든")
 _INCOME_STOPS = re.compile(r"(?:알바|아르바이트|일|회사|직장)(?:을|를|도)?\s*(?:그만\s*두면|관두면|그만하면|끊기면|쉬게\s*되면)")
 
@@ -571,6 +573,8 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             found.append((match.start(), match.end(), "has_regular_income", match.group("yes") is not None))
         for match in _INCOME_STOPS.finditer(t):
             found.append((match.start(), match.end(), "has_regular_income", False))
+        for match in _PENSION.finditer(t):
+            found.append((match.start(), match.end(), "has_regular_income", True))
 
     if "residence" in wanted:
         for match in _RESIDENCE.finditer(t):
