@@ -54,8 +54,11 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
         re.compile(r"[’']\d{2}|\d{1,2}\s*월|\d{1,2}\.\d{1,2}|\d{4}\s*년"),
     ),
     "amount": (
-        re.compile(r"얼마|시급|금액|이자|이율|프로|퍼센트|%|비용|돈|월급|임금|예산|지원금|받아요|(?<![가-힣])싼|싸게|저렴|공짜|무료|유료"),
-        re.compile(r"\d[\d,]*\s*(원|만원|억|백만원|%)|무료|유료"),
+        re.compile(r"얼마|시급|금액|이자|이율|프로|퍼센트|%|비용|돈|월급|임금|예산|지원금|받아요|(?<![가-힣])싼|싸게|저렴"),
+        re.compile(r"\d[\d,]*\s*(원|만원|억|백만원|%)"),
+    ),
+    "free": (  # "스터디룸 쓰는 것도 공짜예요?": the fact that says 무료, if the programme has one
+        re.compile(r"공짜|무료|유료"), re.compile(r"무료|유료"),
     ),
     "rate": (  # "경쟁률", "취업률 몇 프로": not the 률 of "법률"
         re.compile(r"경쟁|비율|[업격장]률|률\s*(?:은|이|얼마|몇)|퍼센트|프로(?!그램|젝트|필|세스|모션)|%"), re.compile(r"\d+(\.\d+)?\s*%|\d+\s*:\s*\d+")
@@ -180,7 +183,9 @@ QUESTION_SYNONYMS = {
     "정보는 어디": "플랫폼", "정보 어디": "플랫폼", "모아서 볼": "통합정보 플랫폼", "팔 수 있": "판로 확대", "얼마까지": "최대 얼마",
 }
 _ASKING_SENTENCE = re.compile(r"[?？]|나요|까요|는지|어떻게|어케|뭐|뭘|무슨|언제|어디|얼마|몇|알려|있어요|있나|되나|궁금")
-_SENTENCE_END = re.compile(r"(?<=[.!?？。])\s+|(?<=요)\.?\s+(?=[가-힣])|(?:(?<=들었는데)|(?<=하더라고)|(?<=그러던데)|(?<=봤는데))\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?？。])\s+|(?<=요)\.?\s+(?=[가-힣])")
+# "청계천에 기념관 짓는다는 얘기 들었는데 거기 들어가면 뭐가 있어요?": what was heard tells the story, not the question
+_HEARD_THEN = re.compile(r"(?:(?<=들었는데)|(?<=하더라고)|(?<=그러던데)|(?<=봤는데))\s+")
 # "사업당 얼마": the report says "사업별"
 _PER = re.compile(r"(?<=[가-힣]{2})당(?![가-힣])")
 
@@ -257,7 +262,7 @@ class FactIndex:
                 # (so are the report's words the question says in its own: "센터 같은 건" → 보호센터)
                 ignored -= (named_parts | set(self.translated(question))) - self._main_name_bigrams.get(programme_slug, set())
         found = [b for b in dict.fromkeys(question_bigrams(question)) if b not in ignored and self._idf.get(b, 0.0) > 0.5]
-        asked = set(question_bigrams(asking_part(question)))
+        asked = set(question_bigrams(_HEARD_THEN.split(question)[-1]))
         # "청계천에 기념관 짓는다는 얘기 들었는데 거기 들어가면 뭐가 있어요? 전시만 하나요": the story's words (청계천)
         # are not what is asked, when what is asked has words of its own
         in_question = [b for b in found if b in asked]

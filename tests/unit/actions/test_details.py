@@ -153,11 +153,14 @@ async def test_who_runs_it_is_not_an_hours_question(domain) -> None:
     assert "명지전문대학" in reply and "운영시간은 제가 가진 자료" not in reply
 
 
-async def test_a_date_after_the_report_is_said_to_be_unknown(domain) -> None:
-    tracker = make_tracker("ask_how_to_apply", "다음 모집은 언제예요?", slots={"programme": "public_works"})
-    reply = texts((await run_action(QUESTION, tracker, domain))[0])
-    assert "’18.5.4~28" in reply  # what the report says …
-    assert "2018년 7월 기준이라 그 뒤의 일정은 나와 있지 않아요" in reply and "120" in reply  # … and that it ends there
+async def test_the_next_recruitment_is_the_selection_the_report_plans(domain) -> None:
+    """"다음 모집은 언제예요?": the report's plan for the next round (’19년도 상반기 선발, ’18.11~12월), not the
+    past application dates; "담 모집" is the same question typed short."""
+    for question in ("다음 모집은 언제예요?", "담 모집 언제해요"):
+        tracker = make_tracker("ask_how_to_apply", question, slots={"programme": "public_works"})
+        reply = texts((await run_action(QUESTION, tracker, domain))[0])
+        assert "’18.11월~12월 예정" in reply and "’18.5.4~28" not in reply
+        assert "2018년 7월 기준" in reply
 
 
 async def test_the_place_a_detail_answer_names_is_the_next_follow_ups(domain) -> None:

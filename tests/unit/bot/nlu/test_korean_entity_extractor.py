@@ -287,6 +287,12 @@ ENTITY_CASES = [
         "29살 서울 사는 취준생인데 받을 수 있는 지원 다 알려줘",
         [("age", 0, 3, 29), ("residence", 4, 6, "seoul"), ("job_status", 10, 13, "job_seeker")],
     ),
+    # session 7: an age supposed ("39면요?"), a place among terse facts, not registered yet, a pension is income
+    ("39면요? 서울 거주요", [("age", 0, 2, 39), ("residence", 6, 8, "seoul")]),
+    ("30명이면요", []),
+    ("37 서울 실업자 뭐있냐", [("age", 0, 2, 37), ("residence", 3, 5, "seoul")]),
+    ("구직등록 안 해놨으면 못 하는 거죠?", [("job_seeker_registered", 0, 9, False)]),
+    ("연금이 매달 나오긴 하는데 집에만 있으니 답답해요", [("has_regular_income", 0, 9, True)]),
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
     ("짜장면 맛집 추천해줘", []),
