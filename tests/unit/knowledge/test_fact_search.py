@@ -211,3 +211,35 @@ def test_session6_second_batch(kb: KnowledgeBase, question: str, slug: str, plac
 )
 def test_words_naming_the_programme_are_no_detail(kb: KnowledgeBase, question: str, slug: str) -> None:
     assert kb.find_facts(question, slug) == []
+
+
+@pytest.mark.parametrize(
+    "question, slug, expected",
+    [
+        # a sum lent, a final target, in the citizen's words
+        ("올해 총 얼마 빌려줘요?", "social_investment_fund", "130억"),
+        ("올해 융자 총 얼마 풀어요", "social_investment_fund", "130억"),
+        ("올해 빌려주는 돈이 전부 얼마나 된대요", "social_investment_fund", "130억"),
+        ("최종적으로 몇개까지 늘린대", "seoul_strong_sme", "1,000개"),
+        # what was heard is the story; what is asked is inside the building
+        ("청계천에 전태일 기념관 짓는다는 얘기 들었는데 거기 들어가면 뭐가 있는 거예요? 전시만 하나요", "jeon_tae_il_memorial", "전시실"),
+        # free use asked: the fact that says 무료
+        ("거기 스터디룸 쓰는 것도 공짜예요?", "youth_job_centre", "무료"),
+        # the next recruitment is the one the report plans
+        ("담 모집 언제해요", "public_works", "’18.11월~12월 예정"),
+    ],
+)
+def test_session7_details(kb: KnowledgeBase, question: str, slug: str, expected: str) -> None:
+    assert expected in " ".join(fact.text for fact in kb.find_facts(question, slug))
+
+
+def test_a_word_shared_with_a_fact_is_no_answer_to_a_request_for_something_cheap(kb: KnowledgeBase) -> None:
+    """"시청 근처에 싼 주차장 추천 좀" shares 주차장 with a floor of 전태일 기념관: no answer (out of scope)."""
+    assert kb.find_facts("시청 근처에 싼 주차장 추천 좀") == []
+
+
+def test_a_cost_question_is_not_answered_by_a_free_service_of_another_programme(kb: KnowledgeBase) -> None:
+    """"컨설팅 받는 데 비용은 따로 드나요?" of 마을노무사: the report gives no cost (120), and the ombudsman's free
+    advice is another programme's."""
+    assert kb.find_facts("컨설팅 받는 데 비용은 따로 드나요?", "village_labour_attorney") == []
+    assert kb.find_facts("컨설팅 받는 데 비용은 따로 드나요?", None, topic="labour_rights") == []
