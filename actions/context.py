@@ -116,7 +116,9 @@ ONE_WORD_AGAIN = re.compile(r"^\s*(?:그럼\s*|아\s*)?[가-힣]{2,6}(?:은|는)
 # "대학생 개인인데", "저 혼자 하려는데": an individual (programmes for organisations are not for them)
 AN_INDIVIDUAL = re.compile(r"개인(?:인데|이에요|이고|적으로|으로|이|도|은)|저\s*혼자|나\s*혼자|혼자서")
 # "앗 하반기 물어본거에요", "아니 북부 말한거에요": the citizen corrects a word of their previous question
-CORRECTION = re.compile(r"(?:물어본|물어봤|여쭤본|말한|말했|얘기한|질문한)\s*(?:거|건|것|게)|(?:물어본|말한|궁금한)\s*(?:건데|거였)")
+CORRECTION = re.compile(
+    r"(?:물어본|물어봤|여쭤본|말한|말했|얘기한|질문한)\s*(?:거|건|것|게)|(?:물어본|말한|궁금한)\s*(?:건데|거였)|얘기(?:였|이었)"
+)
 _WORD = re.compile(r"[가-힣A-Za-z0-9]+")
 
 
@@ -173,6 +175,18 @@ def current_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[Programme
         return programme
     slug = tracker.get_slot("programme")
     return kb.programme(slug) if slug else None
+
+
+def previous_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:
+    """The programme the conversation was about before the current one ("노동권익센터도 거기 들어간다던데" moved it
+    from 전태일 기념관): where a follow-up the current one cannot answer may belong."""
+    current = tracker.get_slot("programme")
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == "programme":
+            value = event.get("value")
+            if value and value != current:
+                return kb.programme(value)
+    return None
 
 
 _BUTTON_PROGRAMME = re.compile(r'"programme"\s*:\s*"([a-z_]+)"')

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional, Text, Tuple
 
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import Replies, source_values
+from actions.context import Replies, previous_user_text, said_just_before, source_values
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
 # "언제 열어요 / 몇 월에" asks for a date; "몇 시 / 몇시까지" asks for opening hours (answered from the hours)
@@ -72,16 +73,27 @@ def detail_answer(
     return text, about
 
 
-def policy_figure_answer(replies: Replies, kb: KnowledgeBase, question: str, min_words: int = 0) -> Optional[str]:
+def policy_figure_answer(
+    replies: Replies, kb: KnowledgeBase, question: str, min_words: int = 0, tie_break: str = ""
+) -> Optional[str]:
     """The answer when a question asks one of the bureau's own figures ("올해 서울시 일자리 목표 몇 개예요?"), which no
     programme holds; None otherwise."""
     if not question or question.startswith("/"):
         return None
-    figure = kb.policy_figure(question, min_words)
+    figure = kb.policy_figure(question, min_words, tie_break)
     if figure is None:
         return None
     line = figure.display() + (f" — {figure.note}" if figure.note else "")
     return replies.text("utter_policy_figure", figure=line, source=figure.source_section or "일반현황")
+
+
+def policy_figure_follow_up(tracker: Tracker, replies: Replies, kb: KnowledgeBase) -> Optional[str]:
+    """"지금까지 얼마나 채웠어" right after one of the bureau's figures: the figure the previous question and this
+    one ask together (the target, then what is achieved of it); None otherwise."""
+    text = tracker.latest_message.get("text") or ""
+    if not text or text.startswith("/") or not said_just_before(tracker, replies.opening("utter_policy_figure")):
+        return None
+    return policy_figure_answer(replies, kb, f"{previous_user_text(tracker)} {text}", tie_break=text)
 
 
 def say_detail(

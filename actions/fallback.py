@@ -11,9 +11,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import KnowledgeAction, Replies
+from actions.context import KnowledgeAction, Replies, current_programme
+from actions.details import policy_figure_answer, policy_figure_follow_up
 from actions.fits import answer_about_fits, knows_about_citizen
 from actions.open_questions import answer_about_current_programme, answer_facts_told
+from actions.programme_questions import POLICY_FIGURE_STRONG
 from knowledge.queries import KnowledgeBase
 
 # the fallback loop ends with an answer, and the bot waits for the citizen
@@ -37,6 +39,13 @@ class ActionDefaultAskAffirmation(KnowledgeAction):
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "그럼 나같은 사람이 해볼만한건 뭐있어"
         if fits is not None:
             return fits + _ANSWERED
+        text = tracker.latest_message.get("text") or ""
+        figure = policy_figure_follow_up(tracker, replies, kb) or policy_figure_answer(
+            replies, kb, text, POLICY_FIGURE_STRONG if current_programme(tracker, kb) else 0
+        )
+        if figure is not None:  # "ㅇㅋ 그럼 올해 서울시 일자리 목표는 몇 개야" (unsure): the bureau's own figure
+            dispatcher.utter_message(text=figure)
+            return _ANSWERED
         events = answer_about_current_programme(dispatcher, tracker, replies, kb)
         if events is not None:
             return events + _ANSWERED

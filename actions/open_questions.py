@@ -19,7 +19,9 @@ from actions.context import (
     NOT_THIS, KnowledgeAction, Replies, corrected_question, current_programme, intent_payload, latest_entity_values,
     mentioned_programme,
 )
-from actions.details import CLOCK_QUESTION, asks_for_a_figure, detail_answer, policy_figure_answer, say_detail
+from actions.details import (
+    CLOCK_QUESTION, asks_for_a_figure, detail_answer, policy_figure_answer, policy_figure_follow_up, say_detail,
+)
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.programme_questions import (
@@ -108,7 +110,9 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
         if told is not None:
             return told
         text = tracker.latest_message.get("text") or ""
-        figure = policy_figure_answer(replies, kb, text, POLICY_FIGURE_STRONG if current_programme(tracker, kb) else 0)
+        figure = policy_figure_follow_up(tracker, replies, kb) or policy_figure_answer(
+            replies, kb, text, POLICY_FIGURE_STRONG if current_programme(tracker, kb) else 0
+        )
         if figure is not None:  # "18년 서울시 일자리 목표 총 몇개였음": the bureau's own figure
             dispatcher.utter_message(text=figure)
             return []
@@ -268,6 +272,10 @@ class ActionGoodbye(KnowledgeAction):
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:
                 return events
+            figure = policy_figure_follow_up(tracker, replies, kb) or policy_figure_answer(replies, kb, text)
+            if figure is not None:  # "ㅇㅋ 그럼 올해 서울시 일자리 목표는 몇 개야" (the ㅇㅋ heard as goodbye)
+                dispatcher.utter_message(text=figure)
+                return []
             dispatcher.utter_message(response="utter_default")
             return []
         dispatcher.utter_message(response="utter_goodbye")

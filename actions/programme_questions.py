@@ -20,6 +20,7 @@ from actions.context import (
     latest_entity_values,
     mentioned_places,
     mentioned_programme,
+    previous_programme,
     previous_question_unnamed,
     previous_user_text,
     programmes_just_listed,
@@ -27,7 +28,7 @@ from actions.context import (
 )
 from actions.details import (
     FIGURE_QUESTION, LATER_DATES, asks_for_a_date, asks_for_a_figure, detail_answer, place_named, policy_figure_answer,
-    say_detail,
+    policy_figure_follow_up, say_detail,
 )
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
@@ -68,7 +69,7 @@ _ELLIPSIS_WORDS = frozenset(
     "그럼 그러면 그리고 그건 아 음 혹시 근데 저기 는요 은요 도요 요 는 은 도 어때요 어때 경우는요 경우엔요 "
     "아니 아니요 아뇨 ㄴㄴ 노노 앗 그거 그게 말고 이요 이에요 예요 요요 말한거 말한거요 말한 거 얘기한거 "
     "잠깐 잠깐만요 제가 내가 물어본건 물어본거 물어본 물어본거요 말한건 얘기한건 궁금한건 궁금했던 거였어요 "
-    "잘못 말했다 말했네 말했어요 잘못말함".split()
+    "잘못 말했다 말했네 말했어요 잘못말함 얘기였어요 얘기였어 얘기였는데 얘기요 말이었어요 말이에요 거요".split()
 )
 
 
@@ -243,6 +244,33 @@ def _hours_summary(replies: Replies, place: PlaceInfo) -> str:
     return " / ".join(line.lstrip("- ") for line in hours_lines(replies, place))
 
 
+# "직접 찾아가야 돼요?": whether one must go in person, which a fact may answer (전화·방문 상담)
+IN_PERSON = re.compile(
+    r"^(?!.*(?:어디|신청|접수)).*(?:직접\s*(?:찾아가야|가야|방문해야)|찾아가야\s*(?:돼|되|하|만)|방문해야\s*(?:돼|되|하))"
+)
+
+
+def offered_also(text: str, programme: ProgrammeInfo) -> List[str]:
+    """The things the message asks "X도 …?" of that the programme's summary or services name ("인건비도
+    지원받을수 있어요?" of 사회적경제기업 육성): it asks whether they are offered, not who may use it."""
+    offered = " ".join((programme.summary, *programme.services))
+    return [word for word in nouns(text) if len(word) >= 2 and f"{word}도" in text and word in offered]
+
+
+# a fact that houses one programme in another's building ("…노동복합시설(…)의 5층 용도(안)가 서울노동권익센터예요")
+_HOUSED = re.compile(r"\d+\s*층")
+
+
+def part_of(kb: KnowledgeBase, programme: ProgrammeInfo, other: ProgrammeInfo) -> bool:
+    """Whether the report puts ``programme`` inside ``other``'s building: one of its facts names it with a floor
+    (서울노동권익센터 is the planned 5th floor of 전태일 노동복합시설); naming it alone is not enough (생활임금 names
+    뉴딜일자리's pay)."""
+    return any(
+        _HOUSED.search(fact.text) and other.slug in [p.slug for p in kb.programmes_in_text(fact.text)]
+        for fact in kb.fact_index().facts if fact.programme_slug == programme.slug
+    )
+
+
 class ActionAnswerProgrammeQuestion(KnowledgeAction):
     """Answers the question of this turn, or the last one again for a corrected programme."""
 
@@ -277,6 +305,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = tracker.latest_message.get("text") or ""
         named = mentioned_programme(tracker, kb)
+        figure = policy_figure_follow_up(tracker, replies, kb) if named is None else None
+        if figure is not None:  # "지금까지 얼마나 채웠어" right after the city's jobs target: what is achieved of it
+            dispatcher.utter_message(text=figure)
+            return []
         in_form = current_programme(tracker, kb)
         if named is None and in_form is not None and answers_the_form(tracker):
             # "구직등록?? 그런거 안했는데 꼭 해야돼?" (read as how to apply) answers the form: the check goes on
@@ -312,6 +344,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             intent = question = named_question
         elif intent == "ask_how_to_apply" and named_question == "ask_location" and not APPLY_WORDS.search(text):
             intent = question = "ask_location"  # "퀵 하는 형님은 어디로 가면 되나요" (a shelter: where, not how to apply)
+        elif intent in ("ask_location", "ask_how_to_apply") and IN_PERSON.search(text):
+            intent = question = "ask_programme_info"  # "설립 상담은 직접 찾아가야돼요?": how it is given (전화·방문)
+        elif intent == "ask_hours" and WHO_RUNS_WORDS.search(text) and not WHO_FOR.search(text) and not HOURS_WORDS.search(text):
+            intent = question = "ask_programme_info"  # "운영은 누가 맡아요?": who runs it, a detail (not its hours)
         elif intent in ("ask_location", "ask_hours", "ask_programme_info") and WHO_FOR.search(text) and not WHO_RUNS_WORDS.search(text):
             intent = question = "ask_eligibility"  # "거기는 누가 주로 가요?": who it is for, not where
         elif intent == "ask_programme_info" and FEE_WORDS.search(text):
@@ -357,7 +393,15 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             if last == "ask_eligibility" and programme is not None:
                 return self.judge(dispatcher, tracker, replies, kb, programme)
             intent = question = last
-        return self.respond(dispatcher, tracker, replies, kb, intent, question, current_programme(tracker, kb))
+        programme = current_programme(tracker, kb)
+        container = previous_programme(tracker, kb) if named is None and programme is not None else None
+        if container is not None and part_of(kb, programme, container) and (
+            kb.fact_index().nouns_foreign_to(text, programme.slug) or WHO_RUNS_WORDS.search(text)
+        ) and kb.fact_index().distinctive_words_shared(text, container.slug):
+            # "전시 보는 데는 몇층이고", "운영은 누가 맡아요?" after "노동권익센터도 거기 들어간다던데": about the building
+            # it goes into (전태일 기념관), whose facts have what the centre's lack
+            programme = container
+        return self.respond(dispatcher, tracker, replies, kb, intent, question, programme)
 
     @staticmethod
     def _detail_again_for_place(
@@ -411,6 +455,15 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 return []
             place = places_named[0].name if places_named else tracker.get_slot("place")
             found = detail_answer(replies, kb, programme, text, place)
+            before = previous_programme(tracker, kb) if mentioned_programme(tracker, kb) is None else None
+            if (
+                before is not None and not POINTS_BACK.search(text) and part_of(kb, programme, before)
+                and detail_answer(replies, kb, programme, text, place, say_unknown=False) is None
+            ):
+                # "전시 보는 데는 몇층이고" after "노동권익센터도 거기 들어간다던데 몇층임" (asked of 전태일 기념관): a fact
+                # of the building it goes into, when the centre has none (not any programme discussed before:
+                # "취업률은 몇 프로예요?" of 기술교육원 is not the 취업률 of 뉴딜일자리)
+                found = detail_answer(replies, kb, before, text, say_unknown=False) or found
             if (
                 found is None and mentioned_programme(tracker, kb) is None and not POINTS_BACK.search(text)
                 and question not in _FIELD_QUESTIONS
@@ -418,6 +471,13 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 # "대출도 되나요? 이자 몇 프로?" after a list about social economy: a fact of a programme on the same
                 # topic (사회투자기금), not a "don't know" about the one first in the list
                 nearby = detail_answer(replies, kb, None, text, topic=programme.topic)
+                listed = [p for p in programmes_just_listed(tracker, kb) if p.slug != programme.slug]
+                if nearby is not None and listed and nearby[1].slug not in [p.slug for p in listed]:
+                    # "판로도 걱정인데 … 팔 데는요" right after a list: the listed programme that has it (함께누리몰 of
+                    # 사회적경제기업 육성) before one of the topic that was not offered (공정무역)
+                    nearby = next(
+                        (d for d in (detail_answer(replies, kb, p, text, say_unknown=False) for p in listed) if d), nearby
+                    )
                 if nearby is not None and nearby[1].slug != programme.slug:
                     programme, found = nearby[1], nearby
                 described = (  # not for a figure: "취업률은 몇 프로예요?" of 기술교육원 is not 뉴딜일자리's 취업률; only
@@ -479,6 +539,11 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                     buttons=self._next_steps(replies, programme, "ask_programme_info"),
                 )
                 return [SlotSet("programme", programme.slug), FollowupAction("action_listen")]
+        if (
+            programme is not None and intent == "ask_eligibility" and not text.startswith("/")
+            and not states_profile_facts(tracker) and not ELIGIBILITY_WORDS.search(text) and offered_also(text, programme)
+        ):  # "나중에 직원 뽑으면 인건비도 지원받을수 있어요?": whether 인건비 is among what it offers (it is)
+            return self.respond(dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", programme)
         if programme is None and not text.startswith("/") and intent == "ask_eligibility":
             programme = kb.described_programme(text)  # "시에서 시급 주면서 일 가르쳐 주는 청년 일자리 저도 돼요?"
         nlu_asked = (tracker.latest_message.get("intent") or {}).get("name")
@@ -502,7 +567,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             )
             if found is not None:  # "뉴스 보니 서울교통공사 무기계약직 정규직 됐다던데 몇 명이에요?": the figure asked
                 return say_detail(dispatcher, found, self._next_steps(replies, programme, question))
-        figure = policy_figure_answer(replies, kb, text) if programme is None else None
+        figure = (policy_figure_follow_up(tracker, replies, kb) or policy_figure_answer(replies, kb, text)) if programme is None else None
         if figure is not None:  # "그럼 서울시 올해 일자리 목표 몇개에요": the bureau's own figure
             dispatcher.utter_message(text=figure)
             return []

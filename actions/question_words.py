@@ -21,7 +21,7 @@ HOURS_WORDS = re.compile(
 WAGE_WORDS = re.compile(r"시급|월급|일당|임금|급여|보수")
 # "어디가 위탁받아 운영해요?", "누가 운영해요?": who runs it, not when it is open
 WHO_RUNS_WORDS = re.compile(
-    r"위탁|운영\s*(기관|업체|주체|단체|법인|사)|운영\s*하는\s*(?:곳|기관|업체|단체|회사|데)|업체\s*(?:이름|명|는|가|어디)|"
+    r"위탁|운영\s*(기관|업체|주체|단체|법인|사)|(?:어느|어떤|무슨)\s*업체|운영(?:은|을|는)?\s*누가|운영\s*하는\s*(?:곳|기관|업체|단체|회사|데)|업체\s*(?:이름|명|는|가|어디)|"
     r"어디(가|서)\s*(운영|맡|하는)|누가\s*(운영|맡|해)|"
     r"(?:어느|어떤|무슨)\s*(?:단체|기관|곳|업체|회사|법인|재단)(?:들)?(?:가|이|에서)\s*(?:운영|맡|관리|위탁|해)|운영(?:은|을)\s*(?:누가|어디|어느)"
 )
@@ -40,7 +40,7 @@ LOCATION_WORDS = re.compile(
 )
 ADDRESS_WORDS = re.compile(r"주소|번지|도로명")
 # how to get there: the report gives no directions
-DIRECTIONS_WORDS = re.compile(r"지하철|호선|버스|가는\s*(?:길|법|방법)|오는\s*길|교통|주차|몇\s*번\s*출구|역에서")
+DIRECTIONS_WORDS = re.compile(r"지하철|호선|버스|가는\s*(?:길|법|방법)|오는\s*길|교통|주차|몇\s*번\s*출구|역에서|차\s*(?:몇\s*대|댈|대도|세울|세워)")
 # "거기 화장실 있어요?", "교육도 해줘요?": whether the programme has or does something
 FEATURE_QUESTION = re.compile(r"있(?:어요|나요|어|음|나|을까요|습니까)\s*[?？]|있(?:나요|을까요|습니까)|해\s*(?:줘요|주나요|주나|줘)\s*[?？]?|되나요\s*[?？]")
 # what a fact needs to answer "어디예요?": a district, street, floor or landmark (fact_search's address kind)

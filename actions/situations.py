@@ -12,14 +12,17 @@ from actions.context import (
     CORRECTION, KnowledgeAction, Replies, current_programme, intent_payload, join, latest_entity_values,
     mentioned_programme, said_just_before,
 )
-from actions.details import asks_for_a_figure, detail_answer, say_detail
+from actions.details import asks_for_a_figure, detail_answer, policy_figure_answer, say_detail
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
-from actions.programme_questions import ASKS_SOMETHING, ActionAnswerProgrammeQuestion, states_profile_facts
+from actions.programme_questions import (
+    ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, states_profile_facts,
+)
 from actions.question_words import (
     ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, NEARBY_WORDS, NOT_COVERED,
     QUESTION_LENGTH, STUDENT_WORDS, WHO_RUNS_WORDS, question_named,
 )
+from knowledge.fact_search import DISTINCTIVE_IDF, question_bigrams
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
 
@@ -44,6 +47,12 @@ NAME_ASKED = re.compile(r"이름이\s*(?:뭐|무엇|어떻게)|뭐였(?:죠|지|
 WHAT_THERE = re.compile(r"뭐\s*(?:가\s*)?있|뭐뭐|어떤\s*(?:게|것|거|곳|데)\s*있|무엇이\s*있")
 # what tells a new story ("용접 배우고 싶은데 나이가 많아서 걱정이에요"), not a question about the programme discussed
 STORY_MARKERS = re.compile(r"싶은데|싶어서|걱정|힘들|고민|막막|어떡|어떻게\s*해야|당했|못\s*받")
+# what was done to the citizen: a programme of the city's own workforce they name (정규직 전환) is no help for it
+HARM_DONE = (
+    "situation_unfair_dismissal", "situation_unpaid_wages", "situation_workplace_harassment", "situation_customer_abuse",
+)
+# "목표 얼마에요", "몇 개": a number asked, which one of the bureau's own figures may be
+BUREAU_FIGURE_ASKED = re.compile(r"몇|얼마|목표|규모|예산|실적")
 # longer than this, a message is a story: a question inside it does not replace the list of help
 STORY_LENGTH = 60
 
@@ -94,8 +103,20 @@ class ActionAnswerSituation(KnowledgeAction):
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "이 중에 월급 나오는 건?" read as unpaid wages
         if fits is not None:
             return fits
+        figure = (
+            policy_figure_answer(replies, kb, text, POLICY_FIGURE_STRONG)
+            if len(text) <= STORY_LENGTH and BUREAU_FIGURE_ASKED.search(text)
+            else None
+        )
+        if figure is not None:  # "사회적경제 공공구매 올해 목표 얼마에요": the bureau's figure, not the list of help
+            dispatcher.utter_message(text=figure)
+            return []
         programmes = kb.for_situation(situation)
         named = mentioned_programme(tracker, kb)
+        if named is not None and not named.citizen_facing and situation in HARM_DONE and programmes and (
+            len(text) > QUESTION_LENGTH or STORY_MARKERS.search(text)
+        ):  # "수습 끝나자마자 정규직 전환 안해준다고 그만 나오래요": the city's own 정규직 전환 is not help for them
+            named = None
         listed_fits = said_just_before(tracker, replies.opening("utter_recommend_intro"))
         if named is None and states_profile_facts(tracker) and listed_fits:
             # "따로 월급은 없고요 구직등록은 아직 안했어요" right after a list of what fits (월급 … 없 heard as unpaid
@@ -246,5 +267,14 @@ class ActionAnswerSituation(KnowledgeAction):
         # follow-ups ("거기 몇 시까지 해요?") are about the programme made for this situation until another is named
         # ("협동조합지원센터 어딨어요" lists it among others: the one named stays the one in context)
         listed = [p.slug for p in programmes[:4]]
-        in_focus = named if named is not None and named.slug in listed else primary
+        # ("친구들이랑 협동조합 차리려고 하는데": of equals, the one whose name the story says, 협동조합지원센터)
+        index = kb.fact_index()
+        said = {b for b in question_bigrams(text) if index.idf(b) >= DISTINCTIVE_IDF}  # (not 서울 of "서울시에서")
+        by_name = sorted(
+            (p for p in programmes[:4] if index.main_name_bigrams(p.slug) & said),
+            key=lambda p: -len(index.main_name_bigrams(p.slug) & said),
+        )
+        in_focus = named if named is not None and named.slug in listed else (
+            by_name[0] if by_name and primary not in by_name else primary
+        )
         return [SlotSet("last_question", "ask_programme_info"), SlotSet("programme", in_focus.slug), SlotSet("place", None)]

@@ -54,7 +54,7 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
         re.compile(r"[’']\d{2}|\d{1,2}\s*월|\d{1,2}\.\d{1,2}|\d{4}\s*년"),
     ),
     "amount": (
-        re.compile(r"얼마|시급|금액|이자|이율|프로|퍼센트|%|비용|돈|월급|임금|예산|지원금|받아요|(?<![가-힣])싼|싸게|저렴"),
+        re.compile(r"얼마|시급|금액|이자|이율|프로|퍼센트|%|비용|돈|월급|임금|예산|지원금|받아요|(?<![가-힣])싼|싸게|저렴|몫"),
         re.compile(r"\d[\d,]*\s*(원|만원|억|백만원|%)"),
     ),
     "free": (  # "스터디룸 쓰는 것도 공짜예요?": the fact that says 무료, if the programme has one
@@ -177,7 +177,7 @@ QUESTION_SYNONYMS = {
     "머리 손질": "헤어메이크업", "머리": "헤어", "화장": "메이크업", "마음 치료": "치유", "치료": "치유",
     "주 이용자": "주이용대상", "주이용자": "주이용대상", "주로 이용하는": "주이용대상", "맡겨 둔 돈": "예치금", "맡긴 돈": "예치금", "돌려주": "환급", "돌려받": "환급", "층마다": "층별", "각 층": "층별", "인터넷으로": "온라인", "인터넷": "온라인", "돈이 모자라": "융자", "돈이 부족": "융자", "면접 연습": "모의면접", "면접연습": "모의면접", "첨삭": "클리닉", "먼저 뽑": "우선 선발", "세우는": "설립",
     "세우려": "설립", "차리는": "설립", "빌려주는 곳": "운영업체", "빌려주는 데": "운영업체", "빌려주는 업체": "운영업체",
-    "얼마나 빌려": "융자 규모", "얼마 빌려": "융자 규모", "담 모집": "모집 선발 예정", "다음 모집": "모집 선발 예정", "다음번 모집": "모집 선발 예정", "담번 모집": "모집 선발 예정", "빌려주는 돈": "융자 규모", "얼마 풀": "융자 규모", "몇개까지 늘": "목표", "몇 개까지 늘": "목표", "최종적으로": "목표", "구청에서 하는": "자치구", "총액": "총 규모", "취업 많이": "취업률", "취업을 많이": "취업률", "취업 잘": "취업률",
+    "얼마나 빌려": "융자 규모", "얼마 빌려": "융자 규모", "찾아가야": "방문", "직접 가야": "방문", "직접 찾아": "방문", "늘었": "증가 확대", "짓는데": "소요예산", "짓는 데": "소요예산", "얼마 들어갔": "소요예산", "공사비": "소요예산", "건축비": "소요예산", "채웠": "달성", "담 모집": "모집 선발 예정", "다음 모집": "모집 선발 예정", "다음번 모집": "모집 선발 예정", "담번 모집": "모집 선발 예정", "빌려주는 돈": "융자 규모", "얼마 풀": "융자 규모", "몇개까지 늘": "목표", "몇 개까지 늘": "목표", "최종적으로": "목표", "구청에서 하는": "자치구", "총액": "총 규모", "취업 많이": "취업률", "취업을 많이": "취업률", "취업 잘": "취업률",
     "취업들": "취업률", "센터 같은": "보호센터",
     "누가 운영": "위탁법인", "운영은 누가": "위탁법인", "어디서 운영": "위탁법인", "어디서 위탁": "위탁법인",
     "정보는 어디": "플랫폼", "정보 어디": "플랫폼", "모아서 볼": "통합정보 플랫폼", "팔 수 있": "판로 확대", "얼마까지": "최대 얼마",
@@ -401,7 +401,8 @@ class FactIndex:
             b for b in evidence if self._idf[b] >= DISTINCTIVE_IDF and not any(b in grams for grams in in_scope)
         }
         unmatched_words = [word for word in question_words(question) if unmatched.intersection(bigrams(word))]
-        hits: List[Tuple[float, int, int, FactHit]] = []
+        said = set(question_bigrams(question))
+        hits: List[Tuple[float, int, int, int, FactHit]] = []
         for fact, grams in zip(self.facts, self._bigrams):
             if programme_slug is not None and fact.programme_slug != programme_slug:
                 continue
@@ -423,8 +424,11 @@ class FactIndex:
                 score += PLACE_BONUS
             if score > 0:
                 rank = preferred.index(fact.kind) if fact.kind in preferred else len(preferred)
-                hits.append((-score, rank, len(fact.text), FactHit(fact, score, matched if distinctive else ())))
-        hits.sort(key=lambda item: item[:3])
+                # among equals, the fact sharing more of what was said, name words included ("상담받고 취업한 사람 몇
+                # 명" of 청년일자리센터, whose name says 취업: 상담 후 취업 인원)
+                overlap = len(said & grams)
+                hits.append((-score, rank, -overlap, len(fact.text), FactHit(fact, score, matched if distinctive else ())))
+        hits.sort(key=lambda item: item[:4])
         return [hit for *_, hit in hits[:limit]]
 
 

@@ -624,18 +624,25 @@ class KnowledgeBase:
         facts = best_facts(hits, threshold)
         return [] if self.fact_index().lacks_the_value_asked(question, facts) else facts
 
-    def policy_figure(self, question: str, min_words: int = 0) -> Optional[FigureInfo]:
+    def policy_figure(self, question: str, min_words: int = 0, tie_break: str = "") -> Optional[FigureInfo]:
         """The bureau's own figure a question asks for ("올해 서울시 일자리 목표 몇 개예요?" → ’18년 서울시 일자리 목표):
         one that is tied to no programme and shares more words with the question than any other (at least
-        POLICY_FIGURE_WORDS bigrams of them, or ``min_words``)."""
+        POLICY_FIGURE_WORDS bigrams of them, or ``min_words``); ``tie_break``'s words choose among equals."""
         self._data()
         asked = set(question_bigrams(question)) - STOP_BIGRAMS
         scored = sorted(((len(asked & label), figure) for figure, label in self._figure_bigrams), key=lambda item: -item[0])
         if not scored or scored[0][0] < max(min_words, POLICY_FIGURE_WORDS):
             return None
-        if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        tied = [figure for score, figure in scored if score == scored[0][0]]
+        if len(tied) > 1 and tie_break:
+            # "목표는 몇 개야" then "지금까지 얼마나 채웠어" (달성): the words said last choose among equals
+            latest = set(question_bigrams(tie_break)) - STOP_BIGRAMS
+            labels = dict((id(figure), label) for figure, label in self._figure_bigrams)
+            ranked = sorted(((len(latest & labels[id(figure)]), figure) for figure in tied), key=lambda item: -item[0])
+            tied = [figure for score, figure in ranked if score == ranked[0][0]]
+        if len(tied) > 1:
             return None  # "일자리 목표" alone: the total, the direct or the indirect one?
-        return scored[0][1]
+        return tied[0]
 
     # -- staff search
     def figures(self) -> Tuple[FigureInfo, ...]:

@@ -105,3 +105,117 @@ async def test_a_visit_at_dawn_to_the_shelter_discussed_gets_its_hours(domain) -
     tracker = make_tracker("situation_rest_area", "밤샘 촬영 끝나고 새벽에 들러도 열려 있을까요", slots=slots)
     reply = texts((await run_action(SITUATION, tracker, domain))[0])
     assert "상암쉼터" in reply and "18:00" in reply
+
+
+def said(text: str, entities=(), bot: str = "", buttons=()) -> list:
+    """The events of an earlier turn: the citizen's message (as the NLU read it) and the bot's reply."""
+    return [
+        {"event": "user", "text": text, "parse_data": {"text": text, "entities": list(entities)}},
+        {"event": "bot", "text": bot, "data": {"buttons": list(buttons)}},
+    ]
+
+
+def now(text: str, entities=()) -> dict:
+    return {"event": "user", "text": text, "parse_data": {"text": text, "entities": list(entities)}}
+
+
+async def test_the_bureau_s_target_then_what_is_achieved_of_it(domain) -> None:
+    """"ㅇㅋ 그럼 올해 서울시 일자리 목표는 몇 개야" (heard as goodbye): 353,956; then "지금까지 얼마나 채웠어" (heard as
+    an open-now question): 245,657 achieved, 69.4%."""
+    from actions.open_questions import ActionGoodbye
+
+    first = "ㅇㅋ 그럼 올해 서울시 일자리 목표는 몇 개야"
+    tracker = make_tracker("goodbye", first, confidence=0.28)
+    messages, _ = await run_action(ActionGoodbye(), tracker, domain)
+    target = texts(messages)
+    assert "353,956" in target
+    second = "지금까지 얼마나 채웠어"
+    events = said(first, bot=messages[0]["text"]) + [now(second)]
+    tracker = make_tracker("ask_open_now", second, events=events, confidence=0.58)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "245,657" in reply and "69.4%" in reply
+
+
+async def test_a_bureau_figure_asked_in_a_situation_s_words_is_that_figure(domain) -> None:
+    """"사회적경제 공공구매 올해 목표 얼마에요" (read as the social-economy situation): 1,300억, not the list of help;
+    a question whether an organisation may apply is no figure asked."""
+    tracker = make_tracker("situation_social_economy", "사회적경제 공공구매 올해 목표 얼마에요", confidence=0.48)
+    assert "1,300" in texts((await run_action(SITUATION, tracker, domain))[0])
+    text = "청년 창업을 돕는 비영리단체에서 일하고 있습니다. 청년일자리 민관협력사업에 저희 단체도 지원할 수 있을까요?"
+    named = [span("programme", "youth_jobs_partnership", text, "청년일자리 민관협력사업")]
+    tracker = make_tracker("situation_social_economy", text, named, confidence=0.78)
+    assert "일자리노동정책관 업무보고에 이렇게" not in texts((await run_action(SITUATION, tracker, domain))[0])
+
+
+WAGE_QUESTION = "그 시급이 서울시 생활임금이라는 거죠? 일반 민간 회사도 그만큼 줘야 되는 거예요?"
+
+
+async def test_a_building_s_floor_asked_after_a_centre_it_houses_is_the_building_s(domain) -> None:
+    """"전시 보는 데는 몇층이고" after "노동권익센터도 거기 들어간다던데 몇층임" (asked of 전태일 기념관): its 3rd floor."""
+    events = [
+        {"event": "slot", "name": "programme", "value": "jeon_tae_il_memorial"},
+        *said("전태일 기념관 새로 생긴다던데 건물 몇층짜리에요?"),
+        {"event": "slot", "name": "programme", "value": "labour_rights_centre"},
+        *said("노동권익센터도 거기 들어간다던데 몇층임"),
+        now("전시 보는 데는 몇층이고"),
+    ]
+    tracker = make_tracker(
+        "ask_location", "전시 보는 데는 몇층이고", slots={"programme": "labour_rights_centre"}, events=events, confidence=0.63
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "3층" in reply and "전시실" in reply
+    # a programme merely named by the one in context is no building: 생활임금's facts name 뉴딜일자리's pay
+    events = [
+        {"event": "slot", "name": "programme", "value": "newdeal_jobs"},
+        *said("공휴일도 돈 나와?"),
+        {"event": "slot", "name": "programme", "value": "living_wage"},
+        now(WAGE_QUESTION),
+    ]
+    tracker = make_tracker("ask_cost", WAGE_QUESTION, slots={"programme": "living_wage"}, events=events)
+    assert "120" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_a_programme_corrected_with_얘기였어요_gets_the_same_question(domain) -> None:
+    first = "노동옴부즈만 자치구마다 몇 명씩 있어요?"
+    text = "아 아니 권리보호관 얘기였어요"
+    named = [span("programme", "labour_rights_protector", text, "권리보호관")]
+    events = said(first, [span("programme", "labour_ombudsman", first, "노동옴부즈만")]) + [now(text, named)]
+    tracker = make_tracker(
+        "inform", text, named, slots={"programme": "labour_ombudsman", "last_question": "ask_programme_info"}, events=events
+    )
+    assert "50명" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_whether_a_service_is_offered_is_not_who_may_use_it(domain) -> None:
+    """"나중에 직원 뽑으면 인건비도 지원받을수 있어요?" of 사회적경제기업 육성: 인건비 is among what it offers."""
+    text = "나중에 직원 뽑으면 인건비도 지원받을수 있어요?"
+    tracker = make_tracker("ask_eligibility", text, slots={"programme": "social_economy_support"}, confidence=0.35)
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "인건비" in texts(messages) and "eligibility_form" not in [e.get("name") for e in events]
+
+
+async def test_whether_one_must_go_in_person_is_how_the_centre_advises(domain) -> None:
+    """"설립 상담은 직접 찾아가야돼요?" of 협동조합지원센터: 전화·방문 상담 (not an address question); "직접 찾아가려면
+    어디로 가요?" still asks where."""
+    tracker = make_tracker("ask_location", "설립 상담은 직접 찾아가야돼요?", slots={"programme": "cooperative_support_centre"})
+    assert "전화·방문" in texts((await run_action(QUESTION, tracker, domain))[0])
+    tracker = make_tracker("ask_location", "노동권익센터는 직접 찾아가려면 어디로 가요?", slots={"programme": "labour_rights_centre"})
+    assert "120" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_a_dismissal_story_naming_the_city_s_own_conversions_gets_the_free_advice(domain) -> None:
+    text = "수습 3개월 끝나자마자 정규직 전환 안해준다고 그만 나오래요 이거 부당한거 아닌가요"
+    named = [span("programme", "regularisation", text, "정규직 전환")]
+    tracker = make_tracker("situation_unfair_dismissal", text, named)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "노동권리보호관" in reply and "[비정규직의 정규직화]" not in reply
+
+
+async def test_the_programme_a_story_names_is_the_one_discussed_after_the_list(domain) -> None:
+    """"친구들이랑 협동조합 차리려고 하는데 …": the list of social-economy help, with 협동조합지원센터 in context."""
+    tracker = make_tracker("situation_social_economy", "친구들이랑 협동조합 차리려고 하는데 서울시에서 도와주는거 전부 알려주세요")
+    messages, events = await run_action(SITUATION, tracker, domain)
+    assert "사회적경제기업 육성" in texts(messages)
+    assert {"event": "slot", "name": "programme", "value": "cooperative_support_centre"} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in events
+    ]

@@ -227,6 +227,11 @@ def test_words_naming_the_programme_are_no_detail(kb: KnowledgeBase, question: s
         ("거기 스터디룸 쓰는 것도 공짜예요?", "youth_job_centre", "무료"),
         # the next recruitment is the one the report plans
         ("담 모집 언제해요", "public_works", "’18.11월~12월 예정"),
+        # among equal counts, the one sharing the name's words too (상담 후 취업 인원 of 청년일자리센터)
+        ("그럼 청년일자리센터는요? 거기서 상담받고 취업한 사람 몇 명이에요", "youth_job_centre", "1,785명"),
+        ("짓는데 돈은 얼마 들어갔대", "jeon_tae_il_memorial", "23,768"),
+        ("작년보다 이용하는 사람 늘었어요?", "rest_area", "38% 증가"),
+        ("그중 사회주택 몫은", "social_investment_fund", "사회주택 50억원"),
     ],
 )
 def test_session7_details(kb: KnowledgeBase, question: str, slug: str, expected: str) -> None:
