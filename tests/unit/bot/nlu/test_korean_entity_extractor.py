@@ -293,6 +293,11 @@ ENTITY_CASES = [
     ("37 서울 실업자 뭐있냐", [("age", 0, 2, 37), ("residence", 3, 5, "seoul")]),
     ("구직등록 안 해놨으면 못 하는 거죠?", [("job_seeker_registered", 0, 9, False)]),
     ("연금이 매달 나오긴 하는데 집에만 있으니 답답해요", [("has_regular_income", 0, 9, True)]),
+    # a workplace growing by a hire; rent received is income, and stops
+    ("다음달에 한명 더 뽑아서 10명 되면 어떻게 돼요", [("workplace_size", 14, 16, 10)]),
+    ("오피스텔 월세가 매달 조금 들어와요", [("has_regular_income", 5, 18, True)]),
+    ("세입자 나가서 월세가 끊기면 그땐 되는 거죠?", [("has_regular_income", 8, 15, False)]),
+    ("월세 내고 살아요", []),
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
     ("짜장면 맛집 추천해줘", []),
