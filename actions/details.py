@@ -15,6 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import Replies, previous_user_text, said_just_before, source_values
+from knowledge.fact_search import after_what_was_heard
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
 # "언제 열어요 / 몇 월에" asks for a date; "몇 시 / 몇시까지" asks for opening hours (answered from the hours)
@@ -118,8 +119,9 @@ FIGURE_QUESTION = re.compile(r"몇\s*(명|분|개|군데|곳|층|프로|건|년|
 
 
 def asks_for_a_figure(question: str) -> bool:
-    return bool(FIGURE_QUESTION.search(question)) or asks_for_a_date(question)
+    return bool(FIGURE_QUESTION.search(after_what_was_heard(question))) or asks_for_a_date(question)
 
 
 def asks_for_a_date(question: str) -> bool:
-    return bool(DATE_QUESTION.search(question)) and not CLOCK_QUESTION.search(question)
+    asked = after_what_was_heard(question)  # (not the 모집 of "모집 포스터가 있던데 …")
+    return bool(DATE_QUESTION.search(asked)) and not CLOCK_QUESTION.search(asked)

@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import Replies, intent_payload, join, latest_entity_values, profile_from_tracker
 from actions.eligibility import alternatives
-from actions.question_words import AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, WAGE_WORDS, WORK_NOT_TRAINING
+from actions.question_words import AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, EARNING, WAGE_WORDS, WHAT_IS_THERE, WORK_NOT_TRAINING
 from knowledge.queries import KnowledgeBase, Profile, ProgrammeInfo, Recommendation, Verdict, check_eligibility
 
 
@@ -165,6 +165,30 @@ def utter_paying_fits(
     return the_one_listed([p for p, _ in paying])
 
 
+def utter_paying_for_group(
+    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+) -> Optional[List[Dict[Text, Any]]]:
+    """"청년이 돈 벌 수 있는 건 뭐 있어요": the programmes for the group named that the report gives a wage for;
+    None when no group is named, no pay is asked, or none pays."""
+    text = tracker.latest_message.get("text") or ""
+    groups = latest_entity_values(tracker, "target_group")
+    if not groups or not EARNING.search(text) or not WHAT_IS_THERE.search(text) or kb.programmes_in_text(text):
+        return None
+    paying = [
+        (p, [f.display() for f in p.figures if f.unit.strip() == "원" and WAGE_WORDS.search(f.label)])
+        for p in kb.programmes_for_group(groups[-1])
+    ]
+    paying = [(p, wages) for p, wages in paying if wages]
+    if not paying:
+        return None
+    lines = [replies.text("utter_recommend_paying_for_group", group=groups[-1])]
+    lines += [replies.text("utter_programme_line", name=p.name, summary=", ".join(wages)) for p, wages in paying]
+    lines.append(replies.text("utter_recommend_for_group_footer", as_of=paying[0][0].as_of_label))
+    buttons = [{"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p, _ in paying]
+    dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
+    return the_one_listed([p for p, _ in paying])
+
+
 def utter_alternatives_after_no(
     dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
 ) -> Optional[List[Dict[Text, Any]]]:
@@ -197,6 +221,9 @@ def answer_about_fits(
     """The answer when a message asks what fits the citizen the bot knows about ("그럼 저는 뭘 받을 수 있어요?",
     "이 중에 월급 나오는 건?"), wherever the NLU put it; None otherwise."""
     text = tracker.latest_message.get("text") or ""
+    for_group = utter_paying_for_group(dispatcher, tracker, replies, kb)
+    if for_group is not None:  # "여기서 알려줄 수 있는 것 중에 청년이 돈 벌 수 있는 건 뭐 있어요"
+        return for_group
     if tracker.get_slot("last_question") == "ask_eligibility" and ASKS_ELSEWHERE.search(text):
         told_no = utter_alternatives_after_no(dispatcher, tracker, replies, kb)
         if told_no is not None:

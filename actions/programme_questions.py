@@ -36,7 +36,7 @@ from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS,
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS,
     NOT_COVERED, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, question_named,
-    APPLYING_WORDS, FIELD_OF, PRICE_WORDS, REQUIREMENT,
+    APPLYING_WORDS, COMPARED, FIELD_OF, PRICE_WORDS, REQUIREMENT,
 )
 from knowledge.morphology import nouns
 from knowledge.queries import (
@@ -244,6 +244,12 @@ def _hours_summary(replies: Replies, place: PlaceInfo) -> str:
     return " / ".join(line.lstrip("- ") for line in hours_lines(replies, place))
 
 
+# "몇 건이나", "몇 명": a count, whatever price word the question also has (무료 상담 몇 건)
+COUNT_ASKED = re.compile(r"몇\s*(?:건|명|번|곳|군데|개)|(?:건|명)이나")
+# "면접도 봐요?", "서류 심사 있어요?": the selection of the programme in context, never another programme's 면접 정장
+OWN_PROCESS = re.compile(r"면접\s*(?:도|은|을|이)?\s*(?:봐|보|있|해)|서류\s*(?:심사|전형)|필기|시험|추첨|합격|선발\s*(?:방법|기준|절차)")
+# a situation this close behind an unsure question about the programme in context is what is asked
+RIVAL_SITUATION = 0.75
 # "직접 찾아가야 돼요?": whether one must go in person, which a fact may answer (전화·방문 상담)
 IN_PERSON = re.compile(
     r"^(?!.*(?:어디|신청|접수)).*(?:직접\s*(?:찾아가야|가야|방문해야)|찾아가야\s*(?:돼|되|하|만)|방문해야\s*(?:돼|되|하))"
@@ -309,6 +315,23 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if figure is not None:  # "지금까지 얼마나 채웠어" right after the city's jobs target: what is achieved of it
             dispatcher.utter_message(text=figure)
             return []
+        compared = kb.programmes_in_text(text) if COMPARED.search(text) else []
+        if len(compared) >= 2:  # "노동옴부즈만이랑 노동권리보호관 차이가 뭐예요?": both, side by side
+            lines = [replies.text("utter_compare_intro")]
+            lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in compared[:3]]
+            lines.append(replies.text("utter_compare_footer", as_of=compared[0].as_of_label))
+            buttons = [
+                {"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p in compared[:3]
+            ]
+            dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
+            return [SlotSet("last_question", "ask_programme_info")]
+        rival = self._rival_situation(tracker, kb, named, text)
+        if rival is not None:
+            # "그럼 다시 일 구하는 건 서울시가 뭐 도와줘요?" (a question about the protector to the NLU, job search close
+            # behind): help for that need, which the programme in context is not
+            from actions.situations import ActionAnswerSituation
+
+            return ActionAnswerSituation().respond_to(dispatcher, tracker, replies, kb, rival)
         in_form = current_programme(tracker, kb)
         if named is None and in_form is not None and answers_the_form(tracker):
             # "구직등록?? 그런거 안했는데 꼭 해야돼?" (read as how to apply) answers the form: the check goes on
@@ -404,6 +427,23 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         return self.respond(dispatcher, tracker, replies, kb, intent, question, programme)
 
     @staticmethod
+    def _rival_situation(tracker: Tracker, kb: KnowledgeBase, named: Optional[ProgrammeInfo], text: str) -> Optional[str]:
+        """The situation close behind an unsure question that names nothing and points at nothing, when the
+        programme in context is no help for it; None otherwise."""
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        if named is not None or len(ranking) < 2 or POINTS_BACK.search(text) or text.startswith("/"):
+            return None
+        top, second = ranking[0], ranking[1]
+        name = second.get("name") or ""
+        if top.get("name") != "ask_programme_info" or not name.startswith("situation_"):
+            return None
+        if (second.get("confidence") or 0.0) < RIVAL_SITUATION * (top.get("confidence") or 0.0):
+            return None
+        current = tracker.get_slot("programme")
+        helpers = [p.slug for p in kb.for_situation(name)]
+        return name if helpers and current not in helpers else None
+
+    @staticmethod
     def _detail_again_for_place(
         replies: Replies, tracker: Tracker, kb: KnowledgeBase, programme: Optional[ProgrammeInfo]
     ) -> Optional[tuple]:
@@ -466,7 +506,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 found = detail_answer(replies, kb, before, text, say_unknown=False) or found
             if (
                 found is None and mentioned_programme(tracker, kb) is None and not POINTS_BACK.search(text)
-                and question not in _FIELD_QUESTIONS
+                and question not in _FIELD_QUESTIONS and not OWN_PROCESS.search(text)
             ):
                 # "대출도 되나요? 이자 몇 프로?" after a list about social economy: a fact of a programme on the same
                 # topic (사회투자기금), not a "don't know" about the one first in the list
@@ -700,6 +740,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             return True  # "사업기간은 어떻게 돼요", "직원 월급 인건비도 지원해줌?": a word of one of its facts
         if question == "ask_how_to_apply" and asks_for_a_date(text):
             return True  # "등록하고 하반기 거 하면 언제까지 일해요?": a date, which a fact may give
+        if question == "ask_cost" and COUNT_ASKED.search(text):
+            return True  # "올해 상반기에 무료 상담 몇 건이나 했대요?": a number of consultations, not the price
         if question == "ask_cost" and ALSO_THING.search(text):
             return True  # "프로필 사진 찍는 것도 공짜로 해준다고요?": whether that thing is offered (and free)
         if question == "ask_cost" and TOTAL_WORDS.search(text):

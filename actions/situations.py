@@ -16,13 +16,14 @@ from actions.details import asks_for_a_figure, detail_answer, policy_figure_answ
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.programme_questions import (
-    ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, states_profile_facts,
+    ASKS_SOMETHING, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, states_profile_facts,
 )
 from actions.question_words import (
     ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, NEARBY_WORDS, NOT_COVERED,
     QUESTION_LENGTH, STUDENT_WORDS, WHO_RUNS_WORDS, question_named,
 )
 from knowledge.fact_search import DISTINCTIVE_IDF, question_bigrams
+from knowledge.morphology import nouns
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
 
@@ -161,6 +162,16 @@ class ActionAnswerSituation(KnowledgeAction):
         ):
             # "야간 과정도 있어요?", "거긴 주로 어떤 사람들이 와요", "합정 거기는 몇시까지 해요", "변호사 살 형편이
             #안되는데 돈이 드는건지요" while a programme is discussed: a follow-up the NLU took for a situation
+            process = OWN_PROCESS.search(text)
+            if process:  # "면접도 봐요?" after 뉴딜일자리's documents (heard as needing an interview suit): its selection
+                found = detail_answer(replies, kb, in_context, text, say_unknown=False)
+                if found is not None:
+                    return say_detail(dispatcher, found)
+                words = [word for word in nouns(text) if word in process.group()] or [process.group()]
+                dispatcher.utter_message(
+                    text=replies.text("utter_feature_unknown", name=in_context.name, words=", ".join(words))
+                )
+                return [SlotSet("programme", in_context.slug)]
             found = detail_answer(replies, kb, in_context, text, tracker.get_slot("place"))
             if found is None and not BACK_REFERENCE.search(text) and not states_profile_facts(tracker):
                 # "돈 빌릴 수 있는 것도 있나" after the social economy centre: a fact of its topic (사회투자기금 융자)
@@ -185,6 +196,10 @@ class ActionAnswerSituation(KnowledgeAction):
             in_context.slug in [p.slug for p in programmes] or tracker.get_slot("last_question") == "ask_eligibility"
         ):  # "다음 달에 마포로 이사 가면 그땐 되는 거죠?" after a verdict: the verdict again, for the new facts  # "알바 포함하면 11명이요" after 마을노무사 was suggested: the verdict for it
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, in_context)
+        if named is not None and named.rules and knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text) and not (
+            PRICE_ASKED.search(text) or asks_for_a_figure(text)
+        ):  # "면접 정장 빌려주는 것도 저 되나요?" after what fits a 37-year-old: the verdict (취업날개 is up to 34)
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, named)
         if named is not None and (
             states_profile_facts(tracker) or named.slug not in [p.slug for p in programmes[:4]]
             or (FEATURE_QUESTION.search(text) and len(text) <= STORY_LENGTH)  # "청년일자리센터 가면 자소서 첨삭 같은 것도 …?"

@@ -405,6 +405,8 @@ _WORKPLACE_SIZE = re.compile(
     r"(?:(?P<c>\d{1,4})|" + _WORD_START + r"(?P<nc>" + _NATIVE_COUNT + r"))\s*(?:명|인(?![가-힣]))"
     r"|(?:(?:다\s*|모두\s*|전부\s*)?(?:합쳐서?|합치면|더해서|더하면|포함해서|포함하면)|까지\s*(?:치면|세면|하면|합치면|포함하면))\s*(?:(?P<f>\d{1,4})|" + _WORD_START + r"(?P<nf>" + _NATIVE_COUNT + r"))\s*명"
     r"|(?:직원|사람|인원|알바|가게|회사|사업장|매장|호점|본점|지점|식당|카페|공장|뽑|채용|고용)[^.?!]{0,12}?(?:(?P<g>\d{1,4})|" + _WORD_START + r"(?P<ng>" + _NATIVE_COUNT + r"))\s*명이?\s*(?=되면|돼도|되어도|이면|이라면|\s+되면)"
+    # "아 정정할게요 … 지금은 8명이에요": the size as it is now, told as a correction
+    r"|(?:지금은|이제는?|현재는?)\s*(?P<h>\d{1,4})\s*명\s*(?=이에요|이요|입니다|이야|임|이고|인데|밖에|뿐|\s*$|[?!.~])"
     r"|" + _SIZE_SUBJECT + r"(?:이|은|는|가|도)?\s*(?P<nd>" + _NATIVE_COUNT_NOUN + r")"
     r"(?=이던데|이라던데|이라는데|이래요|이에요|이요|이야|인데|이고|이라|밖에|뿐|\s*정도|\s*$|[?!.~])"
     r"|(?:(?P<b>\d{1,4})|" + _WORD_START + r"(?P<nb>" + _NATIVE_COUNT + r"))\s*(?:명|인)\s*(?:짜리|이하|정도|남짓)?\s*(?:인\s*|있는\s*|되는\s*)?"
@@ -439,6 +441,8 @@ _PENSION = re.compile(r"연금(?:이|을|도|은|으로)?\s*(?:매달|매월|꼬
 _RENT_RECEIVED = re.compile(
     r"(?:월세|임대\s*수입|임대료|집세)(?:가|도|는|를|로)?\s*(?:(?:매달|매월|꼬박꼬박|다달이|좀|조금)\s*)*(?:들어오|들어와|나오|나와|받고|받아)"
 )
+# "파트타임으로 한 달에 80씩 받고 있어요": a monthly pay is a regular income
+_MONTHLY_PAY = re.compile(r"(?:한\s*달에|매달|매월|월)\s*\d{1,4}\s*(?:만\s*원?|만원)?\s*(?:씩|정도|가량)?\s*(?:받|벌|들어오|들어와|나오|나와)")
 # "세입자 나가서 월세가 끊기면": that income stops
 _RENT_STOPS = re.compile(r"(?:월세|연금|임대\s*수입|임대료)(?:가|이|도)?\s*(?:끊기면|끊겨|없어지면|안\s*들어오면|끊어지면)")
 # "알바 그만두면?": the pay that made them ineligible stops (공공근로 after "편의점 알바로 월급 받고 있거든")
@@ -564,8 +568,8 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
 
     if "workplace_size" in wanted:
         for match in _WORKPLACE_SIZE.finditer(t):
-            group = next(g for g in ("a", "b", "c", "f", "g", "na", "nb", "nc", "nd", "nf", "ng") if match.group(g))
-            value = int(match.group(group)) if group in ("a", "b", "c", "f", "g") else _native_count(match.group(group))
+            group = next(g for g in ("a", "b", "c", "f", "g", "h", "na", "nb", "nc", "nd", "nf", "ng") if match.group(g))
+            value = int(match.group(group)) if group in ("a", "b", "c", "f", "g", "h") else _native_count(match.group(group))
             if value > 0:
                 found.append((match.start(group), match.end(group), "workplace_size", value))
     if "job_seeker_registered" in wanted:
@@ -579,7 +583,7 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             found.append((match.start(), match.end(), "has_regular_income", match.group("yes") is not None))
         for match in _INCOME_STOPS.finditer(t):
             found.append((match.start(), match.end(), "has_regular_income", False))
-        for pattern, value in ((_PENSION, True), (_RENT_RECEIVED, True), (_RENT_STOPS, False)):
+        for pattern, value in ((_PENSION, True), (_RENT_RECEIVED, True), (_MONTHLY_PAY, True), (_RENT_STOPS, False)):
             for match in pattern.finditer(t):
                 found.append((match.start(), match.end(), "has_regular_income", value))
 

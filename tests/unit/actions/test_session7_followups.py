@@ -219,3 +219,66 @@ async def test_the_programme_a_story_names_is_the_one_discussed_after_the_list(d
     assert {"event": "slot", "name": "programme", "value": "cooperative_support_centre"} in [
         {k: e.get(k) for k in ("event", "name", "value")} for e in events
     ]
+
+
+async def test_two_programmes_compared_are_described_side_by_side(domain) -> None:
+    text = "노동옴부즈만이랑 노동권리보호관 차이가 뭐예요? 둘다 상담해준다는데 헷갈려요"
+    tracker = make_tracker("ask_programme_info", text, [span("programme", "labour_ombudsman", text, "노동옴부즈만")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "시민명예 노동옴부즈만:" in reply and "노동권리보호관:" in reply
+
+
+async def test_a_job_search_close_behind_a_question_about_the_protector_is_the_job_help(domain) -> None:
+    """"그럼 다시 일 구하는 건 서울시가 뭐 도와줘요?" after a dismissal story and 실업급여: help finding work."""
+    ranking = [
+        {"name": "ask_programme_info", "confidence": 0.51}, {"name": "situation_job_search", "confidence": 0.40},
+    ]
+    text = "그럼 다시 일 구하는 건 서울시가 뭐 도와줘요?"
+    tracker = make_tracker(
+        "ask_programme_info", text, slots={"programme": "labour_rights_protector"}, ranking=ranking, confidence=0.51
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "청년일자리센터" in reply and "[노동권리보호관]" not in reply
+
+
+async def test_paid_work_for_young_people_is_the_programme_with_a_wage(domain) -> None:
+    from actions.open_questions import ActionAnswerCapabilities
+
+    text = "그럼 여기서 알려줄 수 있는 것 중에 청년이 돈 벌 수 있는 건 뭐 있어요"
+    tracker = make_tracker("ask_capabilities", text, [entity("target_group", "청년")], confidence=0.59)
+    assert "뉴딜일자리: 생활임금 시급: 9,220원" in texts((await run_action(ActionAnswerCapabilities(), tracker, domain))[0])
+    # a question about one of them (its recruitment) is not that list
+    text = "시급 받으면서 경력 쌓는 그 청년 일자리요, 2025년 모집 공고는 언제 나와요?"
+    tracker = make_tracker("ask_how_to_apply", text, [entity("target_group", "청년")])
+    assert "임금이 적힌 일자리예요" not in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_an_interview_asked_of_a_programme_is_its_selection_not_the_suit_rental(domain) -> None:
+    """"면접도 봐요?" after 뉴딜일자리's documents (heard as needing an interview suit): the report does not say (120)."""
+    tracker = make_tracker(
+        "situation_interview_suit", "면접도 봐요?", slots={"programme": "newdeal_jobs", "last_question": "ask_how_to_apply"},
+        confidence=0.52,
+    )
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "[뉴딜일자리]" in reply and "‘면접’" in reply and "120" in reply and "취업날개" not in reply
+
+
+async def test_someone_like_me_after_a_story_of_restructuring_gets_what_fits(domain) -> None:
+    text = "55세 남자고요 회사에서 구조조정으로 나왔어요. 서울 구로 살아요. 나 같은 사람도 뭐 있어요?"
+    told = [entity("age", 55), entity("residence", "seoul"), entity("job_status", "unemployed")]
+    slots = {"age": 55, "residence": "seoul", "job_status": "unemployed"}
+    tracker = make_tracker("situation_unfair_dismissal", text, told, slots=slots)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "공공근로사업" in reply and "서울시 기술교육원" in reply
+
+
+async def test_what_ombudsmen_do_asked_after_seeing_a_poster_is_no_date_question(domain) -> None:
+    text = "구청 게시판에 시민명예 노동옴부즈만 모집 포스터가 있던데 그 사람들이 시민한테 뭘 해주는 거예요?"
+    tracker = make_tracker("ask_programme_info", text, [span("programme", "labour_ombudsman", text, "시민명예 노동옴부즈만")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "노무상담" in reply and "숫자나 날짜" not in reply
+
+
+async def test_a_count_asked_with_a_price_word_is_the_count(domain) -> None:
+    tracker = make_tracker("ask_cost", "올해 상반기에 무료 상담 몇 건이나 했대요?", slots={"programme": "labour_ombudsman"})
+    assert "1,694" in texts((await run_action(QUESTION, tracker, domain))[0])
