@@ -81,6 +81,8 @@ CONVERSATION_SETS = {
     "v48": ROOT / "tests" / "heldout" / "conversations_v48.yml",
     "v49": ROOT / "tests" / "heldout" / "conversations_v49.yml",
     "v50": ROOT / "tests" / "heldout" / "conversations_v50.yml",
+    "v51": ROOT / "tests" / "heldout" / "conversations_v51.yml",
+    "v52": ROOT / "tests" / "heldout" / "conversations_v52.yml",
 }
 # Not run by default: kept for the next honest measurement (run it once, with --set, and say so in the README).
 KEPT_UNRUN: set = set()  # every set has had its first run (README, tests/heldout/README.md); write new ones to measure
