@@ -248,6 +248,8 @@ def _hours_summary(replies: Replies, place: PlaceInfo) -> str:
 COUNT_ASKED = re.compile(r"몇\s*(?:건|명|번|곳|군데|개)|(?:건|명)이나")
 # "면접도 봐요?", "서류 심사 있어요?": the selection of the programme in context, never another programme's 면접 정장
 OWN_PROCESS = re.compile(r"면접\s*(?:도|은|을|이)?\s*(?:봐|보|있|해)|서류\s*(?:심사|전형)|필기|시험|추첨|합격|선발\s*(?:방법|기준|절차)")
+# what asks the hours even with 운영 in it ("운영시간", "몇 시까지 운영")
+HOURS_ASKED = re.compile(r"시간|몇\s*시|시까지|시부터|요일|주말|평일|토요|일요|언제")
 # a situation this close behind an unsure question about the programme in context is what is asked
 RIVAL_SITUATION = 0.75
 # "직접 찾아가야 돼요?": whether one must go in person, which a fact may answer (전화·방문 상담)
@@ -369,7 +371,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             intent = question = "ask_location"  # "퀵 하는 형님은 어디로 가면 되나요" (a shelter: where, not how to apply)
         elif intent in ("ask_location", "ask_how_to_apply") and IN_PERSON.search(text):
             intent = question = "ask_programme_info"  # "설립 상담은 직접 찾아가야돼요?": how it is given (전화·방문)
-        elif intent == "ask_hours" and WHO_RUNS_WORDS.search(text) and not WHO_FOR.search(text) and not HOURS_WORDS.search(text):
+        elif intent == "ask_hours" and WHO_RUNS_WORDS.search(text) and not WHO_FOR.search(text) and not HOURS_ASKED.search(text):
             intent = question = "ask_programme_info"  # "운영은 누가 맡아요?": who runs it, a detail (not its hours)
         elif intent in ("ask_location", "ask_hours", "ask_programme_info") and WHO_FOR.search(text) and not WHO_RUNS_WORDS.search(text):
             intent = question = "ask_eligibility"  # "거기는 누가 주로 가요?": who it is for, not where

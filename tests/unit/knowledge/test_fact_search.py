@@ -232,6 +232,7 @@ def test_words_naming_the_programme_are_no_detail(kb: KnowledgeBase, question: s
         ("짓는데 돈은 얼마 들어갔대", "jeon_tae_il_memorial", "23,768"),
         ("작년보다 이용하는 사람 늘었어요?", "rest_area", "38% 증가"),
         ("그중 사회주택 몫은", "social_investment_fund", "사회주택 50억원"),
+        ("정장은 어디 업체에서 빌려줘요?", "interview_suit_rental", "열린옷장"),
     ],
 )
 def test_session7_details(kb: KnowledgeBase, question: str, slug: str, expected: str) -> None:

@@ -298,6 +298,7 @@ ENTITY_CASES = [
     ("오피스텔 월세가 매달 조금 들어와요", [("has_regular_income", 5, 18, True)]),
     ("세입자 나가서 월세가 끊기면 그땐 되는 거죠?", [("has_regular_income", 8, 15, False)]),
     ("월세 내고 살아요", []),
+    ("아 깜빡했는데 매달 월세 받는게 고정으로 들어와요", [("has_regular_income", 11, 16, True)]),
     ("근데 지금 파트타임으로 한 달에 80씩 받고 있어요", [("has_regular_income", 13, 23, True)]),
     ("아 정정할게요 지난달에 넷이 그만둬서 지금은 8명이에요", [("workplace_size", 25, 26, 8)]),
     # unrelated text: nothing but the weekday
