@@ -20,7 +20,7 @@ def horizontal_bars(items: Sequence[Tuple[str, int]], title: str, width: int = 6
     largest = max((value for _, value in items), default=0) or 1
     room = width - label_width - 60
     parts = [
-        f'<svg class="chart" role="img" aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
+        f'<svg class="chart" role="img" aria-label="{escape(title)}" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
         f"<title>{escape(title)}</title>",
     ]
@@ -44,7 +44,7 @@ def vertical_bars(items: Sequence[Tuple[str, int]], title: str, width: int = 640
     step = (width - 2 * left) / max(len(items), 1)
     bar_width = max(step * 0.7, 2)
     parts = [
-        f'<svg class="chart" role="img" aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
+        f'<svg class="chart" role="img" aria-label="{escape(title)}" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
         f"<title>{escape(title)}</title>",
         f'<line class="axis" x1="{left}" y1="{height - bottom}" x2="{width - left}" y2="{height - bottom}"></line>',

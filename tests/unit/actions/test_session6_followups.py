@@ -13,7 +13,7 @@ from tests.unit.actions.conftest import entity, make_tracker, run_action, slots_
 QUESTION = ActionAnswerProgrammeQuestion()
 
 
-def said_before(text: str, entities: List[Dict[str, Any]], bot: str = "", buttons: List[Dict[str, str]] = ()) -> list:
+def said_before(text: str, entities: List[Dict[str, Any]] = (), bot: str = "", buttons: List[Dict[str, str]] = ()) -> list:
     """The events of an earlier turn: the citizen's message (as the NLU read it) and the bot's reply."""
     return [
         {"event": "user", "text": text, "parse_data": {"text": text, "entities": entities}},

@@ -10,6 +10,7 @@ from actions.question_words import question_named
 from actions.recommendations import ActionRecommendProgrammes
 from actions.situations import ActionAnswerSituation
 from tests.unit.actions.conftest import entity, make_tracker, run_action, span, texts
+from tests.unit.actions.test_session6_followups import said_before as said, then as now
 
 QUESTION = ActionAnswerProgrammeQuestion()
 SITUATION = ActionAnswerSituation()
@@ -105,18 +106,6 @@ async def test_a_visit_at_dawn_to_the_shelter_discussed_gets_its_hours(domain) -
     tracker = make_tracker("situation_rest_area", "밤샘 촬영 끝나고 새벽에 들러도 열려 있을까요", slots=slots)
     reply = texts((await run_action(SITUATION, tracker, domain))[0])
     assert "상암쉼터" in reply and "18:00" in reply
-
-
-def said(text: str, entities=(), bot: str = "", buttons=()) -> list:
-    """The events of an earlier turn: the citizen's message (as the NLU read it) and the bot's reply."""
-    return [
-        {"event": "user", "text": text, "parse_data": {"text": text, "entities": list(entities)}},
-        {"event": "bot", "text": bot, "data": {"buttons": list(buttons)}},
-    ]
-
-
-def now(text: str, entities=()) -> dict:
-    return {"event": "user", "text": text, "parse_data": {"text": text, "entities": list(entities)}}
 
 
 async def test_the_bureau_s_target_then_what_is_achieved_of_it(domain) -> None:

@@ -8,7 +8,6 @@ import { safeHttpUrl, splitLinks } from "./links.js";
 import { STRINGS } from "./strings.js";
 import { CSS } from "./styles.js";
 
-const SVG_NS = "http://www.w3.org/2000/svg";
 const MAX_INPUT = 1000;
 
 /** Builds an element: el("button", {class: "x", type: "button"}, child, "text"). */
@@ -25,16 +24,13 @@ function el(tag, attributes = {}, ...children) {
   return element;
 }
 
-/** A decorative icon from fixed path data (never from message content). */
+/** A decorative icon from fixed path data (never from message content). The HTML parser puts <svg> in the SVG
+ * namespace itself, so no namespace URI is written here. */
 function icon(pathData) {
-  const svg = document.createElementNS(SVG_NS, "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
-  const path = document.createElementNS(SVG_NS, "path");
-  path.setAttribute("d", pathData);
-  path.setAttribute("fill", "currentColor");
-  svg.append(path);
+  const template = document.createElement("template");
+  template.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor"></path></svg>';
+  const svg = template.content.firstElementChild;
+  svg.querySelector("path").setAttribute("d", pathData);
   return svg;
 }
 
