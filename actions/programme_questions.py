@@ -269,14 +269,18 @@ def offered_also(text: str, programme: ProgrammeInfo) -> List[str]:
 _HOUSED = re.compile(r"\d+\s*층")
 
 
-def part_of(kb: KnowledgeBase, programme: ProgrammeInfo, other: ProgrammeInfo) -> bool:
-    """Whether the report puts ``programme`` inside ``other``'s building: one of its facts names it with a floor
-    (서울노동권익센터 is the planned 5th floor of 전태일 노동복합시설); naming it alone is not enough (생활임금 names
-    뉴딜일자리's pay)."""
-    return any(
-        _HOUSED.search(fact.text) and other.slug in [p.slug for p in kb.programmes_in_text(fact.text)]
+def housing_programme(tracker: Tracker, kb: KnowledgeBase, programme: Optional[ProgrammeInfo]) -> Optional[ProgrammeInfo]:
+    """The programme discussed before ``programme`` when the report puts ``programme`` inside its building: one of
+    its facts names it with a floor (서울노동권익센터 is the planned 5th floor of 전태일 노동복합시설); naming it alone
+    is not enough (생활임금 names 뉴딜일자리's pay). A follow-up the housed one cannot answer may be about it."""
+    before = previous_programme(tracker, kb) if programme is not None else None
+    if before is None:
+        return None
+    houses = any(
+        _HOUSED.search(fact.text) and before.slug in [p.slug for p in kb.programmes_in_text(fact.text)]
         for fact in kb.fact_index().facts if fact.programme_slug == programme.slug
     )
+    return before if houses else None
 
 
 class ActionAnswerProgrammeQuestion(KnowledgeAction):
@@ -419,8 +423,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 return self.judge(dispatcher, tracker, replies, kb, programme)
             intent = question = last
         programme = current_programme(tracker, kb)
-        container = previous_programme(tracker, kb) if named is None and programme is not None else None
-        if container is not None and part_of(kb, programme, container) and (
+        container = housing_programme(tracker, kb, programme) if named is None else None
+        if container is not None and (
             kb.fact_index().nouns_foreign_to(text, programme.slug) or WHO_RUNS_WORDS.search(text)
         ) and kb.fact_index().distinctive_words_shared(text, container.slug):
             # "전시 보는 데는 몇층이고", "운영은 누가 맡아요?" after "노동권익센터도 거기 들어간다던데": about the building
@@ -497,9 +501,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 return []
             place = places_named[0].name if places_named else tracker.get_slot("place")
             found = detail_answer(replies, kb, programme, text, place)
-            before = previous_programme(tracker, kb) if mentioned_programme(tracker, kb) is None else None
+            before = housing_programme(tracker, kb, programme) if mentioned_programme(tracker, kb) is None else None
             if (
-                before is not None and not POINTS_BACK.search(text) and part_of(kb, programme, before)
+                before is not None and not POINTS_BACK.search(text)
                 and detail_answer(replies, kb, programme, text, place, say_unknown=False) is None
             ):
                 # "전시 보는 데는 몇층이고" after "노동권익센터도 거기 들어간다던데 몇층임" (asked of 전태일 기념관): a fact
