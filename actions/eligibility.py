@@ -76,14 +76,32 @@ def eligibility_text(replies: Replies, programme: ProgrammeInfo, profile: Profil
     return replies.text("utter_eligibility_unknown", rules=rules, **values)
 
 
+# the report's young people: 뉴딜일자리 is for "만 18~39세 청년", the widest youth age it gives
+YOUTH = "청년"
+YOUTH_AGES = (18, 39)
+# the groups a programme for young job seekers also names (청년일자리센터: 청년, 구직자); one naming 시민 or 실업자
+# too (기술교육원) is for anyone
+_YOUTH_AND_ALIKE = {YOUTH, "구직자", "기업"}
+
+
+def for_youth_only(programme: ProgrammeInfo) -> bool:
+    """Whether the report names the programme for young people alone (청년일자리센터, 일자리카페)."""
+    return YOUTH in programme.target_groups and set(programme.target_groups) <= _YOUTH_AND_ALIKE
+
+
 def alternatives(kb: KnowledgeBase, profile: Profile, programme: ProgrammeInfo) -> List[ProgrammeInfo]:
     """Programmes this profile can use instead: first those for the same situations (labour advice elsewhere when
-    a workplace is too big for 마을노무사), then those the profile fits; none it is known not to qualify for."""
+    a workplace is too big for 마을노무사), then those the profile fits; none it is known not to qualify for, and
+    none the report names for young people alone when the citizen is past the youth ages (a 52-year-old turned
+    down by 뉴딜일자리 is not sent to 청년일자리센터)."""
     same_purpose = [other for situation in programme.situations for other in kb.for_situation(situation)]
     fitting = [r.programme for r in kb.recommend(profile, limit=4)]
+    past_youth = profile.age is not None and profile.age > YOUTH_AGES[1]
     chosen: List[ProgrammeInfo] = []
     for other in same_purpose + fitting:
         if other.slug == programme.slug or any(other.slug == c.slug for c in chosen):
+            continue
+        if past_youth and for_youth_only(other):
             continue
         if check_eligibility(other, profile).verdict is not Verdict.NOT_ELIGIBLE:
             chosen.append(other)

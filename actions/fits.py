@@ -12,8 +12,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import Replies, intent_payload, join, latest_entity_values, profile_from_tracker
-from actions.eligibility import alternatives
-from actions.question_words import AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, EARNING, WAGE_WORDS, WHAT_IS_THERE, WORK_NOT_TRAINING
+from actions.eligibility import YOUTH, YOUTH_AGES, alternatives
+from actions.question_words import (
+    AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, EARNING, JOBS_WORDS, WAGE_WORDS, WHAT_IS_THERE, WORK_NOT_TRAINING,
+)
 from knowledge.queries import KnowledgeBase, Profile, ProgrammeInfo, Recommendation, Verdict, check_eligibility
 
 
@@ -57,9 +59,6 @@ def _why(replies: Replies, recommendation: Recommendation) -> str:
 
 # the report's job-creation family: programmes that give the citizen work (공공근로 sets no wage in the report)
 WORK_TOPICS = ("public_works", "job_creation")
-# the report's young people: 뉴딜일자리 is for "만 18~39세 청년", the widest youth age it gives
-YOUTH = "청년"
-YOUTH_AGES = (18, 39)
 
 
 def _open_to_their_group(kb: KnowledgeBase, profile: Profile) -> List[ProgrammeInfo]:
@@ -189,6 +188,23 @@ def utter_paying_for_group(
     return the_one_listed([p for p, _ in paying])
 
 
+def utter_jobs_for_group(
+    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+) -> Optional[List[Dict[Text, Any]]]:
+    """"여성 일자리도 서울시에서 많이 만든다던데 어떤 것들이 있는지요": the city's job target for the group named,
+    whose note names the kinds of jobs (국공립어린이집 보육교사, 아이돌보미 …); None when no group's jobs are asked."""
+    text = tracker.latest_message.get("text") or ""
+    groups = latest_entity_values(tracker, "target_group")
+    if not groups or not JOBS_WORDS.search(text) or not WHAT_IS_THERE.search(text) or kb.programmes_in_text(text):
+        return None
+    figure = kb.jobs_target_for_group(str(groups[-1]))
+    if figure is None:
+        return None
+    line = figure.display() + (f" — {figure.note}" if figure.note else "")
+    dispatcher.utter_message(text=replies.text("utter_policy_figure", figure=line, source=figure.source_section))
+    return []
+
+
 def utter_alternatives_after_no(
     dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
 ) -> Optional[List[Dict[Text, Any]]]:
@@ -224,6 +240,9 @@ def answer_about_fits(
     for_group = utter_paying_for_group(dispatcher, tracker, replies, kb)
     if for_group is not None:  # "여기서 알려줄 수 있는 것 중에 청년이 돈 벌 수 있는 건 뭐 있어요"
         return for_group
+    group_jobs = utter_jobs_for_group(dispatcher, tracker, replies, kb)
+    if group_jobs is not None:  # "어르신 일자리는 어떤 게 있어요?"
+        return group_jobs
     if tracker.get_slot("last_question") == "ask_eligibility" and ASKS_ELSEWHERE.search(text):
         told_no = utter_alternatives_after_no(dispatcher, tracker, replies, kb)
         if told_no is not None:

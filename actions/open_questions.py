@@ -259,7 +259,9 @@ class ActionGoodbye(KnowledgeAction):
         text = tracker.latest_message.get("text") or ""
         question = question_named(text)
         named = mentioned_programme(tracker, kb)
-        if not text.startswith("/") and named is not None and question is None and len(text) <= FOLLOW_UP_LENGTH // 2:
+        if not text.startswith("/") and named is not None and question is None and (
+            len(text) <= FOLLOW_UP_LENGTH // 2 or asks_the_same_about(tracker, kb)
+        ):
             # "그럼 뉴딜은?" (the 그럼 heard as goodbye): the last question again, about the programme named
             return ActionAnswerProgrammeQuestion().answer(dispatcher, tracker, replies, kb)
         if not text.startswith("/") and (named is not None or question is not None):

@@ -24,6 +24,7 @@ from actions.context import (
     previous_question_unnamed,
     previous_user_text,
     programmes_just_listed,
+    said_just_before,
     source_values,
 )
 from actions.details import (
@@ -35,9 +36,11 @@ from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS,
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS,
-    NOT_COVERED, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, question_named,
+    NOT_COVERED, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, question_named,
+    question_sentence,
     APPLYING_WORDS, COMPARED, FIELD_OF, PRICE_WORDS, REQUIREMENT,
 )
+from knowledge.fact_search import Fact
 from knowledge.morphology import nouns
 from knowledge.queries import (
     RULE_NEEDS,
@@ -63,7 +66,9 @@ PROFILE_ENTITIES = (
 
 
 # "X도 그래요?", "X는 어때요?": the question before, about X
-SAME_AS_BEFORE = re.compile(r"(?:도|는|은)\s*(?:그래요|그런가요|그래|마찬가지|똑같|같아요|같나요|어때요|어떤가요)")
+SAME_AS_BEFORE = re.compile(
+    r"(?:도|는|은)\s*(?:그래요|그런가요|그래|마찬가지|똑같|같아요|같나요|어때요|어떤가요|어떻습니까|어떻나요|어떨까요|어떠세요|어떰)"
+)
 # what may stand around a programme's name in "그럼 공공근로는요?" (nothing else is asked)
 _ELLIPSIS_WORDS = frozenset(
     "그럼 그러면 그리고 그건 아 음 혹시 근데 저기 는요 은요 도요 요 는 은 도 어때요 어때 경우는요 경우엔요 "
@@ -85,6 +90,9 @@ def asks_the_same_about(tracker: Tracker, kb: Optional[KnowledgeBase] = None) ->
         text = text[: entity["start"]] + " " + text[entity["end"]:]
     if SAME_AS_BEFORE.search(text):
         return True  # "상암쉼터도 그래요? 방송 일 하는데 거기가 가까워서"
+    first, _, rest = text.partition("?") if "?" in text else (text, "", "")
+    if rest.strip() and not ASKS_SOMETHING.search(rest) and spans:
+        text = first  # "뉴딜일자리는요? 제 친구가 거기서 일한다던데": the question is the first sentence
     words = re.sub(r"[\s?!.,~ㅠㅜ]+", " ", text).split()
     if places_named:
         words = [word for word in words if not kb.places_in_text(word)]
@@ -265,22 +273,52 @@ def offered_also(text: str, programme: ProgrammeInfo) -> List[str]:
     return [word for word in nouns(text) if len(word) >= 2 and f"{word}도" in text and word in offered]
 
 
+# "군포에도 서울시 기술교육원이 있다는 말을 들었습니다": whether a site is in a place
+EXISTS_THERE = re.compile(r"[가-힣](?:에도|에)\s+(?P<subject>(?:\S+\s+){0,3}?\S+)(?:이|가)\s*있다(?:는|고|던|면서|죠)")
+# "…건물로 옮겨 간다는", "거기 들어간다던데": a programme moving into a building
+MOVING_IN = re.compile(r"옮겨|옮긴|옮기|이전(?:한|해|하|된|될)|입주|이사\s*(?:간|온|가|오|한)|들어간다|들어온다|들어선다|들어간대|들어온대|들어간다던")
 # a fact that houses one programme in another's building ("…노동복합시설(…)의 5층 용도(안)가 서울노동권익센터예요")
 _HOUSED = re.compile(r"\d+\s*층")
 
 
-def housing_programme(tracker: Tracker, kb: KnowledgeBase, programme: Optional[ProgrammeInfo]) -> Optional[ProgrammeInfo]:
-    """The programme discussed before ``programme`` when the report puts ``programme`` inside its building: one of
-    its facts names it with a floor (서울노동권익센터 is the planned 5th floor of 전태일 노동복합시설); naming it alone
-    is not enough (생활임금 names 뉴딜일자리's pay). A follow-up the housed one cannot answer may be about it."""
-    before = previous_programme(tracker, kb) if programme is not None else None
-    if before is None:
-        return None
-    houses = any(
-        _HOUSED.search(fact.text) and before.slug in [p.slug for p in kb.programmes_in_text(fact.text)]
-        for fact in kb.fact_index().facts if fact.programme_slug == programme.slug
+# "그 노무사", "그 보호관이라는 사람들": a word of the programme's name after 그 points back to it
+_THAT_ONE = re.compile(r"(?<![가-힣])그\s+([가-힣]{2,})")
+_TRAILING_PARTICLE = re.compile(r"(?:이라는|라는|이란|란|들|은|는|이|가|을|를|도|의|에|한테)+$")
+
+
+def points_back(text: str, programme: Optional[ProgrammeInfo]) -> bool:
+    """Whether the message points back to what is discussed: 거기/그거, or 그 + a word of the programme's name
+    ("그 노무사 상담 받으면 돈은 드는 건가요?" of 마을노무사, never the 노무상담 of another programme)."""
+    if POINTS_BACK.search(text):
+        return True
+    if programme is None:
+        return False
+    names = [programme.name, *programme.aliases]
+    for match in _THAT_ONE.finditer(text):
+        word = _TRAILING_PARTICLE.sub("", match.group(1))
+        if len(word) >= 2 and any(word in name for name in names):
+            return True
+    return False
+
+
+def housed_fact(kb: KnowledgeBase, programme: ProgrammeInfo, other: ProgrammeInfo) -> Optional[Fact]:
+    """The fact that puts ``programme`` inside ``other``'s building: one naming it with a floor (서울노동권익센터 is
+    the planned 5th floor of 전태일 노동복합시설); naming it alone is not enough (생활임금 names 뉴딜일자리's pay)."""
+    return next(
+        (
+            fact for fact in kb.fact_index().facts
+            if fact.programme_slug == programme.slug and _HOUSED.search(fact.text)
+            and other.slug in [p.slug for p in kb.programmes_in_text(fact.text)]
+        ),
+        None,
     )
-    return before if houses else None
+
+
+def housing_programme(tracker: Tracker, kb: KnowledgeBase, programme: Optional[ProgrammeInfo]) -> Optional[ProgrammeInfo]:
+    """The programme discussed before ``programme`` when the report puts ``programme`` inside its building: a
+    follow-up the housed one cannot answer may be about the building."""
+    before = previous_programme(tracker, kb) if programme is not None else None
+    return before if before is not None and housed_fact(kb, programme, before) is not None else None
 
 
 class ActionAnswerProgrammeQuestion(KnowledgeAction):
@@ -316,6 +354,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             }
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = tracker.latest_message.get("text") or ""
+        if PERSONAL_RECORD.search(text) and intent != "request_human":
+            # "이번 하반기 공공근로 참여자로 제가 뽑혔는지 확인하고 싶은데요": no record of anyone's application here
+            dispatcher.utter_message(text=replies.text("utter_personal_record_unknown"))
+            return []
         named = mentioned_programme(tracker, kb)
         figure = policy_figure_follow_up(tracker, replies, kb) if named is None else None
         if figure is not None:  # "지금까지 얼마나 채웠어" right after the city's jobs target: what is achieved of it
@@ -413,15 +455,30 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             found = detail_answer(replies, kb, programme, previous) if asks_for_a_figure(previous) else None
             if found is not None and found[1].slug == programme.slug:
                 return say_detail(dispatcher, found)
-        if last and asks_the_same_about(tracker, kb):
+        after_fits = said_just_before(tracker, replies.opening("utter_recommend_intro"))
+        if (last or after_fits) and asks_the_same_about(tracker, kb):
             # "그럼 공공근로는요?": the last question again, about the programme just named
             programme = current_programme(tracker, kb)
             repeated = self._detail_again_for_place(replies, tracker, kb, programme) if last in _DETAIL_LIKE else None
             if repeated is not None:  # "중부는?" after "북부기술교육원은 위탁 누가 맡고있어?": the same detail
                 return say_detail(dispatcher, repeated)
-            if last == "ask_eligibility" and programme is not None:
+            if programme is not None and (
+                last == "ask_eligibility" or (programme.rules and after_fits)
+            ):  # "뉴딜일자리는요? 제 친구가 거기서 일한다던데" right after what fits a 42-year-old: why it is not listed
                 return self.judge(dispatcher, tracker, replies, kb, programme)
-            intent = question = last
+            intent = question = last or "ask_programme_info"
+        moving_in = self._moving_into(tracker, kb, named, text)
+        if moving_in is not None:
+            before = kb.programme(moving_in.programme_slug)
+            # "전태일 기념관 건물로 옮겨 간다는 말도 있던데 사실인지요?" about 노동권익센터: the fact that puts it there
+            return say_detail(dispatcher, (replies.text(
+                "utter_fact_answer", facts=f"- {moving_in.text}", **source_values(before)
+            ), before))
+        if named is not None and named.places and self._said_to_be_there(tracker, text) and not HOURS_ASKED.search(text):
+            # "경기도 군포에도 서울시 기술교육원이 있다는 말을 들었습니다. 맞는지요?": where its sites are
+            text = self._location(replies, tracker, kb, named, [])
+            dispatcher.utter_message(text=text, buttons=self._next_steps(replies, named, "ask_location"))
+            return [SlotSet("programme", named.slug), SlotSet("last_question", "ask_location")] + place_named(named, text)
         programme = current_programme(tracker, kb)
         container = housing_programme(tracker, kb, programme) if named is None else None
         if container is not None and (
@@ -431,6 +488,29 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             # it goes into (전태일 기념관), whose facts have what the centre's lack
             programme = container
         return self.respond(dispatcher, tracker, replies, kb, intent, question, programme)
+
+    @staticmethod
+    def _moving_into(tracker: Tracker, kb: KnowledgeBase, named: Optional[ProgrammeInfo], text: str) -> Optional[Fact]:
+        """"전태일 기념관 건물로 옮겨 간다는 말도 있던데 사실인지요?": the fact that puts a programme into the building
+        named: the one discussed before, else the only one the report houses there; None otherwise."""
+        if named is None or not MOVING_IN.search(text):
+            return None
+        before = previous_programme(tracker, kb)
+        if before is not None and housed_fact(kb, before, named) is not None:
+            return housed_fact(kb, before, named)
+        housed = [fact for fact in (housed_fact(kb, p, named) for p in kb.all_programmes()) if fact is not None]
+        return housed[0] if len(housed) == 1 else None
+
+    @staticmethod
+    def _said_to_be_there(tracker: Tracker, text: str) -> bool:
+        """Whether the message says the programme named is in a place and asks nothing else ("경기도 군포에도 서울시
+        기술교육원이 있다는 말을 들었습니다. 맞는지요?"; not "청년일자리센터에 스터디룸이 있다던데 돈 받아요?")."""
+        there = EXISTS_THERE.search(text)
+        if there is None or question_named(question_sentence(text)) not in (None, "ask_location"):
+            return False
+        spans = [e for e in tracker.latest_message.get("entities", []) if e.get("entity") == "programme" and "start" in e]
+        start, end = there.span("subject")
+        return any(start <= e["start"] and e["end"] <= end for e in spans)
 
     @staticmethod
     def _rival_situation(tracker: Tracker, kb: KnowledgeBase, named: Optional[ProgrammeInfo], text: str) -> Optional[str]:
@@ -481,6 +561,14 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         """Answers ``question`` about ``programme`` (also used by other actions, e.g. a situation naming one)."""
         text = tracker.latest_message.get("text") or ""
         judged = programme is not None and bool(programme.rules)  # without rules there is nothing to judge by
+        if (
+            programme is not None and tracker.get_slot("last_question") == "ask_location"
+            and mentioned_programme(tracker, kb) is None and latest_entity_values(tracker, "district")
+            and any(place.district for place in programme.places) and question_named(text) in (None, "ask_location")
+            and not (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text))
+        ):  # "아 아닙니다, 지난달에 이사를 해서 이제는 용산구에 삽니다" after the site near 강동구: the one near 용산구
+            question = "ask_location"  # (the intent stays: a district told is no detail question)
+            judged = False
         asks_what_it_is = bool(INFO_REQUEST.search(text)) and not (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text))
         if judged and states_profile_facts(tracker) and not asks_what_it_is and (
             intent == "inform" or not ASKS_SOMETHING.search(text) or ASKS_IF_I_QUALIFY.search(text)
@@ -503,7 +591,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             found = detail_answer(replies, kb, programme, text, place)
             before = housing_programme(tracker, kb, programme) if mentioned_programme(tracker, kb) is None else None
             if (
-                before is not None and not POINTS_BACK.search(text)
+                before is not None and not points_back(text, programme)
                 and detail_answer(replies, kb, programme, text, place, say_unknown=False) is None
             ):
                 # "전시 보는 데는 몇층이고" after "노동권익센터도 거기 들어간다던데 몇층임" (asked of 전태일 기념관): a fact
@@ -511,7 +599,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 # "취업률은 몇 프로예요?" of 기술교육원 is not the 취업률 of 뉴딜일자리)
                 found = detail_answer(replies, kb, before, text, say_unknown=False) or found
             if (
-                found is None and mentioned_programme(tracker, kb) is None and not POINTS_BACK.search(text)
+                found is None and mentioned_programme(tracker, kb) is None and not points_back(text, programme)
                 and question not in _FIELD_QUESTIONS and not OWN_PROCESS.search(text)
             ):
                 # "대출도 되나요? 이자 몇 프로?" after a list about social economy: a fact of a programme on the same
@@ -541,7 +629,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                     found = detail_answer(replies, kb, described, text, say_unknown=False)
             if (
                 found is not None and question == "ask_how_to_apply" and APPLYING_WORDS.search(text)
-                and not APPLY_FACT.search(found[0])
+                and not APPLY_FACT.search(found[0]) and not asks_for_a_date(text)  # ("등록하고 나면 언제 뽑아요?": when)
             ):  # "일반인도 참석 신청 가능해요? 어떻게 해요": a fact about who comes is no way to apply (the reply says 120)
                 found = None
             if found is not None and question == "ask_cost" and FEE_WORDS.search(text) and not PRICE_FACT.search(found[0]):
@@ -705,7 +793,15 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             if any(e.get("entity") == "programme" for e in entities) and (
                 WHAT_IT_DOES.search(text) or INFO_REQUEST.search(text) or WHAT_INSIDE.search(text)
             ) and not asks_for_a_figure(text) and not SECOND_QUESTION.search(text):
-                return False  # "노사민정 아카데미는 어떤 교육을 하나요?": what it is and offers, all of it
+                # "노사민정 아카데미는 어떤 교육을 하나요?": what it is and offers, all of it; but "기술교육원 학과
+                # 뭐뭐있는지" asks about a thing the summary does not name and a fact does (154개 학과)
+                if not WHAT_INSIDE.search(text) or WHAT_IT_DOES.search(text) or INFO_REQUEST.search(text):
+                    return False
+                shown = " ".join([p.name, *p.aliases, p.summary, *p.services])
+                unshown = [word for word in nouns(text) if len(word) >= 2 and word not in shown]
+                return any(
+                    word in fact.text for fact in kb.fact_index().facts if fact.programme_slug == p.slug for word in unshown
+                )
             others = [e for e in entities if e.get("entity") in PROFILE_ENTITIES + ("district",)]
             return not others and (not places or asks_for_a_figure(text))  # "청년일자리센터 스터디룸 몇 개예요"
         if question in ("ask_hours", "ask_open_now") and OPENING_TIME.match(text) and (
@@ -869,6 +965,17 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             shown = answer.from_previous_day or today
             hours = _range(replies, shown) if shown else _hours_summary(replies, place)
             lines.append(replies.text(key, now=label, place=place.name, hours=hours, as_of=p.as_of_label))
+        if places and all(open_status(place, moment).status == OpenStatus.CLOSED for place in with_hours):
+            # "밤샘 촬영 끝나면 새벽 세 시 네 시인데 그 시간에 쉴 수 있는 데는 없는지요" of 상암쉼터: the others open then
+            elsewhere = [
+                place for place in p.places
+                if place not in with_hours and place.hours and open_status(place, moment).status == OpenStatus.OPEN
+            ]
+            if elsewhere:
+                lines.append(replies.text(
+                    "utter_open_elsewhere", now=label,
+                    places=", ".join(f"{place.name}({_hours_summary(replies, place)})" for place in elsewhere),
+                ))
         return "\n".join(lines)
 
     @staticmethod
@@ -892,7 +999,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         in_dong = [
             place for place in p.places
             if any(
-                part.endswith("동") and len(part) >= 3 and part in said
+                (part.endswith("동") and len(part) >= 3 and part in said)
+                # "군포에도 … 있다는": a city outside Seoul the address names (경기도 군포시)
+                or (part.endswith("시") and len(part) >= 3 and part[:-1] in said and not part.startswith("서울"))
                 for part in f"{place.address or ''} {place.district or ''}".split()
             )
         ]

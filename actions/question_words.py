@@ -53,12 +53,14 @@ ASKS_WHAT_FITS = re.compile(
     r"|(?:할|받을|신청할|이용할)\s*수\s*있는\s*(?:건|게|거|것)\s*(?:뭐|뭘|무엇|어떤)"  # "제 나이에 할 수 있는 건 뭐가 있어요?"
     r"|(?:제한\s*없는|조건\s*없는|안\s*걸리는|해당되는)\s*(?:건|게|거|것)\s*(?:뭐|뭘|무엇|어떤)"  # "나이 제한 없는 건 뭐가 있어요"
     r"|(?:해\s*볼|할|받을|신청해\s*볼)\s*만한\s*(?:\S+\s*){0,3}?(?:뭐|뭘|무엇|어떤|있)"  # "남편 나이에 해 볼 만한 … 뭐가 있어요?"
-    r"|(?:나|저)\s*같은\s*사람(?:도|은|한테|이|에게)?\s*(?:\S+\s*){0,2}?(?:뭐|뭘|무슨|어떤)"  # "나 같은 사람도 뭐 있어요?"
+    r"|(?:나|저)\s*같은\s*사람(?:도|은|한테|이|에게)?\s*(?:\S+\s*){0,2}?(?:뭐|뭘|무슨|어떤|어디)"  # "나 같은 사람도 뭐 있어요?"
+    r"|(?:뭐|뭘|무엇)\s*부터\s*(?:하면|해야|할까|시작)"  # "취업준비 뭐부터 하면됨": where to start
 )
 # "면접 정장 빌려주는 건 저는 안돼요?": whether the citizen qualifies
 ASKS_IF_I_QUALIFY = re.compile(
     r"(?:저는|저도|전|나는|나도|난|제가|내가)\s*(?:\S+\s*){0,2}?(?:안\s*돼|안\s*되|돼요|되나|될까|되죠|가능|ㄱㄴ|됨|받을\s*수|할\s*수|신청\s*돼|해당)"
     r"|(?:은|는|도)\s*(?:안\s*돼|안\s*되|안\s*될까|못\s*받)"  # "면접 정장은 안 돼요?" once the bot knows about them
+    r"|받아\s*(?:줍니까|주나요|줄까요|주나|주냐|줘요\s*[?？]|주는지)"  # "그 나이에도 받아줍니까"
     r"|(?:은|는|건)\s*(?:돼요|되나요|될까요|되죠|가능)"  # "정장 빌리는 건 돼요?"
     r"|(?<=[가-힣])도\s*(?:(?:진짜|정말|혹시|다)\s*)?(?:돼요|되나|될까|되죠|되는\s*(?:거|건)|가능|됨|빌려\s*(?:줌|주나|주냐|줄까|줘요\s*[?？]))"  # "정장 대여도 되나"
     r"|왜\s*안\s*(?:나와|돼|되|나오)"  # "취업날개는 왜 안 나와요?" after a list of what fits
@@ -72,7 +74,7 @@ ASKS_IF_I_CAN = re.compile(
 STUDENT_WORDS = re.compile(r"고\s*3|고등학생|고딩|졸업\s*(?:예정|전|하기\s*전|앞두)")
 # "그럼 저희는 어디에 물어봐야 돼요?" after a "no": where else to go
 ASKS_ELSEWHERE = re.compile(
-    r"어디(?:에|로|서|에서)?\s*(?:물어|문의|가야|가면|상담|알아봐|연락|받)|다른\s*(?:곳|데|거|건|게|제도|방법|데는)|대신|"
+    r"어디(?:에|로|서|에서)?\s*(?:물어|문의|가야|가면|상담|알아봐|연락|받|기대|의지|도움)|다른\s*(?:곳|데|거|건|게|제도|방법|데는)|대신|"
     r"그럼\s*(?:어떡|어떻게\s*해|어쩌)"
 )
 # "이 중에 월급 나오는 건 어떤 거예요?" after a list of what fits: the ones that pay
@@ -80,7 +82,11 @@ AMONG_THEM_PAID = re.compile(r"(?:이|그|저)\s*중(?:에|에서)?.*(?:월급|�
 # "청년이 돈 벌 수 있는 건 뭐 있어요": work that pays, asked for a group
 EARNING = re.compile(r"돈\s*(?:을\s*)?(?:벌|받|주는|나오)|월급|시급|급여|일당|임금")
 # "… 건 뭐 있어요", "어떤 게 있어요": what there is (a list), not one fact
-WHAT_IS_THERE = re.compile(r"뭐\s*(?:가\s*)?있|뭐뭐|어떤\s*(?:게|것|거|건|일|일자리|제도)\s*(?:가\s*)?있|있는\s*(?:건|게|거)\s*(?:뭐|뭔)")
+WHAT_IS_THERE = re.compile(
+    r"뭐\s*(?:가\s*)?있|뭐뭐|어떤\s*(?:게|것|거|건|일|일자리|제도)(?:들)?\s*(?:이|가)?\s*있|있는\s*(?:건|게|거)\s*(?:뭐|뭔)"
+)
+# "여성 일자리도 서울시에서 많이 만든다던데": the city's jobs for a group (its target by group names the kinds)
+JOBS_WORDS = re.compile(r"일자리|일거리")
 # "차이가 뭐예요", "뭐가 달라요": two programmes compared
 COMPARED = re.compile(r"차이|다른\s*점|뭐가\s*달라|어떻게\s*달라|비교|헷갈")
 # "배우는거 말고 바로 일하는거요" after a list of what fits: the ones that give work
@@ -94,8 +100,17 @@ NOT_COVERED = re.compile(
     r"주택\s*청약|4대\s*보험|국민\s*연금|건강\s*보험|산재\s*보험|고용\s*보험|퇴직금|연말\s*정산|주휴\s*수당|청년\s*수당|"
     r"구직\s*활동\s*지원금|산재(?!\s*예방)|해고\s*예고\s*수당|예고\s*수당"
 )
+# "제가 뽑혔는지 확인하고 싶은데요", "제 신청 결과": the citizen's own application, which the bot cannot see
+PERSONAL_RECORD = re.compile(
+    r"(?:제가|내가|저는|나는|저|나)\s*(?:\S+\s*){0,3}?(?:뽑혔|선발\s*됐|선발\s*되었|선정\s*됐|선정\s*되었|합격\s*했|합격\s*됐|붙었|떨어졌)"
+    r"(?:는지|나요|을까|는가|나\s*[?？]|어요\s*[?？]|습니까)"
+    r"|(?:제|내|저희)\s*(?:신청|접수|지원)\s*(?:결과|내역|현황|상태|했던\s*거)|(?:합격|선발|선정)\s*(?:여부|결과)\s*(?:확인|조회|알)"
+)
 # "누구 쓰라고", "누가 주로 가요?": who a place is for
-WHO_FOR = re.compile(r"누구\s*(?:쓰라|위한|위해|대상|가\s*(?:주로\s*)?(?:쓰|이용|가|와|오))|누가\s*(?:주로\s*)?(?:쓰|이용|가|와|오)")
+WHO_FOR = re.compile(
+    r"누구\s*(?:쓰라|위한|위해|대상|가\s*(?:주로\s*)?(?:쓰|이용|가|와|오))|누가\s*(?:주로\s*)?(?:쓰|이용|가|와|오)"
+    r"|아무나\s*(?:다\s*)?(?:쓸|써도|이용|갈|가도|들어|다닐|신청|받을)"  # "아무나 쓸 수 있는 건지요?"
+)
 # "거기", "그거", "여기": the message points back to what is being discussed, never to another programme
 _POINTING = r"거기|거긴|그거|그건|그곳|그게|여기|이거|그\s*(?:센터|곳|프로그램|제도|사업)"
 POINTS_BACK = re.compile(_POINTING)
@@ -123,7 +138,7 @@ QUESTION_NAMED = (
     ("ask_contact", re.compile(r"전화|번호|전번|연락처|홈페이지|홈피|사이트|이메일")),
     ("ask_cost", re.compile(r"얼마|비용|무료|공짜|유료|가격|요금|학비|수업료|교육비|시급|월급|돈\s*(?:이\s*|을\s*)?(?:드|들|내)")),
     ("ask_how_to_apply", re.compile(r"신청|접수|방법|절차|서류|어떻게\s*(해|하|받|이용)|어케")),
-    ("ask_eligibility", re.compile(r"나이|몇\s*살|자격(?!증)|누가|조건|제한|어떤\s*(?:곳|데|사람|분|기업|단체|회사)(?:들)?[이가은는도]")),
+    ("ask_eligibility", re.compile(r"나이|몇\s*살|자격(?!증)|누가|아무나|조건|제한|어떤\s*(?:곳|데|사람|분|기업|단체|회사)(?:들)?[이가은는도]")),
 )
 
 
@@ -156,3 +171,16 @@ FIELD_OF = re.compile(r"쪽\s*(?:지원|사업|제도|프로그램|일자리)")
 # what surely asks the price or the way to apply (unlike "어떻게 돼요", "지원해줌?")
 PRICE_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|돈|요금|이용료|수강료|교육비|학비|가격|참가비|내야|내요|들어요")
 APPLYING_WORDS = re.compile(r"신청|접수|지원\s*하|등록|가입|방법|절차|서류|예약")
+
+
+_SENTENCE_END = re.compile(r"(?<=[?？!.。,])\s+")  # (a clause after a comma too: "…닫아 잃었는데, 저도 되겠습니까?")
+# how a sentence asking something ends ("…문을 엽니까", "…되겠습니까", "…있는지요")
+_ASKING_END = re.compile(r"(?:[?？]|까|나요|가요|는지요?|알려\s*주\S*|주시오|줘|주세요)\s*[.!~]*$")
+
+
+def question_sentence(text: str) -> str:
+    """The sentence of a story that asks ("…공장이 문을 닫아 … 저도 신청이 되겠습니까? 서울 도봉구에 삽니다." →
+    "저도 신청이 되겠습니까?"): the last one that ends as a question, else the last one."""
+    sentences = [sentence for sentence in _SENTENCE_END.split(text.strip()) if sentence]
+    asking = [sentence for sentence in sentences if _ASKING_END.search(sentence)]
+    return (asking or sentences or [""])[-1]

@@ -26,6 +26,11 @@ SITUATION_RIVAL = 0.75
 SITUATION_SEEN = 0.05
 
 
+# kinds of work done on the move: the report's shelters name these workers together as 이동노동자 (합정쉼터)
+MOBILE_WORKERS = "이동노동자"
+MOBILE_WORK = ("택배기사", "대리기사", "퀵서비스노동자")
+
+
 class ActionRecommendProgrammes(KnowledgeAction):
     """Eligible programmes first, then those that only need one more fact checked."""
 
@@ -83,6 +88,7 @@ class ActionRecommendProgrammes(KnowledgeAction):
             dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))
             return []
         workers = latest_entity_values(tracker, "worker_type")
+        workers += [MOBILE_WORKERS for w in workers if w in MOBILE_WORK]  # (택배·배달 riders: the report's 이동노동자)
         serving = [p for p in kb.all_programmes(citizen_facing_only=True)
                    if any(place.serves and any(w in place.serves for w in workers) for place in p.places)]
         if named is None and serving and (not knows_about_citizen(tracker) or latest_entity_values(tracker, "worker_type")):

@@ -10,17 +10,18 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     CORRECTION, KnowledgeAction, Replies, current_programme, intent_payload, join, latest_entity_values,
-    mentioned_programme, said_just_before,
+    mentioned_programme, previous_programme, said_just_before,
 )
 from actions.details import asks_for_a_figure, detail_answer, policy_figure_answer, say_detail
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.programme_questions import (
-    ASKS_SOMETHING, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, states_profile_facts,
+    ASKS_SOMETHING, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, states_facts_it_judges,
+    states_profile_facts,
 )
 from actions.question_words import (
     ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, NEARBY_WORDS, NOT_COVERED,
-    QUESTION_LENGTH, STUDENT_WORDS, WHO_RUNS_WORDS, question_named,
+    QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, question_named, question_sentence,
 )
 from knowledge.fact_search import DISTINCTIVE_IDF, question_bigrams
 from knowledge.morphology import nouns
@@ -52,8 +53,12 @@ STORY_MARKERS = re.compile(r"싶은데|싶어서|걱정|힘들|고민|막막|어
 HARM_DONE = (
     "situation_unfair_dismissal", "situation_unpaid_wages", "situation_workplace_harassment", "situation_customer_abuse",
 )
+# "정규직 전환 이런거 있지 않아요?": whether the programme named exists, asked outright
+THERE_IS_ONE_ASKED = re.compile(r"(?:이런|그런)\s*(?:거|게|것|제도)\s*(?:도\s*)?(?:있|없)|있지\s*않(?:아|나|나요|습니까)")
 # "목표 얼마에요", "몇 개": a number asked, which one of the bureau's own figures may be
 BUREAU_FIGURE_ASKED = re.compile(r"몇|얼마|목표|규모|예산|실적")
+# "배울 수 있겠네요?", "다닐 수 있겠습니까": whether one can (said as a guess)
+CAN_I = re.compile(r"(?:수\s*있|되)겠(?:네요|죠|지요|습니까|나요|어요)")
 # longer than this, a message is a story: a question inside it does not replace the list of help
 STORY_LENGTH = 60
 
@@ -61,9 +66,12 @@ STORY_LENGTH = 60
 def asked_question(tracker: Tracker, text: str) -> Optional[str]:
     """The question a message about a situation also asks in so many words ("…어디 있어요?", "몇 명이에요?",
     "근처에 있는지요" with a district), or None."""
-    named = question_named(text)
+    sentence = question_sentence(text)  # ("…공장이 문을 닫아 …, 저도 신청이 되겠습니까?" asks no hours)
+    named = question_named(sentence)
     if named in ANSWERED_IN_A_STORY:
         return named
+    if WHO_FOR.search(sentence):  # "서울시에 노동자 쉼터가 있다던데 아무나 쓸 수 있는 건지요?": who it is for
+        return "ask_eligibility"
     if WHO_RUNS_WORDS.search(text):  # "면접 옷 빌려주는 거, 그거 어떤 업체들이 맡아서 해요?"
         return "ask_programme_info"
     if WHEN_OPEN.search(text):  # "콜 끝나고 새벽에도 쉴 수 있는 거예요?": whether it is open then
@@ -114,10 +122,11 @@ class ActionAnswerSituation(KnowledgeAction):
             return []
         programmes = kb.for_situation(situation)
         named = mentioned_programme(tracker, kb)
+        ignored: Optional[ProgrammeInfo] = None
         if named is not None and not named.citizen_facing and situation in HARM_DONE and programmes and (
             len(text) > QUESTION_LENGTH or STORY_MARKERS.search(text)
-        ):  # "수습 끝나자마자 정규직 전환 안해준다고 그만 나오래요": the city's own 정규직 전환 is not help for them
-            named = None
+        ) and not THERE_IS_ONE_ASKED.search(text):  # ("서울시 정규직 전환 이런거 있지 않아요?" asks about it)  # "수습 끝나자마자 정규직 전환 안해준다고 그만 나오래요": the city's own 정규직 전환 is not help for them
+            ignored, named = named, None
         listed_fits = said_just_before(tracker, replies.opening("utter_recommend_intro"))
         if named is None and states_profile_facts(tracker) and listed_fits:
             # "따로 월급은 없고요 구직등록은 아직 안했어요" right after a list of what fits (월급 … 없 heard as unpaid
@@ -131,6 +140,8 @@ class ActionAnswerSituation(KnowledgeAction):
             return []
         current = tracker.get_slot("programme")
         in_context = kb.programme(current) if current else None
+        if ignored is not None and in_context is not None and in_context.slug == ignored.slug:
+            in_context = previous_programme(tracker, kb)  # (named in this very story, and set aside above)
         if (
             named is None and in_context is not None and in_context.rules and states_profile_facts(tracker)
             and tracker.get_slot("last_question") == "ask_eligibility" and in_context.slug in [p.slug for p in programmes]
@@ -145,6 +156,12 @@ class ActionAnswerSituation(KnowledgeAction):
                 dispatcher, tracker, replies, kb, "ask_open_now", "ask_open_now", in_context
             )
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
+        if (
+            named is None and in_context is None and confidence < UNSURE_SITUATION and not states_profile_facts(tracker)
+            and kb.fact_index().names_only_the_unknown(text)
+        ):  # "요즘 혈압이 높아서 걱정인데 혈압에 좋은 음식 좀 알려주세요" (job search at 0.22): nothing of the report
+            dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
+            return []
         asked = asked_question(tracker, text)
         if named is not None and asked and len(text) <= STORY_LENGTH:
             # "노원구 근처에 기술교육원이 있는지요", "그 보호관이라는 사람들이 몇이나 됩니까": a question about the one named
@@ -162,6 +179,10 @@ class ActionAnswerSituation(KnowledgeAction):
         ):
             # "야간 과정도 있어요?", "거긴 주로 어떤 사람들이 와요", "합정 거기는 몇시까지 해요", "변호사 살 형편이
             #안되는데 돈이 드는건지요" while a programme is discussed: a follow-up the NLU took for a situation
+            if in_context.rules and states_facts_it_judges(tracker, in_context) and (
+                ASKS_IF_I_CAN.search(text) or ASKS_IF_I_QUALIFY.search(text) or CAN_I.search(text)
+            ):  # "군포 사람이면 거기서 배울 수 있겠네요?": the verdict for the fact told
+                return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, in_context)
             process = OWN_PROCESS.search(text)
             if process:  # "면접도 봐요?" after 뉴딜일자리's documents (heard as needing an interview suit): its selection
                 found = detail_answer(replies, kb, in_context, text, say_unknown=False)
@@ -204,10 +225,10 @@ class ActionAnswerSituation(KnowledgeAction):
             states_profile_facts(tracker) or named.slug not in [p.slug for p in programmes[:4]]
             or (FEATURE_QUESTION.search(text) and len(text) <= STORY_LENGTH)  # "청년일자리센터 가면 자소서 첨삭 같은 것도 …?"
         ):
-            # "만 15살이고 서울 살아요. 기술교육원 들어갈 수 있어요?" / "소셜벤처 지원은 어떤 게 있나요": about that one
-            return ActionAnswerProgrammeQuestion().respond(
-                dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", named
-            )
+            # "만 15살이고 서울 살아요. 기술교육원 들어갈 수 있어요?" / "소셜벤처 지원은 어떤 게 있나요": about that one;
+            # "쉰여덟 먹은 가장입니다. 서초 쪽에 대리기사들 쉬는 곳 … 몇시부터 문을 엽니까?": the question it asks
+            question = asked if asked in (*ANSWERED_IN_A_STORY, "ask_eligibility") else "ask_programme_info"
+            return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, question, question, named)
         if not programmes:
             dispatcher.utter_message(text=replies.text("utter_default"))
             return []
@@ -248,6 +269,9 @@ class ActionAnswerSituation(KnowledgeAction):
         if primary.rules and AGE_LIMIT_QUESTION.search(text) and len(text) <= STORY_LENGTH:
             # "정장 빌려주는 거 몇살까지 돼": the rules of the programme made for it, then what is still missing
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, primary)
+        if asked == "ask_eligibility" and (named is None or named.slug == primary.slug):
+            # "경비 일을 하는데 … 노동자 쉼터가 있다던데 아무나 쓸 수 있는 건지요?": whom the one made for it serves
+            return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, primary)
         if asked in ANSWERED_IN_A_STORY and any(place.hours or place.district for place in primary.places):
             # "대리 뛰는데 콜 기다리는 동안 몸 녹일 데 없나요? 지금 문 열려 있는지도": the shelter for them, open now?
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, primary)

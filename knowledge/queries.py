@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from time import monotonic
@@ -353,6 +354,11 @@ def _figure_info(row: Figure, slug: Optional[str]) -> FigureInfo:
 # How clearly a fact must match a detail question (fact_search.py scores): within the programme being
 # discussed one distinctive word is enough; across all programmes (no context) it takes about two.
 SCOPED_FACT_THRESHOLD = 3.8
+# "층마다 뭐가 들어와요", "층별 용도", "각 층에": the whole floor plan ("5층에 뭐 있어요" asks one floor)
+FLOOR_PLAN_ASKED = re.compile(r"층마다|층별|각\s*층|층\s*구성|층\s*용도|몇\s*층에\s*(?:뭐|무엇|무슨)")
+FLOOR_FACT = re.compile(r"^(\d+)층\s*:")
+# the label of the bureau's job target for one group ("’18년 일자리 목표 — 여성")
+JOBS_TARGET_FOR = re.compile(r"^.*일자리 목표 — (?P<group>\S+)$")
 POLICY_FIGURE_WORDS = 4  # bigrams a question shares with a bureau figure's label ("서울시 일자리 목표": 서울·울시·일자·자리·목표)
 GLOBAL_FACT_THRESHOLD = 9.0
 
@@ -588,6 +594,14 @@ class KnowledgeBase:
     ) -> List[Fact]:
         """Facts that clearly answer a detail question: within one programme, or (stricter) across all, or across
         the programmes of one ``topic``."""
+        if programme_slug is not None and topic is None and FLOOR_PLAN_ASKED.search(question):
+            # "층마다 무엇이 들어서는지": every floor of the building the report plans, lowest first
+            floors = [
+                fact for fact in self.fact_index().facts
+                if fact.programme_slug == programme_slug and FLOOR_FACT.match(fact.text)
+            ]
+            if len(floors) > 1:
+                return sorted(floors, key=lambda fact: int(FLOOR_FACT.match(fact.text).group(1)))
         # a topic holds a handful of programmes: as strict as one programme
         threshold = SCOPED_FACT_THRESHOLD if programme_slug is not None or topic is not None else GLOBAL_FACT_THRESHOLD
         hits = self.fact_index().search(question, programme_slug, limit=8 if topic is None else 200, place=place)
@@ -642,7 +656,22 @@ class KnowledgeBase:
             tied = [figure for score, figure in ranked if score == ranked[0][0]]
         if len(tied) > 1:
             return None  # "일자리 목표" alone: the total, the direct or the indirect one?
+        best = self.fact_index().search(question, None, limit=1)
+        if best and best[0].score >= GLOBAL_FACT_THRESHOLD and len(set(best[0].matched) - STOP_BIGRAMS) >= scored[0][0] + 2:
+            # "사회적경제 기업에 돈을 빌려주는 서울시 기금 … 이자는 얼마인지요": a programme's fact says clearly more of
+            # what was asked (사회투자기금's 3%: 10 words) than the bureau's count of 사회적경제 기업 does (5)
+            return None
         return tied[0]
+
+    def jobs_target_for_group(self, group: str) -> Optional[FigureInfo]:
+        """The bureau's job target for one group of citizens ("’18년 일자리 목표 — 여성"; 저소득층 → 저소득), whose note
+        names the kinds of jobs; None for a group the report sets no target for."""
+        for figure in self.figures():
+            if figure.programme_slug is None and JOBS_TARGET_FOR.match(figure.label):
+                named = JOBS_TARGET_FOR.match(figure.label).group("group")
+                if named == group or (len(named) >= 2 and group.startswith(named)):
+                    return figure
+        return None
 
     # -- staff search
     def figures(self) -> Tuple[FigureInfo, ...]:

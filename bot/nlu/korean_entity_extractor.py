@@ -29,7 +29,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Set, Text, Tuple
+from typing import Any, Callable, Dict, Iterable, List, NamedTuple, Optional, Sequence, Set, Text, Tuple
 
 import rasa.shared.utils.io
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -255,7 +255,8 @@ _AGE_NUMBER_CONTEXT = re.compile(
     # "내년에 18 되면?", "곧 40 돼요": an age one will be
     r"|(?<![\d.,:\-])(?P<g>[1-9]\d)\s*(?:살\s*)?(?=(?:이\s*)?(?:되면|돼요|되는데|되거든|됐|되어|되요|될\s*때))"
     # "27 서울 취준임", "52 실직자": an age opening a message of facts about oneself
-    r"|^\s*(?P<h>[1-9]\d)(?=\s+(?:서울|경기|인천|남자?|여자?|취준|백수|무직|실직|대학|직장|회사|구직|[가-힣]+구\s))"
+    # ("졸업반 대학생임 23 관악구 살아": also right after a sentence about oneself)
+    r"|(?:^|(?<=[임요다,.!]\s)|(?<=[임요다,.!]))\s*(?P<h>[1-9]\d)(?=\s+(?:서울|경기|인천|남자?|여자?|취준|백수|무직|실직|대학|직장|회사|구직|[가-힣]+구\s))"
     # "39면요?", "그럼 34면 돼요?": an age supposed, opening the message
     r"|^\s*(?:그럼|그러면|만)?\s*(?P<i>[1-9]\d)\s*(?:이면|면|이라면|라면)(?![가-힣]*(?:명|개|시|원))"
 )
@@ -263,7 +264,8 @@ _AGE_NUMBER_CONTEXT = re.compile(
 _AGE_WHOLE_MESSAGE = re.compile(r"^\s*(?P<n>[1-9]\d)\s*(?:요|이요|살|세)?\s*[.!~]*\s*$")
 _AGE_SINO = re.compile(
     _WORD_START + r"(?P<a>[이삼사오육칠팔구])?십(?P<b>[일이삼사오육칠팔구])?\s*(?:세(?!대|기|트|금|요일)|"
-    + _SAL + r"|(?<=[이삼사오육칠팔구]십)(?=" + _COPULA + r"))"  # "나이가 칠십인데": a decade said alone
+    + _SAL + r"|(?<=[이삼사오육칠팔구]십)(?=" + _COPULA + r")"  # "나이가 칠십인데": a decade said alone
+    + r"|(?<=[이삼사오육칠팔구]십)(?=\s*(?:된\s|됐|넘은|넘었|먹은|노인)))"  # "칠십 된 노인도", "육십 넘은"
 )
 
 _WEEKDAY_NAMES = {
@@ -427,7 +429,8 @@ def _native_count(words: Text) -> int:
 # "구직등록 했어요" / "구직등록은 아직 안 했어요" / "구직등록이요? 그런 거 안 했는데요" (공공근로 asks for it)
 _REGISTERED = re.compile(
     r"구직\s*등록(?:은|도|을|는|이요|이)?\?*\s*(?:(?P<no>(?:(?!했|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*해\s*보|안\s*해\s*놨|안해놨|안\s*해\s*놓|안\s*해\s*뒀|안\s*했|안했|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
-    r"|(?P<yes>[^.?!]{0,12}?(?:했|하셨|해\s*놨|해놨|해\s*뒀|해\s*두셨|완료|되어|돼\s*있|됐|마쳤)))"
+    r"|(?P<yes>[^.?!]{0,12}?(?:했|하셨|해\s*놨|해놨|해\s*뒀|해\s*두셨|완료|되어|돼\s*있|됐|마쳤)"
+    r"|함(?![가-힣])|했음|해씀|해놓음|해놨음))"  # "방금 워크넷에서 구직등록함 이제 됨?"
 )
 # "소득 없어요" / "고정 수입은 있어요" / "월급같은거 없어요" (공공근로: 정기소득이 없는 실업자)
 _INCOME = re.compile(
@@ -455,7 +458,9 @@ _HIGH_SCHOOL_SENIOR = re.compile(
 )
 _SEOUL_BEFORE_DISTRICT = re.compile(r"(?<![가-힣])(?P<place>서울)(?:시|특별시)?\s+$")
 _RESIDE_AFTER_DISTRICT = re.compile(
-    r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*(?:(?:같이|함께|혼자|지금|계속|쭉|오래)\s*)?" + _RESIDE_VERB
+    # "중랑구에서 저랑 같이 삽니다": with whom one lives may come between
+    r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*(?:(?:저랑|나랑|저희\s*(?:가족|부모님)?(?:이랑|하고|과)|부모님(?:이랑|하고|과)|가족(?:이랑|하고|과)|남편(?:이랑|하고|과)|아내(?:랑|하고|와))\s*)?"
+    r"(?:(?:같이|함께|혼자|지금|계속|쭉|오래)\s*)?" + _RESIDE_VERB
     # "마포로 이사 가면": where the citizen will live (a hypothetical is judged as asked)
     + r"|\s*(?:으로|로)\s*(?P<moving>이사|이주|전입|옮겼|옮길|옮기|옮겨)"
     # "집은 강서구예요", "주소지는 관악구예요": the district one lives in, named as where home is
@@ -670,6 +675,9 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
             "fuzzy_min_length": 4,
             "confidence": 1.0,
             "fuzzy_confidence": 0.9,
+            # Words standing for a forgotten part of a name ("마을 무슨 노무사", "서울일자리 어쩌고 센터"): a
+            # phrase of the fuzzy entities matches with one of them, as a word of its own, left out.
+            "gap_words": ["무슨", "뭐시기", "머시기", "거시기", "어쩌고", "어쩌구", "뭐더라", "뭐라더라", "뭐라나"],
         }
 
     @staticmethod
@@ -977,6 +985,8 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
                     )
                 )
 
+        found.extend(self._gap_candidates(compact, start_ok, end_ok))
+
         if self._fuzzy_lengths:
             fuzzy_confidence = float(self._config["fuzzy_confidence"])
             ends_ok = [False] + [end_ok(j) for j in range(1, n + 1)]
@@ -1006,4 +1016,34 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
                                         compact.ends[j - 1], entity, value, fuzzy_confidence,
                                     )
                                 )
+        return found
+
+    def _gap_candidates(
+        self, compact: "_CompactText", start_ok: Callable[[int], bool], end_ok: Callable[[int], bool]
+    ) -> List[_Candidate]:
+        """Names said with a word for the part forgotten ("마을 무슨 노무사" → 마을노무사): the gazetteer matched
+        over the text without that word, kept when the match spans the gap (typo confidence)."""
+        if self._matcher is None:
+            return []
+        from spacy.tokens import Doc
+
+        fuzzy_entities = set(self._config["fuzzy_entities"] or [])
+        found: List[_Candidate] = []
+        for word in self._config["gap_words"] or []:
+            for gap in re.finditer(re.escape(compact_key(word, self._case_sensitive)), compact.text):
+                a, b = gap.start(), gap.end()
+                if a == 0 or not (compact.word_start[a] and compact.word_start[b]) or b >= len(compact):
+                    continue
+                chars = compact.chars[:a] + compact.chars[b:]
+                doc = Doc(_get_nlp().vocab, words=chars, spaces=[False] * len(chars))
+                for match_id, i, j in self._matcher(doc):
+                    entity, value = self._labels[match_id]
+                    end = j + (b - a)  # the match's end in the message
+                    if entity in fuzzy_entities and i < a < j and start_ok(i) and end_ok(end):
+                        found.append(
+                            _Candidate(
+                                end - i, _PRIORITY_FUZZY, compact.starts[i], compact.ends[end - 1], entity, value,
+                                float(self._config["fuzzy_confidence"]),
+                            )
+                        )
         return found

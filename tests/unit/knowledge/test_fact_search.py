@@ -249,3 +249,38 @@ def test_a_cost_question_is_not_answered_by_a_free_service_of_another_programme(
     advice is another programme's."""
     assert kb.find_facts("컨설팅 받는 데 비용은 따로 드나요?", "village_labour_attorney") == []
     assert kb.find_facts("컨설팅 받는 데 비용은 따로 드나요?", None, topic="labour_rights") == []
+
+
+@pytest.mark.parametrize(
+    "question, slug, expected",
+    [
+        # the end of a sentence ("말이었어요") shares nothing with a fact's "…28이었어요"
+        ("공공근로 말이었어요. 그건 다음에 언제 뽑습니까", "public_works", "’18.11월~12월 예정"),
+        # a trainee's lunch: the meal fee the report gives
+        ("점심은 나오는지요? 급식비가 따로 드는지", "technical_school", "3,500원"),
+    ],
+)
+def test_session8_details(kb: KnowledgeBase, question: str, slug: str, expected: str) -> None:
+    assert expected in " ".join(fact.text for fact in kb.find_facts(question, slug))
+
+
+def test_floor_by_floor_is_every_floor_of_the_building(kb: KnowledgeBase) -> None:
+    floors = [fact.text for fact in kb.find_facts("층마다 뭐가 들어와요", "jeon_tae_il_memorial")]
+    assert [text.split(":")[0] for text in floors] == [f"{n}층" for n in range(1, 7)]
+    assert len(kb.find_facts("5층에는 뭐가 들어와요", "jeon_tae_il_memorial")) < 6  # one floor asked
+
+
+def test_a_negation_shares_nothing_with_a_fact(kb: KnowledgeBase) -> None:
+    """"나쁜 분이 아니라" is no evidence for "…현재 주소가 아니에요" (서울노동권익센터's planned floor)."""
+    assert kb.find_facts("사장님이 나쁜 분이 아니라 법을 몰라서 그런 건데 상담받을 수 있는 것도 있는지요", None, topic="labour_rights") == []
+
+
+def test_a_groups_job_target(kb: KnowledgeBase) -> None:
+    assert "아이돌보미" in kb.jobs_target_for_group("여성").note
+    assert kb.jobs_target_for_group("저소득층").label.endswith("저소득")
+    assert kb.jobs_target_for_group("소규모사업장") is None
+
+
+def test_a_bureau_figure_gives_way_to_a_programme_fact_that_says_more_of_the_question(kb: KnowledgeBase) -> None:
+    assert kb.policy_figure("사회적경제 기업에 돈을 빌려주는 서울시 기금이 있다던데 이자는 얼마인지요") is None
+    assert kb.policy_figure("사회적경제 기업수 몇 개예요") is not None

@@ -280,6 +280,12 @@ ENTITY_CASES = [
     ("월급 받을 수 있어요?", []),
     # a yes on one fact and a no on the next: the no belongs to the income, not to the registration
     ("알바 그만두면?", [("has_regular_income", 0, 7, False)]),
+    ("중랑구에서 저랑 같이 삽니다", [("district", 0, 3, "중랑구"), ("residence", 12, 14, "seoul")]),
+    ("방금 워크넷에서 구직등록함 이제 됨?", [("job_seeker_registered", 9, 14, True)]),
+    ("졸업반 대학생임 23 관악구 살아", [("age", 9, 11, 23), ("district", 12, 15, "관악구"), ("residence", 16, 18, "seoul")]),
+    ("칠십 된 노인도 다닐 수 있나요", [("age", 0, 2, 70)]),  # a decade one has reached
+    ("육십 넘은 사람", [("age", 0, 2, 60)]),
+    ("오십 명 일하는 곳", []),  # a count, not an age
     ("나이가 칠십인데", [("age", 4, 6, 70)]),  # a Sino-Korean decade said alone  # the pay that ruled them out would stop
     ("구직등록 했고 소득 없음", [("job_seeker_registered", 0, 6, True), ("has_regular_income", 8, 12, False)]),  # a question about a programme's pay, not the citizen's income
     # everything at once
@@ -354,6 +360,25 @@ def test_typo_in_long_programme_name(extractor, tokenizer):
     assert simple(run(extractor, "취업날ㄱ 뭐야", tokenizer)) == [
         ("programme", 0, 4, "interview_suit_rental")
     ]
+
+
+def test_name_said_with_a_word_for_the_part_forgotten(extractor, tokenizer):
+    text = "반상회에서 '마을 무슨 노무사'라는 게 있다고 들었습니다"
+    (entity,) = run(extractor, text, tokenizer)
+    assert text[entity["start"]:entity["end"]] == "마을 무슨 노무사"
+    assert (entity["entity"], entity["value"]) == ("programme", "village_labour_attorney")
+    assert entity[ENTITY_ATTRIBUTE_CONFIDENCE_TYPE] == 0.9
+    assert simple(run(extractor, "노동권익 뭐시기 센터 어디예요", tokenizer)) == [
+        ("programme", 0, 11, "labour_rights_centre")
+    ]
+    # the word must stand alone, inside a name: "무슨 마을노무사" and "청년무슨센터" name nothing new
+    assert simple(run(extractor, "무슨 마을노무사", tokenizer)) == [("programme", 3, 8, "village_labour_attorney")]
+    assert run(extractor, "마을무슨노무사", tokenizer) == []
+
+
+def test_gap_words_can_be_switched_off(default_model_storage, default_execution_context):
+    extractor = create_extractor(default_model_storage, default_execution_context, {"gap_words": []})
+    assert run(extractor, "마을 무슨 노무사 알려줘") == []
 
 
 def test_no_typo_matching_for_short_names_or_two_jamo(extractor, tokenizer):
