@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.figures_by_year import figure_in_year
 from knowledge.morphology import nouns
 from knowledge.queries import SEOUL, KnowledgeBase, PlaceInfo, ProgrammeInfo, Profile
 
@@ -300,6 +301,9 @@ def asks_for_a_person(tracker: Tracker) -> bool:
 class KnowledgeAction(Action, metaclass=ABCMeta):
     """An action over the knowledge base: a database fault becomes a polite answer with 120."""
 
+    # whether a follow-up about the figure just given ("그럼 작년엔?") is answered before this action's own answer
+    answers_follow_ups: bool = True
+
     @abstractmethod
     def name(self) -> Text:
         """The action's name in the domain."""
@@ -311,6 +315,10 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         if asks_for_a_person(tracker):
             # "…이걸로 뭘 할 수 있는지 챗봇 말고 사람한테 직접 물어보고 싶어요" (read as "what can you do?"): a person
             return [FollowupAction("action_request_human")]
+        in_year = figure_in_year(tracker, replies) if self.answers_follow_ups else None
+        if in_year is not None:  # "그럼 작년엔?" right after a figure, whatever the NLU made of it
+            dispatcher.utter_message(text=in_year)
+            return []
         try:
             return self.answer(dispatcher, tracker, replies, knowledge_base())
         except SQLAlchemyError:

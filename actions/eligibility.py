@@ -241,6 +241,8 @@ def _whole_number(value: Any) -> Optional[int]:
 class ActionEligibilityVerdict(KnowledgeAction):
     """Gives the verdict once the form has what it needs, and alternatives when not eligible."""
 
+    answers_follow_ups = False  # (the form's verdict)
+
     def name(self) -> Text:
         return "action_eligibility_verdict"
 

@@ -36,7 +36,8 @@ from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS,
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS,
-    NOT_COVERED, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, question_named,
+    NOT_COVERED, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, is_bare_question,
+    question_named,
     question_sentence,
     APPLYING_WORDS, COMPARED, FIELD_OF, PRICE_WORDS, REQUIREMENT,
 )
@@ -55,6 +56,7 @@ from knowledge.queries import (
     hours_on,
     open_status,
     place_keys,
+    programme_facts,
     weekday_index,
 )
 
@@ -74,7 +76,8 @@ _ELLIPSIS_WORDS = frozenset(
     "그럼 그러면 그리고 그건 아 음 혹시 근데 저기 는요 은요 도요 요 는 은 도 어때요 어때 경우는요 경우엔요 "
     "아니 아니요 아뇨 ㄴㄴ 노노 앗 그거 그게 말고 이요 이에요 예요 요요 말한거 말한거요 말한 거 얘기한거 "
     "잠깐 잠깐만요 제가 내가 물어본건 물어본거 물어본 물어본거요 말한건 얘기한건 궁금한건 궁금했던 거였어요 "
-    "잘못 말했다 말했네 말했어요 잘못말함 얘기였어요 얘기였어 얘기였는데 얘기요 말이었어요 말이에요 거요".split()
+    "잘못 말했다 말했네 말했어요 잘못말함 얘기였어요 얘기였어 얘기였는데 얘기요 말이었어요 말이에요 거요 "
+    "거기 거긴 거기는 여기 여기는".split()  # "거기 말고 상암은?"
 )
 
 
@@ -131,6 +134,7 @@ FLOOR_ASKED = re.compile(r"몇\s*층")
 EVERY_SITE = re.compile(r"나머지|각각|전부\s*(?:어디|다)|모두\s*어디|다른\s*(?:곳|데|교육원|쉼터)들?(?:은|는)?\s*(?:어디|다)")
 ALSO_THING = re.compile(r"(?:것|거|건)도\s|[가-힣]{2,}도\s*(?:공짜|무료|돈\s*(?:안|드|들))")
 # "서울 안에 있는 곳만", "서울 시내에 있는 데": the sites in Seoul
+OUTSIDE_SEOUL = re.compile(r"서울\s*(?:아닌|밖|바깥|외곽|말고\s*다른)|서울이\s*아닌|경기도에\s*있는")
 IN_SEOUL_ONLY = re.compile(r"서울\s*(?:안|안에|내|시내)(?:에)?\s*있는|서울에\s*있는\s*(?:곳|데|거)만")
 # "안에는 뭐뭐 들어가요?", "뭐가 있어요?": what a place holds
 WHAT_INSIDE = re.compile(r"뭐뭐|뭐가|무엇이|어떤\s*(?:게|것|시설|공간)")
@@ -273,6 +277,14 @@ def offered_also(text: str, programme: ProgrammeInfo) -> List[str]:
     return [word for word in nouns(text) if len(word) >= 2 and f"{word}도" in text and word in offered]
 
 
+# a fact saying something is free ("무료 노무상담")
+FREE_FACT = re.compile(r"무료")
+# "그 건물 주소는?": the building a programme is housed in
+BUILDING = re.compile(r"건물|빌딩")
+# "언제 열어요", "언제 닫아요" (every day): the hours, unlike "언제 열었어요", "언제 생겨요" (a date)
+OPENS_DAILY = re.compile(r"언제\s*(?:문\s*)?(?:열어요|열어\s*[?？]|여나요|여나|엽니까|열죠|닫아|닫나요|닫아요|닫죠)")
+# "언제부터 운영한 거예요?", "개관연도": when it began
+SINCE_WHEN = re.compile(r"언제부터|개관\s*(?:연도|일|년도|날짜)|개소\s*(?:연도|일)|언제\s*(?:생겼|개관했|개소했|문\s*열었|처음)|설립\s*(?:연도|년도|일)")
 # "군포에도 서울시 기술교육원이 있다는 말을 들었습니다": whether a site is in a place
 EXISTS_THERE = re.compile(r"[가-힣](?:에도|에)\s+(?P<subject>(?:\S+\s+){0,3}?\S+)(?:이|가)\s*있다(?:는|고|던|면서|죠)")
 # "…건물로 옮겨 간다는", "거기 들어간다던데": a programme moving into a building
@@ -312,6 +324,18 @@ def housed_fact(kb: KnowledgeBase, programme: ProgrammeInfo, other: ProgrammeInf
         ),
         None,
     )
+
+
+def building_of(kb: KnowledgeBase, programme: ProgrammeInfo) -> Optional[ProgrammeInfo]:
+    """The programme whose building the report puts ``programme`` in (서울노동권익센터 → 전태일 기념관), or None."""
+    if any(place.address for place in programme.places):
+        return None  # (it has an address of its own: 전태일 기념관 names the centre on its 5th floor, not the reverse)
+    for fact in kb.fact_index().facts:
+        if fact.programme_slug == programme.slug and _HOUSED.search(fact.text):
+            others = [p for p in kb.programmes_in_text(fact.text) if p.slug != programme.slug and p.places]
+            if others:
+                return others[0]
+    return None
 
 
 def housing_programme(tracker: Tracker, kb: KnowledgeBase, programme: Optional[ProgrammeInfo]) -> Optional[ProgrammeInfo]:
@@ -409,6 +433,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 return [SlotSet("last_question", "ask_programme_info")]
         question = intent if intent in QUESTION_INTENTS else tracker.get_slot("last_question")
         question = question or "ask_programme_info"
+        listed = list({p.slug: p for p in programmes_just_listed(tracker, kb)}.values()) if named is None and intent == "ask_cost" else []
+        if len(listed) > 1 and is_bare_question(text):
+            # "무료죠?" right after a list of labour advice: what each of them costs, as far as the report says
+            return self._cost_of_each(dispatcher, replies, kb, listed)
         named_question = question_named(text)
         if intent == "ask_programme_info" and named_question in _SPECIFIC_QUESTIONS and not INFO_WORDS.search(text):
             # "청년일자리센터 전번좀요": the programme named, and the one thing asked about it
@@ -481,6 +509,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             return [SlotSet("programme", named.slug), SlotSet("last_question", "ask_location")] + place_named(named, text)
         programme = current_programme(tracker, kb)
         container = housing_programme(tracker, kb, programme) if named is None else None
+        building = building_of(kb, programme) if named is None and programme is not None and BUILDING.search(text) else None
+        if building is not None:
+            # "그 건물 주소는?" after "전태일 노동복합시설의 5층 용도(안)가 서울노동권익센터예요": the building's programme
+            return self.respond(dispatcher, tracker, replies, kb, intent, question, building)
         if container is not None and (
             kb.fact_index().nouns_foreign_to(text, programme.slug) or WHO_RUNS_WORDS.search(text)
         ) and kb.fact_index().distinctive_words_shared(text, container.slug):
@@ -488,6 +520,22 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             # it goes into (전태일 기념관), whose facts have what the centre's lack
             programme = container
         return self.respond(dispatcher, tracker, replies, kb, intent, question, programme)
+
+    @staticmethod
+    def _cost_of_each(
+        dispatcher: CollectingDispatcher, replies: Replies, kb: KnowledgeBase, listed: List[ProgrammeInfo]
+    ) -> List[Dict[Text, Any]]:
+        """One line per programme: its cost, else its fact saying it is free (무료 노무상담), else that the report
+        does not say."""
+        lines = [replies.text("utter_cost_of_each_intro")]
+        for programme in listed:
+            free = [fact.text for fact in programme_facts(programme) if FREE_FACT.search(fact.text) and fact.kind != "summary"]
+            said = programme.cost or (free[0] if free else replies.text("utter_cost_of_each_unknown"))
+            lines.append(replies.text("utter_programme_line", name=programme.name, summary=said))
+        lines.append(replies.text("utter_cost_of_each_footer", as_of=listed[0].as_of_label))
+        buttons = [{"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p in listed]
+        dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
+        return [SlotSet("last_question", "ask_cost")]
 
     @staticmethod
     def _moving_into(tracker: Tracker, kb: KnowledgeBase, named: Optional[ProgrammeInfo], text: str) -> Optional[Fact]:
@@ -654,6 +702,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 # "그 교육장은 몇 층짜리 건물이에요?": the report gives its place, not its floors
                 or (question == "ask_location" and FLOOR_ASKED.search(text) and programme.places
                     and not any("층" in (place.address or "") + (place.note or "") for place in programme.places))
+                # "청년일자리센터는 언제부터 운영한거에요? 개관연도 궁금해서": a start the report does not give
+                or (question in ("ask_hours", "ask_open_now") and SINCE_WHEN.search(text))
             ):  # "취업률은 몇 프로예요?", "합격자 발표 언제 나와요?": a number or date the report does not give
                 dispatcher.utter_message(text=replies.text("utter_figure_unknown", name=programme.name))
                 return [SlotSet("programme", programme.slug), FollowupAction("action_listen")]
@@ -814,8 +864,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             holiday_pay = bool(HOLIDAY_WORDS.search(text) and HOLIDAY_PAY.search(text))
             # "노동권리보호관 지금 몇 명 있어요?" asks a number of people, whatever 지금 suggested
             # "저녁에 듣는 수업도 있나요?": whether something exists (야간 과정), which a fact may say
+            # ("서초에 있는 대리기사 쉼터는 언제 열어요": the hours of a place that has them, not a date)
+            date = asks_for_a_date(text) and not (any(place.hours for place in p.places) and OPENS_DAILY.search(text))
             return (
-                asks_for_a_date(text) or bool(WHO_RUNS_WORDS.search(text)) or holiday_pay or not HOURS_WORDS.search(text)
+                date or bool(WHO_RUNS_WORDS.search(text)) or holiday_pay or not HOURS_WORDS.search(text)
                 or bool(FIGURE_QUESTION.search(text)) or bool(ALSO_EXISTS.search(text))
             )
         if intent == "ask_eligibility" and WHO_RUNS_WORDS.search(text):
@@ -1009,6 +1061,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             shown, places = in_dong, []
         if EVERY_SITE.search(said):
             shown, places = list(p.places), []  # "나머지 교육원들은 각각 어디에 있어요?": all of them
+        if OUTSIDE_SEOUL.search(said):
+            # "그중에 서울 아닌데 있는건 어디꺼": the sites outside Seoul's districts (남부기술교육원, 경기도 군포시)
+            shown = [place for place in p.places if not (place.district or "").endswith("구")] or shown
+            places = []
         if IN_SEOUL_ONLY.search(said):
             # "그럼 서울 안에 있는 곳만 알려 주세요": every site in a Seoul district, whichever was discussed
             shown = [place for place in p.places if (place.district or "").endswith("구")] or shown
@@ -1091,6 +1147,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
 class ActionStopEligibilityUnlessAnswered(KnowledgeAction):
     """A "no" to the form's question stops the eligibility check, unless it answers it ("구직등록이요? 그런 거 안
     했는데요" reads as a no): then the check goes on with that answer."""
+
+    answers_follow_ups = False  # (runs inside the form)
 
     def name(self) -> Text:
         return "action_stop_eligibility_unless_answered"

@@ -10,13 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     CORRECTION, KnowledgeAction, Replies, current_programme, intent_payload, join, latest_entity_values,
-    mentioned_programme, previous_programme, said_just_before,
+    mentioned_programme, previous_programme, previous_user_text, said_just_before,
 )
 from actions.details import asks_for_a_figure, detail_answer, policy_figure_answer, say_detail
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.programme_questions import (
-    ASKS_SOMETHING, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, states_facts_it_judges,
+    ASKS_SOMETHING, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about,
+    states_facts_it_judges,
     states_profile_facts,
 )
 from actions.question_words import (
@@ -109,6 +110,9 @@ class ActionAnswerSituation(KnowledgeAction):
                 dispatcher, tracker, replies, kb, current_programme(tracker, kb), restate=False
             )
         text = tracker.latest_message.get("text") or ""
+        if previous_user_text(tracker) and mentioned_programme(tracker, kb) is not None and asks_the_same_about(tracker, kb):
+            # "기술교육원은?" after "뉴딜일자리 예산 얼마야" (heard as wanting training): the same question about it
+            return ActionAnswerProgrammeQuestion().answer(dispatcher, tracker, replies, kb)
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "이 중에 월급 나오는 건?" read as unpaid wages
         if fits is not None:
             return fits
@@ -163,6 +167,14 @@ class ActionAnswerSituation(KnowledgeAction):
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
             return []
         asked = asked_question(tracker, text)
+        workers = [w for w in latest_entity_values(tracker, "worker_type") if w]
+        for_workers = [p for p in kb.all_programmes(citizen_facing_only=True) if any(w in p.target_groups for w in workers)]
+        if named is None and confidence < UNSURE_SITUATION and for_workers and not {p.slug for p in for_workers} & {
+            p.slug for p in programmes
+        }:  # "콜센터 다니는데 진짜 너무 힘들어요 도와줄 데 있나요" (a shelter at 0.19): what the report has for that work
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", for_workers[0]
+            )
         if named is not None and asked and len(text) <= STORY_LENGTH:
             # "노원구 근처에 기술교육원이 있는지요", "그 보호관이라는 사람들이 몇이나 됩니까": a question about the one named
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, named)

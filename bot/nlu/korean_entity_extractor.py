@@ -430,7 +430,8 @@ def _native_count(words: Text) -> int:
 _REGISTERED = re.compile(
     r"구직\s*등록(?:은|도|을|는|이요|이)?\?*\s*(?:(?P<no>(?:(?!했|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*해\s*보|안\s*해\s*놨|안해놨|안\s*해\s*놓|안\s*해\s*뒀|안\s*했|안했|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
     r"|(?P<yes>[^.?!]{0,12}?(?:했|하셨|해\s*놨|해놨|해\s*뒀|해\s*두셨|완료|되어|돼\s*있|됐|마쳤)"
-    r"|함(?![가-힣])|했음|해씀|해놓음|해놨음))"  # "방금 워크넷에서 구직등록함 이제 됨?"
+    r"|함(?![가-힣])|했음|해씀|해놓음|해놨음"  # "방금 워크넷에서 구직등록함 이제 됨?"
+    r"|하고\s*(?:오면|나면|나서|와서)|하면(?!\s*(?:돼|되|안))|할게|할\s*거|하러\s*갈))"  # "오늘 구직등록 하고 오면요?"
 )
 # "소득 없어요" / "고정 수입은 있어요" / "월급같은거 없어요" (공공근로: 정기소득이 없는 실업자)
 _INCOME = re.compile(
@@ -452,6 +453,12 @@ _RENT_STOPS = re.compile(r"(?:월세|연금|임대\s*수입|임대료)(?:가|이
 _INCOME_STOPS = re.compile(r"(?:알바|아르바이트|일|회사|직장)(?:을|를|도)?\s*(?:그만\s*두면|관두면|그만하면|끊기면|쉬게\s*되면)")
 
 # "고3인데", "고등학교 졸업 앞두고": a high-school senior (취업날개 counts from 고교졸업예정자), whatever the age
+# "앗 오타 15명이요", "정정 12명": a number of people said alone to correct one told before (a bare "9명이에요"
+# is read only as the answer to the form's question)
+_SIZE_ALONE = re.compile(
+    r"^\s*(?:(?:앗|아|어|아니)[\s,.!]*)*(?:(?:정정|오타|수정|잘못\s*말했(?:네요?|어요)?|아니\s*고)[\s,.!]*)+"
+    r"(?P<n>\d{1,4})\s*명\s*(?:이요|이에요|예요|요|임|입니다)?[\s.!~ㅋㅎ]*$"
+)
 _HIGH_SCHOOL_SENIOR = re.compile(
     r"(?<![가-힣0-9])고\s*(?:3|삼)(?![0-9가-힣])|고\s*(?:3|삼)(?=(?:이|인데|이고|이에요|이요|임|때|생|학생|이라))|"
     r"고등학교\s*(?:3\s*학년|삼\s*학년|졸업\s*(?:예정|앞|전|하기\s*전))|고교\s*졸업\s*예정"
@@ -577,6 +584,9 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             value = int(match.group(group)) if group in ("a", "b", "c", "f", "g", "h") else _native_count(match.group(group))
             if value > 0:
                 found.append((match.start(group), match.end(group), "workplace_size", value))
+        alone = _SIZE_ALONE.match(t)
+        if alone and not any(entity == "workplace_size" for *_, entity, _ in found):
+            found.append((alone.start("n"), alone.end("n") + 1, "workplace_size", int(alone.group("n"))))
     if "job_seeker_registered" in wanted:
         for match in _REGISTERED.finditer(t):
             found.append((match.start(), match.end(), "job_seeker_registered", match.group("yes") is not None))

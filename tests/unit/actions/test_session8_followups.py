@@ -203,3 +203,63 @@ async def test_a_city_programme_named_in_a_story_of_dismissal_is_still_asked_abo
     tracker = make_tracker("situation_unfair_dismissal", story, named, slots={"programme": "regularisation"}, confidence=0.86)
     reply = texts((await run_action(SITUATION, tracker, domain))[0])
     assert "노동권리보호관" in reply and "파견·용역" not in reply
+
+
+LABOUR_ADVICE = ("labour_rights_centre", "labour_ombudsman", "labour_rights_protector")
+
+
+async def test_is_it_free_right_after_a_list_is_what_each_costs(domain) -> None:
+    buttons = [{"title": slug, "payload": f'/ask_programme_info{{"programme":"{slug}"}}'} for slug in LABOUR_ADVICE]
+    events = said("택배 분류작업 땜에 하루 13시간씩 일하는데 수당은 따로 없대요", bot="노동 문제로 고민이시군요.", buttons=buttons)
+    tracker = make_tracker("ask_cost", "무료죠?", slots={"programme": "labour_rights_centre"}, events=events + [now("무료죠?")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "노동옴부즈만: 노무상담 무료" in reply and "무료 노동상담" in reply
+    assert "서울노동권익센터: 비용은 보고서에 나와 있지 않아요" in reply
+
+
+async def test_when_a_shelter_opens_is_its_hours_and_when_a_centre_began_is_unknown(domain) -> None:
+    text = "서초에 있는 대리기사 쉼터는 언제 열어요"
+    tracker = make_tracker("ask_hours", text, [span("programme", "rest_area", text, "쉼터")], slots={"programme": "rest_area"})
+    assert "18:00" in texts((await run_action(QUESTION, tracker, domain))[0])
+    text = "청년일자리센터는 언제부터 운영한거에요? 개관연도 궁금해서"
+    tracker = make_tracker("ask_hours", text, [span("programme", "youth_job_centre", text, "청년일자리센터")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "나와 있지 않아요" in reply and "21:00" not in reply
+
+
+async def test_the_sites_outside_seoul(domain) -> None:
+    tracker = make_tracker("ask_location", "그중에 서울 아닌데 있는건 어디꺼", slots={"programme": "technical_school"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "남부기술교육원: 경기도 군포시" in reply and "동부기술교육원" not in reply
+
+
+async def test_the_building_a_centre_is_housed_in(domain) -> None:
+    tracker = make_tracker("ask_location", "그 건물 주소는?", slots={"programme": "labour_rights_centre"})
+    assert "청계천로 105" in texts((await run_action(QUESTION, tracker, domain))[0])
+    own = make_tracker("ask_location", "건물 몇층짜리임", slots={"programme": "jeon_tae_il_memorial"})
+    assert "[서울노동권익센터]" not in texts((await run_action(QUESTION, own, domain))[0])
+
+
+async def test_not_that_one_but_another_site_is_the_same_question(domain) -> None:
+    text = "거기 말고 상암은?"
+    slots = {"programme": "rest_area", "place": "합정쉼터", "last_question": "ask_hours"}
+    tracker = make_tracker("ask_eligibility", text, slots=slots)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "상암쉼터: 매일 09:30~18:00" in reply
+
+
+async def test_a_bare_name_read_as_a_situation_is_the_same_question_again(domain) -> None:
+    """"기술교육원은?" after "뉴딜일자리 예산 얼마야" (heard as wanting training): its budget, not the list."""
+    first = "뉴딜일자리 예산 얼마야"
+    text = "기술교육원은?"
+    named = [span("programme", "technical_school", text, "기술교육원")]
+    events = said(first, [span("programme", "newdeal_jobs", first, "뉴딜일자리")], bot="[뉴딜일자리] 소요예산") + [now(text, named)]
+    tracker = make_tracker("situation_job_training", text, named, slots={"programme": "technical_school"}, events=events)
+    assert "20,791" in texts((await run_action(SITUATION, tracker, domain))[0])
+
+
+async def test_an_unsure_situation_of_a_kind_of_worker_is_the_programme_for_them(domain) -> None:
+    text = "콜센터 다니는데 진짜 너무 힘들어요 도와줄 데 있나요"
+    tracker = make_tracker("situation_rest_area", text, [span("worker_type", "감정노동자", text, "콜센터")], confidence=0.19)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "[감정노동 보호]" in reply and "쉼터" not in reply

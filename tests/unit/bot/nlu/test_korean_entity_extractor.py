@@ -282,6 +282,9 @@ ENTITY_CASES = [
     ("알바 그만두면?", [("has_regular_income", 0, 7, False)]),
     ("중랑구에서 저랑 같이 삽니다", [("district", 0, 3, "중랑구"), ("residence", 12, 14, "seoul")]),
     ("방금 워크넷에서 구직등록함 이제 됨?", [("job_seeker_registered", 9, 14, True)]),
+    ("오늘 구직등록 하고 오면요?", [("weekday", 0, 2, "today"), ("job_seeker_registered", 3, 13, True)]),
+    ("앗 오타 15명이요", [("workplace_size", 5, 8, 15)]),
+    ("15명이 와요?", []),  # a question of a number, not a size told
     ("졸업반 대학생임 23 관악구 살아", [("age", 9, 11, 23), ("district", 12, 15, "관악구"), ("residence", 16, 18, "seoul")]),
     ("칠십 된 노인도 다닐 수 있나요", [("age", 0, 2, 70)]),  # a decade one has reached
     ("육십 넘은 사람", [("age", 0, 2, 60)]),

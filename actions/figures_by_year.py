@@ -1,0 +1,144 @@
+""""그럼 작년엔?", "그 전년도는?", "아 아니 재작년이요" right after a figure: the same figure in another year.
+
+The report often gives a figure with its earlier or planned values ("상담건수: 4,000건 (2018) — 2016년 3,303건,
+2017년 3,411건 …", "취업률: 52.9% (2017년) — 2016년 52.0%"). The answer the bot just gave holds them, so the
+year asked is looked up there; a year it does not give is an honest "not in the report" with 120.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Dict, List, Optional
+
+from rasa_sdk import Tracker
+
+if TYPE_CHECKING:  # (context.py asks this module first, in every knowledge action)
+    from actions.context import Replies
+
+# the year words of a follow-up; 그 전년도 is relative to the year just answered, the rest to the report's year
+_BEFORE_THAT = re.compile(r"그\s*전\s*(?:년도|년|해)|그\s*앞\s*(?:해|년도)|전년도")
+_RELATIVE = (
+    (re.compile(r"재작년|지지난\s*해"), -2),
+    (re.compile(r"작년|지난\s*해|전년|지난\s*년도"), -1),
+    (re.compile(r"올해|금년|이번\s*해|올\s*해"), 0),
+    (re.compile(r"내년|다음\s*해"), 1),
+)
+_ABSOLUTE = re.compile(r"(?<!\d)(20\d\d)\s*년|[’'‘](\d\d)\s*년|(?<![\d.])(\d\d)\s*년도")
+# what may stand around the year in such a follow-up ("그럼 작년엔 몇 군데였는데", "작년 생활임금은 얼마였는데")
+_FILLER = re.compile(
+    r"그럼|그러면|그리고|아니|아|음|혹시|그|건|거|기준|수치|숫자|실적|몇|얼마|였는데|였어요?|이었어요?|였나요|였죠|였음|"
+    r"였대요?|이었나요|됐어요?|되나요|돼요|는데|군데|곳|개|명|건|는요|은요|에는|엔|요|은|는|이|가|도|야|임|[^가-힣0-9]"
+)
+# "- 시민명예노동옴부즈만 상담건수: 4,000건 (2018 (주요 정책지표)) — 2016년 3,303건, …": a line with a figure
+_FIGURE_LINE = re.compile(r"^-\s*(?P<label>[^:\n]{2,40}):\s*(?P<value>[0-9][0-9,.]*\s*[^\s(—]*)(?P<rest>.*)$", re.M)
+_VALUE = r"([0-9][0-9,.]*(?![0-9,.]*\s*[월일])\s*(?:%|건|명|개소|개|억원|백만원|원|곳)?)"  # (not "2018년 7월")
+_IN_YEAR = re.compile(r"(?:(20\d\d)\s*년|[’'‘](\d\d)\s*년)\s*" + _VALUE)
+_MAIN_YEAR = re.compile(r"^\s*\((?:(20\d\d)|[’'‘](\d\d))")
+_AS_OF_YEAR = re.compile(r"(20\d\d)년\s*\d+월\s*기준")
+_NAME = re.compile(r"^\[([^\]]+)\]")
+_SOURCE = re.compile(r"「(.+?)」")
+FOLLOW_UP_LENGTH = 25
+# the kind of value a follow-up asks, which the figure's must be
+_AMOUNT_ASKED = re.compile(r"얼마|금액|시급|몇\s*원")
+_AMOUNT = re.compile(r"원|%")
+_COUNT_ASKED = re.compile(r"몇\s*(?:명|건|개|곳|군데)")
+
+
+@dataclass(frozen=True)
+class FigureSeries:
+    """One figure line of an answer: its label, the year its main value is for, and its value in each year given."""
+
+    label: str
+    main_year: Optional[int]
+    by_year: Dict[int, str]
+    line: str  # as the answer said it, without its "- "
+
+
+def _year(full: Optional[str], short: Optional[str]) -> Optional[int]:
+    if full:
+        return int(full)
+    return 2000 + int(short) if short else None
+
+
+def figure_lines(answer: str) -> List[FigureSeries]:
+    """The figures an answer states, with the values per year its line gives."""
+    found = []
+    for line in _FIGURE_LINE.finditer(answer):
+        main = _MAIN_YEAR.match(line.group("rest"))
+        main_year = _year(*main.groups()) if main else None
+        by_year = {main_year: line.group("value").strip()} if main_year else {}
+        for match in _IN_YEAR.finditer(line.group("rest")):
+            year = _year(match.group(1), match.group(2))
+            by_year.setdefault(year, match.group(3).strip())
+        found.append(FigureSeries(line.group("label").strip(), main_year, by_year, line.group(0)[1:].strip()))
+    return found
+
+
+def asked_year(text: str, report_year: int, year_answered: Optional[int]) -> Optional[int]:
+    """The year a follow-up asks about, or None when it names none."""
+    if _BEFORE_THAT.search(text):
+        return (year_answered or report_year) - 1
+    for words, offset in _RELATIVE:
+        if words.search(text):
+            return report_year + offset
+    absolute = _ABSOLUTE.search(text)
+    if absolute:
+        return _year(absolute.group(1), absolute.group(2) or absolute.group(3))
+    return None
+
+
+def _previous_bot_text(tracker: Tracker) -> str:
+    """The bot's reply to the citizen's previous message."""
+    users_seen = 0
+    texts: List[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users_seen += 1
+            if users_seen == 2:
+                break
+        elif event.get("event") == "bot" and users_seen == 1:
+            texts.insert(0, event.get("text") or "")
+    return "\n".join(texts)
+
+
+def figure_in_year(tracker: Tracker, replies: "Replies") -> Optional[str]:
+    """The answer to "그럼 작년엔?" right after a figure: its value that year, or that the report lacks it; None
+    when the message is not such a follow-up."""
+    text = tracker.latest_message.get("text") or ""
+    if not text or text.startswith("/") or len(text) > FOLLOW_UP_LENGTH:
+        return None
+    before = _previous_bot_text(tracker)
+    lines = figure_lines(before)
+    if not lines:
+        return None
+    as_of = _AS_OF_YEAR.search(before)
+    report_year = int(as_of.group(1)) if as_of else 2018
+    series = next((line for line in lines if len(line.by_year) > 1), lines[0])
+    by_year: Dict[int, str] = {}
+    for line in lines:  # ("그 전년도는?" after "… 3,411건 (2017년)": the year answered last comes first)
+        if line.label == series.label:
+            for year_given, value in line.by_year.items():
+                by_year.setdefault(year_given, value)
+    year = asked_year(text, report_year, lines[0].main_year if lines[0].label == series.label else series.main_year)
+    if year is None:
+        return None
+    rest = _ABSOLUTE.sub(" ", text)
+    for words, _ in _RELATIVE:
+        rest = words.sub(" ", rest)
+    rest = _BEFORE_THAT.sub(" ", rest)
+    name_match = _NAME.match(before)
+    name = name_match.group(1) if name_match else series.label
+    for word in re.findall(r"[가-힣]{2,}", f"{name} {series.label}"):
+        rest = rest.replace(word, " ")
+    if len(_FILLER.sub("", rest)) > 2:
+        return None  # "작년에 취업한 사람은 몇 명이에요": a question of its own
+    values_said = " ".join(by_year.values()) or series.line
+    if (_AMOUNT_ASKED.search(text) and not _AMOUNT.search(values_said)) or (
+        _COUNT_ASKED.search(text) and _AMOUNT.search(values_said)
+    ):
+        return None  # "그럼 2018년 거는 얼마였죠" after a number of people: another figure (the wage)
+    source = _SOURCE.search(before)
+    values = dict(name=name, label=series.label, year=year, source=source.group(1) if source else "업무보고")
+    if year in by_year:
+        return replies.text("utter_figure_in_year", value=by_year[year], line=series.line, **values)
+    return replies.text("utter_figure_in_year_unknown", **values)
