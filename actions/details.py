@@ -30,6 +30,8 @@ REPORT_LACKS = re.compile(r"나와\s*있지\s*않|보고서에\s*(?:는\s*)?없"
 # "정확히 며칠에 해요?": the day, which a fact giving only the month does not say
 DAY_ASKED = re.compile(r"며칠(?!\s*(?:동안|간|이나|씩))|몇\s*일(?!\s*(?:동안|간|이나|씩))|정확한\s*날|무슨\s*요일|날짜")
 DAY_GIVEN = re.compile(r"\d{2}\.\s*\d{1,2}\.\s*\d{1,2}|\d{1,2}\s*월\s*\d{1,2}\s*일|(?<![’'\d.])\d{1,2}\.\d{1,2}(?![\d월])")
+# "얼마씩 줘요", "금액이": a sum of money asked
+AMOUNT_ASKED = re.compile(r"얼마(?:씩|나|를|가|예요|에요|야|임|\s*줘|\s*받)|금액")
 CLOCK_QUESTION = re.compile(r"몇\s*시(?!간)|[0-9]\s*시(?!간)|시\s*까지|시\s*부터|오전|오후|새벽|밤|언제\s*(?:문\s*)?닫")
 
 
@@ -69,6 +71,8 @@ def detail_answer(
         text += "\n" + replies.text("utter_info_unknown_ask_120")
     if later and not any("예정" in fact.text for fact in facts):  # "내년 모집은 언제예요?": only past dates
         text += "\n" + replies.text("utter_later_dates_unknown")
+    if AMOUNT_ASKED.search(question) and not any(re.search(r"\d", fact.text) for fact in facts):
+        text += "\n" + replies.text("utter_amount_unknown")  # "근무환경개선금은 얼마씩 줘요": the fact names it, no sum
     if DAY_ASKED.search(question) and not any(DAY_GIVEN.search(fact.text) for fact in facts):
         text += "\n" + replies.text("utter_exact_date_unknown")  # "해커톤 정확히 며칠에 해?": only the month
     return text, about

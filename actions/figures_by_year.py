@@ -139,6 +139,8 @@ def figure_in_year(tracker: Tracker, replies: "Replies") -> Optional[str]:
         return None  # "그럼 2018년 거는 얼마였죠" after a number of people: another figure (the wage)
     source = _SOURCE.search(before)
     values = dict(name=name, label=series.label, year=year, source=source.group(1) if source else "업무보고")
+    if year not in by_year and not by_year and year == report_year:
+        by_year[year] = series.line.split(":", 1)[1].split("—")[0].strip()  # "올해 기준은?" of a figure as of the report
     if year in by_year:
         return replies.text("utter_figure_in_year", value=by_year[year], line=series.line, **values)
     return replies.text("utter_figure_in_year_unknown", **values)

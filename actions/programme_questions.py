@@ -277,6 +277,12 @@ def offered_also(text: str, programme: ProgrammeInfo) -> List[str]:
     return [word for word in nouns(text) if len(word) >= 2 and f"{word}도" in text and word in offered]
 
 
+# a fact about every district ("자치구별 1명에서 2명으로 확대")
+PER_DISTRICT = re.compile(r"자치구별|구별\s*\d|구마다|각\s*자치구|25개\s*자치구")
+# "일년에 몇 번 열어요?": how often something is held
+HOW_OFTEN = re.compile(r"몇\s*(?:번|회|차례)|(?:일년|1년|한\s*해)에\s*몇")
+# "점심시간에 문 닫아요?", "중간에 쉬는 시간": a break within the opening hours
+BREAK_ASKED = re.compile(r"점심\s*시간|브레이크|중간에\s*(?:\S+\s*){0,3}?(?:닫|쉬)")
 # a fact saying something is free ("무료 노무상담")
 FREE_FACT = re.compile(r"무료")
 # "그 건물 주소는?": the building a programme is housed in
@@ -868,6 +874,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             date = asks_for_a_date(text) and not (any(place.hours for place in p.places) and OPENS_DAILY.search(text))
             return (
                 date or bool(WHO_RUNS_WORDS.search(text)) or holiday_pay or not HOURS_WORDS.search(text)
+                or bool(HOW_OFTEN.search(text))  # "아카데미 그거 일년에 몇번 열어요?": how often, not its hours
                 or bool(FIGURE_QUESTION.search(text)) or bool(ALSO_EXISTS.search(text))
             )
         if intent == "ask_eligibility" and WHO_RUNS_WORDS.search(text):
@@ -894,6 +901,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             return True  # "사업기간은 어떻게 돼요", "직원 월급 인건비도 지원해줌?": a word of one of its facts
         if question == "ask_how_to_apply" and asks_for_a_date(text):
             return True  # "등록하고 하반기 거 하면 언제까지 일해요?": a date, which a fact may give
+        if question == "ask_how_to_apply" and COUNT_ASKED.search(text):
+            return True  # "접수는 몇 개 기업 했어요": a number of applicants, not how to apply
         if question == "ask_cost" and COUNT_ASKED.search(text):
             return True  # "올해 상반기에 무료 상담 몇 건이나 했대요?": a number of consultations, not the price
         if question == "ask_cost" and ALSO_THING.search(text):
@@ -960,6 +969,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if HOLIDAY_WORDS.search(tracker.latest_message.get("text") or ""):
             # "추석에도 열어요?": the report gives no holiday hours; say so first, then what it does give
             text = replies.text("utter_hours_holiday_unknown", name=p.name) + "\n" + text
+        if BREAK_ASKED.search(tracker.latest_message.get("text") or ""):
+            # "중간에 점심시간이라고 문 닫는 시간 있어요?": the report gives opening hours only
+            text = replies.text("utter_hours_break_unknown", name=p.name) + "\n" + text
         return text
 
     @staticmethod
@@ -997,6 +1009,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             else:
                 key = "utter_hours_day_overnight" if hours.overnight else "utter_hours_day"
                 lines.append(replies.text(key, opens=_time(hours.opens), closes=_time(hours.closes), **values))
+        if len({h.weekday for h in place.hours}) == 7 and len({(h.closed, h.opens, h.closes) for h in place.hours}) == 1:
+            # "토요일 일요일에도 해요?" of a shelter the report gives one daily time for: it says no more than 매일
+            lines.append(replies.text("utter_hours_daily_note", place=place.name))
         return "\n".join(lines)
 
     def _open_now(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
@@ -1071,6 +1086,11 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             places = []
         prefix = ""
         districts = latest_entity_values(tracker, "district")[-1:]  # "강동 아니고 용산이요": the last one counts
+        per_district = [fact.text for fact in programme_facts(p) if PER_DISTRICT.search(fact.text)]
+        if districts and not p.places and per_district:
+            # "강서구에도 그 옴부즈만 있어요?": no site, but the report says it is in every district (자치구별 2명)
+            lines = "\n".join(f"- {line}" for line in dict.fromkeys(per_district[:2]))
+            return replies.text("utter_fact_answer", facts=lines, **source_values(p))
         if districts and not places:
             in_district = kb.places_in_district(districts[0], p.slug)
             if in_district:

@@ -70,3 +70,7 @@ async def test_an_amount_asked_after_a_count_is_another_figure(domain) -> None:
         "2017년 11,619명\n출처: 업무보고 「주요기능」, 2018년 7월 기준"
     )
     assert "10,774명 (2018년)" not in await _follow_up(domain, counts, "그럼 2018년 거는 얼마였죠")
+
+
+async def test_this_year_of_a_figure_as_of_the_report_is_that_figure(domain) -> None:
+    assert "9,220원 (2018년)" in await _follow_up(domain, LIVING_WAGE, "그럼 올해 기준은 얼마예요")

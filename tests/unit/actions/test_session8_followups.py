@@ -263,3 +263,39 @@ async def test_an_unsure_situation_of_a_kind_of_worker_is_the_programme_for_them
     tracker = make_tracker("situation_rest_area", text, [span("worker_type", "감정노동자", text, "콜센터")], confidence=0.19)
     reply = texts((await run_action(SITUATION, tracker, domain))[0])
     assert "[감정노동 보호]" in reply and "쉼터" not in reply
+
+
+async def test_a_district_asked_of_advice_given_in_every_district(domain) -> None:
+    text = "강서구에도 그 옴부즈만 있어요?"
+    tracker = make_tracker("ask_location", text, [span("district", "강서구", text, "강서구")], slots={"programme": "labour_ombudsman"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "자치구별" in reply and "나와 있지 않아요" not in reply
+
+
+async def test_weekend_hours_of_a_shelter_open_daily_say_the_report_only_says_daily(domain) -> None:
+    text = "토요일 일요일에도 해요?"
+    slots = {"programme": "rest_area", "place": "북창쉼터", "last_question": "ask_hours"}
+    tracker = make_tracker("ask_hours", text, [entity("weekday", "sat"), entity("weekday", "sun")], slots=slots)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "08:30~20:00" in reply and "'매일'로만" in reply
+
+
+async def test_a_lunch_break_is_not_in_the_report(domain) -> None:
+    slots = {"programme": "rest_area", "place": "합정쉼터", "last_question": "ask_hours"}
+    tracker = make_tracker("ask_hours", "중간에 점심시간이라고 문 닫는 시간 있어요?", slots=slots)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "중간 휴게시간은 보고서에 나와 있지 않아요" in reply and "120" in reply
+
+
+async def test_a_sum_asked_of_a_fact_without_one_is_120(domain) -> None:
+    tracker = make_tracker("ask_cost", "선정되면 근무환경개선금은 얼마씩 줘요", slots={"programme": "seoul_strong_sme"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "근무환경개선금" in reply and "금액)는 보고서에 나와 있지 않아요" in reply
+
+
+async def test_how_many_applied_and_how_often_are_details(domain) -> None:
+    tracker = make_tracker("ask_how_to_apply", "접수는 몇 개 기업 했어요", slots={"programme": "seoul_strong_sme"})
+    assert "541" in texts((await run_action(QUESTION, tracker, domain))[0])
+    tracker = make_tracker("ask_hours", "노사민정 아카데미 그거 일년에 몇번 열어요?", slots={"programme": "labour_organisation_support"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "하반기" in reply and "운영시간은" not in reply
