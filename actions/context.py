@@ -193,34 +193,31 @@ def previous_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[Programm
 _BUTTON_PROGRAMME = re.compile(r'"programme"\s*:\s*"([a-z_]+)"')
 
 
-def said_just_before(tracker: Tracker, opening: str) -> bool:
-    """Whether the bot's reply to the citizen's previous message began with ``opening``."""
+def previous_reply(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """The bot events of the reply to the citizen's previous message, in order."""
     users_seen = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            users_seen += 1
-            if users_seen == 2:
-                return False
-        elif event.get("event") == "bot" and users_seen == 1 and (event.get("text") or "").startswith(opening):
-            return True
-    return False
-
-
-def programmes_just_listed(tracker: Tracker, kb: KnowledgeBase) -> List[ProgrammeInfo]:
-    """The programmes the bot's previous reply offered as buttons (a list of what fits, of a situation's help), in
-    its order: "어떤 일 하는 거예요?" right after such a list asks about them."""
-    users_seen = 0
-    listed: List[ProgrammeInfo] = []
+    reply: List[Dict[Text, Any]] = []
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             users_seen += 1
             if users_seen == 2:
                 break
         elif event.get("event") == "bot" and users_seen == 1:
-            buttons = (event.get("data") or {}).get("buttons") or []
-            slugs = [m.group(1) for b in buttons for m in [_BUTTON_PROGRAMME.search(str(b.get("payload") or ""))] if m]
-            listed = [p for p in (kb.programme(slug) for slug in slugs) if p is not None] + listed
-    return listed
+            reply.insert(0, event)
+    return reply
+
+
+def said_just_before(tracker: Tracker, opening: str) -> bool:
+    """Whether the bot's reply to the citizen's previous message began with ``opening``."""
+    return any((event.get("text") or "").startswith(opening) for event in previous_reply(tracker))
+
+
+def programmes_just_listed(tracker: Tracker, kb: KnowledgeBase) -> List[ProgrammeInfo]:
+    """The programmes the bot's previous reply offered as buttons (a list of what fits, of a situation's help), in
+    its order: "어떤 일 하는 거예요?" right after such a list asks about them."""
+    buttons = [button for event in previous_reply(tracker) for button in (event.get("data") or {}).get("buttons") or []]
+    slugs = [m.group(1) for b in buttons for m in [_BUTTON_PROGRAMME.search(str(b.get("payload") or ""))] if m]
+    return [p for p in (kb.programme(slug) for slug in slugs) if p is not None]
 
 
 def mentioned_places(
@@ -315,7 +312,8 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         if asks_for_a_person(tracker):
             # "…이걸로 뭘 할 수 있는지 챗봇 말고 사람한테 직접 물어보고 싶어요" (read as "what can you do?"): a person
             return [FollowupAction("action_request_human")]
-        in_year = figure_in_year(tracker, replies) if self.answers_follow_ups else None
+        before = "\n".join(event.get("text") or "" for event in previous_reply(tracker)) if self.answers_follow_ups else ""
+        in_year = figure_in_year(tracker.latest_message.get("text") or "", before, replies) if before else None
         if in_year is not None:  # "그럼 작년엔?" right after a figure, whatever the NLU made of it
             dispatcher.utter_message(text=in_year)
             return []

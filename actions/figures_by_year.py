@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Dict, List, Optional
 
-from rasa_sdk import Tracker
-
 if TYPE_CHECKING:  # (context.py asks this module first, in every knowledge action)
     from actions.context import Replies
 
@@ -87,27 +85,11 @@ def asked_year(text: str, report_year: int, year_answered: Optional[int]) -> Opt
     return None
 
 
-def _previous_bot_text(tracker: Tracker) -> str:
-    """The bot's reply to the citizen's previous message."""
-    users_seen = 0
-    texts: List[str] = []
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            users_seen += 1
-            if users_seen == 2:
-                break
-        elif event.get("event") == "bot" and users_seen == 1:
-            texts.insert(0, event.get("text") or "")
-    return "\n".join(texts)
-
-
-def figure_in_year(tracker: Tracker, replies: "Replies") -> Optional[str]:
-    """The answer to "그럼 작년엔?" right after a figure: its value that year, or that the report lacks it; None
-    when the message is not such a follow-up."""
-    text = tracker.latest_message.get("text") or ""
+def figure_in_year(text: str, before: str, replies: "Replies") -> Optional[str]:
+    """The answer to ``text`` ("그럼 작년엔?") right after the reply ``before`` gave a figure: its value that year,
+    or that the report lacks it; None when the message is not such a follow-up."""
     if not text or text.startswith("/") or len(text) > FOLLOW_UP_LENGTH:
         return None
-    before = _previous_bot_text(tracker)
     lines = figure_lines(before)
     if not lines:
         return None
