@@ -324,9 +324,8 @@ def housed_fact(kb: KnowledgeBase, programme: ProgrammeInfo, other: ProgrammeInf
     the planned 5th floor of 전태일 노동복합시설); naming it alone is not enough (생활임금 names 뉴딜일자리's pay)."""
     return next(
         (
-            fact for fact in kb.fact_index().facts
-            if fact.programme_slug == programme.slug and _HOUSED.search(fact.text)
-            and other.slug in [p.slug for p in kb.programmes_in_text(fact.text)]
+            fact for fact in programme_facts(programme)
+            if _HOUSED.search(fact.text) and other.slug in [p.slug for p in kb.programmes_in_text(fact.text)]
         ),
         None,
     )
@@ -336,8 +335,8 @@ def building_of(kb: KnowledgeBase, programme: ProgrammeInfo) -> Optional[Program
     """The programme whose building the report puts ``programme`` in (서울노동권익센터 → 전태일 기념관), or None."""
     if any(place.address for place in programme.places):
         return None  # (it has an address of its own: 전태일 기념관 names the centre on its 5th floor, not the reverse)
-    for fact in kb.fact_index().facts:
-        if fact.programme_slug == programme.slug and _HOUSED.search(fact.text):
+    for fact in programme_facts(programme):
+        if _HOUSED.search(fact.text):
             others = [p for p in kb.programmes_in_text(fact.text) if p.slug != programme.slug and p.places]
             if others:
                 return others[0]
@@ -550,8 +549,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if named is None or not MOVING_IN.search(text):
             return None
         before = previous_programme(tracker, kb)
-        if before is not None and housed_fact(kb, before, named) is not None:
-            return housed_fact(kb, before, named)
+        own = housed_fact(kb, before, named) if before is not None else None
+        if own is not None:
+            return own
         housed = [fact for fact in (housed_fact(kb, p, named) for p in kb.all_programmes()) if fact is not None]
         return housed[0] if len(housed) == 1 else None
 
@@ -856,7 +856,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 shown = " ".join([p.name, *p.aliases, p.summary, *p.services])
                 unshown = [word for word in nouns(text) if len(word) >= 2 and word not in shown]
                 return any(
-                    word in fact.text for fact in kb.fact_index().facts if fact.programme_slug == p.slug for word in unshown
+                    word in fact.text for fact in programme_facts(p) for word in unshown
                 )
             others = [e for e in entities if e.get("entity") in PROFILE_ENTITIES + ("district",)]
             return not others and (not places or asks_for_a_figure(text))  # "청년일자리센터 스터디룸 몇 개예요"
@@ -1086,7 +1086,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             places = []
         prefix = ""
         districts = latest_entity_values(tracker, "district")[-1:]  # "강동 아니고 용산이요": the last one counts
-        per_district = [fact.text for fact in programme_facts(p) if PER_DISTRICT.search(fact.text)]
+        per_district = [fact.text for fact in programme_facts(p) if PER_DISTRICT.search(fact.text)] if districts else []
         if districts and not p.places and per_district:
             # "강서구에도 그 옴부즈만 있어요?": no site, but the report says it is in every district (자치구별 2명)
             lines = "\n".join(f"- {line}" for line in dict.fromkeys(per_district[:2]))

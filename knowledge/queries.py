@@ -667,10 +667,10 @@ class KnowledgeBase:
         """The bureau's job target for one group of citizens ("’18년 일자리 목표 — 여성"; 저소득층 → 저소득), whose note
         names the kinds of jobs; None for a group the report sets no target for."""
         for figure in self.figures():
-            if figure.programme_slug is None and JOBS_TARGET_FOR.match(figure.label):
-                named = JOBS_TARGET_FOR.match(figure.label).group("group")
-                if named == group or (len(named) >= 2 and group.startswith(named)):
-                    return figure
+            target = JOBS_TARGET_FOR.match(figure.label) if figure.programme_slug is None else None
+            named = target.group("group") if target else ""
+            if named and (named == group or (len(named) >= 2 and group.startswith(named))):
+                return figure
         return None
 
     # -- staff search
