@@ -122,8 +122,13 @@ def place_named(programme: ProgrammeInfo, answer: str) -> List[Dict[Text, Any]]:
 FIGURE_QUESTION = re.compile(r"몇\s*(명|분|개|군데|곳|층|프로|건|년|개월|달)|명이나|(?:몇|\d)\s*(?:개나|건이나)|몇이나|경쟁|률|기간|예산|규모|얼마나\s*(많|있|됐|되|돼|했|처리)")
 
 
+# "몇년 쉬다가 다시 일해보려고 하는데 뉴딜일자리라는게 뭔지 설명좀": the story before "…다가 / …는데" is not asked
+_STORY_THEN = re.compile(r"(?:(?<=다가)|(?<=는데)|(?<=은데))\s+")
+
+
 def asks_for_a_figure(question: str) -> bool:
-    return bool(FIGURE_QUESTION.search(after_what_was_heard(question))) or asks_for_a_date(question)
+    asked = _STORY_THEN.split(after_what_was_heard(question))[-1]
+    return bool(FIGURE_QUESTION.search(asked)) or asks_for_a_date(question)
 
 
 def asks_for_a_date(question: str) -> bool:

@@ -5,16 +5,20 @@ ask the same once the bot knows about the citizen ("그럼 저는 뭘 받을 수
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import Replies, intent_payload, join, latest_entity_values, profile_from_tracker
+from actions.context import (
+    Replies, intent_payload, join, latest_entity_values, profile_from_tracker, programmes_just_listed,
+)
 from actions.eligibility import YOUTH, YOUTH_AGES, alternatives
 from actions.question_words import (
-    AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, EARNING, JOBS_WORDS, WAGE_WORDS, WHAT_IS_THERE, WORK_NOT_TRAINING,
+    AMONG_THEM_FREE, AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, EARNING, JOBS_WORDS, WAGE_WORDS, WHAT_IS_THERE,
+    WORK_NOT_TRAINING,
 )
 from knowledge.queries import KnowledgeBase, Profile, ProgrammeInfo, Recommendation, Verdict, check_eligibility
 
@@ -231,12 +235,46 @@ def the_one_listed(programmes: List[ProgrammeInfo]) -> List[Dict[Text, Any]]:
     return [SlotSet("programme", programmes[0].slug), SlotSet("place", None)] if len(programmes) == 1 else []
 
 
+_FREE = re.compile(r"무료|공짜")
+
+
+def utter_free_ones(
+    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+) -> Optional[List[Dict[Text, Any]]]:
+    """"그 중에 무료로 상담해주는 건 어느거에요": of the programmes just listed and those of the topic discussed, the
+    ones the report calls free (with its words); None when nothing is being discussed or none is called free."""
+    text = tracker.latest_message.get("text") or ""
+    if not AMONG_THEM_FREE.search(text) or kb.programmes_in_text(text):
+        return None  # ("면접정장 공짜로 빌려주는거 그거 어느 업체에서 해줘요?" names its programme)
+    current = kb.programme(tracker.get_slot("programme") or "")
+    candidates = {p.slug: p for p in programmes_just_listed(tracker, kb)}
+    topics = {p.topic for p in candidates.values()} | ({current.topic} if current is not None else set())
+    candidates.update({p.slug: p for p in kb.all_programmes(citizen_facing_only=True) if p.topic in topics})
+    wanted = [noun for noun in ("상담", "대여", "교육", "컨설팅") if noun in text]  # "무료로 상담해주는 건"
+    free = []
+    for programme in candidates.values():
+        says = [line for line in (programme.cost or "", programme.summary, *programme.services) if _FREE.search(line)]
+        if says and all(any(noun in line for line in says) for noun in wanted):
+            free.append((programme, says[0]))
+    if not free:
+        return None
+    lines = [replies.text("utter_free_intro")]
+    lines += [replies.text("utter_programme_line", name=p.name, summary=said) for p, said in free[:4]]
+    lines.append(replies.text("utter_recommend_footer", as_of=free[0][0].as_of_label))
+    buttons = [{"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p, _ in free[:4]]
+    dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
+    return [SlotSet("last_question", "ask_cost")]
+
+
 def answer_about_fits(
     dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
 ) -> Optional[List[Dict[Text, Any]]]:
     """The answer when a message asks what fits the citizen the bot knows about ("그럼 저는 뭘 받을 수 있어요?",
     "이 중에 월급 나오는 건?"), wherever the NLU put it; None otherwise."""
     text = tracker.latest_message.get("text") or ""
+    free = utter_free_ones(dispatcher, tracker, replies, kb)
+    if free is not None:  # "그 중에 무료로 상담해주는 건 어느거에요" after help for a small workplace
+        return free
     for_group = utter_paying_for_group(dispatcher, tracker, replies, kb)
     if for_group is not None:  # "여기서 알려줄 수 있는 것 중에 청년이 돈 벌 수 있는 건 뭐 있어요"
         return for_group

@@ -302,8 +302,9 @@ class ActionAnswerBotChallenge(KnowledgeAction):
             if events is not None:
                 return events
         programme = current_programme(tracker, kb)
-        if programme is not None and not BOT_WORDS.search(text):
-            # "언제 완공이에요?" (the NLU heard "…이에요?" as "are you …?"): about the programme being discussed
+        if programme is not None and (not BOT_WORDS.search(text) or (asks_for_a_figure(text) and not YOU_WORDS.search(text))):
+            # "언제 완공이에요?" (the NLU heard "…이에요?" as "are you …?"), "그런 사람이 몇명이나 있는데" (사람 is no
+            # question about the bot when a number is asked): about the programme being discussed
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:
                 return events

@@ -77,7 +77,8 @@ _ELLIPSIS_WORDS = frozenset(
     "아니 아니요 아뇨 ㄴㄴ 노노 앗 그거 그게 말고 이요 이에요 예요 요요 말한거 말한거요 말한 거 얘기한거 "
     "잠깐 잠깐만요 제가 내가 물어본건 물어본거 물어본 물어본거요 말한건 얘기한건 궁금한건 궁금했던 거였어요 "
     "잘못 말했다 말했네 말했어요 잘못말함 얘기였어요 얘기였어 얘기였는데 얘기요 말이었어요 말이에요 거요 "
-    "거기 거긴 거기는 여기 여기는".split()  # "거기 말고 상암은?"
+    "거기 거긴 거기는 여기 여기는 있는거 있는거요 있는 있는곳 있는곳요 있는데요 곳 곳이요 쪽 쪽이요 쪽요".split()
+    # "거기 말고 상암은?", "아 아니 합정에 있는거요"
 )
 
 
@@ -147,7 +148,7 @@ POLICY_FIGURE_STRONG = 4
 # "뭐하는곳이에요? 학과가 많은편인가요": a second question after the first, which a detail may answer
 SECOND_QUESTION = re.compile(r"[?？]\s*\S")
 # a fee by name ("이용료", "수강료"): what it costs
-FEE_WORDS = re.compile(r"이용료|수강료|교육비|참가비|입장료|관람료|회비|요금|사용료|대여료")
+FEE_WORDS = re.compile(r"이용료|수강료|교육비|참가비|입장료|관람료|회비|요금|사용료|대여료|상담(?:비|료)")
 # what a fact must hold to answer what something costs
 PRICE_FACT = re.compile(r"무료|공짜|\d[\d,]*\s*(?:원|만원|억|%)|예치|환급|부담")
 # "몇 명 이하여야", "몇 살까지 돼요": a limit of the rules
@@ -172,6 +173,7 @@ INFO_WORDS = re.compile(r"뭐|뭔|무엇|무슨|어떤|설명|소개|하는\s*(?
 # "스무 살 딸이 … 기술교육원은 어떤 곳인지 설명 좀 부탁드려요": what it is, though facts about someone were told
 INFO_REQUEST = re.compile(
     r"어떤\s*곳|설명|소개|뭐\s*하는|무엇을\s*하|뭐예요|뭔가요|뭐에요|어떤\s*(?:제도|사업|프로그램|센터|거|건지)|무슨\s*일"
+    r"|(?:뭘|뭐|무엇을|무얼)\s*(?:가르치|배우|해\s*주|해주)"  # "기술교육원이란데서 뭘 가르치는겨" (a grandson's story told)
 )
 # "저녁에 듣는 수업도 있나요?": whether something else exists too (not "지금 문 열려있어?")
 ALSO_EXISTS = re.compile(r"(?:[가-힣]도|(?:반|과정|수업|강의|프로그램)(?:은|는|이)?)\s*있(?:어요|나요|어|음|나|을까요|습니까|는지)")
@@ -454,8 +456,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             intent = question = "ask_programme_info"  # "운영은 누가 맡아요?": who runs it, a detail (not its hours)
         elif intent in ("ask_location", "ask_hours", "ask_programme_info") and WHO_FOR.search(text) and not WHO_RUNS_WORDS.search(text):
             intent = question = "ask_eligibility"  # "거기는 누가 주로 가요?": who it is for, not where
-        elif intent == "ask_programme_info" and FEE_WORDS.search(text):
-            intent = question = "ask_cost"  # "쉼터 이용료는 있어?": what it costs
+        elif intent in ("ask_programme_info", "ask_hours", "ask_open_now") and FEE_WORDS.search(text) and not HOURS_ASKED.search(text):
+            intent = question = "ask_cost"  # "쉼터 이용료는 있어?", "걔 지금 돈없는데 상담비 나와요?": what it costs
         elif intent in QUESTION_INTENTS and LIMIT_ASKED.search(text):
             intent = question = "ask_eligibility"  # "회사가 몇 명 이하여야 돼요?": the rule, not a count of something
         elif intent in QUESTION_INTENTS and current is not None and REQUIREMENT.search(text) and any(
@@ -705,6 +707,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 return events
             if found is None and intent == question and (
                 (question in ("ask_programme_info", "ask_cost", "ask_eligibility") and asks_for_a_figure(text))
+                # "올해 상반기에 상담 몇건 했는지도 나와있어요?" heard as an hours question: a count, not the hours
+                or (question in ("ask_hours", "ask_open_now") and FIGURE_QUESTION.search(text) and not HOURS_ASKED.search(text))
                 # "그 교육장은 몇 층짜리 건물이에요?": the report gives its place, not its floors
                 or (question == "ask_location" and FLOOR_ASKED.search(text) and programme.places
                     and not any("층" in (place.address or "") + (place.note or "") for place in programme.places))
@@ -899,6 +903,15 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         strong = {"ask_cost": PRICE_WORDS, "ask_how_to_apply": APPLYING_WORDS}.get(question)
         if strong is not None and not strong.search(text) and kb.find_facts(text, p.slug):
             return True  # "사업기간은 어떻게 돼요", "직원 월급 인건비도 지원해줌?": a word of one of its facts
+        if question == "ask_cost" and p.cost:
+            # "밥은 주나? 급식비가 얼마래" of 기술교육원: the price of a thing a fact names (급식비), not the fee
+            facts = kb.find_facts(text, p.slug)
+            own = " ".join([p.name, *p.aliases, p.cost])
+            if facts and any(
+                word in facts[0].text and word not in own for word in nouns(text)
+                if len(word) >= 2 and word.endswith(("비", "료", "금"))  # (a priced thing, not "스터디룸 쓰는 거 돈 내요?")
+            ):
+                return True
         if question == "ask_how_to_apply" and asks_for_a_date(text):
             return True  # "등록하고 하반기 거 하면 언제까지 일해요?": a date, which a fact may give
         if question == "ask_how_to_apply" and COUNT_ASKED.search(text):

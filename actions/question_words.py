@@ -79,6 +79,12 @@ ASKS_ELSEWHERE = re.compile(
 )
 # "이 중에 월급 나오는 건 어떤 거예요?" after a list of what fits: the ones that pay
 AMONG_THEM_PAID = re.compile(r"(?:이|그|저)\s*중(?:에|에서)?.*(?:월급|돈|시급|급여|임금|일당).*(?:나오|받|주는|벌|버는)")
+# "그 중에 무료로 상담해주는 건 어느거에요", "공짜인 건 어떤 거예요": the free ones of what is being discussed
+AMONG_THEM_FREE = re.compile(
+    r"(?:이|그|저)\s*중(?:에|에서)?.*(?:무료|공짜|돈\s*안\s*드|비용\s*(?:없|안))"
+    r"|(?:무료|공짜)(?:로|인)?\s*(?:\S+\s*){0,2}?(?:건|거|게|곳|데)(?:는|은)?\s*"
+    r"(?:어느\s*(?:거|것|건|게|곳|쪽)|어떤\s*(?:거|것|건|게|곳)|뭐|뭔|어디)"
+)
 # "청년이 돈 벌 수 있는 건 뭐 있어요": work that pays, asked for a group
 EARNING = re.compile(r"돈\s*(?:을\s*)?(?:벌|받|주는|나오)|월급|시급|급여|일당|임금")
 # "… 건 뭐 있어요", "어떤 게 있어요": what there is (a list), not one fact
@@ -96,7 +102,7 @@ WORK_NOT_TRAINING = re.compile(
 # Schemes of other agencies that citizens ask about by name; the report (checked: none of these words occurs in
 # it) says nothing about them, so a question about one is answered with 120, never with the programme in context
 NOT_COVERED = re.compile(
-    r"최저\s*임금|실업\s*급여|국민취업지원|내일\s*배움\s*카드|근로\s*장려금|청년\s*도약\s*계좌|내일\s*채움|전세\s*(?:자금|대출)|"
+    r"최저\s*(?:임금|시급)|실업\s*급여|새일\s*센터|여성\s*새로\s*일하기|국민취업지원|내일\s*배움\s*카드|근로\s*장려금|청년\s*도약\s*계좌|내일\s*채움|전세\s*(?:자금|대출)|"
     r"주택\s*청약|4대\s*보험|국민\s*연금|건강\s*보험|산재\s*보험|고용\s*보험|퇴직금|연말\s*정산|주휴\s*수당|청년\s*수당|"
     r"구직\s*활동\s*지원금|산재(?!\s*예방)|해고\s*예고\s*수당|예고\s*수당"
 )

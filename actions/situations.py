@@ -262,12 +262,23 @@ class ActionAnswerSituation(KnowledgeAction):
                 events += [SlotSet("programme", primary.slug), SlotSet("place", None)]
             return events
         last = tracker.get_slot("last_question")
-        meant = named or primary
-        if CORRECTION.search(text) and last and len(text) <= STORY_LENGTH:
-            # "아 잘못 물어봤다 정장 빌려주는거 그거 말한거였어": the last question, about the programme meant
+        corrected = CORRECTION.search(text) and last and len(text) <= STORY_LENGTH
+        # ("제가 말한건 취업상담 해주는 카페였어요": the one described, not the one made for the situation heard)
+        meant = named or (kb.described_programme(text) if corrected else None) or primary
+        if corrected:
+            # "아 잘못 물어봤다 정장 빌려주는거 그거 말한거였어": the last question, about the programme meant (or the
+            # one asked with it: "… 카페였어요 그건 몇개로 늘린다고요?")
             if last == "ask_eligibility" and meant.rules:
                 return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, meant)
-            return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, last, last, meant)
+            asked_now = "ask_programme_info" if asks_for_a_figure(text) else question_named(question_sentence(text))
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, asked_now or last, asked_now or last, meant
+            )
+        if named is not None and NAME_ASKED.search(text) and len(text) <= STORY_LENGTH:
+            # "취업 날개짓?? 그거 뭐였지 면접때 입는 옷 주는거 맞나": the programme half-remembered, named right
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", named
+            )
         if (NAME_ASKED.search(text) or (asked == "ask_location" and not primary.places)) and len(text) <= STORY_LENGTH:
             # "사회적기업 물건 파는 온라인 쇼핑몰도 서울시가 운영한다던데 이름이 뭐였죠?": the fact that names it
             found = detail_answer(replies, kb, None, text, topic=primary.topic, say_unknown=False)

@@ -267,6 +267,13 @@ _AGE_SINO = re.compile(
     + _SAL + r"|(?<=[이삼사오육칠팔구]십)(?=" + _COPULA + r")"  # "나이가 칠십인데": a decade said alone
     + r"|(?<=[이삼사오육칠팔구]십)(?=\s*(?:된\s|됐|넘은|넘었|먹은|노인)))"  # "칠십 된 노인도", "육십 넘은"
 )
+# "60대도 할 수 있는 게", "오십대 중반", "30대 후반": an age told by its decade, where every age of it is judged
+# alike by the report's limits (15, 18, 34, 39): 20대 and 40대–70대 as the decade's start (or its part), 30대 only
+# with 초반/후반 (35 falls between)
+_AGE_DECADE = re.compile(
+    r"(?:(?<![\d.,])(?P<d>[2-7])0|" + _WORD_START + r"(?P<s>[이삼사오육칠])십)\s*대(?![가-힣]*\s*\d)(?:\s*(?P<part>초반|중반|후반))?"
+)
+_DECADE_PART = {None: 0, "초반": 1, "중반": 5, "후반": 8}
 
 _WEEKDAY_NAMES = {
     "월": "mon", "화": "tue", "수": "wed", "목": "thu", "금": "fri", "토": "sat", "일": "sun",
@@ -428,14 +435,14 @@ def _native_count(words: Text) -> int:
 
 # "구직등록 했어요" / "구직등록은 아직 안 했어요" / "구직등록이요? 그런 거 안 했는데요" (공공근로 asks for it)
 _REGISTERED = re.compile(
-    r"구직\s*등록(?:은|도|을|는|이요|이)?\?*\s*(?:(?P<no>(?:(?!했|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*해\s*보|안\s*해\s*놨|안해놨|안\s*해\s*놓|안\s*해\s*뒀|안\s*했|안했|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
-    r"|(?P<yes>[^.?!]{0,12}?(?:했|하셨|해\s*놨|해놨|해\s*뒀|해\s*두셨|완료|되어|돼\s*있|됐|마쳤)"
+    r"(?:구직\s*등록|(?:고용\s*센터|워크넷)\S*\s*(?:\S+\s+){0,2}?등록)(?:은|도|을|는|이요|이)?\?*\s*(?:(?P<no>(?:(?!했|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*해\s*보|안\s*해\s*놨|안해놨|안\s*해\s*놓|안\s*해\s*뒀|안\s*했|안했|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
+    r"|(?P<yes>[^.?!]{0,12}?(?:했|하셨|해\s*놨|해놨|해\s*뒀|해\s*두셨|완료|되어|돼\s*있|됐|마쳤|하시면(?!\s*(?:돼|되|안)))"
     r"|함(?![가-힣])|했음|해씀|해놓음|해놨음"  # "방금 워크넷에서 구직등록함 이제 됨?"
     r"|하고\s*(?:오면|나면|나서|와서)|하면(?!\s*(?:돼|되|안))|할게|할\s*거|하러\s*갈))"  # "오늘 구직등록 하고 오면요?"
 )
 # "소득 없어요" / "고정 수입은 있어요" / "월급같은거 없어요" (공공근로: 정기소득이 없는 실업자)
 _INCOME = re.compile(
-    r"(?:정기\s*소득|고정\s*수입|소득|수입|벌이|월급|급여|들어오는\s*돈|버는\s*돈|버시는\s*돈)(?:\s*같은\s*(?:거|것|건|게)|은|이|도|는|이나)?\s*"
+    r"(?:정기\s*소득|고정\s*수입|소득|수입|벌이|월급|급여|들어오는\s*돈|버는\s*(?:돈|건|거|게)|버시는\s*(?:돈|건|거|게))(?:\s*같은\s*(?:거|것|건|게)|은|이|도|는|이나)?\s*"
     r"(?:(?P<no>(?:전혀\s*|하나도\s*|딱히\s*|아예\s*|지금\s*)?(?:없|0\s*원|0(?![\d,.])|제로|한\s*푼도))|(?P<yes>(?:조금\s*|좀\s*|약간\s*)?(?:(?:을|를)?\s*받고\s*)?있))"
 )
 
@@ -459,9 +466,14 @@ _SIZE_ALONE = re.compile(
     r"^\s*(?:(?:앗|아|어|아니)[\s,.!]*)*(?:(?:정정|오타|수정|잘못\s*말했(?:네요?|어요)?|아니\s*고)[\s,.!]*)+"
     r"(?P<n>\d{1,4})\s*명\s*(?:이요|이에요|예요|요|임|입니다)?[\s.!~ㅋㅎ]*$"
 )
+# "12명이 아니고 8명이래", "친구가 다시 세보니까 15명이래": a number of people corrected, whatever the subject
+_SIZE_CORRECTED = (
+    re.compile(r"\d{1,4}\s*명(?:이|은|는)?\s*아니(?:고|라|구)\s*(?P<n>\d{1,4})\s*명"),
+    re.compile(r"(?:다시\s*세|세어\s*보|잘못\s*(?:알았|셌|세었|세서))\S*\s+(?:\S+\s+){0,2}?(?P<n>\d{1,4})\s*명"),
+)
 _HIGH_SCHOOL_SENIOR = re.compile(
     r"(?<![가-힣0-9])고\s*(?:3|삼)(?![0-9가-힣])|고\s*(?:3|삼)(?=(?:이|인데|이고|이에요|이요|임|때|생|학생|이라))|"
-    r"고등학교\s*(?:3\s*학년|삼\s*학년|졸업\s*(?:예정|앞|전|하기\s*전))|고교\s*졸업\s*예정"
+    r"고등학교\s*(?:3\s*학년|삼\s*학년|졸업\s*(?:예정|앞|전|하기\s*전|하는|해요|한대|한다|함))|고교\s*졸업\s*예정"
 )
 _SEOUL_BEFORE_DISTRICT = re.compile(r"(?<![가-힣])(?P<place>서울)(?:시|특별시)?\s+$")
 _RESIDE_AFTER_DISTRICT = re.compile(
@@ -542,6 +554,10 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             tens = _SINO_DIGITS[match.group("a")] if match.group("a") else 1
             units = _SINO_DIGITS[match.group("b")] if match.group("b") else 0
             found.append((match.start(), match.end(), "age", tens * 10 + units))
+        for match in _AGE_DECADE.finditer(t):
+            tens = int(match.group("d")) if match.group("d") else _SINO_DIGITS[match.group("s")]
+            if tens != 3 or match.group("part") in ("초반", "후반"):
+                found.append((match.start(), match.end(), "age", tens * 10 + _DECADE_PART[match.group("part")]))
         found = [f for f in found if f[2] != "age" or not _AGE_DIFFERENCE_AFTER.match(t, f[1])]
 
     if "weekday" in wanted:
@@ -584,6 +600,12 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             value = int(match.group(group)) if group in ("a", "b", "c", "f", "g", "h") else _native_count(match.group(group))
             if value > 0:
                 found.append((match.start(group), match.end(group), "workplace_size", value))
+        corrected = max(
+            (match for pattern in _SIZE_CORRECTED for match in pattern.finditer(t)), key=lambda match: match.end(), default=None
+        )
+        if corrected:  # (the number said last replaces whatever else the message counted)
+            found = [item for item in found if item[2] != "workplace_size"]
+            found.append((corrected.start("n"), corrected.end("n"), "workplace_size", int(corrected.group("n"))))
         alone = _SIZE_ALONE.match(t)
         if alone and not any(entity == "workplace_size" for *_, entity, _ in found):
             found.append((alone.start("n"), alone.end("n") + 1, "workplace_size", int(alone.group("n"))))

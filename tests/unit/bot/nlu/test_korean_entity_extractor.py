@@ -310,6 +310,16 @@ ENTITY_CASES = [
     ("아 깜빡했는데 매달 월세 받는게 고정으로 들어와요", [("has_regular_income", 11, 16, True)]),
     ("근데 지금 파트타임으로 한 달에 80씩 받고 있어요", [("has_regular_income", 13, 23, True)]),
     ("아 정정할게요 지난달에 넷이 그만둬서 지금은 8명이에요", [("workplace_size", 25, 26, 8)]),
+    # session 9: corrected counts, ages by decade, registration at the job centre, what one earns, a senior
+    ("아 친구가 잘못 알았대 12명이 아니고 8명이래", [("workplace_size", 22, 23, 8)]),
+    ("아 친구가 다시 세보니까 15명이래", [("workplace_size", 14, 16, 15)]),
+    ("그리고 60대도 할수있는게 있을까요", [("age", 4, 7, 60)]),
+    ("오십대 중반인데 일 구해요", [("age", 0, 6, 55)]),
+    ("30대인데 되나요", []),  # 30–39: either side of 34
+    ("30대 후반이에요", [("age", 0, 6, 38)]),
+    ("그럼 고용센터 가서 등록부터 하시면 그땐 되는거죠?", [("job_seeker_registered", 3, 19, True)]),
+    ("지금 따로 버시는건 없어요", [("has_regular_income", 6, 12, False)]),
+    ("손주가 고등학교 졸업하는데 뭐 있나", [("high_school_senior", 4, 13, True)]),
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
     ("짜장면 맛집 추천해줘", []),

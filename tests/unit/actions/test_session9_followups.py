@@ -1,0 +1,119 @@
+"""Follow-ups found on the held-out conversations read in session 9 (v59–v60): family members asking for someone,
+and citizens describing or misremembering a programme — a story's numbers that are not asked, a priced thing
+(급식비), a count heard as an hours question, "사람" in a question that is no question about the bot, a fee heard
+as "is it open now", a national minimum wage, a district that shares a shelter's name, the free ones of what was
+listed, a half-remembered name, and a place corrected after an hours answer."""
+from __future__ import annotations
+
+from actions.open_questions import ActionAcknowledge, ActionAnswerBotChallenge
+from actions.programme_questions import ActionAnswerProgrammeQuestion
+from actions.situations import ActionAnswerSituation
+from knowledge.queries import names_place
+from tests.unit.actions.conftest import make_tracker, run_action, slots_of, span, texts
+from tests.unit.actions.test_session6_followups import said_before as said, then as now
+
+QUESTION = ActionAnswerProgrammeQuestion()
+SITUATION = ActionAnswerSituation()
+
+
+async def test_numbers_in_the_story_before_the_question_are_not_asked(domain) -> None:
+    """"와이프가 … 몇년 쉬다가 다시 일해보려고 하는데 뉴딜일자리라는게 뭔지 설명좀": what it is, not "no such figure"."""
+    text = "와이프가 애 키우느라 몇년 쉬다가 다시 일해보려고 하는데 뉴딜일자리라는게 뭔지 설명좀 부탁드려요"
+    tracker = make_tracker("ask_programme_info", text, [span("programme", "newdeal_jobs", text, "뉴딜일자리")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "직무경험" in reply and "나와 있지 않아요" not in reply
+
+
+async def test_the_price_of_a_thing_a_fact_names_is_that_fact(domain) -> None:
+    """"밥은 주나? 급식비가 얼마래" of 기술교육원: 3,500원, not the course deposit."""
+    tracker = make_tracker("ask_cost", "밥은 주나? 급식비가 얼마래", slots={"programme": "technical_school"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "3,500원" in reply
+
+
+async def test_a_count_heard_as_an_hours_question_is_the_count(domain) -> None:
+    """"올해 상반기에 상담 몇건 했는지도 나와있어요?" of 노동옴부즈만 (heard as hours): 1,694건."""
+    text = "올해 상반기에 상담 몇건 했는지도 나와있어요?"
+    tracker = make_tracker("ask_hours", text, slots={"programme": "labour_ombudsman"}, confidence=0.4)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "1,694건" in reply and "운영시간" not in reply
+
+
+async def test_people_counted_are_no_question_about_the_bot(domain) -> None:
+    """"그런 사람이 몇명이나 있는데" after 노동권리보호관 (heard as "are you a person?"): how many there are (50)."""
+    tracker = make_tracker(
+        "bot_challenge", "그런 사람이 몇명이나 있는데", slots={"programme": "labour_rights_protector"}, confidence=0.32
+    )
+    reply = texts((await run_action(ActionAnswerBotChallenge(), tracker, domain))[0])
+    assert "50" in reply and "챗봇" not in reply
+
+
+async def test_a_fee_heard_as_is_it_open_now_is_the_price(domain) -> None:
+    """"걔 지금 진짜 돈없는데 상담비 나와요?" (지금 heard as "open now"): the ombudsman's advice is free."""
+    tracker = make_tracker(
+        "ask_open_now", "걔 지금 진짜 돈없는데 상담비 나와요?", slots={"programme": "labour_ombudsman"}, confidence=0.76
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "무료" in reply and "운영시간" not in reply
+
+
+async def test_the_national_minimum_wage_is_not_a_programme_fact(domain) -> None:
+    """"와이프가 알바 다시 시작하는데 올해 최저시급 얼마에요?": not in the report (120), no programme's figure."""
+    tracker = make_tracker("ask_cost", "와이프가 알바 다시 시작하는데 올해 최저시급 얼마에요?", slots={"programme": "newdeal_jobs"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "9,220" not in reply and "공정무역" not in reply
+
+
+def test_a_district_lived_in_does_not_name_the_shelter_sharing_its_name() -> None:
+    assert names_place("서초", "서초쉼터몇시에열어요")
+    assert names_place("서초", "서초에있는쉼터")
+    assert not names_place("서초", "동생25살이에요서초구살고지금구직중이에요")
+    assert not names_place("서초", "서초구에삽니다")
+
+
+async def test_a_corrected_age_with_a_district_is_judged_not_taken_for_a_shelter(domain) -> None:
+    """"아 잘못쳤어요 동생 25살이에요 서초구 살고 지금 구직중이에요" after a "no" on 취업날개 at 35: now a yes."""
+    text = "아 잘못쳤어요 동생 25살이에요 서초구 살고 지금 구직중이에요"
+    told = [
+        span("age", 25, text, "25살"), span("district", "서초구", text, "서초구"),
+        span("residence", "seoul", text, "살고"), span("job_status", "job_seeker", text, "구직중"),
+    ]
+    slots = {
+        "programme": "interview_suit_rental", "last_question": "ask_eligibility", "age": 25, "district": "서초구",
+        "residence": "seoul", "job_status": "job_seeker",
+    }
+    events = await run_action(QUESTION, make_tracker("inform", text, told, slots=slots), domain)
+    reply = texts(events[0])
+    assert "[취업날개 서비스]" in reply and "이용할 수 있어요" in reply and "쉼터" not in reply
+
+
+async def test_the_free_ones_among_labour_advice(domain) -> None:
+    """"그 중에 무료로 상담해주는 건 어느거에요" after help for a small workplace (마을노무사): the free ones."""
+    listed = [{"title": "마을노무사", "payload": '/ask_programme_info{"programme": "village_labour_attorney"}'}]
+    earlier = "직원 5명 회사 다니는데 야근수당을 안줘요. 사장님은 작은회사는 원래 그렇대요"
+    text = "그 중에 무료로 상담해주는 건 어느거에요"
+    events = said(earlier, bot="작은 사업장의 노무 관리는 마을노무사의 노무컨설팅을 받을 수 있어요:", buttons=listed) + [now(text)]
+    tracker = make_tracker("out_of_scope", text, slots={"programme": "village_labour_attorney"}, events=events)
+    from actions.open_questions import ActionAnswerDetailOrOutOfScope
+
+    reply = texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
+    assert "무료" in reply and "노동옴부즈만" in reply and "노동권리보호관" in reply and "마을노무사:" not in reply
+
+
+async def test_a_half_remembered_name_is_answered_with_what_it_is(domain) -> None:
+    """"취업 날개짓?? 그거 뭐였지 면접때 입는 옷 주는거 맞나": 취업날개, what it gives (free), not a count."""
+    text = "취업 날개짓?? 그거 뭐였지 면접때 입는 옷 주는거 맞나"
+    named = [span("programme", "interview_suit_rental", text, "취업 날개짓")]
+    tracker = make_tracker("situation_interview_suit", text, named, confidence=0.93)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "[취업날개 서비스]" in reply and "무료" in reply and "이용 인원" not in reply
+
+
+async def test_another_shelter_named_after_an_hours_answer_gets_its_hours(domain) -> None:
+    """"아 아니 합정에 있는거요" (heard as a no) after 서초쉼터's hours: 합정쉼터's hours."""
+    text = "아 아니 합정에 있는거요"
+    events = said("대리기사 쉼터 몇시에 오픈해요", bot="[休 서울노동자 쉼터] 운영시간이에요.\n- 서초쉼터: 매일 18:00~다음날 06:00")
+    slots = {"programme": "rest_area", "place": "서초쉼터", "last_question": "ask_hours"}
+    tracker = make_tracker("deny", text, slots=slots, events=events + [now(text)], confidence=0.5)
+    messages, result = await run_action(ActionAcknowledge(), tracker, domain)
+    assert "합정쉼터: 매일 08:30" in texts(messages) and slots_of(result).get("place") == "합정쉼터"
