@@ -15,8 +15,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import Replies, previous_user_text, said_just_before, source_values
+from actions.question_words import MEANING_ASKED
 from knowledge.fact_search import after_what_was_heard
-from knowledge.queries import KnowledgeBase, ProgrammeInfo
+from knowledge.queries import KnowledgeBase, ProgrammeInfo, programme_facts
 
 # "언제 열어요 / 몇 월에" asks for a date; "몇 시 / 몇시까지" asks for opening hours (answered from the hours)
 DATE_QUESTION = re.compile(r"언제|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*일(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|개관|개소|생기|생겨|시작|오픈|열리|모집")
@@ -134,3 +135,18 @@ def asks_for_a_figure(question: str) -> bool:
 def asks_for_a_date(question: str) -> bool:
     asked = after_what_was_heard(question)  # (not the 모집 of "모집 포스터가 있던데 …")
     return bool(DATE_QUESTION.search(asked)) and not CLOCK_QUESTION.search(asked)
+
+
+def meaning_answer(replies: Replies, programme: Optional[ProgrammeInfo], question: str) -> Optional[Tuple[str, ProgrammeInfo]]:
+    """"근무조건에 공휴일 유급화라고 써있던데 무슨말이에요?": where the report uses the term (its words are all there
+    is: it explains none), and where to ask what it means; None when the term is not the programme's."""
+    asked = MEANING_ASKED.search(question)
+    if asked is None or programme is None:
+        return None
+    term = asked.group(1) or asked.group(2)
+    key = term.replace(" ", "")
+    facts = [fact for fact in programme_facts(programme) if key in fact.text.replace(" ", "")]
+    if not facts:
+        return None
+    lines = "\n".join(f"- {fact.text}" for fact in facts[:2])
+    return replies.text("utter_term_in_report", term=term, facts=lines, **source_values(programme)), programme

@@ -29,7 +29,7 @@ from actions.context import (
 )
 from actions.details import (
     FIGURE_QUESTION, LATER_DATES, asks_for_a_date, asks_for_a_figure, detail_answer, place_named, policy_figure_answer,
-    policy_figure_follow_up, say_detail,
+    meaning_answer, policy_figure_follow_up, say_detail,
 )
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
@@ -389,6 +389,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             # "이번 하반기 공공근로 참여자로 제가 뽑혔는지 확인하고 싶은데요": no record of anyone's application here
             dispatcher.utter_message(text=replies.text("utter_personal_record_unknown"))
             return []
+        meaning = meaning_answer(replies, current_programme(tracker, kb), text)
+        if meaning is not None:  # "생활임금이란 게 무슨 뜻이에요?": the report's words for it, and where to ask
+            return say_detail(dispatcher, meaning)
         named = mentioned_programme(tracker, kb)
         figure = policy_figure_follow_up(tracker, replies, kb) if named is None else None
         if figure is not None:  # "지금까지 얼마나 채웠어" right after the city's jobs target: what is achieved of it

@@ -42,7 +42,7 @@ ADDRESS_WORDS = re.compile(r"주소|번지|도로명")
 # how to get there: the report gives no directions
 DIRECTIONS_WORDS = re.compile(r"지하철|호선|버스|가는\s*(?:길|법|방법)|오는\s*길|교통|주차|몇\s*번\s*출구|역에서|차\s*(?:몇\s*대|댈|대도|세울|세워)")
 # "거기 화장실 있어요?", "교육도 해줘요?": whether the programme has or does something
-FEATURE_QUESTION = re.compile(r"있(?:어요|나요|어|음|나|을까요|습니까)\s*[?？]|있(?:나요|을까요|습니까)|해\s*(?:줘요|주나요|주나|줘)\s*[?？]?|되나요\s*[?？]")
+FEATURE_QUESTION = re.compile(r"[있잇](?:어요|나요|어|음|나|을까요|습니까)\s*[?？]|[있잇](?:나요|을까요|습니까)|해\s*(?:줘요|주나요|주나|줘)\s*[?？]?|되나요\s*[?？]")
 # what a fact needs to answer "어디예요?": a district, street, floor or landmark (fact_search's address kind)
 ADDRESS_FACT = ANSWER_KINDS["address"][1]
 
@@ -104,13 +104,19 @@ WORK_NOT_TRAINING = re.compile(
 NOT_COVERED = re.compile(
     r"최저\s*(?:임금|시급)|실업\s*급여|새일\s*센터|여성\s*새로\s*일하기|국민취업지원|내일\s*배움\s*카드|근로\s*장려금|청년\s*도약\s*계좌|내일\s*채움|전세\s*(?:자금|대출)|"
     r"주택\s*청약|4대\s*보험|국민\s*연금|건강\s*보험|산재\s*보험|고용\s*보험|퇴직금|연말\s*정산|주휴\s*수당|청년\s*수당|"
-    r"구직\s*활동\s*지원금|산재(?!\s*예방)|해고\s*예고\s*수당|예고\s*수당"
+    r"구직\s*활동\s*지원금|산재(?!\s*예방)|해고\s*예고\s*수당|예고\s*수당|비자|체류\s*자격"
 )
 # "제가 뽑혔는지 확인하고 싶은데요", "제 신청 결과": the citizen's own application, which the bot cannot see
 PERSONAL_RECORD = re.compile(
     r"(?:제가|내가|저는|나는|저|나)\s*(?:\S+\s*){0,3}?(?:뽑혔|선발\s*됐|선발\s*되었|선정\s*됐|선정\s*되었|합격\s*했|합격\s*됐|붙었|떨어졌)"
     r"(?:는지|나요|을까|는가|나\s*[?？]|어요\s*[?？]|습니까)"
     r"|(?:제|내|저희)\s*(?:신청|접수|지원)\s*(?:결과|내역|현황|상태|했던\s*거)|(?:합격|선발|선정)\s*(?:여부|결과)\s*(?:확인|조회|알)"
+)
+# "근무조건에 공휴일 유급화라고 써있던데 무슨말이에요?": what a term of the report means (the term: group 1 or 2)
+MEANING_ASKED = re.compile(
+    r"([가-힣A-Za-z0-9·]{2,}?(?:\s[가-힣A-Za-z0-9·]+?)?)\s*(?:이라고|라고|이란|란|이라는\s*(?:게|거|말)|라는\s*(?:게|거|말))\s*"
+    r"(?:(?:써|적혀|나와|되어|돼)\s*있(?:던데|는데|어요|네요)\S*\s*)?(?:\S+\s*){0,2}?(?:무슨\s*(?:말|뜻|의미)|뜻이|뭔\s*(?:말|뜻)|의미가)"
+    r"|([가-힣A-Za-z0-9·]{2,}?(?:\s[가-힣A-Za-z0-9·]+?)?)(?:이|가|은|는)\s*(?:무슨\s*(?:말|뜻|의미)|뭔\s*(?:말|뜻)|뜻이\s*(?:뭐|뭔))"
 )
 # "누구 쓰라고", "누가 주로 가요?": who a place is for
 WHO_FOR = re.compile(

@@ -12,7 +12,7 @@ from actions.context import (
     CORRECTION, KnowledgeAction, Replies, current_programme, intent_payload, join, latest_entity_values,
     mentioned_programme, previous_programme, previous_user_text, said_just_before,
 )
-from actions.details import asks_for_a_figure, detail_answer, policy_figure_answer, say_detail
+from actions.details import asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, say_detail
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
 from actions.programme_questions import (
@@ -110,6 +110,9 @@ class ActionAnswerSituation(KnowledgeAction):
                 dispatcher, tracker, replies, kb, current_programme(tracker, kb), restate=False
             )
         text = tracker.latest_message.get("text") or ""
+        meaning = meaning_answer(replies, current_programme(tracker, kb), text)
+        if meaning is not None:  # "근무조건에 공휴일 유급화라고 써있던데 무슨말이에요? 회사를 처음 다녀봐서 몰라요"
+            return say_detail(dispatcher, meaning)
         if previous_user_text(tracker) and mentioned_programme(tracker, kb) is not None and asks_the_same_about(tracker, kb):
             # "기술교육원은?" after "뉴딜일자리 예산 얼마야" (heard as wanting training): the same question about it
             return ActionAnswerProgrammeQuestion().answer(dispatcher, tracker, replies, kb)
@@ -180,8 +183,11 @@ class ActionAnswerSituation(KnowledgeAction):
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, named)
         follow_up_asks = question_named(text)
         made_for_it = bool(programmes) and in_context is not None and primary_programme(programmes, situation).slug == in_context.slug
+        quotes_it = in_context is not None and len(kb.fact_index().distinctive_words_shared(text, in_context.slug)) >= 3
         if named is None and in_context is not None and (
             len(text) <= FOLLOW_UP_LENGTH or confidence < UNSURE_SITUATION or BACK_REFERENCE.search(text)
+            # "최대 23개월 보장이면 2년 다 채울수있는건가요": the programme's own words, asked about
+            or (quotes_it and not states_profile_facts(tracker) and len(text) <= STORY_LENGTH)
             or kb.places_in_text(text) or (follow_up_asks and len(text) <= QUESTION_LENGTH)
             # "정장을 빌려주는 곳이 어디어디인지 알려주시겠어요?" while 취업날개 is discussed: a question about it
             or (
@@ -254,7 +260,9 @@ class ActionAnswerSituation(KnowledgeAction):
             # "면접 정장 빌려주는 건 저는 안돼요?", "고3인데 정장 빌릴 수 있어요?": the verdict for the programme made
             # for this situation (one with rules to judge by: a study room's 일자리카페 has none)
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)
-        if situation in PROFILE_SITUATIONS and latest_entity_values(tracker, "age") and knows_about_citizen(tracker):
+        if situation in PROFILE_SITUATIONS and (
+            latest_entity_values(tracker, "age") or latest_entity_values(tracker, "high_school_senior")
+        ) and knows_about_citizen(tracker):  # ("고3 졸업하고 바로 취업할건데 서울삶 머 잇음": 취업날개 counts 고3)
             # "38살 아들이 … 1년째 집에만 있어요. 서울 살아요. 뭐라도 있나요": what fits that profile, with why;
             # follow-ups ("구직등록은 안 하셨어요") are about the programme made for the situation unless one was listed
             events = utter_fits(dispatcher, tracker, replies, kb)

@@ -259,6 +259,12 @@ _AGE_NUMBER_CONTEXT = re.compile(
     r"|(?:^|(?<=[임요다,.!]\s)|(?<=[임요다,.!]))\s*(?P<h>[1-9]\d)(?=\s+(?:서울|경기|인천|남자?|여자?|취준|백수|무직|실직|대학|직장|회사|구직|[가-힣]+구\s))"
     # "39면요?", "그럼 34면 돼요?": an age supposed, opening the message
     r"|^\s*(?:그럼|그러면|만)?\s*(?P<i>[1-9]\d)\s*(?:이면|면|이라면|라면)(?![가-힣]*(?:명|개|시|원))"
+    # "아 오타 32", "잘못 쳤어요 25": an age corrected, said alone
+    r"|^\s*(?:(?:앗|아|어|아니|ㄴㄴ)[\s,.!]*)*(?:정정|오타|수정|잘못\s*(?:쳤|침|말했|썼|눌렀))\S*[\s,.!]*(?P<j>[1-9]\d)"
+    r"\s*(?:살|세|이요|요|임|이에요)?[\s.!~ㅋㅎ]*$"
+    # "동생은 14", "우리 애는 열일곱 아니고 17": someone's age said after who it is, alone
+    r"|^\s*(?:\S+\s+)?(?:동생|형|누나|오빠|언니|아들|딸|애|손주|손자|손녀|남편|와이프|아내|엄마|아빠|친구)(?:은|는|이는)\s*(?P<k>[1-9]\d)"
+    r"\s*(?:살|세|이요|요|임|이에요)?[\s.!?~ㅋㅎ]*$"
 )
 # a message that is only a number: the answer to "how old are you?"
 _AGE_WHOLE_MESSAGE = re.compile(r"^\s*(?P<n>[1-9]\d)\s*(?:요|이요|살|세)?\s*[.!~]*\s*$")
@@ -440,6 +446,9 @@ _REGISTERED = re.compile(
     r"|함(?![가-힣])|했음|해씀|해놓음|해놨음"  # "방금 워크넷에서 구직등록함 이제 됨?"
     r"|하고\s*(?:오면|나면|나서|와서)|하면(?!\s*(?:돼|되|안))|할게|할\s*거|하러\s*갈))"  # "오늘 구직등록 하고 오면요?"
 )
+# "방금 햇음ㅋ 서울 살고 소득 없음" right after "구직등록은 아직 안햇는데": registration is the one thing a citizen
+# goes and does ("just did it" says nothing else the rules ask)
+_JUST_DID = re.compile(r"^\s*(?:(?:아|앗|ㅇㅇ|네)[\s,.!]*)?(?:방금|이제|지금\s*막)\s*(?:했|햇|해씀|함(?![가-힣])|했습|완료)")
 # "소득 없어요" / "고정 수입은 있어요" / "월급같은거 없어요" (공공근로: 정기소득이 없는 실업자)
 _INCOME = re.compile(
     r"(?:정기\s*소득|고정\s*수입|소득|수입|벌이|월급|급여|들어오는\s*돈|버는\s*(?:돈|건|거|게)|버시는\s*(?:돈|건|거|게))(?:\s*같은\s*(?:거|것|건|게)|은|이|도|는|이나)?\s*"
@@ -543,7 +552,7 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
                 value = _NATIVE_TENS[match.group("tens")] + _NATIVE_UNITS[match.group("units")]
             found.append((match.start(), match.end(), "age", value))
         for match in _AGE_NUMBER_CONTEXT.finditer(t):
-            group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i") if match.group(g))
+            group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k") if match.group(g))
             value = int(match.group(group))
             if 10 <= value < 100:
                 found.append((match.start(group), match.end(group), "age", value))
@@ -612,6 +621,9 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
     if "job_seeker_registered" in wanted:
         for match in _REGISTERED.finditer(t):
             found.append((match.start(), match.end(), "job_seeker_registered", match.group("yes") is not None))
+        just_did = _JUST_DID.match(t)
+        if just_did and not any(item[2] == "job_seeker_registered" for item in found):
+            found.append((just_did.start(), just_did.end(), "job_seeker_registered", True))
     if "high_school_senior" in wanted:
         for match in _HIGH_SCHOOL_SENIOR.finditer(t):
             found.append((match.start(), match.end(), "high_school_senior", True))

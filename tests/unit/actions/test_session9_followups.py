@@ -117,3 +117,40 @@ async def test_another_shelter_named_after_an_hours_answer_gets_its_hours(domain
     tracker = make_tracker("deny", text, slots=slots, events=events + [now(text)], confidence=0.5)
     messages, result = await run_action(ActionAcknowledge(), tracker, domain)
     assert "합정쉼터: 매일 08:30" in texts(messages) and slots_of(result).get("place") == "합정쉼터"
+
+
+async def test_a_graduating_senior_looking_for_work_is_told_what_fits(domain) -> None:
+    """"고3 졸업하고 바로 취업할건데 서울삶 머 잇음" (job search): what fits a senior, 취업날개 among it."""
+    text = "고3 졸업하고 바로 취업할건데 서울삶 머 잇음"
+    tracker = make_tracker(
+        "situation_job_search", text, [span("high_school_senior", True, text, "고3")], slots={"high_school_senior": True},
+        confidence=0.73,
+    )
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "취업날개 서비스" in reply
+
+
+async def test_what_a_term_of_the_report_means_shows_its_words_and_where_to_ask(domain) -> None:
+    """"근무조건에 공휴일 유급화라고 써있던데 무슨말이에요?" after 뉴딜일자리: the report's line with it, and 120."""
+    text = "근무조건에 공휴일 유급화라고 써있던데 무슨말이에요? 회사를 처음 다녀봐서 몰라요"
+    tracker = make_tracker("situation_labour_problem", text, slots={"programme": "newdeal_jobs"}, confidence=0.6)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "‘공휴일 유급화’" in reply and "공휴일 유급화" in reply.split("\n")[1] and "120" in reply
+    assert "노동권익센터" not in reply
+
+
+async def test_a_question_quoting_the_programme_is_about_it(domain) -> None:
+    """"최대 23개월 보장이면 2년 다 채울수있는건가요" (heard as a labour problem) after 뉴딜일자리: its 23 months."""
+    text = "최대 23개월 보장이면 2년 다 채울수있는건가요"
+    tracker = make_tracker("situation_labour_problem", text, slots={"programme": "newdeal_jobs"}, confidence=0.55)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "23개월" in reply and "노동권익센터" not in reply
+
+
+async def test_a_visa_is_not_covered(domain) -> None:
+    """"F-6 비자 있으면 서울시 일자리 다 할수있어요? 결혼비자에요": the report says nothing of visas (120)."""
+    from actions.open_questions import ActionAnswerCapabilities
+
+    tracker = make_tracker("ask_capabilities", "F-6 비자 있으면 서울시 일자리 다 할수있어요? 결혼비자에요", confidence=0.24)
+    reply = texts((await run_action(ActionAnswerCapabilities(), tracker, domain))[0])
+    assert "120" in reply and "비자" in reply

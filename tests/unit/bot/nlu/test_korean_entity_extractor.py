@@ -320,6 +320,10 @@ ENTITY_CASES = [
     ("그럼 고용센터 가서 등록부터 하시면 그땐 되는거죠?", [("job_seeker_registered", 3, 19, True)]),
     ("지금 따로 버시는건 없어요", [("has_regular_income", 6, 12, False)]),
     ("손주가 고등학교 졸업하는데 뭐 있나", [("high_school_senior", 4, 13, True)]),
+    ("아 오타 32", [("age", 5, 7, 32)]),  # an age corrected, alone
+    ("동생은 14", [("age", 4, 6, 14)]),  # someone's age after who it is
+    ("방금 햇음ㅋ", [("job_seeker_registered", 0, 4, True)]),  # registration, the one thing one goes and does
+    ("막 했는데요", []),
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
     ("짜장면 맛집 추천해줘", []),
