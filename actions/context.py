@@ -113,7 +113,10 @@ def previous_user_text(tracker: Tracker) -> str:
 
 
 # "상반기는?" after "하반기는 언제부터 언제까지 일해요": one word put in place of one of the question before
-ONE_WORD_AGAIN = re.compile(r"^\s*(?:그럼\s*|아\s*)?[가-힣]{2,6}(?:은|는)(?:요)?\s*[?？]*\s*$")
+ONE_WORD_AGAIN = re.compile(
+    r"^\s*(?:그럼\s*|아\s*)?[가-힣]{2,6}(?:은|는)(?:요)?\s*[?？]*\s*$"
+    r"|^\s*(?:아니|아뇨|ㄴㄴ|앗)[\s,.]*[가-힣]{2,6}(?:요|이요)(?:\s+[가-힣]{2,6})?\s*[?？!.]*\s*$"  # "아니 상반기요 상반기"
+)
 # "대학생 개인인데", "저 혼자 하려는데": an individual (programmes for organisations are not for them)
 AN_INDIVIDUAL = re.compile(r"개인(?:인데|이에요|이고|적으로|으로|이|도|은)|저\s*혼자|나\s*혼자|혼자서")
 # "앗 하반기 물어본거에요", "아니 북부 말한거에요": the citizen corrects a word of their previous question

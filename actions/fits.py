@@ -193,13 +193,16 @@ def utter_paying_for_group(
 
 
 def utter_jobs_for_group(
-    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase, outright: bool = False
 ) -> Optional[List[Dict[Text, Any]]]:
     """"여성 일자리도 서울시에서 많이 만든다던데 어떤 것들이 있는지요": the city's job target for the group named,
     whose note names the kinds of jobs (국공립어린이집 보육교사, 아이돌보미 …); None when no group's jobs are asked."""
     text = tracker.latest_message.get("text") or ""
     groups = latest_entity_values(tracker, "target_group")
-    if not groups or not JOBS_WORDS.search(text) or not WHAT_IS_THERE.search(text) or kb.programmes_in_text(text):
+    # (``outright``: only a group's jobs asked in so many words, as in a request for a list: "일자리 쪽으로 청년 지원
+    # 뭐 있어요" wants the programmes for young people)
+    asked = GROUP_JOBS_ASKED.search(text) or (WHAT_IS_THERE.search(text) and not outright)
+    if not groups or not JOBS_WORDS.search(text) or not asked or kb.programmes_in_text(text):
         return None
     figure = kb.jobs_target_for_group(str(groups[-1]))
     if figure is None:
@@ -236,6 +239,10 @@ def the_one_listed(programmes: List[ProgrammeInfo]) -> List[Dict[Text, Any]]:
 
 
 _FREE = re.compile(r"무료|공짜")
+# "어르신 대상 일자리는 따로 없나요", "장애인 일자리 같은 것도 있나요?", "중장년 일자리는 또 어떤 거예요?"
+GROUP_JOBS_ASKED = re.compile(
+    r"(?:일자리|일거리)(?:는|도|은)?\s*(?:(?:따로|같은\s*(?:것|거|게)도?)\s*(?:없|있)|(?:또\s*)?어떤\s*(?:거|것|건|게))"
+)
 
 
 def utter_free_ones(

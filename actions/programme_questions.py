@@ -77,7 +77,8 @@ _ELLIPSIS_WORDS = frozenset(
     "아니 아니요 아뇨 ㄴㄴ 노노 앗 그거 그게 말고 이요 이에요 예요 요요 말한거 말한거요 말한 거 얘기한거 "
     "잠깐 잠깐만요 제가 내가 물어본건 물어본거 물어본 물어본거요 말한건 얘기한건 궁금한건 궁금했던 거였어요 "
     "잘못 말했다 말했네 말했어요 잘못말함 얘기였어요 얘기였어 얘기였는데 얘기요 말이었어요 말이에요 거요 "
-    "거기 거긴 거기는 여기 여기는 있는거 있는거요 있는 있는곳 있는곳요 있는데요 곳 곳이요 쪽 쪽이요 쪽요".split()
+    "거기 거긴 거기는 여기 여기는 있는거 있는거요 있는 있는곳 있는곳요 있는데요 곳 곳이요 쪽 쪽이요 쪽요 "
+    "헷갈렸어요 헷갈렸네 헷갈렸다 헷갈려서 착각했어요 착각했네요".split()
     # "거기 말고 상암은?", "아 아니 합정에 있는거요"
 )
 
@@ -99,7 +100,8 @@ def asks_the_same_about(tracker: Tracker, kb: Optional[KnowledgeBase] = None) ->
         text = first  # "뉴딜일자리는요? 제 친구가 거기서 일한다던데": the question is the first sentence
     words = re.sub(r"[\s?!.,~ㅠㅜ]+", " ", text).split()
     if places_named:
-        words = [word for word in words if not kb.places_in_text(word)]
+        # (a place with its particle: "합정이랑", "상암쉼터는요"; not "합정은어떤사람들이주로와요" typed as one word)
+        words = [word for word in words if not (kb.places_in_text(word) and len(word) <= 8)]
     return all(word in _ELLIPSIS_WORDS for word in words)
 
 
@@ -681,6 +683,14 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                     and (kb.fact_index().nouns_foreign_to(text, programme.slug) or ALSO_EXISTS.search(text))
                     else None
                 )
+                foreign = kb.fact_index().nouns_foreign_to(text, programme.slug)
+                if described is None and nearby is None and asks_for_a_figure(text) and len(foreign) >= 3:
+                    # "서울교통공사 무기계약직 정규직 된거 몇명이에요" after 사회적경제 주간: several things the programme
+                    # never mentions, so a figure of the report's that has them ("취업률은 몇 프로예요?" of 기술교육원
+                    # names too few to leave it)
+                    elsewhere = detail_answer(replies, kb, None, text, say_unknown=False)
+                    if elsewhere is not None and elsewhere[1].slug != programme.slug:
+                        programme, found = elsewhere[1], elsewhere
                 if described is not None and described.slug != programme.slug:
                     # "그럼 서울시에서 육아휴직과 관련해서 하는 사업은 하나도 없나요?" after another topic: the programme
                     # the question describes, and its facts that answer it

@@ -94,7 +94,7 @@ WHAT_IS_THERE = re.compile(
 # "여성 일자리도 서울시에서 많이 만든다던데": the city's jobs for a group (its target by group names the kinds)
 JOBS_WORDS = re.compile(r"일자리|일거리")
 # "차이가 뭐예요", "뭐가 달라요": two programmes compared
-COMPARED = re.compile(r"차이|다른\s*점|뭐가\s*달라|어떻게\s*달라|비교|헷갈")
+COMPARED = re.compile(r"차이|다른\s*점|뭐가\s*달라|어떻게\s*달라|비교|헷갈|중에\s*(?:뭐가|어느\s*게|어떤\s*게|어느\s*쪽이?)\s*(?:나|좋|낫)")
 # "배우는거 말고 바로 일하는거요" after a list of what fits: the ones that give work
 WORK_NOT_TRAINING = re.compile(
     r"(?:배우|교육|훈련|공부)\S*\s*(?:거|것|건|게)?\s*말고.*(?:일|돈)|바로\s*일(?:하|할|자리)|^(?!.*(?:언제|몇|어디|얼마)).*일하는\s*(?:거|것|건|게)\s*(?:요|는|말|없|있|뭐|$)"
@@ -104,7 +104,7 @@ WORK_NOT_TRAINING = re.compile(
 NOT_COVERED = re.compile(
     r"최저\s*(?:임금|시급)|실업\s*급여|새일\s*센터|여성\s*새로\s*일하기|국민취업지원|내일\s*배움\s*카드|근로\s*장려금|청년\s*도약\s*계좌|내일\s*채움|전세\s*(?:자금|대출)|"
     r"주택\s*청약|4대\s*보험|국민\s*연금|건강\s*보험|산재\s*보험|고용\s*보험|퇴직금|연말\s*정산|주휴\s*수당|청년\s*수당|"
-    r"구직\s*활동\s*지원금|산재(?!\s*예방)|해고\s*예고\s*수당|예고\s*수당|비자|체류\s*자격"
+    r"구직\s*활동\s*지원금|산재(?!\s*예방)|해고\s*예고\s*수당|예고\s*수당|비자|체류\s*자격|수급비|수급\s*(?:자격|기준)|수급자\s*(?:되려면|기준|선정|자격)"
 )
 # "제가 뽑혔는지 확인하고 싶은데요", "제 신청 결과": the citizen's own application, which the bot cannot see
 PERSONAL_RECORD = re.compile(
@@ -122,6 +122,7 @@ MEANING_ASKED = re.compile(
 WHO_FOR = re.compile(
     r"누구\s*(?:쓰라|위한|위해|대상|가\s*(?:주로\s*)?(?:쓰|이용|가|와|오))|누가\s*(?:주로\s*)?(?:쓰|이용|가|와|오)"
     r"|아무나\s*(?:다\s*)?(?:쓸|써도|이용|갈|가도|들어|다닐|신청|받을)"  # "아무나 쓸 수 있는 건지요?"
+    r"|어떤\s*(?:사람|분)(?:들)?(?:이|가)?\s*(?:주로\s*)?(?:와|오|가|이용|써|쓰)"  # "합정은어떤사람들이주로와요?"
 )
 # "거기", "그거", "여기": the message points back to what is being discussed, never to another programme
 _POINTING = r"거기|거긴|그거|그건|그곳|그게|여기|이거|그\s*(?:센터|곳|프로그램|제도|사업)"

@@ -1,6 +1,7 @@
 """Programmes for a profile ("29살 서울 사는 취준생인데 받을 수 있는 지원 다 알려줘"), each with why."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Tracker
@@ -12,13 +13,15 @@ from actions.context import (
 )
 from actions.details import asks_for_a_date, detail_answer, say_detail
 from actions.question_words import ASKS_IF_I_QUALIFY, BACK_REFERENCE, NOT_COVERED, question_named
-from actions.fits import knows_about_citizen, utter_fits
+from actions.fits import knows_about_citizen, utter_fits, utter_jobs_for_group
 from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
 from actions.situations import PROFILE_SITUATIONS, ActionAnswerSituation
 from knowledge.queries import KnowledgeBase
 
 # below this confidence a recommendation that asks when / where / how much is a question about the programme in context
 UNSURE_RECOMMENDATION = 0.4
+# "작은 사회적기업 운영 중인데", "협동조합 하는데": an organisation asking, whose help is the social economy's
+ORGANISATION = re.compile(r"사회적\s*기업|협동\s*조합|마을\s*기업|자활\s*기업|소셜\s*벤처|사회적\s*경제\s*기업")
 _ASKED_OF_IT = ("ask_hours", "ask_open_now", "ask_location", "ask_contact", "ask_cost", "ask_how_to_apply", "ask_programme_info")
 # a situation this close behind a recommendation (as a share of its confidence) is what the message is about
 SITUATION_RIVAL = 0.75
@@ -50,8 +53,15 @@ class ActionRecommendProgrammes(KnowledgeAction):
                 # "콜센터에서 일하는 마흔다섯 살 주부입니다. 매일 고객들한테 욕설을 … 도움받을 수 있는 게 있을까요?":
                 # the situation told (customer abuse, 0.45) is the question, not the list for a 45-year-old (0.52)
                 return ActionAnswerSituation().respond_to(dispatcher, tracker, replies, kb, rival["name"])
+        group_jobs = utter_jobs_for_group(dispatcher, tracker, replies, kb, outright=True)
+        if group_jobs is not None:  # "발달장애 있는 스물일곱 아들이 … 장애인 일자리 같은 것도 있나요?": the group's jobs
+            return group_jobs
         named = mentioned_programme(tracker, kb)
         text = tracker.latest_message.get("text") or ""
+        if named is None and ORGANISATION.search(text) and not latest_entity_values(tracker, "age"):
+            # "작은 사회적기업 운영 중인데 서울시에서 받을 수 있는 지원 뭐 있어요?": help for the organisation, not a
+            # list that needs the age of a person
+            return ActionAnswerSituation().respond_to(dispatcher, tracker, replies, kb, "situation_social_economy")
         if named is None and not states_profile_facts(tracker):
             # "동네 엄마들이랑 마을기업 같은 거 해보려는데 … 지원 다 알려주세요", "그럼 서울시에서 무료로 받을 수 있는
             # 노동상담은 뭐 있어요?": no profile told now, and a situation the NLU saw behind the recommendation whose

@@ -273,6 +273,11 @@ _AGE_SINO = re.compile(
     + _SAL + r"|(?<=[이삼사오육칠팔구]십)(?=" + _COPULA + r")"  # "나이가 칠십인데": a decade said alone
     + r"|(?<=[이삼사오육칠팔구]십)(?=\s*(?:된\s|됐|넘은|넘었|먹은|노인)))"  # "칠십 된 노인도", "육십 넘은"
 )
+# "오십둘이고", "육십셋인데": Sino-Korean tens with a native unit, as people say ages aloud
+_AGE_MIXED = re.compile(
+    _WORD_START + r"(?P<a>[이삼사오육칠팔구])십\s?(?P<u>하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)"
+    r"(?=\s*(?:$|[,.!?~]|살|세|" + _COPULA + r"|\s))"
+)
 # "60대도 할 수 있는 게", "오십대 중반", "30대 후반": an age told by its decade, where every age of it is judged
 # alike by the report's limits (15, 18, 34, 39): 20대 and 40대–70대 as the decade's start (or its part), 30대 only
 # with 초반/후반 (35 falls between)
@@ -462,7 +467,9 @@ _RENT_RECEIVED = re.compile(
     r"(?:월세|임대\s*수입|임대료|집세)(?:가|도|는|를|로)?\s*(?:(?:매달|매월|꼬박꼬박|다달이|좀|조금)\s*)*(?:들어오|들어와|나오|나와|받고|받아|받는)"
 )
 # "파트타임으로 한 달에 80씩 받고 있어요": a monthly pay is a regular income
-_MONTHLY_PAY = re.compile(r"(?:한\s*달에|매달|매월|월)\s*\d{1,4}\s*(?:만\s*원?|만원)?\s*(?:씩|정도|가량)?\s*(?:받|벌|들어오|들어와|나오|나와)")
+_MONTHLY_PAY = re.compile(
+    r"(?:한\s*달에|매달|매월|월)\s*\d{1,4}\s*(?:만\s*원?|만원)?\s*(?:씩|정도|가량)?\s*(?:고정\s*(?:으로|적으로)?\s*)?(?:받|벌|들어오|들어와|나오|나와)"
+)
 # "세입자 나가서 월세가 끊기면": that income stops
 _RENT_STOPS = re.compile(r"(?:월세|연금|임대\s*수입|임대료)(?:가|이|도)?\s*(?:끊기면|끊겨|없어지면|안\s*들어오면|끊어지면)")
 # "알바 그만두면?": the pay that made them ineligible stops (공공근로 after "편의점 알바로 월급 받고 있거든")
@@ -563,6 +570,9 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             tens = _SINO_DIGITS[match.group("a")] if match.group("a") else 1
             units = _SINO_DIGITS[match.group("b")] if match.group("b") else 0
             found.append((match.start(), match.end(), "age", tens * 10 + units))
+        for match in _AGE_MIXED.finditer(t):
+            value = _SINO_DIGITS[match.group("a")] * 10 + _NATIVE_UNITS[match.group("u")]
+            found.append((match.start(), match.end(), "age", value))
         for match in _AGE_DECADE.finditer(t):
             tens = int(match.group("d")) if match.group("d") else _SINO_DIGITS[match.group("s")]
             if tens != 3 or match.group("part") in ("초반", "후반"):

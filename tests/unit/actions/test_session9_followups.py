@@ -154,3 +154,74 @@ async def test_a_visa_is_not_covered(domain) -> None:
     tracker = make_tracker("ask_capabilities", "F-6 비자 있으면 서울시 일자리 다 할수있어요? 결혼비자에요", confidence=0.24)
     reply = texts((await run_action(ActionAnswerCapabilities(), tracker, domain))[0])
     assert "120" in reply and "비자" in reply
+
+
+def test_a_word_corrected_after_no_is_the_question_again() -> None:
+    """"아니 상반기요 상반기" after "공공근로 하반기는 언제 끝나요": the question with 상반기."""
+    from actions.context import corrected_question
+
+    events = said("공공근로 하반기는 언제 끝나요", bot="…") + [now("아니 상반기요 상반기")]
+    tracker = make_tracker("deny", "아니 상반기요 상반기", events=events)
+    assert corrected_question(tracker) == "공공근로 상반기 언제 끝나요"
+
+
+async def test_a_shelter_confused_with_another_gets_the_same_question(domain) -> None:
+    """"앗 합정이랑 헷갈렸어요 합정은요?" after 북창쉼터's closing time: 합정쉼터's hours."""
+    text = "앗 합정이랑 헷갈렸어요 합정은요?"
+    events = said("북창쉼터 몇시에 닫아요", bot="[休 서울노동자 쉼터] 운영시간이에요.\n- 북창쉼터: 매일 08:30~20:00")
+    slots = {"programme": "rest_area", "place": "북창쉼터", "last_question": "ask_hours"}
+    tracker = make_tracker("inform", text, slots=slots, events=events + [now(text)])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "합정쉼터: 매일 08:30~다음날 06:00" in reply
+
+
+async def test_who_comes_typed_without_spaces_is_who_it_is_for(domain) -> None:
+    """"합정은어떤사람들이주로와요?" (heard as hours): who the shelter serves (이동노동자), not its hours."""
+    text = "합정은어떤사람들이주로와요?"
+    slots = {"programme": "rest_area", "place": "합정쉼터", "last_question": "ask_hours"}
+    reply = texts((await run_action(QUESTION, make_tracker("ask_hours", text, slots=slots), domain))[0])
+    assert "이동노동자" in reply and "운영시간이에요" not in reply
+
+
+async def test_which_of_two_programmes_is_better_compares_them(domain) -> None:
+    """"55세 폐업 자영업자인데 공공근로랑 기술교육원 중에 뭐가 나을까요?": both, side by side."""
+    text = "55세 폐업 자영업자인데 공공근로랑 기술교육원 중에 뭐가 나을까요? 서울 중랑구 살아요"
+    named = [span("programme", "public_works", text, "공공근로"), span("programme", "technical_school", text, "기술교육원")]
+    reply = texts((await run_action(QUESTION, make_tracker("ask_eligibility", text, named), domain))[0])
+    assert "공공근로사업:" in reply and "서울시 기술교육원:" in reply
+
+
+async def test_welfare_benefit_rules_are_not_covered(domain) -> None:
+    """"기초생활수급자 되려면 소득이 얼마 이하여야 돼요?": the report does not cover it (120)."""
+    text = "기초생활수급자 되려면 소득이 얼마 이하여야 돼요?"
+    tracker = make_tracker("ask_eligibility", text, slots={"programme": "technical_school"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "만 15세" not in reply
+
+
+async def test_a_groups_jobs_asked_as_whether_there_are_any(domain) -> None:
+    """"발달장애 있는 스물일곱 아들이 … 장애인 일자리 같은 것도 있나요?": the city's jobs for disabled people."""
+    from actions.recommendations import ActionRecommendProgrammes
+
+    text = "발달장애 있는 스물일곱 아들이 일을 하고 싶어해요. 서울시에 장애인 일자리 같은 것도 있나요?"
+    told = [span("age", 27, text, "스물일곱"), span("target_group", "장애인", text, "장애인")]
+    tracker = make_tracker("recommend_programmes", text, told, slots={"age": 27}, confidence=0.28)
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "장애인" in reply and "일자리 목표" in reply
+
+
+async def test_an_organisation_asking_for_help_gets_the_social_economy(domain) -> None:
+    """"작은 사회적기업 운영 중인데 서울시에서 받을 수 있는 지원 뭐 있어요?": no age asked; the social economy's help."""
+    from actions.recommendations import ActionRecommendProgrammes
+
+    text = "작은 사회적기업 운영 중인데 서울시에서 받을 수 있는 지원 뭐 있어요?"
+    reply = texts((await run_action(ActionRecommendProgrammes(), make_tracker("recommend_programmes", text), domain))[0])
+    assert "사회적경제" in reply and "나이" not in reply
+
+
+async def test_a_figure_of_things_the_programme_never_mentions_is_found_elsewhere(domain) -> None:
+    """"서울교통공사 무기계약직 정규직 된거 몇명이에요" after 사회적경제 주간: the regularisation figure."""
+    text = "서울교통공사 무기계약직 정규직 된거 몇명이에요"
+    tracker = make_tracker("inform", text, slots={"programme": "social_economy_week"}, confidence=0.57)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "1,285" in reply

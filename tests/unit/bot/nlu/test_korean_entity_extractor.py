@@ -324,6 +324,8 @@ ENTITY_CASES = [
     ("동생은 14", [("age", 4, 6, 14)]),  # someone's age after who it is
     ("방금 햇음ㅋ", [("job_seeker_registered", 0, 4, True)]),  # registration, the one thing one goes and does
     ("막 했는데요", []),
+    ("오십둘이고 서울 살아요", [("age", 0, 3, 52), ("residence", 6, 8, "seoul")]),  # Sino tens, native unit
+    ("월 70만원씩 고정으로 받고 있어요", [("has_regular_income", 0, 14, True)]),
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
     ("짜장면 맛집 추천해줘", []),
