@@ -277,6 +277,11 @@ def source_values(programme: ProgrammeInfo) -> Dict[str, str]:
     return {"name": programme.name, "source": programme.source_section, "as_of": programme.as_of_label}
 
 
+def programme_buttons(programmes: Iterable[ProgrammeInfo]) -> List[Dict[str, str]]:
+    """One button per programme, asking what it is (the buttons under every list of programmes)."""
+    return [{"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p in programmes]
+
+
 def join(items: Iterable[str], separator: str = ", ") -> str:
     return separator.join(item for item in items if item)
 

@@ -15,10 +15,10 @@ from actions.context import (
     KnowledgeAction,
     Replies,
     current_programme,
-    intent_payload,
     join,
     knowledge_base,
     profile_from_tracker,
+    programme_buttons,
 )
 from knowledge.queries import (
     RULE_NEEDS,
@@ -281,8 +281,5 @@ def utter_verdict(
         if others:
             dispatcher.utter_message(
                 text=replies.text("utter_alternatives"),
-                buttons=[
-                    {"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)}
-                    for p in others
-                ],
+                buttons=programme_buttons(others),
             )

@@ -13,7 +13,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
-    Replies, intent_payload, join, latest_entity_values, profile_from_tracker, programmes_just_listed,
+    Replies, intent_payload, join, latest_entity_values, profile_from_tracker, programme_buttons, programmes_just_listed,
 )
 from actions.eligibility import YOUTH, YOUTH_AGES, alternatives
 from actions.question_words import (
@@ -86,9 +86,7 @@ def utter_fits(
             lines = [replies.text("utter_recommend_for_group", group=groups[-1])]
             lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in for_group[:5]]
             lines.append(replies.text("utter_recommend_for_group_footer", as_of=for_group[0].as_of_label))
-            buttons = [
-                {"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p in for_group[:4]
-            ]
+            buttons = programme_buttons(for_group[:4])
             dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
             return []
         dispatcher.utter_message(text=replies.text("utter_recommend_ask_profile"))
@@ -104,9 +102,7 @@ def utter_fits(
             lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in open_to_them[:4]]
             lines += dropped
             lines.append(replies.text("utter_recommend_footer", as_of=open_to_them[0].as_of_label))
-            buttons = [
-                {"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p in open_to_them[:4]
-            ]
+            buttons = programme_buttons(open_to_them[:4])
             dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
             return []
         dispatcher.utter_message(text="\n".join([replies.text("utter_recommend_none", profile=summary)] + dropped))
@@ -163,7 +159,7 @@ def utter_paying_fits(
     lines = [replies.text("utter_recommend_working" if work else "utter_recommend_paying")]
     lines += [replies.text("utter_programme_line", name=p.name, summary=line) for p, line in paying]
     lines.append(replies.text("utter_recommend_footer", as_of=paying[0][0].as_of_label))
-    buttons = [{"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p, _ in paying]
+    buttons = programme_buttons(p for p, _ in paying)
     dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
     return the_one_listed([p for p, _ in paying])
 
@@ -187,7 +183,7 @@ def utter_paying_for_group(
     lines = [replies.text("utter_recommend_paying_for_group", group=groups[-1])]
     lines += [replies.text("utter_programme_line", name=p.name, summary=", ".join(wages)) for p, wages in paying]
     lines.append(replies.text("utter_recommend_for_group_footer", as_of=paying[0][0].as_of_label))
-    buttons = [{"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p, _ in paying]
+    buttons = programme_buttons(p for p, _ in paying)
     dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
     return the_one_listed([p for p, _ in paying])
 
@@ -228,7 +224,7 @@ def utter_alternatives_after_no(
     lines = [replies.text("utter_alternatives")]
     lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in others]
     lines.append(replies.text("utter_recommend_footer", as_of=others[0].as_of_label))
-    buttons = [{"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p in others]
+    buttons = programme_buttons(others)
     dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
     return the_one_listed(others)
 
@@ -268,7 +264,7 @@ def utter_free_ones(
     lines = [replies.text("utter_free_intro")]
     lines += [replies.text("utter_programme_line", name=p.name, summary=said) for p, said in free[:4]]
     lines.append(replies.text("utter_recommend_footer", as_of=free[0][0].as_of_label))
-    buttons = [{"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p, _ in free[:4]]
+    buttons = programme_buttons(p for p, _ in free[:4])
     dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
     return [SlotSet("last_question", "ask_cost")]
 

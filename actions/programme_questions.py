@@ -23,6 +23,7 @@ from actions.context import (
     previous_programme,
     previous_question_unnamed,
     previous_user_text,
+    programme_buttons,
     programmes_just_listed,
     said_just_before,
     source_values,
@@ -404,9 +405,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             lines = [replies.text("utter_compare_intro")]
             lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in compared[:3]]
             lines.append(replies.text("utter_compare_footer", as_of=compared[0].as_of_label))
-            buttons = [
-                {"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p in compared[:3]
-            ]
+            buttons = programme_buttons(compared[:3])
             dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
             return [SlotSet("last_question", "ask_programme_info")]
         rival = self._rival_situation(tracker, kb, named, text)
@@ -438,9 +437,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             if others:  # "그거 말고 시에서 여는 다른 행사는 뭐가 있어요?"
                 lines = [replies.text("utter_other_in_topic")]
                 lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in others[:4]]
-                buttons = [
-                    {"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p in others[:4]
-                ]
+                buttons = programme_buttons(others[:4])
                 dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
                 return [SlotSet("last_question", "ask_programme_info")]
         question = intent if intent in QUESTION_INTENTS else tracker.get_slot("last_question")
@@ -545,7 +542,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             said = programme.cost or (free[0] if free else replies.text("utter_cost_of_each_unknown"))
             lines.append(replies.text("utter_programme_line", name=programme.name, summary=said))
         lines.append(replies.text("utter_cost_of_each_footer", as_of=listed[0].as_of_label))
-        buttons = [{"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)} for p in listed]
+        buttons = programme_buttons(listed)
         dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
         return [SlotSet("last_question", "ask_cost")]
 
@@ -675,15 +672,15 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                     )
                 if nearby is not None and nearby[1].slug != programme.slug:
                     programme, found = nearby[1], nearby
+                foreign = kb.fact_index().nouns_foreign_to(text, programme.slug)
                 described = (  # not for a figure: "취업률은 몇 프로예요?" of 기술교육원 is not 뉴딜일자리's 취업률; only
                     # for a subject the programme in context lacks ("제일 적게 받으면 얼마예요?" names none), or one
                     # that clearly describes another ("구청에서 하는 일자리사업도 있어?" after 뉴딜일자리)
                     kb.described_programme(text)
                     if nearby is None and not asks_for_a_figure(text)
-                    and (kb.fact_index().nouns_foreign_to(text, programme.slug) or ALSO_EXISTS.search(text))
+                    and (foreign or ALSO_EXISTS.search(text))
                     else None
                 )
-                foreign = kb.fact_index().nouns_foreign_to(text, programme.slug)
                 if described is None and nearby is None and asks_for_a_figure(text) and len(foreign) >= 3:
                     # "서울교통공사 무기계약직 정규직 된거 몇명이에요" after 사회적경제 주간: several things the programme
                     # never mentions, so a figure of the report's that has them ("취업률은 몇 프로예요?" of 기술교육원

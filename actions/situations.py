@@ -9,8 +9,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
-    CORRECTION, KnowledgeAction, Replies, current_programme, intent_payload, join, latest_entity_values,
-    mentioned_programme, previous_programme, previous_user_text, said_just_before,
+    CORRECTION, KnowledgeAction, Replies, current_programme, join, latest_entity_values,
+    mentioned_programme, previous_programme, previous_user_text, programme_buttons, said_just_before,
 )
 from actions.details import asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, say_detail
 from actions.eligibility import answers_the_form
@@ -60,6 +60,8 @@ THERE_IS_ONE_ASKED = re.compile(r"(?:이런|그런)\s*(?:거|게|것|제도)\s*(
 BUREAU_FIGURE_ASKED = re.compile(r"몇|얼마|목표|규모|예산|실적")
 # "배울 수 있겠네요?", "다닐 수 있겠습니까": whether one can (said as a guess)
 CAN_I = re.compile(r"(?:수\s*있|되)겠(?:네요|죠|지요|습니까|나요|어요)")
+# a question sharing this many of the report's rare words with the programme discussed quotes it
+QUOTED_WORDS = 3
 # longer than this, a message is a story: a question inside it does not replace the list of help
 STORY_LENGTH = 60
 
@@ -183,11 +185,13 @@ class ActionAnswerSituation(KnowledgeAction):
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, named)
         follow_up_asks = question_named(text)
         made_for_it = bool(programmes) and in_context is not None and primary_programme(programmes, situation).slug == in_context.slug
-        quotes_it = in_context is not None and len(kb.fact_index().distinctive_words_shared(text, in_context.slug)) >= 3
         if named is None and in_context is not None and (
             len(text) <= FOLLOW_UP_LENGTH or confidence < UNSURE_SITUATION or BACK_REFERENCE.search(text)
             # "최대 23개월 보장이면 2년 다 채울수있는건가요": the programme's own words, asked about
-            or (quotes_it and not states_profile_facts(tracker) and len(text) <= STORY_LENGTH)
+            or (
+                len(text) <= STORY_LENGTH and not states_profile_facts(tracker)
+                and len(kb.fact_index().distinctive_words_shared(text, in_context.slug)) >= QUOTED_WORDS
+            )
             or kb.places_in_text(text) or (follow_up_asks and len(text) <= QUESTION_LENGTH)
             # "정장을 빌려주는 곳이 어디어디인지 알려주시겠어요?" while 취업날개 is discussed: a question about it
             or (
@@ -329,10 +333,7 @@ class ActionAnswerSituation(KnowledgeAction):
             lines.append(detail[0])  # "…재취업하고 싶은데 야간 과정도 있습니까": the list, and the detail asked
         dispatcher.utter_message(
             text="\n".join(lines),
-            buttons=[
-                {"title": p.name, "payload": intent_payload("ask_programme_info", programme=p.slug)}
-                for p in programmes[:4]
-            ],
+            buttons=programme_buttons(programmes[:4]),
         )
         # follow-ups ("거기 몇 시까지 해요?") are about the programme made for this situation until another is named
         # ("협동조합지원센터 어딨어요" lists it among others: the one named stays the one in context)

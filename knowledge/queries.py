@@ -391,16 +391,16 @@ def place_keys(name: str) -> List[str]:
     return keys
 
 
+# "(서초)구 살고", "(서초)구에 삽니다": a district lived in, right after a name
+_LIVES_IN_DISTRICT = re.compile(r"구(?:에서|에|쪽에|쪽)?(?:살|사는|사시|삽|사세|거주)")
+
+
 def names_place(short: str, key: str) -> bool:
     """Whether a place's short name in a text's key names the place: "서초" does in "서초쉼터몇시", not in
     "서초구살고" (where the citizen lives)."""
     return any(
         not _LIVES_IN_DISTRICT.match(key, found.end()) for found in re.finditer(re.escape(short), key)
     )
-
-
-# "(서초)구 살고", "(서초)구에 삽니다": a district lived in, right after a name
-_LIVES_IN_DISTRICT = re.compile(r"구(?:에서|에|쪽에|쪽)?(?:살|사는|사시|삽|사세|거주)")
 
 
 class KnowledgeBase:
@@ -521,7 +521,7 @@ class KnowledgeBase:
             if len(alias) >= 2 and alias in key:
                 found.append((len(alias), slug))
         for alias, place in self._place_keys.items():
-            if alias in key and names_place(alias, key):
+            if names_place(alias, key):
                 found.append((len(alias), place.programme_slug))
         ordered: List[str] = []
         for _, slug in sorted(found, reverse=True):
@@ -542,7 +542,7 @@ class KnowledgeBase:
     def places_in_text(self, text: str) -> List[PlaceInfo]:
         self._data()
         key = alias_key(text)
-        found = [place for alias, place in self._place_keys.items() if alias and alias in key and names_place(alias, key)]
+        found = [place for alias, place in self._place_keys.items() if alias and names_place(alias, key)]
         return list({place.name: place for place in found}.values())  # one place may match by several aliases
 
     def places_in_district(self, district: str, programme_slug: Optional[str] = None) -> List[PlaceInfo]:
