@@ -15,8 +15,9 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.figures_by_year import figure_in_year
-from knowledge.morphology import nouns
-from knowledge.queries import SEOUL, KnowledgeBase, PlaceInfo, ProgrammeInfo, Profile
+from actions.question_words import QUESTION_LENGTH, question_named
+from knowledge.morphology import GREETING_OPENING, nouns
+from knowledge.queries import SEOUL, KnowledgeBase, PlaceInfo, ProgrammeInfo, Profile, place_keys
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,8 @@ QUESTION_INTENTS = (
 _PLACEHOLDER = re.compile(r"{(\w+)}")
 # "남부 말고", "강동 아니고": what comes before is not what is asked about
 NOT_THIS = re.compile(r"말고|아니고|아니라(?=[\s,])|빼고")
+# "다른 데도 있어요?", "딴 쉼터는요": the places of a programme other than the one discussed
+OTHER_PLACES = re.compile(r"(?:다른|딴|나머지)\s*(?:데|곳|쉼터|교육원|지점|센터)")
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +156,21 @@ def corrected_question(tracker: Tracker) -> Optional[str]:
     return None
 
 
+LAST_SENTENCE = re.compile(r"[^.?!。]+[.?!。\s]*$")
+
+
+def programme_values_asked_first(tracker: Tracker) -> List[str]:
+    """The programmes the latest message names, those of its last sentence first: "요즘 주52시간 얘기도 나오고 …
+    싶어서요. 마을노무사 컨설팅 받을 수 있을까요?" asks about 마을노무사 (a story's names come before the question)."""
+    text = tracker.latest_message.get("text") or ""
+    entities = [e for e in tracker.latest_message.get("entities", []) if e.get("entity") == "programme"]
+    last = LAST_SENTENCE.search(text.rstrip(" .?!。"))
+    start = last.start() if last else 0
+    asked = [e for e in entities if isinstance(e.get("start"), int) and e["start"] >= start > 0]
+    values = [str(e["value"]) for e in asked] + [str(e["value"]) for e in entities if e not in asked]
+    return list(dict.fromkeys(values))
+
+
 def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:
     """The programme named in the latest message (entity, else any known name in the text); after "말고" / "아니고"
     the one named after it ("아 아니 공공근로 말고 뉴딜일자리요")."""
@@ -162,7 +180,7 @@ def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[Program
         after = kb.programmes_in_text(text[rejected.end():])
         if after:
             return after[0]
-    for value in latest_entity_values(tracker, "programme"):
+    for value in programme_values_asked_first(tracker):
         programme = kb.programme(value) or kb.find_programme(value)
         if programme is not None:
             return programme
@@ -242,10 +260,60 @@ def mentioned_places(
         return serving
     if not previous:
         return []
+    before = tracker.get_slot("place")
+    if OTHER_PLACES.search(text) and before:  # "쉼터 다른 데도 있어요?" after 북창쉼터: the others
+        return [p for p in programme.places if p.name != before]
     if latest_entity_values(tracker, "district"):
         return []  # "아 강동 아니고 용산이요": the district asked about, not the place discussed before
     previous = tracker.get_slot("place")
     return [p for p in programme.places if p.name == previous]
+
+
+# what may surround a place said alone: corrections, particles, "쪽", "거기", punctuation ("아 잘못 봤다 북부요", "합정은??")
+_AROUND_A_PLACE = re.compile(
+    r"아니(?:요|다|고)?|앗|아|어|ㄴㄴ|잘못\s*\S+|정정|오타|말고|그럼|그러면|그러면요|거기|저기|쪽|쉼터|기술교육원|교육원|센터|"
+    r"이에요|예요|에요|이요|요|은|는|도|의|[?？!.~,ㅋㅎ]|\s"
+)
+
+
+def place_said_alone(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInfo]:
+    """The one place a message says and nothing else but a correction ("아 잘못 봤다 북부요", "합정은??"): the
+    previous question asked again about it."""
+    text = tracker.latest_message.get("text") or ""
+    places = kb.places_in_text(text) if not text.startswith("/") else []
+    if len(places) != 1:
+        return None
+    rest = text
+    for key in sorted(place_keys(places[0].name), key=len, reverse=True):
+        rest = rest.replace(key, " ")
+    return places[0] if len(_AROUND_A_PLACE.sub("", rest)) <= 1 else None
+
+
+# the questions a place said alone asks again ("합정은??" after the hours of 상암쉼터)
+PLACE_QUESTIONS = ("ask_hours", "ask_open_now", "ask_location", "ask_contact")
+# "… 퀵 쉼터는요?", "대리기사 쉼터도?": the same question, about another
+THE_SAME_ABOUT = re.compile(r"(?:은|는|도)\s*(?:요|여)?\s*[?？!.~]*$")
+
+
+def place_asked_again(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInfo]:
+    """The place the previous question (hours, place, contact, open now) is asked again about: said alone ("합정은??",
+    "아 잘못 봤다 북부요"), or the one serving the work just told ("아 아니다 형 요즘 퀵으로 바꿨대요. 퀵 쉼터는요?")."""
+    if tracker.get_slot("last_question") not in PLACE_QUESTIONS:
+        return None
+    place = place_said_alone(tracker, kb)
+    text = tracker.latest_message.get("text") or ""
+    programme = current_programme(tracker, kb)
+    if place is None and programme is not None and len(text) <= QUESTION_LENGTH and THE_SAME_ABOUT.search(text) and (
+        question_named(text) in (None, tracker.get_slot("last_question")) and not kb.places_in_text(text)
+    ):
+        workers = latest_entity_values(tracker, "worker_type")
+        unspaced = text.replace(" ", "")
+        serving = [
+            p for p in programme.places
+            if p.serves and (any(w in p.serves for w in workers) or p.serves.replace(" ", "") in unspaced)
+        ]
+        place = serving[0] if len(serving) == 1 else None
+    return place
 
 
 def profile_from_tracker(tracker: Tracker) -> Profile:
@@ -289,7 +357,8 @@ def join(items: Iterable[str], separator: str = ", ") -> str:
 # asking outright for a person, whatever else the message says
 WANTS_A_PERSON = re.compile(
     r"(?:챗봇|봇|기계|로봇)\s*말고|(?:담당자|상담원|상담사|직원|사람)(?:한테|에게|께)\s*(?:넘겨|연결|바꿔)|사람(?:한테|이랑|하고|과)\s*(?:직접\s*)?(?:물어|묻|얘기|상담|통화|연결)|"
-    r"(?:상담원|상담사|직원|사람)(?:이랑|랑|하고|과|한테)?\s*(?:직접\s*)?(?:연결|통화|바꿔|얘기하고\s*싶|대화하고\s*싶|상담하고\s*싶)"
+    r"(?:상담원|상담사|직원|사람|담당자|담당\s*직원)(?:분)?(?:이랑|랑|하고|과|한테)?\s*(?:직접\s*)?"
+    r"(?:연결|통화|바꿔|얘기하고\s*싶|대화하고\s*싶|상담하고\s*싶|얘기하게|이야기하게|얘기\s*좀|통화하게)"
 )
 
 
@@ -301,6 +370,21 @@ def asks_for_a_person(tracker: Tracker) -> bool:
         intent != "request_human" and not text.startswith("/") and tracker.latest_action_name == "action_listen"
         and bool(WANTS_A_PERSON.search(text))
     )
+
+
+def say_hello_first(dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, first: int) -> None:
+    """"안녕하세요~ 사회적기업 창업 준비하는 사람이에요" answered as a question: the answer greets back first."""
+    text = tracker.latest_message.get("text") or ""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    answer = dispatcher.messages[first:]
+    if intent == "greet" or not GREETING_OPENING.match(text) or not answer or tracker.latest_action_name != "action_listen":
+        return
+    hello = replies.text("utter_hello_first")
+    if answer[0].get("text") and not answer[0]["text"].startswith(hello):
+        answer[0]["text"] = f"{hello} {answer[0]['text']}"
+    elif not answer[0].get("text"):  # (a response named, rendered by Rasa): a line of its own before it
+        dispatcher.utter_message(text=hello)
+        dispatcher.messages.insert(first, dispatcher.messages.pop())
 
 
 class KnowledgeAction(Action, metaclass=ABCMeta):
@@ -320,13 +404,21 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         if asks_for_a_person(tracker):
             # "…이걸로 뭘 할 수 있는지 챗봇 말고 사람한테 직접 물어보고 싶어요" (read as "what can you do?"): a person
             return [FollowupAction("action_request_human")]
+        if (
+            self.answers_follow_ups and self.name() != "action_answer_programme_question"
+            and tracker.latest_action_name == "action_listen" and place_asked_again(tracker, knowledge_base()) is not None
+        ):  # "합정은??" (out of scope to the NLU) after the hours of 상암쉼터: that question, about 합정쉼터
+            return [FollowupAction("action_answer_programme_question")]
         before = "\n".join(event.get("text") or "" for event in previous_reply(tracker)) if self.answers_follow_ups else ""
         in_year = figure_in_year(tracker.latest_message.get("text") or "", before, replies) if before else None
         if in_year is not None:  # "그럼 작년엔?" right after a figure, whatever the NLU made of it
             dispatcher.utter_message(text=in_year)
             return []
         try:
-            return self.answer(dispatcher, tracker, replies, knowledge_base())
+            before = len(dispatcher.messages)
+            events = self.answer(dispatcher, tracker, replies, knowledge_base())
+            say_hello_first(dispatcher, tracker, replies, before)
+            return events
         except SQLAlchemyError:
             logger.exception("knowledge base unavailable in %s", self.name())
             dispatcher.utter_message(text=replies.text("utter_knowledge_unavailable"))

@@ -97,6 +97,12 @@ class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "그중에 돈 버는건 뭐야" after a list of what fits
         if fits is not None:
             return fits
+        if states_profile_facts(tracker) and tracker.get_slot("last_question") == "ask_eligibility":
+            # "아 근데 국민연금이 매달 조금씩 나오거든요 그럼 안 돼요?" after a verdict (out of scope to the NLU, and
+            # 국민연금 not covered): an income told, so the verdict again
+            told = answer_facts_told(dispatcher, tracker, replies, kb)
+            if told is not None:
+                return told
         other_scheme = NOT_COVERED.search(tracker.latest_message.get("text") or "")
         if other_scheme:
             # "퇴사했는데 실업급여 얼마 나와?", "국민내일배움카드 있으면 기술교육원 공짜임?": a national scheme asked about,

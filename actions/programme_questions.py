@@ -130,6 +130,7 @@ VENUE_NAME = re.compile(r"시청|홀$|광장|돌담길|파크|빌딩|회관")
 # what makes a message a question rather than facts told ("어머니 구직등록은 안 하셨어요")
 ASKS_SOMETHING = re.compile(
     r"[?？]|나요|까요|는지|어떻게|어케|뭐|뭘|무슨|언제|어디|얼마|몇|알려|가능|돼요|되요|될까|되나|있어요|있나|좋겠|싶어|싶은데|원해"
+    r"|(?<![가-힣])머(?=\s|$|가|야|예요|에요|임|지|하|해)"  # ("5층엔 머 들어가요": 뭐 as typed)
 )
 
 # "참여 조건이 어떻게 되는지", "자격 요건 알려주세요": the rules asked outright
@@ -138,6 +139,10 @@ FLOOR_ASKED = re.compile(r"몇\s*층")
 EVERY_SITE = re.compile(r"나머지|각각|전부\s*(?:어디|다)|모두\s*어디|다른\s*(?:곳|데|교육원|쉼터)들?(?:은|는)?\s*(?:어디|다)")
 ALSO_THING = re.compile(r"(?:것|거|건)도\s|[가-힣]{2,}도\s*(?:공짜|무료|돈\s*(?:안|드|들))")
 # "서울 안에 있는 곳만", "서울 시내에 있는 데": the sites in Seoul
+# "강동구 살아요 가까운 데로요": a site near where one lives (not "쪽", which also says where one lives)
+NEAR_HOME = re.compile(r"가까운|가깝|가까이|근처|주변|인근")
+# "밤에 쉴 수 있는 쉼터는 어디예요": the sites open at night (hours past midnight)
+OPEN_AT_NIGHT = re.compile(r"(?:밤|새벽|야간|심야|늦게|밤늦게)\S*\s*(?:\S+\s+)?(?:쉴|쉬는|가|갈|여는|열|하는|운영|이용)")
 OUTSIDE_SEOUL = re.compile(r"서울\s*(?:아닌|밖|바깥|외곽|말고\s*다른)|서울이\s*아닌|경기도에\s*있는")
 IN_SEOUL_ONLY = re.compile(r"서울\s*(?:안|안에|내|시내)(?:에)?\s*있는|서울에\s*있는\s*(?:곳|데|거)만")
 # "안에는 뭐뭐 들어가요?", "뭐가 있어요?": what a place holds
@@ -293,7 +298,10 @@ FREE_FACT = re.compile(r"무료")
 # "그 건물 주소는?": the building a programme is housed in
 BUILDING = re.compile(r"건물|빌딩")
 # "언제 열어요", "언제 닫아요" (every day): the hours, unlike "언제 열었어요", "언제 생겨요" (a date)
-OPENS_DAILY = re.compile(r"언제\s*(?:문\s*)?(?:열어요|열어\s*[?？]|여나요|여나|엽니까|열죠|닫아|닫나요|닫아요|닫죠)")
+OPENS_DAILY = re.compile(
+    r"언제\s*(?:문\s*)?(?:열어요|열어\s*[?？]|여나요|여나|엽니까|열죠|닫아|닫나요|닫아요|닫죠)"
+    r"|(?<![가-힣])오픈(?:\s*(?:시간|몇\s*시))?\s*[?？]*$"  # "상암쉼터 오픈": when it opens each day
+)
 # "언제부터 운영한 거예요?", "개관연도": when it began
 SINCE_WHEN = re.compile(r"언제부터|개관\s*(?:연도|일|년도|날짜)|개소\s*(?:연도|일)|언제\s*(?:생겼|개관했|개소했|문\s*열었|처음)|설립\s*(?:연도|년도|일)")
 # "군포에도 서울시 기술교육원이 있다는 말을 들었습니다": whether a site is in a place
@@ -378,6 +386,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
     def _answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
+        place_again = self.question_again_for_place(dispatcher, tracker, replies, kb)
+        if place_again is not None:  # "아 잘못침 북창" after the hours of 서초쉼터: its hours
+            return place_again
         corrected = context.corrected_question(tracker)
         if corrected is not None:
             # "앗 하반기 물어본거에요": the previous question again, with the word corrected
@@ -450,6 +461,11 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if intent == "ask_programme_info" and named_question in _SPECIFIC_QUESTIONS and not INFO_WORDS.search(text):
             # "청년일자리센터 전번좀요": the programme named, and the one thing asked about it
             intent = question = named_question
+        elif (
+            intent == "inform" and named_question in ("ask_hours", "ask_open_now") and len(text) <= QUESTION_LENGTH
+            and not states_profile_facts(tracker)
+        ):
+            intent = question = named_question  # "청년일자리센터 토요일": its hours that day (no fact about oneself)
         elif intent == "ask_how_to_apply" and named_question == "ask_location" and not APPLY_WORDS.search(text):
             intent = question = "ask_location"  # "퀵 하는 형님은 어디로 가면 되나요" (a shelter: where, not how to apply)
         elif intent in ("ask_location", "ask_how_to_apply") and IN_PERSON.search(text):
@@ -587,6 +603,29 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         helpers = [p.slug for p in kb.for_situation(name)]
         return name if helpers and current not in helpers else None
 
+    def question_again_for_place(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    ) -> Optional[List[Dict[Text, Any]]]:
+        """"합정은??" after the hours of 상암쉼터, "아 잘못 봤다 북부요" after where 중부 is: the previous question
+        (hours, place, contact, open now) about it (context.place_asked_again); None when that is not what is asked."""
+        last = tracker.get_slot("last_question")
+        place = context.place_asked_again(tracker, kb)
+        if place is None:
+            return None
+        programme = kb.programme(place.programme_slug)
+        before = previous_user_text(tracker)
+        for other in programme.places:  # the previous question, about this place ("서초쉼터 몇시까지" → "몇시까지 합정쉼터"; last, after any "말고")
+            for key in sorted(place_keys(other.name), key=len, reverse=True):
+                before = before.replace(key, " ")
+        tracker = tracker.copy()
+        tracker.latest_message = {
+            **tracker.latest_message, "text": f"{before} {place.name}".strip(), "entities": [],
+            "intent": {"name": last, "confidence": 1.0},
+        }
+        events = self.respond(dispatcher, tracker, replies, kb, last, last, programme)
+        # (the reply is the whole answer: no other action follows, whatever the NLU made of the message)
+        return events + [SlotSet("place", place.name), FollowupAction("action_listen")]
+
     @staticmethod
     def _detail_again_for_place(
         replies: Replies, tracker: Tracker, kb: KnowledgeBase, programme: Optional[ProgrammeInfo]
@@ -620,11 +659,12 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         text = tracker.latest_message.get("text") or ""
         judged = programme is not None and bool(programme.rules)  # without rules there is nothing to judge by
         if (
-            programme is not None and tracker.get_slot("last_question") == "ask_location"
+            programme is not None and (tracker.get_slot("last_question") == "ask_location" or NEAR_HOME.search(text))
             and mentioned_programme(tracker, kb) is None and latest_entity_values(tracker, "district")
             and any(place.district for place in programme.places) and question_named(text) in (None, "ask_location")
             and not (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text))
-        ):  # "아 아닙니다, 지난달에 이사를 해서 이제는 용산구에 삽니다" after the site near 강동구: the one near 용산구
+        ):  # "아 아닙니다, 지난달에 이사를 해서 이제는 용산구에 삽니다" after the site near 강동구: the one near 용산구;
+            # "강동구 살아요 가까운 데로요" after what teaches a trade: the site near 강동구
             question = "ask_location"  # (the intent stays: a district told is no detail question)
             judged = False
         asks_what_it_is = bool(INFO_REQUEST.search(text)) and not (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text))
@@ -1099,6 +1139,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             shown, places = in_dong, []
         if EVERY_SITE.search(said):
             shown, places = list(p.places), []  # "나머지 교육원들은 각각 어디에 있어요?": all of them
+        if OPEN_AT_NIGHT.search(said) and any(place.hours for place in p.places):
+            shown = [place for place in p.places if any(hours.overnight for hours in place.hours)] or shown
+            places = []
         if OUTSIDE_SEOUL.search(said):
             # "그중에 서울 아닌데 있는건 어디꺼": the sites outside Seoul's districts (남부기술교육원, 경기도 군포시)
             shown = [place for place in p.places if not (place.district or "").endswith("구")] or shown
@@ -1108,16 +1151,19 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             shown = [place for place in p.places if (place.district or "").endswith("구")] or shown
             places = []
         prefix = ""
-        districts = latest_entity_values(tracker, "district")[-1:]  # "강동 아니고 용산이요": the last one counts
+        districts = list(dict.fromkeys(latest_entity_values(tracker, "district")))
+        if context.NOT_THIS.search(said) or context.CORRECTION.search(said):
+            districts = districts[-1:]  # "강동 아니고 용산이요": the last one counts
+        # ("노원 근처에 있는지, 용산 쪽에도 있는지": each one asked about)
         per_district = [fact.text for fact in programme_facts(p) if PER_DISTRICT.search(fact.text)] if districts else []
         if districts and not p.places and per_district:
             # "강서구에도 그 옴부즈만 있어요?": no site, but the report says it is in every district (자치구별 2명)
             lines = "\n".join(f"- {line}" for line in dict.fromkeys(per_district[:2]))
             return replies.text("utter_fact_answer", facts=lines, **source_values(p))
         if districts and not places:
-            in_district = kb.places_in_district(districts[0], p.slug)
+            in_district = [place for district in districts for place in kb.places_in_district(district, p.slug)]
             if in_district:
-                shown = in_district
+                shown = list(dict.fromkeys(in_district))
             else:
                 prefix = replies.text("utter_location_district_none", district=districts[0], name=p.name) + "\n"
         if not any(place.address or place.district for place in shown):

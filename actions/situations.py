@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
-    CORRECTION, KnowledgeAction, Replies, current_programme, join, latest_entity_values,
+    CORRECTION, THE_SAME_ABOUT, KnowledgeAction, Replies, current_programme, join, latest_entity_values,
     mentioned_programme, previous_programme, previous_user_text, programme_buttons, said_just_before,
 )
 from actions.details import asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, say_detail
@@ -180,8 +180,11 @@ class ActionAnswerSituation(KnowledgeAction):
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", for_workers[0]
             )
-        if named is not None and asked and len(text) <= STORY_LENGTH:
+        if named is not None and asked and (
+            len(text) <= STORY_LENGTH or named.slug in [p.slug for p in kb.programmes_in_text(question_sentence(text))]
+        ):
             # "노원구 근처에 기술교육원이 있는지요", "그 보호관이라는 사람들이 몇이나 됩니까": a question about the one named
+            # (also closing a story: "…뭐라도 배우려고요. 기술교육원 중부가 어디 있는지 알려주세요.")
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, named)
         follow_up_asks = question_named(text)
         made_for_it = bool(programmes) and in_context is not None and primary_programme(programmes, situation).slug == in_context.slug
@@ -239,6 +242,11 @@ class ActionAnswerSituation(KnowledgeAction):
             in_context.slug in [p.slug for p in programmes] or tracker.get_slot("last_question") == "ask_eligibility"
         ):  # "다음 달에 마포로 이사 가면 그땐 되는 거죠?" after a verdict: the verdict again, for the new facts  # "알바 포함하면 11명이요" after 마을노무사 was suggested: the verdict for it
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, in_context)
+        if (
+            named is not None and named.rules and knows_about_citizen(tracker) and len(text) <= QUESTION_LENGTH
+            and tracker.get_slot("last_question") == "ask_eligibility" and THE_SAME_ABOUT.search(text)
+        ):  # "기술 배우는 기술교육원은요?" after a verdict on 취업날개: the verdict for it
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, named)
         if named is not None and named.rules and knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text) and not (
             PRICE_ASKED.search(text) or asks_for_a_figure(text)
         ):  # "면접 정장 빌려주는 것도 저 되나요?" after what fits a 37-year-old: the verdict (취업날개 is up to 34)
@@ -312,9 +320,12 @@ class ActionAnswerSituation(KnowledgeAction):
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, primary)
         lines = [replies.text(f"utter_{situation}")]
         worker_types = latest_entity_values(tracker, "worker_type") or [tracker.get_slot("worker_type")]
+        places_said = kb.places_in_text(text)
         for programme in programmes[:4]:
             summary = programme.summary
             matching = [p for p in programme.places if p.serves and any(w and w in p.serves for w in worker_types)]
+            # "합정 근처에서 콜 잡는 일이 많은데 … 쉴 만한 데 없나요?": the site named
+            matching = [p for p in places_said if p.programme_slug == programme.slug] or matching
             if matching:  # e.g. a 대리기사 asking for a rest area: name the shelter for them
                 summary = ", ".join(f"{p.name}({p.serves})" for p in matching) + " — " + summary
             if len(programmes) == 1 and programme.services:
@@ -348,4 +359,10 @@ class ActionAnswerSituation(KnowledgeAction):
         in_focus = named if named is not None and named.slug in listed else (
             by_name[0] if by_name and primary not in by_name else primary
         )
-        return [SlotSet("last_question", "ask_programme_info"), SlotSet("programme", in_focus.slug), SlotSet("place", None)]
+        # (the next "거기" is about the site named, or the one serving the work told: "퀵뛰는데 쉴데가없네" → 북창쉼터)
+        serving = [p.name for p in in_focus.places if p.serves and any(w and w in p.serves for w in worker_types)]
+        site = [p.name for p in places_said if p.programme_slug == in_focus.slug][:1] or (serving if len(serving) == 1 else [])
+        return [
+            SlotSet("last_question", "ask_programme_info"), SlotSet("programme", in_focus.slug),
+            SlotSet("place", site[0] if site else None),
+        ]

@@ -26,6 +26,7 @@ from knowledge.schema import (
     Place,
     Programme,
     ProgrammeAlias,
+    ProgrammeDescription,
     Source,
 )
 from knowledge.validation import (
@@ -106,6 +107,7 @@ def _rows(parsed: Dict[Path, SourceFile]) -> list:
                 situations=list(entry.situations),
                 source=source,
                 aliases=[ProgrammeAlias(alias=name, key=key) for key, name in names.items()],
+                descriptions=[ProgrammeDescription(pattern=pattern) for pattern in entry.described_as],
                 places=[
                     Place(
                         name=place.name,

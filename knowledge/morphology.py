@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 from typing import Any, List, Optional
 
@@ -15,6 +16,13 @@ logger = logging.getLogger(__name__)
 _mecab_lock = threading.Lock()
 _mecab_instance: Optional[Any] = None
 _mecab_pid: Optional[int] = None
+
+# a greeting a message opens with ("안녕하세요~ 작년에 졸업하고 …"): the NLU classifies what follows it, and the
+# action answering that says hello first (bot/nlu/linear_intent_classifier.py, actions/context.py)
+GREETING_OPENING = re.compile(
+    r"^(?:\s*(?:안녕하세요|안녕하십니까|안녕(?!히)|하이(?![가-힣])|헬로|hello(?![a-z])|hi(?![a-z])|ㅎㅇ|반갑습니다|반가워요)(?:[\s~!.,^]|ㅎ|ㅋ)*)+",
+    re.IGNORECASE,
+)
 
 # MeCab's tags for common and proper nouns (Sejong tag set of mecab-ko-dic)
 NOUN_TAGS = frozenset({"NNG", "NNP"})

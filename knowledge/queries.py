@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 from knowledge.db import get_engine
 from knowledge.fact_search import DISTINCTIVE_IDF, STOP_BIGRAMS, Fact, FactIndex, best_facts, bigrams, question_bigrams
 from knowledge.schema import Figure, Place, Programme, ProgrammeAlias
-from knowledge.validation import WEEKDAYS, alias_key
+from knowledge.validation import WEEKDAYS, alias_key, describes
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +102,7 @@ class ProgrammeInfo:
     places: Tuple[PlaceInfo, ...]
     rules: Tuple[RuleInfo, ...]
     figures: Tuple[FigureInfo, ...]
+    descriptions: Tuple[str, ...] = ()
 
     @property
     def as_of_label(self) -> str:
@@ -320,6 +321,7 @@ def _to_info(row: Programme) -> ProgrammeInfo:
         source_quote=row.source.quote,
         as_of=row.source.as_of,
         aliases=tuple(alias.alias for alias in row.aliases),
+        descriptions=tuple(description.pattern for description in row.descriptions),
         places=tuple(
             PlaceInfo(
                 name=place.name,
@@ -433,6 +435,7 @@ class KnowledgeBase:
                 session.execute(
                     select(Programme).options(
                         selectinload(Programme.aliases),
+                        selectinload(Programme.descriptions),
                         selectinload(Programme.places).selectinload(Place.hours),
                         selectinload(Programme.eligibility_rules),
                         selectinload(Programme.figures).selectinload(Figure.source),
@@ -513,7 +516,8 @@ class KnowledgeBase:
         return mentioned[0] if mentioned else None
 
     def programmes_in_text(self, text: str) -> List[ProgrammeInfo]:
-        """Programmes named anywhere in ``text``, longest name first."""
+        """Programmes named anywhere in ``text``, longest name first; then those it describes in the words of
+        their ``described_as`` ("시에서 월급 주면서 일도 가르쳐 주는 거" → 뉴딜일자리)."""
         data = self._data()
         key = alias_key(text)
         found: List[Tuple[int, str]] = []
@@ -527,6 +531,10 @@ class KnowledgeBase:
         for _, slug in sorted(found, reverse=True):
             if slug not in ordered:
                 ordered.append(slug)
+        ordered += [
+            slug for slug, programme in data.items()
+            if slug not in ordered and any(describes(pattern, key) for pattern in programme.descriptions)
+        ]
         return [data[slug] for slug in ordered]
 
     def for_situation(self, situation: str) -> List[ProgrammeInfo]:

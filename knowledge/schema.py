@@ -55,6 +55,7 @@ class Programme(Base):
 
     source = relationship(Source, lazy="joined")
     aliases = relationship("ProgrammeAlias", back_populates="programme", cascade="all, delete-orphan")
+    descriptions = relationship("ProgrammeDescription", back_populates="programme", cascade="all, delete-orphan")
     places = relationship("Place", back_populates="programme", cascade="all, delete-orphan")
     eligibility_rules = relationship(
         "EligibilityRule", back_populates="programme", cascade="all, delete-orphan"
@@ -74,6 +75,18 @@ class ProgrammeAlias(Base):
     key = Column(String(200), nullable=False, index=True)
 
     programme = relationship(Programme, back_populates="aliases")
+
+
+class ProgrammeDescription(Base):
+    """How citizens describe a programme without its name: a ``described_as`` word pattern (knowledge.validation)."""
+
+    __tablename__ = "kb_programme_descriptions"
+
+    id = Column(Integer, primary_key=True)
+    programme_id = Column(ForeignKey("kb_programmes.id", ondelete="CASCADE"), nullable=False)
+    pattern = Column(String(400), nullable=False)
+
+    programme = relationship(Programme, back_populates="descriptions")
 
 
 class Place(Base):

@@ -4,10 +4,11 @@ Pydantic 1.10 (Rasa 3.6's pin) models mirror the format documented in ``knowledg
 """
 from __future__ import annotations
 
+import functools
 import re
 from datetime import time
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 import yaml
 from pydantic import BaseModel, Extra, ValidationError, root_validator, validator
@@ -182,6 +183,10 @@ class ProgrammeEntry(_Strict):
     slug: str
     name: str
     aliases: List[str] = []
+    # how citizens describe it without its name ("시에서 월급 주면서 일 가르쳐 주는 거"): word groups joined by " + ",
+    # each a "|"-list of spacing-free alternatives that must occur; a group starting with "!" must not. Search
+    # vocabulary only: it states no fact.
+    described_as: List[str] = []
     topic: str
     citizen_facing: bool
     target_groups: List[str] = []
@@ -202,6 +207,13 @@ class ProgrammeEntry(_Strict):
         if not re.fullmatch(r"[a-z][a-z0-9_]*", slug):
             raise ValueError("must be snake_case ASCII")
         return slug
+
+    @validator("described_as", each_item=True)
+    def _description(cls, pattern: str) -> str:
+        groups = description_groups(pattern)
+        if sum(not excluded for excluded, _ in groups) < 2:
+            raise ValueError(f"'{pattern}': at least two required word groups (one word is an alias)")
+        return pattern
 
     @validator("topic")
     def _topic(cls, topic: str) -> str:
@@ -295,6 +307,24 @@ def parse_sources(directory: Path) -> Dict[Path, SourceFile]:
 
 
 _KEY_DROP = re.compile(r"[\s·・ㆍ\-_/.,()\[\]「」『』'\"’‘“”休]+")
+
+
+@functools.lru_cache(maxsize=512)
+def description_groups(pattern: str) -> Tuple[Tuple[bool, Tuple[str, ...]], ...]:
+    """A ``described_as`` pattern as (excluded, alternatives) groups; raises ValueError when one is empty."""
+    groups = []
+    for group in pattern.split(" + "):
+        excluded = group.startswith("!")
+        words = tuple(alias_key(word) for word in group.lstrip("!").split("|"))
+        if not all(words):
+            raise ValueError(f"'{pattern}': an empty word in '{group}'")
+        groups.append((excluded, words))
+    return tuple(groups)
+
+
+def describes(pattern: str, key: str) -> bool:
+    """Whether a message (its ``alias_key``) fits a ``described_as`` pattern."""
+    return all(any(word in key for word in words) != excluded for excluded, words in description_groups(pattern))
 
 
 def alias_key(text: str) -> str:

@@ -265,6 +265,8 @@ _AGE_NUMBER_CONTEXT = re.compile(
     # "동생은 14", "우리 애는 열일곱 아니고 17": someone's age said after who it is, alone
     r"|^\s*(?:\S+\s+)?(?:동생|형|누나|오빠|언니|아들|딸|애|손주|손자|손녀|남편|와이프|아내|엄마|아빠|친구)(?:은|는|이는)\s*(?P<k>[1-9]\d)"
     r"\s*(?:살|세|이요|요|임|이에요)?[\s.!?~ㅋㅎ]*$"
+    # "서울사는 취준생 36": an age closing terse facts about oneself
+    r"|(?:취준생|취준|백수|무직|실직자|구직자|대학생|졸업생|직장인|회사원|알바생|주부)\s*(?P<l>[1-9]\d)\s*(?:살|세)?[\s.!?~ㅋㅎ]*$"
 )
 # a message that is only a number: the answer to "how old are you?"
 _AGE_WHOLE_MESSAGE = re.compile(r"^\s*(?P<n>[1-9]\d)\s*(?:요|이요|살|세)?\s*[.!~]*\s*$")
@@ -340,6 +342,7 @@ _RESIDENCE = re.compile(
 _RESIDENCE_MOVING = re.compile(
     r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
     r"\s*(?:으로|로)\s*(?:(?:이사|이주|전입)\s*(?:를\s*|을\s*)?(?:가|오|와|갈|올|했|하|해|간|온|갔|왔)|옮겼|옮길|옮기|옮겨)"
+    r"(?!까|지\s*(?:말지|고민))"  # ("서울로 이사 갈까 고민 중": not decided, so not where one lives)
 )
 _RESIDENCE_ENGLISH = re.compile(
     r"(?i:\b(?:live|living|reside|residing)\s+in\s+(?P<place>seoul|gyeonggi(?:-do)?|incheon|busan|"
@@ -426,6 +429,8 @@ _WORKPLACE_SIZE = re.compile(
     r"|(?:(?:다\s*|모두\s*|전부\s*)?(?:합쳐서?|합치면|더해서|더하면|포함해서|포함하면)|까지\s*(?:치면|세면|하면|합치면|포함하면))\s*(?:(?P<f>\d{1,4})|" + _WORD_START + r"(?P<nf>" + _NATIVE_COUNT + r"))\s*명"
     r"|(?:직원|사람|인원|알바|가게|회사|사업장|매장|호점|본점|지점|식당|카페|공장|뽑|채용|고용)[^.?!]{0,12}?(?:(?P<g>\d{1,4})|" + _WORD_START + r"(?P<ng>" + _NATIVE_COUNT + r"))\s*명이?\s*(?=되면|돼도|되어도|이면|이라면|\s+되면)"
     # "아 정정할게요 … 지금은 8명이에요": the size as it is now, told as a correction
+    # "내년에 13명까지 늘리려고 하는데 그때도 되나요": the size it will have (judged as asked)
+    r"|(?P<i>\d{1,4})\s*명(?:까지|으로|로)\s*(?:늘리|늘려|늘릴|늘어나|늘면|키우|키울)"
     r"|(?:지금은|이제는?|현재는?)\s*(?P<h>\d{1,4})\s*명\s*(?=이에요|이요|입니다|이야|임|이고|인데|밖에|뿐|\s*$|[?!.~])"
     r"|" + _SIZE_SUBJECT + r"(?:이|은|는|가|도)?\s*(?P<nd>" + _NATIVE_COUNT_NOUN + r")"
     r"(?=이던데|이라던데|이라는데|이래요|이에요|이요|이야|인데|이고|이라|밖에|뿐|\s*정도|\s*$|[?!.~])"
@@ -446,8 +451,8 @@ def _native_count(words: Text) -> int:
 
 # "구직등록 했어요" / "구직등록은 아직 안 했어요" / "구직등록이요? 그런 거 안 했는데요" (공공근로 asks for it)
 _REGISTERED = re.compile(
-    r"(?:구직\s*등록|(?:고용\s*센터|워크넷)\S*\s*(?:\S+\s+){0,2}?등록)(?:은|도|을|는|이요|이)?\?*\s*(?:(?P<no>(?:(?!했|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*해\s*보|안\s*해\s*놨|안해놨|안\s*해\s*놓|안\s*해\s*뒀|안\s*했|안했|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
-    r"|(?P<yes>[^.?!]{0,12}?(?:했|하셨|해\s*놨|해놨|해\s*뒀|해\s*두셨|완료|되어|돼\s*있|됐|마쳤|하시면(?!\s*(?:돼|되|안)))"
+    r"(?:구직\s*등록|(?:고용\s*센터|워크넷)\S*\s*(?:\S+\s+){0,2}?등록)(?:은|도|을|는|이요|이)?\?*\s*(?:(?P<mark>[Oo○](?![A-Za-z]))|(?P<unmarked>[Xx×](?![A-Za-z]))|(?P<no>(?:(?!했|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*해\s*보|안\s*해\s*놨|안해놨|안\s*해\s*놓|안\s*해\s*뒀|안\s*했|안했|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
+    r"|(?P<yes>[^.?!]{0,12}?(?:했|햇|하셨|해\s*놨|해놨|해\s*뒀|해\s*두셨|완료|되어|돼\s*있|됐|마쳤|하시면(?!\s*(?:돼|되|안)))"
     r"|함(?![가-힣])|했음|해씀|해놓음|해놨음"  # "방금 워크넷에서 구직등록함 이제 됨?"
     r"|하고\s*(?:오면|나면|나서|와서)|하면(?!\s*(?:돼|되|안))|할게|할\s*거|하러\s*갈))"  # "오늘 구직등록 하고 오면요?"
 )
@@ -461,7 +466,9 @@ _INCOME = re.compile(
 )
 
 # "연금이 매달 나오긴 하는데": a pension is a regular income (공공근로: 정기소득이 없는 실업자)
-_PENSION = re.compile(r"연금(?:이|을|도|은|으로)?\s*(?:매달|매월|꼬박꼬박|다달이|좀|조금)?\s*(?:나오|나와|받|들어오|들어와)")
+_PENSION = re.compile(
+    r"연금(?:이|을|도|은|으로)?\s*(?:(?:매달|매월|꼬박꼬박|다달이|좀|조금씩?|약간|쥐꼬리만큼)\s*)*(?:나오|나와|받|들어오|들어와)"
+)
 # "오피스텔 월세가 매달 조금 들어와요": rent received is a regular income too
 _RENT_RECEIVED = re.compile(
     r"(?:월세|임대\s*수입|임대료|집세)(?:가|도|는|를|로)?\s*(?:(?:매달|매월|꼬박꼬박|다달이|좀|조금)\s*)*(?:들어오|들어와|나오|나와|받고|받아|받는)"
@@ -559,7 +566,7 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
                 value = _NATIVE_TENS[match.group("tens")] + _NATIVE_UNITS[match.group("units")]
             found.append((match.start(), match.end(), "age", value))
         for match in _AGE_NUMBER_CONTEXT.finditer(t):
-            group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k") if match.group(g))
+            group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l") if match.group(g))
             value = int(match.group(group))
             if 10 <= value < 100:
                 found.append((match.start(group), match.end(group), "age", value))
@@ -615,8 +622,8 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
 
     if "workplace_size" in wanted:
         for match in _WORKPLACE_SIZE.finditer(t):
-            group = next(g for g in ("a", "b", "c", "f", "g", "h", "na", "nb", "nc", "nd", "nf", "ng") if match.group(g))
-            value = int(match.group(group)) if group in ("a", "b", "c", "f", "g", "h") else _native_count(match.group(group))
+            group = next(g for g in ("a", "b", "c", "f", "g", "h", "i", "na", "nb", "nc", "nd", "nf", "ng") if match.group(g))
+            value = int(match.group(group)) if group in ("a", "b", "c", "f", "g", "h", "i") else _native_count(match.group(group))
             if value > 0:
                 found.append((match.start(group), match.end(group), "workplace_size", value))
         corrected = max(
@@ -630,7 +637,7 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             found.append((alone.start("n"), alone.end("n") + 1, "workplace_size", int(alone.group("n"))))
     if "job_seeker_registered" in wanted:
         for match in _REGISTERED.finditer(t):
-            found.append((match.start(), match.end(), "job_seeker_registered", match.group("yes") is not None))
+            found.append((match.start(), match.end(), "job_seeker_registered", (match.group("yes") or match.group("mark")) is not None))
         just_did = _JUST_DID.match(t)
         if just_did and not any(item[2] == "job_seeker_registered" for item in found):
             found.append((just_did.start(), just_did.end(), "job_seeker_registered", True))

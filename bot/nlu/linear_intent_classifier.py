@@ -24,9 +24,15 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from knowledge.morphology import GREETING_OPENING
+
 logger = logging.getLogger(__name__)
 
 _MODEL_FILE = "linear_intent_classifier.pkl"
+
+# characters after an opening greeting that make a question of its own, which decides the intent (a long
+# message heard as "greet" would only be greeted back)
+QUESTION_AFTER_GREETING = 12
 
 
 def _morphemes(message: Message) -> str:
@@ -148,7 +154,17 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             probabilities = self._scorer().confidences(texts[0], morphemes[0], temperature)[np.newaxis, :]
         else:
             probabilities = _confidences(classifier, self._features(texts, morphemes), temperature)
-        for message, row in zip(messages, probabilities):
+        for index, (message, row) in enumerate(zip(messages, probabilities)):
+            opening = GREETING_OPENING.match(texts[index])
+            if (
+                opening and len(texts[index]) - opening.end() >= QUESTION_AFTER_GREETING
+                and str(classifier.classes_[int(np.argmax(row))]) == "greet"
+            ):  # "안녕하세요 … 뉴딜일자리 … 시급은 얼마나 받는지 궁금해요": what follows the greeting is the question
+                rest = [t for t in message.get(TOKENS_NAMES[TEXT]) or [] if t.start >= opening.end()]
+                row = _confidences(
+                    classifier, self._features([texts[index][opening.end():]], [" ".join((t.lemma or t.text).lower() for t in rest)]),
+                    temperature,
+                )[0]
             order = np.argsort(row)[::-1][: self._config["ranking_length"]]
             ranking = [{"name": str(classifier.classes_[i]), "confidence": float(row[i])} for i in order]
             message.set(INTENT, ranking[0], add_to_output=True)

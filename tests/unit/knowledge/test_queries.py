@@ -143,3 +143,28 @@ def test_a_place_s_short_name_that_begins_another_programme_s_name_names_nothing
     assert kb.places_in_text("청년 일자리 중에 시급 9천 얼마 준다는 거") == []
     assert kb.programmes_in_text("청년 일자리 중에 시급 9천 얼마 준다는 거") == []
     assert [p.slug for p in kb.programmes_in_text("청년일자리센터 몇시")] == ["youth_job_centre"]
+
+
+def test_a_programme_described_in_everyday_words_is_found_after_those_named(kb: KnowledgeBase) -> None:
+    """``described_as`` in the sources: "시에서 월급 주면서 일 가르쳐 주는 거" is 뉴딜일자리; a complaint about unpaid
+    pay with the same words is not; a name said outright comes first."""
+    assert [p.slug for p in kb.programmes_in_text("시에서 월급 주면서 일도 가르쳐 주는 그런 거")] == ["newdeal_jobs"]
+    assert kb.programmes_in_text("사장이 일 시켜놓고 월급 안 줘요 서울시에 신고하려고요") == []
+    assert [p.slug for p in kb.programmes_in_text("방송 스태프들 쉬는 공간 몇시에 열어요")] == ["rest_area"]
+    said = kb.programmes_in_text("취업날개 말고 시에서 시급 주면서 일 경험 쌓는 거")
+    assert [p.slug for p in said] == ["interview_suit_rental", "newdeal_jobs"]
+
+
+def test_a_description_pattern_needs_two_groups_and_no_empty_word() -> None:
+    from knowledge.validation import describes, description_groups
+
+    assert describes("시에서|서울시 + 월급|시급 + !못받", "시에서월급주는거")
+    assert not describes("시에서|서울시 + 월급|시급 + !못받", "시에서월급못받았어요")
+    with pytest.raises(ValueError):
+        description_groups("정장 + |대여")
+    from knowledge.loader import SOURCES_DIR
+    from knowledge.validation import ProgrammeEntry, parse_sources
+
+    entry = next(p for source in parse_sources(SOURCES_DIR).values() for p in source.programmes if p.described_as)
+    with pytest.raises(ValueError):  # one word group is an alias, not a description
+        ProgrammeEntry.parse_obj({**entry.dict(), "described_as": ["월급|시급"]})

@@ -326,6 +326,13 @@ ENTITY_CASES = [
     ("막 했는데요", []),
     ("오십둘이고 서울 살아요", [("age", 0, 3, 52), ("residence", 6, 8, "seoul")]),  # Sino tens, native unit
     ("월 70만원씩 고정으로 받고 있어요", [("has_regular_income", 0, 14, True)]),
+    ("서울사는 취준생 36", [("residence", 0, 2, "seoul"), ("job_status", 5, 8, "job_seeker"), ("age", 9, 11, 36)]),  # an age closing terse facts
+    ("서울 살고 구직등록도햇어요", [("residence", 0, 2, "seoul"), ("job_seeker_registered", 6, 12, True)]),  # 햇 typed
+    ("구직등록O 소득없음", [("job_seeker_registered", 0, 5, True), ("has_regular_income", 6, 9, False)]),
+    ("구직등록X 소득없음", [("job_seeker_registered", 0, 5, False), ("has_regular_income", 6, 9, False)]),
+    ("내년에 13명까지 늘리려고 하는데 그때도 되나요", [("workplace_size", 4, 6, 13)]),  # the size it will have
+    ("국민연금이 매달 조금씩 나오거든요", [("has_regular_income", 2, 15, True)]),  # a pension is an income
+    ("부천 살아요 서울로 이사 갈까 고민 중", [("residence", 0, 2, "outside")]),  # a move not decided is no residence
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
     ("짜장면 맛집 추천해줘", []),

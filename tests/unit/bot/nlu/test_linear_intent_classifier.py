@@ -19,9 +19,9 @@ EXAMPLES = {
 }
 
 
-def trained(storage: ModelStorage, context: ExecutionContext) -> LinearIntentClassifier:
+def trained(storage: ModelStorage, context: ExecutionContext, examples: dict = EXAMPLES) -> LinearIntentClassifier:
     tokenizer = KoreanTokenizer.create(KoreanTokenizer.get_default_config(), None, None, None)
-    messages = [Message.build(text=text, intent=intent) for intent, texts in EXAMPLES.items() for text in texts]
+    messages = [Message.build(text=text, intent=intent) for intent, texts in examples.items() for text in texts]
     data = TrainingData(messages)
     tokenizer.process_training_data(data)
     classifier = LinearIntentClassifier.create({}, storage, Resource("linear"), context)
@@ -43,6 +43,19 @@ def test_unseen_phrasings_with_typos_and_no_spacing(default_model_storage, defau
     assert classify(classifier, "월급을안줘요 ㅠㅠ")["intent"]["name"] == "situation_unpaid_wages"
     ranking = classify(classifier, "위치가 어디예요")["intent_ranking"]
     assert ranking[0]["name"] == "ask_location" and abs(sum(r["confidence"] for r in ranking) - 1) < 1e-6
+
+
+def test_a_greeting_before_a_question_leaves_the_intent_to_the_question(
+    default_model_storage, default_execution_context, monkeypatch
+) -> None:
+    """"안녕하세요~~ 저 가게 일 그만뒀는데 알바비를 안 줘요": the question after the greeting decides, not the greeting."""
+    greetings = ["안녕하세요", "안녕하세요~~", "안녕하세요 반갑습니다", "하이", "안녕", "안녕하세요!! 안녕하세요"]
+    classifier = trained(default_model_storage, default_execution_context, {**EXAMPLES, "greet": greetings})
+    text = "안녕하세요~~ 안녕하세요 저 가게 그만뒀는데 알바비"
+    assert classify(classifier, "안녕하세요~~")["intent"]["name"] == "greet"
+    assert classify(classifier, text)["intent"]["name"] == "situation_unpaid_wages"
+    monkeypatch.setattr("bot.nlu.linear_intent_classifier.QUESTION_AFTER_GREETING", 10_000)
+    assert classify(classifier, text)["intent"]["name"] == "greet"  # (what the whole message alone would say)
 
 
 def test_save_and_load_round_trip(default_model_storage, default_execution_context) -> None:

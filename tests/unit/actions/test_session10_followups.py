@@ -1,0 +1,186 @@
+"""Follow-ups found on the held-out conversations read in session 10 (v65–v70): programmes described by what they do
+("시에서 월급 주면서 일 가르쳐 주는 거"), a greeting before a question, a place said alone after an hours answer
+("합정은??"), the shelter for the work just told, other sites, two districts at once, sites open at night, a story
+whose last sentence names the programme asked about, an income told after a verdict, and a verdict asked for
+another programme ("기술교육원은요?")."""
+from __future__ import annotations
+
+from actions.open_questions import ActionAnswerDetailOrOutOfScope, ActionGoodbye
+from actions.programme_questions import ActionAnswerProgrammeQuestion
+from actions.situations import ActionAnswerSituation
+from tests.unit.actions.conftest import make_tracker, run_action, slots_of, span, texts
+from tests.unit.actions.test_session6_followups import said_before as said, then as now
+
+QUESTION = ActionAnswerProgrammeQuestion()
+SITUATION = ActionAnswerSituation()
+PROFILE_33 = {"age": 33, "residence": "seoul", "job_status": "unemployed"}
+
+
+async def test_a_programme_described_by_what_it_does_is_answered(domain) -> None:
+    """"시에서 월급 주면서 일도 가르쳐 주는 그런 거" (heard as unpaid wages): 뉴딜일자리, not labour advice."""
+    text = "시에서 월급 주면서 일도 가르쳐 주는 그런 거 있지 않아요? 이름이 기억이 안 나네"
+    tracker = make_tracker("situation_unpaid_wages", text, confidence=0.38)
+    messages, events = await run_action(SITUATION, tracker, domain)
+    assert "[뉴딜일자리]" in texts(messages) and "노동권리보호관" not in texts(messages)
+    assert slots_of(events)["programme"] == "newdeal_jobs"
+
+
+async def test_an_unpaid_wage_story_is_no_description_of_a_paid_job(domain) -> None:
+    """"일 시켜놓고 월급 안 줘요 서울시에 신고할 데" is unpaid wages, though it says 서울시, 월급 and 일 시켜."""
+    tracker = make_tracker("situation_unpaid_wages", "사장이 일 시켜놓고 월급 안 줘요 서울시에 신고할 데 있나요")
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "[뉴딜일자리]" not in reply and "노동권리보호관" in reply
+
+
+async def test_a_centre_described_and_its_weekend_hours(domain) -> None:
+    """"청년들 취업상담 공짜로 해주는 센터 주말에도 문 열어요?": 청년일자리센터's Saturday hours."""
+    text = "청년들 취업상담 공짜로 해주는 센터 주말에도 문 열어요?"
+    tracker = make_tracker("ask_hours", text, [span("weekday", "weekend", text, "주말")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "[청년일자리센터]" in reply and "10:00~18:00" in reply
+
+
+async def test_a_greeting_before_a_question_is_greeted_back_then_answered(domain) -> None:
+    """"안녕하세요~ 사회적기업 창업 준비하는 사람이에요": hello, then what helps social enterprises."""
+    tracker = make_tracker("situation_social_economy", "안녕하세요~ 사회적기업 창업 준비하는 사람이에요")
+    messages, _ = await run_action(SITUATION, tracker, domain)
+    assert texts(messages).startswith("안녕하세요!") and "사회적경제기업 육성" in texts(messages)
+    plain = make_tracker("situation_social_economy", "사회적기업 창업 준비하는 사람이에요")
+    assert not texts((await run_action(SITUATION, plain, domain))[0]).startswith("안녕하세요")
+
+
+async def test_a_place_said_alone_after_an_hours_answer_asks_its_hours(domain) -> None:
+    """"합정은??" (out of scope to the NLU) after the hours of 상암쉼터: 합정쉼터's hours, via the question action."""
+    events = said("상암쉼터 운영시간좀", bot="[休 서울노동자 쉼터] 운영시간이에요.") + [now("합정은??")]
+    slots = {"programme": "rest_area", "place": "상암쉼터", "last_question": "ask_hours"}
+    tracker = make_tracker("out_of_scope", "합정은??", slots=slots, events=events, confidence=0.3)
+    _, redirected = await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain)
+    assert redirected == [{"event": "followup", "name": "action_answer_programme_question", "timestamp": None}]
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "합정쉼터: 매일 08:30~다음날 06:00" in texts(messages) and "상암쉼터" not in texts(messages)
+    assert slots_of(events)["place"] == "합정쉼터"
+
+
+async def test_a_place_corrected_after_a_location_answer(domain) -> None:
+    """"아 잘못 봤다 북부요" after where 중부기술교육원 is: where 북부 is (노원구 상계동)."""
+    slots = {"programme": "technical_school", "place": "중부기술교육원", "last_question": "ask_location"}
+    tracker = make_tracker("inform", "아 잘못 봤다 북부요", slots=slots, confidence=0.9)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "상계동" in reply and "한남동" not in reply
+
+
+async def test_the_shelter_for_the_work_told_after_an_hours_answer(domain) -> None:
+    """"아 아니다 형 요즘 퀵으로 바꿨대요. 퀵 쉼터는요?" after the hours of 서초쉼터: 북창쉼터's hours."""
+    text = "아 아니다 형 요즘 퀵으로 바꿨대요. 퀵 쉼터는요?"
+    slots = {"programme": "rest_area", "place": "서초쉼터", "last_question": "ask_hours"}
+    tracker = make_tracker(
+        "ask_capabilities", text, [span("worker_type", "퀵서비스노동자", text, "퀵 쉼터")], slots=slots, confidence=0.2
+    )
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "북창쉼터: 매일 08:30~20:00" in texts(messages) and "서초쉼터" not in texts(messages)
+    assert slots_of(events)["place"] == "북창쉼터"
+
+
+async def test_other_sites_than_the_one_discussed(domain) -> None:
+    """"쉼터 다른 데도 있어요?" after 북창쉼터: the other three shelters."""
+    slots = {"programme": "rest_area", "place": "북창쉼터", "last_question": "ask_open_now"}
+    tracker = make_tracker("ask_location", "쉼터 다른 데도 있어요?", slots=slots)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert all(name in reply for name in ("서초쉼터", "합정쉼터", "상암쉼터")) and "북창쉼터" not in reply
+
+
+async def test_two_districts_asked_at_once(domain) -> None:
+    """"노원 근처에 있는지, 용산 쪽에도 있는지": 북부 (노원구 상계동) and 중부 (용산구 한남동)."""
+    text = "노원 근처에 있는지, 용산 쪽에도 있는지 궁금합니다."
+    entities = [span("district", "노원구", text, "노원"), span("district", "용산구", text, "용산")]
+    tracker = make_tracker("ask_location", text, entities, slots={"programme": "technical_school"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "상계동" in reply and "한남동" in reply and "고덕동" not in reply
+
+
+async def test_the_sites_open_at_night(domain) -> None:
+    """"촬영 끝나면 밤이라.. 밤에 쉴 수 있는 쉼터는 어디예요": the shelters open past midnight (서초, 합정)."""
+    text = "촬영 끝나면 밤이라.. 밤에 쉴 수 있는 쉼터는 어디예요"
+    tracker = make_tracker("ask_location", text, slots={"programme": "rest_area", "place": "상암쉼터"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "서초쉼터" in reply and "합정쉼터" in reply and "상암쉼터" not in reply and "북창쉼터" not in reply
+
+
+async def test_a_site_near_where_one_lives(domain) -> None:
+    """"강동구 살아요 가까운 데로요" after what teaches a trade: 동부기술교육원 (강동구 고덕동), not an age question."""
+    text = "강동구 살아요 가까운 데로요"
+    entities = [span("district", "강동구", text, "강동구"), span("residence", "seoul", text, "강동구")]
+    tracker = make_tracker("inform", text, entities, slots={"programme": "technical_school", "residence": "seoul"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "고덕동" in reply and "몇 살" not in reply
+
+
+async def test_the_programme_named_in_the_last_sentence_is_the_one_asked_about(domain) -> None:
+    """"… 주52시간 얘기도 나오고 … 싶어서요. 마을노무사 컨설팅 받을 수 있을까요?": 마을노무사, not 노동시간 단축."""
+    text = "직원이 10명이에요. 요즘 주52시간 얘기도 나오고 근로계약서도 새로 써야 하나 싶어서요. 마을노무사 컨설팅 받을 수 있을까요?"
+    entities = [
+        span("programme", "working_hours_reduction", text, "주52시간"),
+        span("programme", "village_labour_attorney", text, "마을노무사"),
+        span("workplace_size", 10, text, "10"),
+    ]
+    tracker = make_tracker("ask_eligibility", text, entities, slots={"workplace_size": 10})
+    _, events = await run_action(QUESTION, tracker, domain)  # (the eligibility form follows, for 마을노무사)
+    assert slots_of(events)["programme"] == "village_labour_attorney"
+
+
+async def test_a_story_closing_with_a_question_about_a_site(domain) -> None:
+    """"…뭐라도 배우려고요. 기술교육원 중부가 어디 있는지 알려주세요.": where 중부 is, not the list for training."""
+    text = "이번 주로 실직한 지 딱 한 달이에요. 놀면 뭐하나 싶어서 뭐라도 배우려고요. 기술교육원 중부가 어디 있는지 알려주세요."
+    entities = [span("programme", "technical_school", text, "기술교육원")]
+    tracker = make_tracker("situation_job_training", text, entities, confidence=0.33)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "한남동" in reply and "상계동" not in reply
+
+
+async def test_an_income_told_after_a_verdict_is_judged_not_declined(domain) -> None:
+    """"아 근데 국민연금이 매달 조금씩 나오거든요 그럼 안 돼요?" after a yes for 공공근로: no (정기소득), not "국민연금
+    is not covered"."""
+    text = "아 근데 국민연금이 매달 조금씩 나오거든요 그럼 안 돼요?"
+    slots = {
+        "programme": "public_works", "last_question": "ask_eligibility", "age": 58, "residence": "seoul",
+        "job_status": "unemployed", "job_seeker_registered": True, "has_regular_income": True,
+    }
+    entities = [span("has_regular_income", True, text, "국민연금이 매달 조금씩 나오")]
+    tracker = make_tracker("out_of_scope", text, entities, slots=slots, confidence=0.95)
+    reply = texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
+    assert "아쉽지만" in reply and "소득" in reply and "안내가 없어서" not in reply
+
+
+async def test_another_programme_after_a_verdict_is_judged_too(domain) -> None:
+    """"기술 배우는 기술교육원은요?" after a yes for 취업날개 (a 33-year-old): the verdict for 기술교육원."""
+    text = "기술 배우는 기술교육원은요?"
+    slots = {**PROFILE_33, "programme": "interview_suit_rental", "last_question": "ask_eligibility"}
+    tracker = make_tracker(
+        "situation_job_training", text, [span("programme", "technical_school", text, "기술교육원")], slots=slots
+    )
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "[서울시 기술교육원]" in reply and "이용할 수 있어요" in reply
+
+
+async def test_opening_asked_in_one_word_is_the_hours(domain) -> None:
+    """"상암쉼터 오픈": its daily hours (09:30), not when it opened."""
+    text = "상암쉼터 오픈"
+    tracker = make_tracker("ask_hours", text, [span("programme", "rest_area", text, "상암쉼터")], confidence=0.78)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "09:30~18:00" in reply
+
+
+async def test_a_programme_and_a_day_are_its_hours_that_day(domain) -> None:
+    """"청년일자리센터 토요일" (heard as telling something): its Saturday hours."""
+    text = "청년일자리센터 토요일"
+    entities = [span("programme", "youth_job_centre", text, "청년일자리센터"), span("weekday", "sat", text, "토요일")]
+    tracker = make_tracker("inform", text, entities, confidence=0.49)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "10:00~18:00" in reply
+
+
+async def test_what_a_floor_holds_is_no_goodbye(domain) -> None:
+    """"5층엔 머 들어가요" (들어가요 heard as a goodbye) about 전태일 기념관: a question, answered from the report."""
+    tracker = make_tracker("goodbye", "5층엔 머 들어가요", slots={"programme": "jeon_tae_il_memorial"}, confidence=0.12)
+    reply = texts((await run_action(ActionGoodbye(), tracker, domain))[0])
+    assert "고마워요" not in reply and "[전태일 기념관]" in reply
