@@ -120,7 +120,7 @@ def place_named(programme: ProgrammeInfo, answer: str) -> List[Dict[Text, Any]]:
 
 
 # "몇 명 / 몇 개 / 몇 군데 / 경쟁률 / 몇 층 / 기간": a number of the report, not a rule about who may use it
-FIGURE_QUESTION = re.compile(r"몇\s*(명|분|개|군데|곳|층|프로|건|년|개월|달)|명이나|(?:몇|\d)\s*(?:개나|건이나)|몇이나|경쟁|률|기간|예산|규모|얼마나\s*(많|있|됐|되|돼|했|처리)")
+FIGURE_QUESTION = re.compile(r"몇\s*(명|분|개|군데|곳|층|프로|건|년|개월|달|주)|며칠\s*(?:동안|간)\s*(?:빌|대여|쓸|써|이용|사용)|명이나|(?:몇|\d)\s*(?:개나|건이나)|몇이나|경쟁|률|기간|예산|규모|얼마나\s*(많|있|됐|되|돼|했|처리)")
 
 
 # "몇년 쉬다가 다시 일해보려고 하는데 뉴딜일자리라는게 뭔지 설명좀": the story before "…다가 / …는데" is not asked

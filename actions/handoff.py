@@ -49,7 +49,7 @@ class ActionRequestHuman(Action):
             # "이용한 사람 몇명이나 돼" (read as asking for a person): a question about the programme in context
             try:
                 kb = knowledge_base()
-                events = answer_about_current_programme(dispatcher, tracker, replies, kb)
+                events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
                 nothing_in_context = tracker.get_slot("programme") is None
                 described = kb.described_programme(text) if events is None and nothing_in_context else None
                 if described is not None:  # "비정규직 정규직으로 바꿔 준다던데, 실제로 바뀐 사람이 있긴 해요?"

@@ -39,7 +39,7 @@ from actions.question_words import (
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS,
     NOT_COVERED, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, is_bare_question,
     question_named,
-    question_sentence,
+    question_sentence, asking_sentence,
     APPLYING_WORDS, COMPARED, FIELD_OF, PRICE_WORDS, REQUIREMENT,
 )
 from knowledge.fact_search import Fact
@@ -156,6 +156,9 @@ POLICY_FIGURE_STRONG = 4
 # "뭐하는곳이에요? 학과가 많은편인가요": a second question after the first, which a detail may answer
 SECOND_QUESTION = re.compile(r"[?？]\s*\S")
 # a fee by name ("이용료", "수강료"): what it costs
+# charges beyond the price ("반납 늦으면 연체료 있어요?"): a "free" programme says nothing of them
+OTHER_CHARGES = re.compile(r"연체료|위약금|벌금|보증금|수수료|배송비|세탁비|분실\s*비용|파손\s*비용")
+CHARGES_WRITTEN = {"보증금": ("예치",)}  # (the report's word for it: 기술교육원's 교육훈련비 예치)
 FEE_WORDS = re.compile(r"이용료|수강료|교육비|참가비|입장료|관람료|회비|요금|사용료|대여료|상담(?:비|료)")
 # what a fact must hold to answer what something costs
 PRICE_FACT = re.compile(r"무료|공짜|\d[\d,]*\s*(?:원|만원|억|%)|예치|환급|부담")
@@ -675,6 +678,16 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             # "마흔인데 서울 살아요 뉴딜일자리 가능?": facts about oneself and a programme ask whether it fits; so do
             # facts told without a question ("어머니 구직등록은 안 하셨어요", whatever intent its 등록 suggested)
             return self.judge(dispatcher, tracker, replies, kb, programme)
+        charges = [
+            charge.group() for charge in OTHER_CHARGES.finditer(text)
+            if programme is not None and not any(
+                word in fact.text for fact in programme_facts(programme)
+                for word in (charge.group(), *CHARGES_WRITTEN.get(charge.group(), ()))
+            )
+        ] if question == "ask_cost" else []
+        if charges:  # "반납 늦으면 연체료 있어요?" of 취업날개 (free): the report says nothing of late fees
+            dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=programme.name, words=", ".join(charges)))
+            return [SlotSet("programme", programme.slug), SlotSet("last_question", question), FollowupAction("action_listen")]
         places_named = [place for place in kb.places_in_text(text) if programme and place.programme_slug == programme.slug]
         if (
             programme is not None and not asks_the_same_about(tracker, kb)
@@ -687,6 +700,11 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 return []
             place = places_named[0].name if places_named else tracker.get_slot("place")
             found = detail_answer(replies, kb, programme, text, place)
+            asking = asking_sentence(text)
+            if found is None and len(asking) < len(text) // 2:
+                # "회사 노조에서 교육부장을 맡고 있습니다. … 국제포럼을 연다고 들었는데 … 언제, 어디서 하는지 알려주실
+                # 수 있나요?": the story's words drown the question; its own sentence finds the facts it asks for
+                found = detail_answer(replies, kb, programme, asking, place)
             before = housing_programme(tracker, kb, programme) if mentioned_programme(tracker, kb) is None else None
             if (
                 before is not None and not points_back(text, programme)

@@ -194,6 +194,14 @@ _SENTENCE_END = re.compile(r"(?<=[?？!.。,])\s+")  # (a clause after a comma t
 _ASKING_END = re.compile(r"(?:[?？]|까|나요|가요|는지요?|알려\s*주\S*|주시오|줘|주세요)\s*[.!~]*$")
 
 
+def asking_sentence(text: str) -> str:
+    """The last sentence that asks, whole ("… 가보려고 해요. 언제, 어디서 하는지 알려주실 수 있나요?" → "언제, 어디서
+    하는지 알려주실 수 있나요?"; question_sentence would keep only the clause after the comma)."""
+    sentences = [sentence for sentence in re.split(r"(?<=[?？!.。])\s+", text.strip()) if sentence]
+    asking = [sentence for sentence in sentences if _ASKING_END.search(sentence)]
+    return (asking or sentences or [""])[-1]
+
+
 def question_sentence(text: str) -> str:
     """The sentence of a story that asks ("…공장이 문을 닫아 … 저도 신청이 되겠습니까? 서울 도봉구에 삽니다." →
     "저도 신청이 되겠습니까?"): the last one that ends as a question, else the last one."""

@@ -34,6 +34,11 @@ MOBILE_WORKERS = "이동노동자"
 MOBILE_WORK = ("택배기사", "대리기사", "퀵서비스노동자")
 
 
+# "제가 받을 수 있는 거 다 알려주세요", "해당되는 거 전부": everything that fits, whatever one programme the story named
+EVERYTHING_ASKED = re.compile(
+    r"(?:다|전부|모두|싹\s*다|몽땅)\s*(?:알려|말해|추천|보여|찾아)|뭐뭐|모든\s*(?:지원|제도|거|것)"
+)
+
 class ActionRecommendProgrammes(KnowledgeAction):
     """Eligible programmes first, then those that only need one more fact checked."""
 
@@ -83,8 +88,9 @@ class ActionRecommendProgrammes(KnowledgeAction):
             # "감정노동자를 위한 센터도 생긴다던데, 언제 문을 여나요?" (a recommendation at 0.26) about the programme
             # named or being discussed: its answer
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, current)
-        if named is not None and states_profile_facts(tracker):
-            # "서른다섯인데 취업날개 받을 수 있나요?": about that programme, not a list
+        if named is not None and states_profile_facts(tracker) and not EVERYTHING_ASKED.search(text):
+            # "서른다섯인데 취업날개 받을 수 있나요?": about that programme, not a list (but "… 면접 정장도 없고 … 제가
+            # 받을 수 있는 거 다 알려주세요" asks for all of what fits)
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_programme_info", "ask_eligibility", named
             )

@@ -184,3 +184,47 @@ async def test_what_a_floor_holds_is_no_goodbye(domain) -> None:
     tracker = make_tracker("goodbye", "5층엔 머 들어가요", slots={"programme": "jeon_tae_il_memorial"}, confidence=0.12)
     reply = texts((await run_action(ActionGoodbye(), tracker, domain))[0])
     assert "고마워요" not in reply and "[전태일 기념관]" in reply
+
+
+async def test_a_late_fee_of_a_free_programme_is_not_in_the_report(domain) -> None:
+    """"반납 늦으면 연체료 있어요?" of 취업날개 (free): the report says nothing of late fees (120), not "무료"; a
+    deposit of 기술교육원 is its 예치금."""
+    tracker = make_tracker("ask_cost", "반납 늦으면 연체료 있어요?", slots={"programme": "interview_suit_rental"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "연체료" in reply and "120" in reply and "비용: 무료" not in reply
+    tracker = make_tracker("ask_cost", "보증금 같은 거 내요?", slots={"programme": "technical_school"})
+    assert "예치" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_how_many_days_a_suit_is_lent_is_not_in_the_report(domain) -> None:
+    """"며칠 동안 빌려줘요?" of 취업날개: a number the report does not give (120), not its summary."""
+    tracker = make_tracker("ask_programme_info", "며칠 동안 빌려줘요?", slots={"programme": "interview_suit_rental"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "사진촬영" not in reply
+
+
+async def test_a_story_s_question_sentence_finds_the_facts(domain) -> None:
+    """"회사 노조에서 교육부장을 … 국제포럼을 연다고 들었는데 … 언제, 어디서 하는지": 12월 11일, 다목적홀."""
+    text = (
+        "회사 노조에서 교육부장을 맡고 있습니다. 올해 서울시가 좋은 일자리도시 국제포럼을 연다고 들었는데, "
+        "조합원들이랑 같이 가보려고 해요. 언제, 어디서 하는지 알려주실 수 있나요?"
+    )
+    entities = [span("programme", "decent_work_forum", text, "좋은 일자리도시 국제포럼")]
+    tracker = make_tracker("situation_social_economy", text, entities, confidence=0.14)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "12월 11일" in reply and "다목적홀" in reply
+
+
+async def test_everything_that_fits_is_listed_though_one_programme_is_named(domain) -> None:
+    """"… 면접 정장도 없고, 돈도 좀 벌면서 경력 쌓고 싶은데 제가 받을 수 있는 거 다 알려주세요": the list (with
+    뉴딜일자리), not the verdict for 취업날개 alone."""
+    from actions.recommendations import ActionRecommendProgrammes
+
+    text = "스물아홉이고 서울 동작구 살아요. 취준 중이에요. 면접 정장도 없고, 돈도 좀 벌면서 경력 쌓고 싶은데 제가 받을 수 있는 거 다 알려주세요."
+    entities = [
+        span("age", 29, text, "스물아홉"), span("residence", "seoul", text, "서울"),
+        span("job_status", "job_seeker", text, "취준"), span("programme", "interview_suit_rental", text, "면접 정장"),
+    ]
+    tracker = make_tracker("recommend_programmes", text, entities, slots={"age": 29, "residence": "seoul", "job_status": "job_seeker"})
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "뉴딜일자리" in reply and "취업날개" in reply
