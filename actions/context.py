@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
@@ -171,6 +171,31 @@ def programme_values_asked_first(tracker: Tracker) -> List[str]:
     return list(dict.fromkeys(values))
 
 
+# "처음 말한 데", "처음 물어본 센터", "첫 번째 거", "두번째 말한 그 보호관": a programme by the order it came up in
+_BY_ORDER = re.compile(
+    r"(?P<first>처음|첫\s*번째|첫번째|맨\s*처음)\s*(?:에\s*)?(?:말한|말했던|물어본|물어봤던|여쭤본|얘기한|얘기했던|거|꺼|것|데|곳|센터)"
+    r"|(?P<second>두\s*번째|두번째)\s*(?:말한|말했던|물어본|물어봤던|얘기한|거|꺼|것|데|곳|센터)"
+)
+
+
+def discussed_in_order(tracker: Tracker, slot: str) -> List[str]:
+    """The values a slot took in the conversation, each once, in the order they came up."""
+    values = [event.get("value") for event in tracker.events if event.get("event") == "slot" and event.get("name") == slot]
+    return list(dict.fromkeys(value for value in values if value))
+
+
+def referred_by_order(tracker: Tracker, slot: str) -> Optional[str]:
+    """The programme (or place) "처음 말한 데" / "두번째 말한 거" refers to, when it is not the one discussed now."""
+    text = tracker.latest_message.get("text") or ""
+    said = _BY_ORDER.search(text) if not text.startswith("/") else None
+    if said is None:
+        return None
+    order = discussed_in_order(tracker, slot)
+    index = 0 if said.group("first") else 1
+    value = order[index] if len(order) > index else None
+    return value if value and value != tracker.get_slot(slot) else None
+
+
 def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:
     """The programme named in the latest message (entity, else any known name in the text); after "말고" / "아니고"
     the one named after it ("아 아니 공공근로 말고 뉴딜일자리요")."""
@@ -184,6 +209,9 @@ def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[Program
         programme = kb.programme(value) or kb.find_programme(value)
         if programme is not None:
             return programme
+    earlier = referred_by_order(tracker, "programme")
+    if earlier is not None and kb.programme(earlier) is not None:
+        return kb.programme(earlier)  # "흠 그럼 처음 거는 최대 몇개월까지 일할수있어요": the first one discussed
     if text.startswith("/"):
         return None
     found = kb.programmes_in_text(text)
@@ -249,6 +277,9 @@ def mentioned_places(
     places = [p for p in kb.places_in_text(text) if p.programme_slug == programme.slug]
     if places:
         return places
+    earlier = referred_by_order(tracker, "place")  # "처음 말한 데는 몇시부터 열어" after 서초쉼터, then 북창쉼터
+    if earlier is not None and any(p.name == earlier for p in programme.places):
+        return [p for p in programme.places if p.name == earlier]
     # "방송 스태프 쉼터도 있어요?", "미디어노동자 쉼터 말한거였어요": the place that serves that kind of work
     workers = [w for w in latest_entity_values(tracker, "worker_type") if w]
     unspaced = text.replace(" ", "")
@@ -387,6 +418,16 @@ def say_hello_first(dispatcher: CollectingDispatcher, tracker: Tracker, replies:
         dispatcher.messages.insert(first, dispatcher.messages.pop())
 
 
+def place_said_now(tracker: Tracker, kb: KnowledgeBase, events: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+    """The one site the message named ("앗 상암이랑 헷갈렸다 상암은요"), as the place discussed from now on ("거기 몇시에
+    닫아?"), when the answer did not set one itself."""
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/") or any(e.get("event") == "slot" and e.get("name") == "place" for e in events):
+        return []
+    named = kb.places_in_text(NOT_THIS.split(text)[-1])  # ("합정 말고 상암": the one after 말고)
+    return [SlotSet("place", named[0].name)] if len(named) == 1 else []
+
+
 class KnowledgeAction(Action, metaclass=ABCMeta):
     """An action over the knowledge base: a database fault becomes a polite answer with 120."""
 
@@ -416,9 +457,10 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
             return []
         try:
             before = len(dispatcher.messages)
-            events = self.answer(dispatcher, tracker, replies, knowledge_base())
+            kb = knowledge_base()
+            events = self.answer(dispatcher, tracker, replies, kb)
             say_hello_first(dispatcher, tracker, replies, before)
-            return events
+            return events + place_said_now(tracker, kb, events)
         except SQLAlchemyError:
             logger.exception("knowledge base unavailable in %s", self.name())
             dispatcher.utter_message(text=replies.text("utter_knowledge_unavailable"))

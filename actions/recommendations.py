@@ -11,11 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import (
     KnowledgeAction, Replies, current_programme, latest_entity_values, mentioned_programme, profile_from_tracker,
 )
-from actions.details import asks_for_a_date, detail_answer, say_detail
+from actions.details import asks_for_a_date, detail_answer, policy_figure_answer, say_detail
 from actions.question_words import ASKS_IF_I_QUALIFY, BACK_REFERENCE, NOT_COVERED, question_named
 from actions.fits import knows_about_citizen, utter_fits, utter_jobs_for_group
-from actions.programme_questions import ActionAnswerProgrammeQuestion, states_profile_facts
-from actions.situations import PROFILE_SITUATIONS, ActionAnswerSituation
+from actions.programme_questions import POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, states_profile_facts
+from actions.situations import BUREAU_FIGURE_ASKED, PROFILE_SITUATIONS, ActionAnswerSituation
 from knowledge.queries import KnowledgeBase
 
 # below this confidence a recommendation that asks when / where / how much is a question about the programme in context
@@ -34,6 +34,8 @@ MOBILE_WORKERS = "이동노동자"
 MOBILE_WORK = ("택배기사", "대리기사", "퀵서비스노동자")
 
 
+# "뭐 배울만한 데나 일자리 있을까": training or a job asked for, whatever work the citizen did
+LEARNING_OR_WORK = re.compile(r"배울|배우|일자리|일할|취업|재취업|일\s*구|직장")
 # "제가 받을 수 있는 거 다 알려주세요", "해당되는 거 전부": everything that fits, whatever one programme the story named
 EVERYTHING_ASKED = re.compile(
     r"(?:다|전부|모두|싹\s*다|몽땅)\s*(?:알려|말해|추천|보여|찾아)|뭐뭐|모든\s*(?:지원|제도|거|것)"
@@ -49,6 +51,12 @@ class ActionRecommendProgrammes(KnowledgeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
         ranking = tracker.latest_message.get("intent_ranking") or []
+        said = tracker.latest_message.get("text") or ""
+        if not states_profile_facts(tracker) and mentioned_programme(tracker, kb) is None and BUREAU_FIGURE_ASKED.search(said):
+            figure = policy_figure_answer(replies, kb, said, POLICY_FIGURE_STRONG)
+            if figure is not None:  # "올해 서울시 일자리 목표가 전부 몇 개예요?" (heard as wanting a list): the figure
+                dispatcher.utter_message(text=figure)
+                return []
         if len(ranking) > 1 and ranking[0].get("name") == "recommend_programmes":
             rival = ranking[1]
             if (
@@ -107,7 +115,9 @@ class ActionRecommendProgrammes(KnowledgeAction):
         workers += [MOBILE_WORKERS for w in workers if w in MOBILE_WORK]  # (택배·배달 riders: the report's 이동노동자)
         serving = [p for p in kb.all_programmes(citizen_facing_only=True)
                    if any(place.serves and any(w in place.serves for w in workers) for place in p.places)]
-        if named is None and serving and (not knows_about_citizen(tracker) or latest_entity_values(tracker, "worker_type")):
+        if named is None and serving and not LEARNING_OR_WORK.search(text) and (
+            not knows_about_citizen(tracker) or latest_entity_values(tracker, "worker_type")
+        ):  # (but "대리기사 하다 그만뒀어요 … 뭐 배울만한 데나 일자리 있을까": what fits them, not the shelter)
             # "대리기사 하는데 서울시에서 해주는 거 있어?": what the report has for that kind of work (its shelter)
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", serving[0]

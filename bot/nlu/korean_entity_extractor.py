@@ -344,6 +344,10 @@ _RESIDENCE_MOVING = re.compile(
     r"\s*(?:으로|로)\s*(?:(?:이사|이주|전입)\s*(?:를\s*|을\s*)?(?:가|오|와|갈|올|했|하|해|간|온|갔|왔)|옮겼|옮길|옮기|옮겨)"
     r"(?!까|지\s*(?:말지|고민))"  # ("서울로 이사 갈까 고민 중": not decided, so not where one lives)
 )
+# "서울 우리집에 사는 고3", "서울 저희 집에서 같이 살아요": one's home in Seoul
+_RESIDENCE_HOME = re.compile(
+    r"(?P<place>서울)(?:시)?\s*(?:(?:우리|저희|울|제|본)\s*)?집(?:에서|에)\s*(?:(?:같이|함께)\s*)?(?:사는|살|삽|지내)"
+)
 _RESIDENCE_ENGLISH = re.compile(
     r"(?i:\b(?:live|living|reside|residing)\s+in\s+(?P<place>seoul|gyeonggi(?:-do)?|incheon|busan|"
     r"daegu|daejeon|gwangju|ulsan|sejong|suwon|seongnam|goyang|yongin|bucheon|ansan|anyang)\b)"
@@ -427,11 +431,11 @@ _WORKPLACE_SIZE = re.compile(
     r"|(?:사장님?|대표님?|저|(?<![가-힣])나)\s*(?:까지\s*)?(?:다\s*|모두\s*)?(?:포함|합쳐서?|합치면|빼고|더해서?|(?<=까지)\s*(?:해서|치면|하면)?)\s*(?:해서\s*|하면\s*)?"
     r"(?:(?P<c>\d{1,4})|" + _WORD_START + r"(?P<nc>" + _NATIVE_COUNT + r"))\s*(?:명|인(?![가-힣]))"
     r"|(?:(?:다\s*|모두\s*|전부\s*)?(?:합쳐서?|합치면|더해서|더하면|포함해서|포함하면)|까지\s*(?:치면|세면|하면|합치면|포함하면))\s*(?:(?P<f>\d{1,4})|" + _WORD_START + r"(?P<nf>" + _NATIVE_COUNT + r"))\s*명"
-    r"|(?:직원|사람|인원|알바|가게|회사|사업장|매장|호점|본점|지점|식당|카페|공장|뽑|채용|고용)[^.?!]{0,12}?(?:(?P<g>\d{1,4})|" + _WORD_START + r"(?P<ng>" + _NATIVE_COUNT + r"))\s*명이?\s*(?=되면|돼도|되어도|이면|이라면|\s+되면)"
+    r"|(?:직원|사람|인원|알바|가게|회사|사업장|매장|호점|본점|지점|식당|카페|공장|뽑|채용|고용)[^.?!]{0,12}?(?:(?P<g>\d{1,4})|" + _WORD_START + r"(?P<ng>" + _NATIVE_COUNT + r"))\s*명이?\s*(?=되면|돼도|되어도|이면|이라면|\s+되면|\s*되는데|\s*돼요|\s*된대|\s*되거든)"
     # "아 정정할게요 … 지금은 8명이에요": the size as it is now, told as a correction
     # "내년에 13명까지 늘리려고 하는데 그때도 되나요": the size it will have (judged as asked)
     r"|(?P<i>\d{1,4})\s*명(?:까지|으로|로)\s*(?:늘리|늘려|늘릴|늘어나|늘면|키우|키울)"
-    r"|(?:지금은|이제는?|현재는?)\s*(?P<h>\d{1,4})\s*명\s*(?=이에요|이요|입니다|이야|임|이고|인데|밖에|뿐|\s*$|[?!.~])"
+    r"|(?:지금은?|이제는?|현재는?)\s*(?P<h>\d{1,4})\s*명\s*(?=이에요|이요|입니다|이야|임|이고|인데|밖에|뿐|\s*$|[?!.~])"
     r"|" + _SIZE_SUBJECT + r"(?:이|은|는|가|도)?\s*(?P<nd>" + _NATIVE_COUNT_NOUN + r")"
     r"(?=이던데|이라던데|이라는데|이래요|이에요|이요|이야|인데|이고|이라|밖에|뿐|\s*정도|\s*$|[?!.~])"
     r"|(?:(?P<b>\d{1,4})|" + _WORD_START + r"(?P<nb>" + _NATIVE_COUNT + r"))\s*(?:명|인)\s*(?:짜리|이하|정도|남짓)?\s*(?:인\s*|있는\s*|되는\s*)?"
@@ -451,10 +455,10 @@ def _native_count(words: Text) -> int:
 
 # "구직등록 했어요" / "구직등록은 아직 안 했어요" / "구직등록이요? 그런 거 안 했는데요" (공공근로 asks for it)
 _REGISTERED = re.compile(
-    r"(?:구직\s*등록|(?:고용\s*센터|워크넷)\S*\s*(?:\S+\s+){0,2}?등록)(?:은|도|을|는|이요|이)?\?*\s*(?:(?P<mark>[Oo○](?![A-Za-z]))|(?P<unmarked>[Xx×](?![A-Za-z]))|(?P<no>(?:(?!했|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*해\s*보|안\s*해\s*놨|안해놨|안\s*해\s*놓|안\s*해\s*뒀|안\s*했|안했|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
+    r"(?:구직\s*등록|(?:고용\s*센터|워크넷)\S*\s*(?:\S+\s+){0,2}?등록)(?:은|도|을|는|이요|이)?\?*\s*(?:(?P<mark>[Oo○](?![A-Za-z]))|(?P<unmarked>[Xx×](?![A-Za-z]))|(?P<no>(?:(?!했|햇|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*해\s*보|안\s*해\s*놨|안해놨|안\s*해\s*놓|안\s*해\s*뒀|안\s*했|안했|안\s*햇|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
     r"|(?P<yes>[^.?!]{0,12}?(?:했|햇|하셨|해\s*놨|해놨|해\s*뒀|해\s*두셨|완료|되어|돼\s*있|됐|마쳤|하시면(?!\s*(?:돼|되|안)))"
     r"|함(?![가-힣])|했음|해씀|해놓음|해놨음"  # "방금 워크넷에서 구직등록함 이제 됨?"
-    r"|하고\s*(?:오면|나면|나서|와서)|하면(?!\s*(?:돼|되|안))|할게|할\s*거|하러\s*갈))"  # "오늘 구직등록 하고 오면요?"
+    r"|하고\s*(?:오면|나면|나서|와서|왔|옴)|하면(?!\s*(?:돼|되|안))|할게|할\s*거|하러\s*갈))"  # "오늘 구직등록 하고 오면요?"
 )
 # "방금 햇음ㅋ 서울 살고 소득 없음" right after "구직등록은 아직 안햇는데": registration is the one thing a citizen
 # goes and does ("just did it" says nothing else the rules ask)
@@ -671,6 +675,8 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
         for match in _RESIDENCE_MOVING.finditer(t):
             value = "seoul" if match.group("place").startswith("서울") else "outside"
             found.append((match.start("place"), match.end("place"), "residence", value))
+        for match in _RESIDENCE_HOME.finditer(t):
+            found.append((match.start("place"), match.end("place"), "residence", "seoul"))
         for match in _RESIDENCE_ENGLISH.finditer(t):
             value = "seoul" if match.group("place").lower() == "seoul" else "outside"
             found.append((match.start("place"), match.end("place"), "residence", value))

@@ -228,3 +228,76 @@ async def test_everything_that_fits_is_listed_though_one_programme_is_named(doma
     tracker = make_tracker("recommend_programmes", text, entities, slots={"age": 29, "residence": "seoul", "job_status": "job_seeker"})
     reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
     assert "뉴딜일자리" in reply and "취업날개" in reply
+
+
+async def test_the_programme_first_discussed_is_the_one_said_first(domain) -> None:
+    """"흠 그럼 처음 거는 최대 몇개월까지 일할수있어요" after 뉴딜일자리, then 공공근로: 뉴딜일자리's 23 months."""
+    events = (
+        said("뉴딜일자리 시급 얼마예요?") + [{"event": "slot", "name": "programme", "value": "newdeal_jobs"}]
+        + said("공공근로도 그만큼 줘요?") + [{"event": "slot", "name": "programme", "value": "public_works"}]
+        + [now("흠 그럼 처음 거는 최대 몇개월까지 일할수있어요")]
+    )
+    text = "흠 그럼 처음 거는 최대 몇개월까지 일할수있어요"
+    tracker = make_tracker("ask_programme_info", text, slots={"programme": "public_works"}, events=events)
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "23개월" in texts(messages) and slots_of(events)["programme"] == "newdeal_jobs"
+
+
+async def test_the_site_first_discussed_is_the_one_said_first(domain) -> None:
+    """"처음 말한 데는 몇시부터 열어" after 서초쉼터, then 북창쉼터: 서초쉼터's hours (18:00)."""
+    events = (
+        said("서초쉼터 어디예요") + [{"event": "slot", "name": "place", "value": "서초쉼터"}]
+        + said("북창쉼터는요") + [{"event": "slot", "name": "place", "value": "북창쉼터"}]
+        + [now("처음 말한 데는 몇시부터 열어")]
+    )
+    slots = {"programme": "rest_area", "place": "북창쉼터"}
+    tracker = make_tracker("ask_hours", "처음 말한 데는 몇시부터 열어", slots=slots, events=events)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "서초쉼터: 매일 18:00" in reply and "북창쉼터" not in reply
+
+
+async def test_a_site_named_in_any_answer_is_the_one_discussed_next(domain) -> None:
+    """"앗 상암이랑 헷갈렸다 상암은요" (answered with what the shelters serve): 상암쉼터 is what "거기" means next."""
+    slots = {"programme": "rest_area", "place": "합정쉼터", "last_question": "ask_eligibility"}
+    tracker = make_tracker("out_of_scope", "앗 상암이랑 헷갈렸다 상암은요", slots=slots, confidence=0.5)
+    _, events = await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain)
+    assert slots_of(events)["place"] == "상암쉼터"
+
+
+async def test_the_age_limit_asked_of_a_programme_described(domain) -> None:
+    """"아까 정장 빌려주는 데는 나이 제한 있어요?": the rules of 취업날개 (34), not the firms that lend the suits."""
+    tracker = make_tracker("ask_eligibility", "아까 정장 빌려주는 데는 나이 제한 있어요?", slots={"programme": "interview_suit_rental"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "34" in reply and "열린옷장" not in reply
+
+
+def test_which_neighbourhood_is_read_as_a_location_question() -> None:
+    """"중부는 무슨 동이에요": where it is (the dialogue after a fact about 상계동 still answers the summary)."""
+    from actions.question_words import question_named
+
+    assert question_named("상계동인건 맞죠? 중부는 무슨 동이에요") == "ask_location"
+    assert question_named("무슨 동아리 같은 것도 있어요?") is None
+
+
+async def test_a_former_driver_asking_for_training_gets_what_fits_not_the_shelter(domain) -> None:
+    """"대리기사 하다 그만뒀어요 노원구 살고 38살 뭐 배울만한 데나 일자리 있을까": 기술교육원 and 뉴딜일자리."""
+    from actions.recommendations import ActionRecommendProgrammes
+
+    text = "대리기사 하다 그만뒀어요 노원구 살고 38살 뭐 배울만한 데나 일자리 있을까"
+    entities = [
+        span("worker_type", "대리기사", text, "대리기사"), span("district", "노원구", text, "노원구"),
+        span("residence", "seoul", text, "노원구"), span("age", 38, text, "38살"),
+    ]
+    slots = {"age": 38, "residence": "seoul", "worker_type": "대리기사", "district": "노원구"}
+    tracker = make_tracker("recommend_programmes", text, entities, slots=slots)
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "기술교육원" in reply and "뉴딜일자리" in reply
+
+
+async def test_the_city_s_jobs_target_asked_as_a_recommendation(domain) -> None:
+    """"올해 서울시 일자리 목표가 전부 몇 개예요?" (heard as wanting a list): 353,956, not a profile question."""
+    from actions.recommendations import ActionRecommendProgrammes
+
+    tracker = make_tracker("recommend_programmes", "올해 서울시 일자리 목표가 전부 몇 개예요?", confidence=0.5)
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "353,956" in reply

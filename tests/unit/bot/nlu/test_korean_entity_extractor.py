@@ -332,7 +332,13 @@ ENTITY_CASES = [
     ("구직등록X 소득없음", [("job_seeker_registered", 0, 5, False), ("has_regular_income", 6, 9, False)]),
     ("내년에 13명까지 늘리려고 하는데 그때도 되나요", [("workplace_size", 4, 6, 13)]),  # the size it will have
     ("국민연금이 매달 조금씩 나오거든요", [("has_regular_income", 2, 15, True)]),  # a pension is an income
-    ("부천 살아요 서울로 이사 갈까 고민 중", [("residence", 0, 2, "outside")]),  # a move not decided is no residence
+    ("부천 살아요 서울로 이사 갈까 고민 중", [("residence", 0, 2, "outside")]),
+    ("아들은 서울 우리집에 사는 고3인데", [("residence", 4, 6, "seoul"), ("high_school_senior", 15, 17, True)]),
+    ("구직등록은 안햇음", [("job_seeker_registered", 0, 8, False)]),  # 햇 typed for 했, either way
+    ("구직등록햇고 소득없음", [("job_seeker_registered", 0, 5, True), ("has_regular_income", 7, 10, False)]),
+    ("고용센터 가서 구직등록 하고 왔어요", [("job_seeker_registered", 8, 17, True)]),
+    ("한명이 퇴사해서 지금 9명이에요", [("workplace_size", 12, 13, 9)]),  # the size now, without 은
+    ("한명 더 뽑으면 10명 되는데", [("workplace_size", 9, 11, 10)]),  # the size it will have  # a move not decided is no residence
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
     ("짜장면 맛집 추천해줘", []),
