@@ -156,6 +156,8 @@ POLICY_FIGURE_STRONG = 4
 # "뭐하는곳이에요? 학과가 많은편인가요": a second question after the first, which a detail may answer
 SECOND_QUESTION = re.compile(r"[?？]\s*\S")
 # a fee by name ("이용료", "수강료"): what it costs
+# "서울에서 일하는데도요?", "회사는 서울인데": working (not living) in Seoul
+WORKS_IN_SEOUL = re.compile(r"서울(?:에서|으로|로)\s*(?:일하|출근|출퇴근|다니|근무)|(?:회사|직장|일터)(?:가|는|도)?\s*서울")
 # charges beyond the price ("반납 늦으면 연체료 있어요?"): a "free" programme says nothing of them
 OTHER_CHARGES = re.compile(r"연체료|위약금|벌금|보증금|수수료|배송비|세탁비|분실\s*비용|파손\s*비용")
 CHARGES_WRITTEN = {"보증금": ("예치",)}  # (the report's word for it: 기술교육원's 교육훈련비 예치)
@@ -305,6 +307,7 @@ BUILDING = re.compile(r"건물|빌딩")
 OPENS_DAILY = re.compile(
     r"언제\s*(?:문\s*)?(?:열어요|열어\s*[?？]|여나요|여나|엽니까|열죠|닫아|닫나요|닫아요|닫죠)"
     r"|(?<![가-힣])오픈(?:\s*(?:시간|몇\s*시))?\s*[?？]*$"  # "상암쉼터 오픈": when it opens each day
+    r"|(?:닫는|여는)\s*(?:건|거|게|시간)\s*(?:은|는)?\s*언제"  # "그럼 닫는건 언제"
 )
 # "언제부터 운영한 거예요?", "개관연도": when it began
 SINCE_WHEN = re.compile(r"언제부터|개관\s*(?:연도|일|년도|날짜)|개소\s*(?:연도|일)|언제\s*(?:생겼|개관했|개소했|문\s*열었|처음)|설립\s*(?:연도|년도|일)")
@@ -679,6 +682,12 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             # "마흔인데 서울 살아요 뉴딜일자리 가능?": facts about oneself and a programme ask whether it fits; so do
             # facts told without a question ("어머니 구직등록은 안 하셨어요", whatever intent its 등록 suggested)
             return self.judge(dispatcher, tracker, replies, kb, programme)
+        if (
+            programme is not None and tracker.get_slot("last_question") == "ask_eligibility"
+            and tracker.get_slot("residence") == "outside" and WORKS_IN_SEOUL.search(text)
+            and any(rule.kind == "seoul_resident" for rule in programme.rules)
+        ):  # "서울에서 일하는데도요?? 하루 대부분 서울에 있는데" after a no for living outside Seoul: the rule is where
+            return self.judge(dispatcher, tracker, replies, kb, programme)  # one lives, so the same verdict
         charges = [
             charge.group() for charge in OTHER_CHARGES.finditer(text)
             if programme is not None and not any(

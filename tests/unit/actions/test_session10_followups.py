@@ -301,3 +301,26 @@ async def test_the_city_s_jobs_target_asked_as_a_recommendation(domain) -> None:
     tracker = make_tracker("recommend_programmes", "올해 서울시 일자리 목표가 전부 몇 개예요?", confidence=0.5)
     reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
     assert "353,956" in reply
+
+
+async def test_working_in_seoul_does_not_make_one_a_resident(domain) -> None:
+    """"서울에서 일하는데도요?? 하루 대부분 서울에 있는데" after a no for 고양시: still no, because of 서울 거주."""
+    slots = {
+        "programme": "newdeal_jobs", "last_question": "ask_eligibility", "age": 28, "residence": "outside",
+    }
+    tracker = make_tracker("ask_location", "서울에서 일하는데도요?? 하루 대부분 서울에 있는데 ㅠ", slots=slots)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "아쉽지만" in reply and "서울 거주" in reply and "문정동" not in reply
+
+
+async def test_when_it_closes_asked_with_a_date_word_is_its_hours(domain) -> None:
+    """"그럼 닫는건 언제" (out of scope to the NLU) about 상암쉼터: 18:00, not a date."""
+    slots = {"programme": "rest_area", "place": "상암쉼터", "last_question": "ask_hours"}
+    tracker = make_tracker("out_of_scope", "그럼 닫는건 언제", slots=slots, confidence=0.88)
+    assert "09:30~18:00" in texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
+
+
+async def test_where_the_suits_are_lent_names_the_firms(domain) -> None:
+    """"정장 어디서 빌림" of 취업날개: the firms that run it (열린옷장 …)."""
+    tracker = make_tracker("ask_location", "정장 어디서 빌림", slots={"programme": "interview_suit_rental"})
+    assert "열린옷장" in texts((await run_action(QUESTION, tracker, domain))[0])
