@@ -269,6 +269,16 @@ def programmes_just_listed(tracker: Tracker, kb: KnowledgeBase) -> List[Programm
     return [p for p in (kb.programme(slug) for slug in slugs) if p is not None]
 
 
+def places_serving(tracker: Tracker, programme: ProgrammeInfo, text: str) -> List[PlaceInfo]:
+    """The programme's sites for the kind of work the message names (an entity, or the words of a site's ``serves``)."""
+    workers = [w for w in latest_entity_values(tracker, "worker_type") if w]
+    unspaced = text.replace(" ", "")
+    return [
+        p for p in programme.places
+        if p.serves and (any(w in p.serves for w in workers) or p.serves.replace(" ", "") in unspaced)
+    ]
+
+
 def mentioned_places(
     tracker: Tracker, kb: KnowledgeBase, programme: ProgrammeInfo, previous: bool = True
 ) -> List[PlaceInfo]:
@@ -281,12 +291,7 @@ def mentioned_places(
     if earlier is not None and any(p.name == earlier for p in programme.places):
         return [p for p in programme.places if p.name == earlier]
     # "방송 스태프 쉼터도 있어요?", "미디어노동자 쉼터 말한거였어요": the place that serves that kind of work
-    workers = [w for w in latest_entity_values(tracker, "worker_type") if w]
-    unspaced = text.replace(" ", "")
-    serving = [
-        p for p in programme.places
-        if p.serves and (any(w in p.serves for w in workers) or p.serves.replace(" ", "") in unspaced)
-    ]
+    serving = places_serving(tracker, programme, text)
     if serving:
         return serving
     if not previous:
@@ -337,12 +342,7 @@ def place_asked_again(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInfo
     if place is None and programme is not None and len(text) <= QUESTION_LENGTH and THE_SAME_ABOUT.search(text) and (
         question_named(text) in (None, tracker.get_slot("last_question")) and not kb.places_in_text(text)
     ):
-        workers = latest_entity_values(tracker, "worker_type")
-        unspaced = text.replace(" ", "")
-        serving = [
-            p for p in programme.places
-            if p.serves and (any(w in p.serves for w in workers) or p.serves.replace(" ", "") in unspaced)
-        ]
+        serving = places_serving(tracker, programme, text)
         place = serving[0] if len(serving) == 1 else None
     return place
 
