@@ -324,3 +324,23 @@ async def test_where_the_suits_are_lent_names_the_firms(domain) -> None:
     """"정장 어디서 빌림" of 취업날개: the firms that run it (열린옷장 …)."""
     tracker = make_tracker("ask_location", "정장 어디서 빌림", slots={"programme": "interview_suit_rental"})
     assert "열린옷장" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_whether_the_person_told_about_qualifies_for_a_programme_described(domain) -> None:
+    """"청년들 정장 빌려주는 그런것도 남편이 받을 수 있어요?" after what fits a 55-year-old husband: no (34세 이하)."""
+    text = "청년들 정장 빌려주는 그런것도 남편이 받을 수 있어요?"
+    slots = {
+        "age": 55, "residence": "seoul", "job_status": "unemployed", "job_seeker_registered": True,
+        "has_regular_income": False, "programme": "public_works", "last_question": "ask_programme_info",
+    }
+    tracker = make_tracker("situation_interview_suit", text, slots=slots, confidence=0.89)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "[취업날개 서비스] 아쉽지만" in reply and "34세 이하" in reply
+
+
+async def test_how_many_years_and_whether_more_are_coming_are_facts(domain) -> None:
+    """"몇년이나 할 수 있는건지요" of 뉴딜일자리: 최대 23개월; "앞으로 더 많이 생긴다던데" of 일자리카페: 90개."""
+    tracker = make_tracker("ask_programme_info", "몇년이나 할 수 있는건지요. 계속 다녀도 되는 건가요", slots={"programme": "newdeal_jobs"})
+    assert "23개월" in texts((await run_action(QUESTION, tracker, domain))[0])
+    tracker = make_tracker("ask_programme_info", "앞으로 더 많이 생긴다던데 맞나요", slots={"programme": "job_cafe"})
+    assert "90" in texts((await run_action(QUESTION, tracker, domain))[0])
