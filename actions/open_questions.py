@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     NOT_THIS, KnowledgeAction, Replies, corrected_question, current_programme, intent_payload, latest_entity_values,
-    mentioned_programme,
+    mentioned_programme, places_serving,
 )
 from actions.details import (
     CLOCK_QUESTION, asks_for_a_figure, detail_answer, policy_figure_answer, policy_figure_follow_up, say_detail,
@@ -63,6 +63,8 @@ def answer_about_current_programme(
         any_question_named = True  # "저녁엔 언제 닫음" about the shelter discussed: its hours
     if question is None and latest_entity_values(tracker, "district") and len(text) <= FOLLOW_UP_LENGTH:
         question, any_question_named = "ask_location", True  # "강남 쪽은": where, in that district
+    if question is None and any_question_named and places_serving(tracker, programme, text):
+        question = "ask_location"  # "ㄳ 대리기사용 쉼터는 따로 있어요?": the site for that work, named
     if question is not None and (any_question_named or BACK_REFERENCE.search(text) or is_bare_question(text)):
         if question == "ask_eligibility":  # "어떤 곳이 빌릴 수 있어요?": the rules, then what is still missing
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)
@@ -222,6 +224,15 @@ class ActionAcknowledge(KnowledgeAction):
                 return events
         dispatcher.utter_message(response=self.reply)
         return []
+
+
+class ActionThank(ActionAcknowledge):
+    """"감사합니다": you're welcome; but "ㄳ 대리기사용 쉼터는 따로 있어요?" (heard as thanks) asks something more."""
+
+    reply = "utter_thanks"
+
+    def name(self) -> Text:
+        return "action_thank"
 
 
 class ActionAnswerNo(ActionAcknowledge):

@@ -291,9 +291,14 @@ _DECADE_PART = {None: 0, "초반": 1, "중반": 5, "후반": 8}
 _WEEKDAY_NAMES = {
     "월": "mon", "화": "tue", "수": "wed", "목": "thu", "금": "fri", "토": "sat", "일": "sun",
 }
+_WEEKDAY_ENGLISH = {
+    "monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri", "saturday": "sat",
+    "sunday": "sun",
+}
 _WEEKDAY = re.compile(
     r"(?P<day>[월화수목금토일])\s?(?:요일|욜)"
-    r"|(?P<weekend>주말)"
+    r"|(?i:(?<![a-z])(?P<english_day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![a-z]))"  # "saturday도 open?"
+    r"|(?P<weekend>주말|(?i:(?<![a-z])weekends?(?![a-z])))"
     r"|(?P<weekdays>평일|주중|월\s*[~\-]\s*금(?:요일)?)"
     r"|(?P<today>오늘)"
     r"|(?P<tomorrow>내일)(?!\s*(?:배움|모레))"
@@ -594,6 +599,8 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
         for match in _WEEKDAY.finditer(t):
             if match.group("day"):
                 value = _WEEKDAY_NAMES[match.group("day")]
+            elif match.group("english_day"):
+                value = _WEEKDAY_ENGLISH[match.group("english_day").lower()]
             elif match.group("tomorrow_slang"):
                 if t[: match.start()].rstrip().endswith(("을", "를")):  # 서류를 낼 ...
                     continue

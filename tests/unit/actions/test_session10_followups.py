@@ -344,3 +344,26 @@ async def test_how_many_years_and_whether_more_are_coming_are_facts(domain) -> N
     assert "23개월" in texts((await run_action(QUESTION, tracker, domain))[0])
     tracker = make_tracker("ask_programme_info", "앞으로 더 많이 생긴다던데 맞나요", slots={"programme": "job_cafe"})
     assert "90" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_thanks_then_a_question_is_answered(domain) -> None:
+    """"ㄳ 대리기사용 쉼터는 따로 있어요? 친구가 대리해서" (heard as thanks) about the shelters: 서초쉼터; a plain
+    "감사합니다!" is still thanked."""
+    from actions.open_questions import ActionThank
+
+    text = "ㄳ 대리기사용 쉼터는 따로 있어요? 친구가 대리해서"
+    tracker = make_tracker("thanks", text, slots={"programme": "rest_area"}, confidence=0.6)
+    reply = texts((await run_action(ActionThank(), tracker, domain))[0])
+    assert "서초쉼터" in reply and "천만에요" not in reply
+    (thanked,), _ = await run_action(ActionThank(), make_tracker("thanks", "감사합니다!"), domain)
+    assert thanked["response"] == "utter_thanks"
+
+
+async def test_english_words_in_korean_questions(domain) -> None:
+    """"photo 도 같이 찍어줘요?" of 취업날개: 사진촬영; "뉴딜 office phone number 알려주세요": 120, no number."""
+    tracker = make_tracker("ask_programme_info", "photo 도 같이 찍어줘요?", slots={"programme": "interview_suit_rental"})
+    assert "사진촬영" in texts((await run_action(QUESTION, tracker, domain))[0])
+    text = "뉴딜 office phone number 알려주세요"
+    tracker = make_tracker("ask_programme_info", text, [span("programme", "newdeal_jobs", text, "뉴딜")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "02-" not in reply

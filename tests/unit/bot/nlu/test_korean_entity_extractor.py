@@ -339,7 +339,9 @@ ENTITY_CASES = [
     ("고용센터 가서 구직등록 하고 왔어요", [("job_seeker_registered", 8, 17, True)]),
     ("한명이 퇴사해서 지금 9명이에요", [("workplace_size", 12, 13, 9)]),  # the size now, without 은
     ("한명 더 뽑으면 10명 되는데", [("workplace_size", 9, 11, 10)]),  # the size it will have
-    ("뉴딜 나 29 인천사는데 ㄱㄴ?", [("age", 5, 7, 29), ("residence", 8, 10, "outside")]),  # after "나"  # a move not decided is no residence
+    ("뉴딜 나 29 인천사는데 ㄱㄴ?", [("age", 5, 7, 29), ("residence", 8, 10, "outside")]),  # after "나"
+    ("saturday도 open?", [("weekday", 0, 8, "sat")]),  # English day names
+    ("Weekend에도 해요?", [("weekday", 0, 7, "weekend")]),  # a move not decided is no residence
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
     ("짜장면 맛집 추천해줘", []),
