@@ -159,11 +159,15 @@ def corrected_question(tracker: Tracker) -> Optional[str]:
 LAST_SENTENCE = re.compile(r"[^.?!。]+[.?!。\s]*$")
 
 
-def programme_values_asked_first(tracker: Tracker) -> List[str]:
+def programme_values_asked_first(tracker: Tracker, before: Optional[int] = None) -> List[str]:
     """The programmes the latest message names, those of its last sentence first: "요즘 주52시간 얘기도 나오고 …
-    싶어서요. 마을노무사 컨설팅 받을 수 있을까요?" asks about 마을노무사 (a story's names come before the question)."""
+    싶어서요. 마을노무사 컨설팅 받을 수 있을까요?" asks about 마을노무사 (a story's names come before the question);
+    with ``before`` (where "말고" stands) not those named before it ("뉴딜 말고 면접 정장 빌려주는 거요": not 뉴딜)."""
     text = tracker.latest_message.get("text") or ""
-    entities = [e for e in tracker.latest_message.get("entities", []) if e.get("entity") == "programme"]
+    entities = [
+        e for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") == "programme" and not (before is not None and isinstance(e.get("start"), int) and e["start"] < before)
+    ]
     last = LAST_SENTENCE.search(text.rstrip(" .?!。"))
     start = last.start() if last else 0
     asked = [e for e in entities if isinstance(e.get("start"), int) and e["start"] >= start > 0]
@@ -205,7 +209,7 @@ def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[Program
         after = kb.programmes_in_text(text[rejected.end():])
         if after:
             return after[0]
-    for value in programme_values_asked_first(tracker):
+    for value in programme_values_asked_first(tracker, before=rejected.start() if rejected and not text.startswith("/") else None):
         programme = kb.programme(value) or kb.find_programme(value)
         if programme is not None:
             return programme

@@ -129,8 +129,9 @@ class ValidateEligibilityForm(FormValidationAction):
             # "아 아니 뉴딜일자리요" while the form was asking: the rules of the programme meant now, then its questions
             programme = knowledge_base().programme(str(named[-1]))
             if programme is not None:
-                profile = profile_from_tracker(tracker)
-                dispatcher.utter_message(text=eligibility_text(Replies(domain), programme, profile))
+                rules = eligibility_text(Replies(domain), programme, profile_from_tracker(tracker))
+                if rules not in said_since_the_citizen(tracker):  # (not again after an action that said them)
+                    dispatcher.utter_message(text=rules)
         events = await super().run(dispatcher, tracker, domain)
         # "아 잠깐, 지난달에 생일이 지나서 이제 35살이에요" while the form asked the job status: a fact it did not ask
         # for is still an answer (Rasa would otherwise reject the form and fall back); the form then re-checks

@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
-    CORRECTION, THE_SAME_ABOUT, KnowledgeAction, Replies, current_programme, join, latest_entity_values,
+    CORRECTION, NOT_THIS, THE_SAME_ABOUT, KnowledgeAction, Replies, current_programme, join, latest_entity_values,
     mentioned_programme, previous_programme, previous_user_text, programme_buttons, said_just_before,
 )
 from actions.details import asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, say_detail
@@ -282,7 +282,7 @@ class ActionAnswerSituation(KnowledgeAction):
                 events += [SlotSet("programme", primary.slug), SlotSet("place", None)]
             return events
         last = tracker.get_slot("last_question")
-        corrected = CORRECTION.search(text) and last and len(text) <= STORY_LENGTH
+        corrected = (CORRECTION.search(text) or NOT_THIS.search(text)) and last and len(text) <= STORY_LENGTH
         # ("제가 말한건 취업상담 해주는 카페였어요": the one described, not the one made for the situation heard)
         meant = named or (kb.described_programme(text) if corrected else None) or primary
         if corrected:

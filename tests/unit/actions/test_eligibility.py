@@ -95,6 +95,14 @@ async def test_a_programme_corrected_while_the_form_asks_gets_its_own_rules(doma
     )  # when the form starts, the question's own answer has said the rules already
     assert (await run_action(FORM, starting, domain))[0] == []
 
+    # nor again when the action before it in this turn said them ("아 아니다 뉴딜 말고 면접 정장 빌려주는 거요")
+    said = texts((await run_action(FORM, tracker, domain))[0])
+    again = make_tracker(
+        "inform", text, newdeal, slots={"programme": "newdeal_jobs"},
+        events=asked("age", text) + [{"event": "bot", "text": said}], active_loop="eligibility_form",
+    )
+    assert (await run_action(FORM, again, domain))[0] == []
+
 
 async def test_a_status_question_names_the_rule_that_needs_it(domain) -> None:
     tracker = make_tracker("inform", "57살이고 도봉구 살아요", slots={"programme": "public_works", "age": 57.0})

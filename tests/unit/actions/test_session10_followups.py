@@ -367,3 +367,14 @@ async def test_english_words_in_korean_questions(domain) -> None:
     tracker = make_tracker("ask_programme_info", text, [span("programme", "newdeal_jobs", text, "뉴딜")])
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "120" in reply and "02-" not in reply
+
+
+async def test_the_programme_named_before_malgo_is_the_one_set_aside(domain) -> None:
+    """"아 아니다 뉴딜 말고 면접 정장 빌려주는 거요" after 뉴딜일자리's rules: 취업날개's rules (34), not 뉴딜일자리's."""
+    text = "아 아니다 뉴딜 말고 면접 정장 빌려주는 거요"
+    entities = [span("programme", "newdeal_jobs", text, "뉴딜"), span("programme", "interview_suit_rental", text, "면접 정장")]
+    slots = {"programme": "newdeal_jobs", "last_question": "ask_eligibility"}
+    tracker = make_tracker("situation_interview_suit", text, entities, slots=slots, confidence=0.9)
+    messages, events = await run_action(SITUATION, tracker, domain)
+    assert "[취업날개 서비스]" in texts(messages) and "34세" in texts(messages)
+    assert slots_of(events)["programme"] == "interview_suit_rental"

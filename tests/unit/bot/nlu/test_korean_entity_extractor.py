@@ -341,6 +341,7 @@ ENTITY_CASES = [
     ("한명 더 뽑으면 10명 되는데", [("workplace_size", 9, 11, 10)]),  # the size it will have
     ("뉴딜 나 29 인천사는데 ㄱㄴ?", [("age", 5, 7, 29), ("residence", 8, 10, "outside")]),  # after "나"
     ("saturday도 open?", [("weekday", 0, 8, "sat")]),  # English day names
+    ("아 잠깐 나 말고 우리 누나가 물어봐달란 거였음. 누나는 36", [("age", 32, 34, 36)]),  # someone's age, after a sentence
     ("Weekend에도 해요?", [("weekday", 0, 7, "weekend")]),  # a move not decided is no residence
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
