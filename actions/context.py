@@ -300,13 +300,12 @@ def mentioned_places(
         return serving
     if not previous:
         return []
-    before = tracker.get_slot("place")
-    if OTHER_PLACES.search(text) and before:  # "쉼터 다른 데도 있어요?" after 북창쉼터: the others
-        return [p for p in programme.places if p.name != before]
+    discussed = tracker.get_slot("place")
+    if OTHER_PLACES.search(text) and discussed:  # "쉼터 다른 데도 있어요?" after 북창쉼터: the others
+        return [p for p in programme.places if p.name != discussed]
     if latest_entity_values(tracker, "district"):
         return []  # "아 강동 아니고 용산이요": the district asked about, not the place discussed before
-    previous = tracker.get_slot("place")
-    return [p for p in programme.places if p.name == previous]
+    return [p for p in programme.places if p.name == discussed]
 
 
 # what may surround a place said alone: corrections, particles, "쪽", "거기", punctuation ("아 잘못 봤다 북부요", "합정은??")
@@ -316,6 +315,14 @@ _AROUND_A_PLACE = re.compile(
 )
 
 
+def without_place_names(text: str, places: Iterable[PlaceInfo]) -> str:
+    """``text`` with the names of ``places`` and their short forms ("북부기술교육원", "북부") blanked out."""
+    for place in places:
+        for key in sorted(place_keys(place.name), key=len, reverse=True):
+            text = text.replace(key, " ")
+    return text
+
+
 def place_said_alone(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInfo]:
     """The one place a message says and nothing else but a correction ("아 잘못 봤다 북부요", "합정은??"): the
     previous question asked again about it."""
@@ -323,9 +330,7 @@ def place_said_alone(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInfo]
     places = kb.places_in_text(text) if not text.startswith("/") else []
     if len(places) != 1:
         return None
-    rest = text
-    for key in sorted(place_keys(places[0].name), key=len, reverse=True):
-        rest = rest.replace(key, " ")
+    rest = without_place_names(text, places)
     return places[0] if len(_AROUND_A_PLACE.sub("", rest)) <= 1 else None
 
 
@@ -437,6 +442,9 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
 
     # whether a follow-up about the figure just given ("그럼 작년엔?") is answered before this action's own answer
     answers_follow_ups: bool = True
+    # whether a place said alone after a place question ("합정은??") is handed to the programme question action,
+    # which asks that question again itself
+    hands_on_place_follow_ups: bool = True
 
     @abstractmethod
     def name(self) -> Text:
@@ -450,7 +458,7 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
             # "…이걸로 뭘 할 수 있는지 챗봇 말고 사람한테 직접 물어보고 싶어요" (read as "what can you do?"): a person
             return [FollowupAction("action_request_human")]
         if (
-            self.answers_follow_ups and self.name() != "action_answer_programme_question"
+            self.answers_follow_ups and self.hands_on_place_follow_ups
             and tracker.latest_action_name == "action_listen" and place_asked_again(tracker, knowledge_base()) is not None
         ):  # "합정은??" (out of scope to the NLU) after the hours of 상암쉼터: that question, about 합정쉼터
             return [FollowupAction("action_answer_programme_question")]

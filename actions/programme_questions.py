@@ -56,7 +56,6 @@ from knowledge.queries import (
     check_eligibility,
     hours_on,
     open_status,
-    place_keys,
     programme_facts,
     weekday_index,
 )
@@ -138,12 +137,13 @@ RULES_ASKED = re.compile(r"(?:조건|자격|요건|대상)(?:이|은|는|을|이
 FLOOR_ASKED = re.compile(r"몇\s*층")
 EVERY_SITE = re.compile(r"나머지|각각|전부\s*(?:어디|다)|모두\s*어디|다른\s*(?:곳|데|교육원|쉼터)들?(?:은|는)?\s*(?:어디|다)")
 ALSO_THING = re.compile(r"(?:것|거|건)도\s|[가-힣]{2,}도\s*(?:공짜|무료|돈\s*(?:안|드|들))")
-# "서울 안에 있는 곳만", "서울 시내에 있는 데": the sites in Seoul
 # "강동구 살아요 가까운 데로요": a site near where one lives (not "쪽", which also says where one lives)
 NEAR_HOME = re.compile(r"가까운|가깝|가까이|근처|주변|인근")
 # "밤에 쉴 수 있는 쉼터는 어디예요": the sites open at night (hours past midnight)
 OPEN_AT_NIGHT = re.compile(r"(?:밤|새벽|야간|심야|늦게|밤늦게)\S*\s*(?:\S+\s+)?(?:쉴|쉬는|가|갈|여는|열|하는|운영|이용)")
+# "서울 아닌 데", "경기도에 있는": the sites outside Seoul
 OUTSIDE_SEOUL = re.compile(r"서울\s*(?:아닌|밖|바깥|외곽|말고\s*다른)|서울이\s*아닌|경기도에\s*있는")
+# "서울 안에 있는 곳만", "서울 시내에 있는 데": the sites in Seoul
 IN_SEOUL_ONLY = re.compile(r"서울\s*(?:안|안에|내|시내)(?:에)?\s*있는|서울에\s*있는\s*(?:곳|데|거)만")
 # "안에는 뭐뭐 들어가요?", "뭐가 있어요?": what a place holds
 WHAT_INSIDE = re.compile(r"뭐뭐|뭐가|무엇이|어떤\s*(?:게|것|시설|공간)")
@@ -155,12 +155,12 @@ OTHER_ONES = re.compile(r"(?:말고|빼고)\s*(?:다른|또)|다른\s*(?:행사|
 POLICY_FIGURE_STRONG = 4
 # "뭐하는곳이에요? 학과가 많은편인가요": a second question after the first, which a detail may answer
 SECOND_QUESTION = re.compile(r"[?？]\s*\S")
-# a fee by name ("이용료", "수강료"): what it costs
 # "서울에서 일하는데도요?", "회사는 서울인데": working (not living) in Seoul
 WORKS_IN_SEOUL = re.compile(r"서울(?:에서|으로|로)\s*(?:일하|출근|출퇴근|다니|근무)|(?:회사|직장|일터)(?:가|는|도)?\s*서울")
 # charges beyond the price ("반납 늦으면 연체료 있어요?"): a "free" programme says nothing of them
 OTHER_CHARGES = re.compile(r"연체료|위약금|벌금|보증금|수수료|배송비|세탁비|분실\s*비용|파손\s*비용")
 CHARGES_WRITTEN = {"보증금": ("예치",)}  # (the report's word for it: 기술교육원's 교육훈련비 예치)
+# a fee by name ("이용료", "수강료"): what it costs
 FEE_WORDS = re.compile(r"이용료|수강료|교육비|참가비|입장료|관람료|회비|요금|사용료|대여료|상담(?:비|료)")
 # what a fact must hold to answer what something costs
 PRICE_FACT = re.compile(r"무료|공짜|\d[\d,]*\s*(?:원|만원|억|%)|예치|환급|부담")
@@ -372,6 +372,8 @@ def housing_programme(tracker: Tracker, kb: KnowledgeBase, programme: Optional[P
 
 class ActionAnswerProgrammeQuestion(KnowledgeAction):
     """Answers the question of this turn, or the last one again for a corrected programme."""
+
+    hands_on_place_follow_ups = False  # (it asks the question again itself: question_again_for_place)
 
     def name(self) -> Text:
         return "action_answer_programme_question"
@@ -620,10 +622,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if place is None:
             return None
         programme = kb.programme(place.programme_slug)
-        before = previous_user_text(tracker)
-        for other in programme.places:  # the previous question, about this place ("서초쉼터 몇시까지" → "몇시까지 합정쉼터"; last, after any "말고")
-            for key in sorted(place_keys(other.name), key=len, reverse=True):
-                before = before.replace(key, " ")
+        # the previous question, about this place ("서초쉼터 몇시까지" → "몇시까지 합정쉼터"; last, after any "말고")
+        before = context.without_place_names(previous_user_text(tracker), programme.places)
         tracker = tracker.copy()
         tracker.latest_message = {
             **tracker.latest_message, "text": f"{before} {place.name}".strip(), "entities": [],
@@ -646,9 +646,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         before = previous_user_text(tracker)
         if len(now_named) != 1 or not before:
             return None
-        for place in programme.places:  # the place asked about before is not the one asked about now
-            for key in place_keys(place.name):  # the name and its short form ("북부기술교육원", "북부")
-                before = before.replace(key, " ")
+        before = context.without_place_names(before, programme.places)  # (the place asked about before is not now's)
         found = detail_answer(replies, kb, programme, f"{before} {now_named[0].name}", now_named[0].name)
         return found if found is not None and now_named[0].name in found[0] else None
 

@@ -35,9 +35,10 @@ _MODEL_FILE = "linear_intent_classifier.pkl"
 QUESTION_AFTER_GREETING = 12
 
 
-def _morphemes(message: Message) -> str:
+def _morphemes(message: Message, start: int = 0) -> str:
+    """The message's morphemes (lemmas) from character ``start`` on."""
     tokens = message.get(TOKENS_NAMES[TEXT]) or []
-    return " ".join((token.lemma or token.text).lower() for token in tokens)
+    return " ".join((token.lemma or token.text).lower() for token in tokens if token.start >= start)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -160,11 +161,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 opening and len(texts[index]) - opening.end() >= QUESTION_AFTER_GREETING
                 and str(classifier.classes_[int(np.argmax(row))]) == "greet"
             ):  # "안녕하세요 … 뉴딜일자리 … 시급은 얼마나 받는지 궁금해요": what follows the greeting is the question
-                rest = [t for t in message.get(TOKENS_NAMES[TEXT]) or [] if t.start >= opening.end()]
-                row = _confidences(
-                    classifier, self._features([texts[index][opening.end():]], [" ".join((t.lemma or t.text).lower() for t in rest)]),
-                    temperature,
-                )[0]
+                rest = texts[index][opening.end():]
+                row = _confidences(classifier, self._features([rest], [_morphemes(message, opening.end())]), temperature)[0]
             order = np.argsort(row)[::-1][: self._config["ranking_length"]]
             ranking = [{"name": str(classifier.classes_[i]), "confidence": float(row[i])} for i in order]
             message.set(INTENT, ranking[0], add_to_output=True)
