@@ -16,8 +16,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.figures_by_year import figure_in_year
 from actions.question_words import QUESTION_LENGTH, question_named
+from knowledge.fact_search import ASKING_NOUNS, question_words
 from knowledge.morphology import GREETING_OPENING, nouns
-from knowledge.queries import SEOUL, KnowledgeBase, PlaceInfo, ProgrammeInfo, Profile, place_keys
+from knowledge.queries import (
+    RULE_NEEDS, SEOUL, KnowledgeBase, PlaceInfo, ProgrammeInfo, Profile, place_keys, programme_facts,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -273,6 +276,51 @@ def programmes_just_listed(tracker: Tracker, kb: KnowledgeBase) -> List[Programm
     return [p for p in (kb.programme(slug) for slug in slugs) if p is not None]
 
 
+def programmes_listed_lately(tracker: Tracker, kb: KnowledgeBase, replies_back: int = 3) -> List[ProgrammeInfo]:
+    """The programmes of the latest list the bot offered (as buttons) in its last ``replies_back`` replies: "그 중에"
+    may point back past a question about one of them."""
+    users_seen = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users_seen += 1
+            if users_seen > replies_back:
+                break
+        elif event.get("event") == "bot" and users_seen >= 1:
+            buttons = (event.get("data") or {}).get("buttons") or []
+            slugs = [m.group(1) for b in buttons for m in [_BUTTON_PROGRAMME.search(str(b.get("payload") or ""))] if m]
+            listed = [p for p in (kb.programme(slug) for slug in dict.fromkeys(slugs)) if p is not None]
+            if len(listed) > 1:
+                return listed
+    return []
+
+
+_FEW_PROGRAMMES = 3
+
+
+def listed_one_offering(tracker: Tracker, kb: KnowledgeBase, current: Optional[ProgrammeInfo]) -> Optional[ProgrammeInfo]:
+    """The one programme of a recent list whose facts name what the message asks about, when the programme in
+    context does not ("모의면접도 해줌?" after 서울일자리센터, 청년일자리센터 and 일자리카페 were offered; "법률지원까지
+    해주는 건 그 중에 어디예요")."""
+    text = tracker.latest_message.get("text") or ""
+    said = question_words(text)
+    named = [n for n in nouns(" ".join(said)) if len(n) >= 2 and n not in ASKING_NOUNS]
+    # the nouns, and the compounds the analyser split ("모의면접" of which it keeps "면접"), not verbs ("하는")
+    words = {*named, *(w for w in said if any(n in w and len(w) <= len(n) + 2 for n in named))}
+    listed = programmes_listed_lately(tracker, kb)
+    if current is None or not words or not listed:
+        return None
+    facts = {p.slug: " ".join(fact.text for fact in programme_facts(p)) for p in kb.all_programmes()}
+    for word in sorted(words, key=len, reverse=True):  # the most telling word first ("모의면접", then "면접")
+        if sum(word in said for said in facts.values()) > _FEW_PROGRAMMES:
+            continue  # "서울시", "지원": words of many programmes tell none of them apart
+        if word in facts.get(current.slug, ""):
+            return None
+        offering = [p for p in listed if word in facts.get(p.slug, "")]
+        if offering:
+            return offering[0] if len(offering) == 1 else None
+    return None
+
+
 def places_serving(tracker: Tracker, programme: ProgrammeInfo, text: str) -> List[PlaceInfo]:
     """The programme's sites for the kind of work the message names (an entity, or the words of a site's ``serves``)."""
     workers = [w for w in latest_entity_values(tracker, "worker_type") if w]
@@ -315,12 +363,18 @@ _AROUND_A_PLACE = re.compile(
 )
 
 
-def without_place_names(text: str, places: Iterable[PlaceInfo]) -> str:
+def without_place_names(text: str, places: Iterable[PlaceInfo], blank: str = " ") -> str:
     """``text`` with the names of ``places`` and their short forms ("북부기술교육원", "북부") blanked out."""
     for place in places:
         for key in sorted(place_keys(place.name), key=len, reverse=True):
-            text = text.replace(key, " ")
+            text = text.replace(key, blank)
     return text
+
+
+# "아니 동부요 …": a correction opening the message, the place right after it
+_CORRECTION_OPENING = re.compile(r"(?:(?:아|앗|어|음)[\s,.]*)?(?:아니(?:요|다|고)?|아뇨|ㄴㄴ|잘못\s*\S+)[\s,.!]*")
+# "… 중부 는 요": the place the message ends on, asked about
+_PLACE_LAST = re.compile(r"\s*(?:은|는|도)\s*(?:요|여)?\s*[?？!.~]*")
 
 
 def place_said_alone(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInfo]:
@@ -331,7 +385,14 @@ def place_said_alone(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInfo]
     if len(places) != 1:
         return None
     rest = without_place_names(text, places)
-    return places[0] if len(_AROUND_A_PLACE.sub("", rest)) <= 1 else None
+    if len(_AROUND_A_PLACE.sub("", rest)) <= 1:
+        return places[0]
+    before, _, after = without_place_names(text, places, blank="\0").partition("\0")
+    if _CORRECTION_OPENING.fullmatch(before) and question_named(after) is None and not kb.programmes_in_text(after):
+        return places[0]  # "아니 동부요 강동 사는 사람이라": that place, and why
+    if _PLACE_LAST.fullmatch(after) and question_named(before) is None and not kb.programmes_in_text(before):
+        return places[0]  # "그럼 서울 이 아니네 중부 는 요": the place the message comes to
+    return None
 
 
 # the questions a place said alone asks again ("합정은??" after the hours of 상암쉼터)
@@ -354,6 +415,76 @@ def place_asked_again(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInfo
         serving = places_serving(tracker, programme, text)
         place = serving[0] if len(serving) == 1 else None
     return place
+
+
+# what a citizen says about themselves that eligibility rules read
+PROFILE_ENTITIES = (
+    "age", "residence", "job_status", "workplace_size", "job_seeker_registered", "has_regular_income", "high_school_senior",
+)
+
+
+def states_profile_facts(tracker: Tracker) -> bool:
+    return any(e.get("entity") in PROFILE_ENTITIES for e in tracker.latest_message.get("entities", []))
+
+
+# the Profile field each profile entity fills (the rest have the entity's own name)
+_ENTITY_FIELDS = {"residence": "seoul_resident", "high_school_senior": "age"}
+
+
+def states_facts_it_judges(tracker: Tracker, programme: ProgrammeInfo) -> bool:
+    """Whether the latest message tells a fact one of the programme's rules reads ("직원 스무명 되는 제조업체
+    대표입니다. 서울형 강소기업 …" tells a size no rule of 서울형 강소기업 reads)."""
+    needed = {RULE_NEEDS.get(rule.kind) for rule in programme.rules}
+    return any(
+        _ENTITY_FIELDS.get(e.get("entity"), e.get("entity")) in needed
+        for e in tracker.latest_message.get("entities", []) if e.get("entity") in PROFILE_ENTITIES
+    )
+
+
+def knows_about_citizen(tracker: Tracker) -> bool:
+    """Whether the citizen has told the bot their age, residence or job status."""
+    profile = profile_from_tracker(tracker)
+    return (
+        profile.age is not None or profile.seoul_resident is not None or bool(profile.job_status)
+        or bool(profile.high_school_senior)
+    )
+
+
+# "정장 빌리는것도?", "그럼 정장 빌리는 건 이제 안 되는 거?", "기술 배우는 데는 나이 많아도 받아줘요?": a programme
+# asked about for the person just judged
+ASKS_FOR_THEM_TOO = re.compile(
+    r"(?:것|거|건|게|데|데는|곳|곳은)도\s*[?？]*\s*$|도\s*(?:돼|되|가능|받아\s*주)|안\s*되는\s*(?:거|건)|못\s*(?:빌리|받|하|들어가|쓰)"
+    r"|받아\s*(?:줘|주나|줍니까|주냐|주는지)"
+)
+# the intents whose own answer already weighs facts against the programme discussed
+_VERDICT_INTENTS = ("inform", "ask_eligibility", "request_human", "recommend_programmes", "greet", "thanks", "bot_challenge")
+
+
+def verdict_asked_again(tracker: Tracker, kb: KnowledgeBase, replies: "Replies") -> Optional[ProgrammeInfo]:
+    """The programme whose verdict the message asks for again, whatever the NLU made of it: facts about the person
+    the last eligibility question was about ("동생 13", "구직등록 안함", "주소는 인천이고 학교만 서울이야"), or,
+    for a person the bot knows, another programme asked about ("정장 빌리는것도?" after what fits a 37-year-old)."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    if intent in _VERDICT_INTENTS:
+        return None
+    text = tracker.latest_message.get("text") or ""
+    if question_named(text) not in (None, "ask_eligibility"):
+        return None  # "서울 사는데 거기 몇시까지 해요?": the hours asked, whatever is told
+    after_fits = said_just_before(tracker, replies.opening("utter_recommend_intro"))
+    eligibility_talk = tracker.get_slot("last_question") == "ask_eligibility" or after_fits
+    if not eligibility_talk:
+        return None
+    named = [p for p in kb.programmes_in_text(text) if p.rules]
+    if len(named) == 1 and knows_about_citizen(tracker) and ASKS_FOR_THEM_TOO.search(text):
+        return named[0]
+    slug = tracker.get_slot("programme")
+    current = kb.programme(slug) if slug else None
+    if (
+        not named and not after_fits and current is not None and current.rules
+        and states_facts_it_judges(tracker, current)
+    ):
+        return current
+    return None
 
 
 def profile_from_tracker(tracker: Tracker) -> Profile:
@@ -396,7 +527,9 @@ def join(items: Iterable[str], separator: str = ", ") -> str:
 
 # asking outright for a person, whatever else the message says
 WANTS_A_PERSON = re.compile(
-    r"(?:챗봇|봇|기계|로봇)\s*말고|(?:담당자|상담원|상담사|직원|사람)(?:한테|에게|께)\s*(?:넘겨|연결|바꿔)|사람(?:한테|이랑|하고|과)\s*(?:직접\s*)?(?:물어|묻|얘기|상담|통화|연결)|"
+    r"(?:챗봇|봇|기계|로봇)\s*말고|(?:담당자|상담원|상담사|직원|사람)(?:한테|에게|께|으로|로)\s*(?:넘겨|연결|바꿔)"
+    # ("그 사람한테 물어보면 돈은 안 받아요?": the person just discussed, a 노동옴부즈만, asked about)
+    r"|(?<!그\s)(?<!그)(?<!이\s)(?<!저\s)사람(?:한테|이랑|하고|과)\s*(?:직접\s*)?(?:물어|묻|얘기|상담|통화|연결)|"
     r"(?:상담원|상담사|직원|사람|담당자|담당\s*직원)(?:분)?(?:이랑|랑|하고|과|한테)?\s*(?:직접\s*)?"
     r"(?:연결|통화|바꿔|얘기하고\s*싶|대화하고\s*싶|상담하고\s*싶|얘기하게|이야기하게|얘기\s*좀|통화하게)"
 )

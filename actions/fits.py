@@ -13,6 +13,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
+    knows_about_citizen,
     Replies, intent_payload, join, latest_entity_values, profile_from_tracker, programme_buttons, programmes_just_listed,
 )
 from actions.eligibility import YOUTH, YOUTH_AGES, alternatives
@@ -42,15 +43,6 @@ RULE_SLOTS = {
     "no_regular_income": "has_regular_income", "job_seeker_registered": "job_seeker_registered",
     "workplace_size_max": "workplace_size",
 }
-
-
-def knows_about_citizen(tracker: Tracker) -> bool:
-    """Whether the citizen has told the bot their age, residence or job status."""
-    profile = profile_from_tracker(tracker)
-    return (
-        profile.age is not None or profile.seoul_resident is not None or bool(profile.job_status)
-        or bool(profile.high_school_senior)
-    )
 
 
 def _why(replies: Replies, recommendation: Recommendation) -> str:

@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     NOT_THIS, KnowledgeAction, Replies, corrected_question, current_programme, intent_payload, latest_entity_values,
-    mentioned_programme, places_serving,
+    mentioned_programme, places_serving, verdict_asked_again,
 )
 from actions.details import (
     CLOCK_QUESTION, asks_for_a_figure, detail_answer, policy_figure_answer, policy_figure_follow_up, say_detail,
@@ -249,7 +249,11 @@ def answer_facts_told(
 ) -> Optional[List[Dict[Text, Any]]]:
     """Facts about the citizen the NLU did not take for an answer ("그럼 나는?? 나 23이고 서울 삼" read as goodbye,
     "지금 소득은 없고 구직등록은 해놨어요" as out of scope): the verdict for the programme being discussed, or what
-    fits now; None when the message tells nothing about them."""
+    fits now; None when the message tells nothing about them. A programme asked about for a person the bot knows
+    ("정장 빌리는것도?" after what fits a 37-year-old) gets its verdict too."""
+    again = verdict_asked_again(tracker, kb, replies)
+    if again is not None:
+        return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, again)
     if not states_profile_facts(tracker):
         return None
     programme = current_programme(tracker, kb)

@@ -24,10 +24,15 @@ from actions.context import (
     previous_question_unnamed,
     previous_user_text,
     programme_buttons,
+    PROFILE_ENTITIES,
+    states_facts_it_judges,
+    states_profile_facts,
+    verdict_asked_again,
     programmes_just_listed,
     said_just_before,
     source_values,
 )
+from actions.comparisons import compare_age_limits, compare_places
 from actions.details import (
     FIGURE_QUESTION, LATER_DATES, asks_for_a_date, asks_for_a_figure, detail_answer, place_named, policy_figure_answer,
     meaning_answer, policy_figure_follow_up, say_detail,
@@ -42,10 +47,9 @@ from actions.question_words import (
     question_sentence, asking_sentence,
     APPLYING_WORDS, COMPARED, FIELD_OF, PRICE_WORDS, REQUIREMENT,
 )
-from knowledge.fact_search import Fact
+from knowledge.fact_search import Fact, question_words
 from knowledge.morphology import nouns
 from knowledge.queries import (
-    RULE_NEEDS,
     WEEKDAY_KO,
     HoursInfo,
     KnowledgeBase,
@@ -58,12 +62,6 @@ from knowledge.queries import (
     open_status,
     programme_facts,
     weekday_index,
-)
-
-
-# what a citizen says about themselves that eligibility rules read
-PROFILE_ENTITIES = (
-    "age", "residence", "job_status", "workplace_size", "job_seeker_registered", "has_regular_income", "high_school_senior",
 )
 
 
@@ -105,24 +103,6 @@ def asks_the_same_about(tracker: Tracker, kb: Optional[KnowledgeBase] = None) ->
     return all(word in _ELLIPSIS_WORDS for word in words)
 
 
-def states_profile_facts(tracker: Tracker) -> bool:
-    return any(e.get("entity") in PROFILE_ENTITIES for e in tracker.latest_message.get("entities", []))
-
-
-# the Profile field each profile entity fills (the rest have the entity's own name)
-_ENTITY_FIELDS = {"residence": "seoul_resident", "high_school_senior": "age"}
-
-
-def states_facts_it_judges(tracker: Tracker, programme: ProgrammeInfo) -> bool:
-    """Whether the latest message tells a fact one of the programme's rules reads ("직원 스무명 되는 제조업체
-    대표입니다. 서울형 강소기업 …" tells a size no rule of 서울형 강소기업 reads)."""
-    needed = {RULE_NEEDS.get(rule.kind) for rule in programme.rules}
-    return any(
-        _ENTITY_FIELDS.get(e.get("entity"), e.get("entity")) in needed
-        for e in tracker.latest_message.get("entities", []) if e.get("entity") in PROFILE_ENTITIES
-    )
-
-
 # a place named by its venue ("서울시청 다목적홀", "서울시청·덕수궁돌담길"), not by what it is ("서초쉼터")
 VENUE_NAME = re.compile(r"시청|홀$|광장|돌담길|파크|빌딩|회관")
 
@@ -158,10 +138,10 @@ SECOND_QUESTION = re.compile(r"[?？]\s*\S")
 # "서울에서 일하는데도요?", "회사는 서울인데": working (not living) in Seoul
 WORKS_IN_SEOUL = re.compile(r"서울(?:에서|으로|로)\s*(?:일하|출근|출퇴근|다니|근무)|(?:회사|직장|일터)(?:가|는|도)?\s*서울")
 # charges beyond the price ("반납 늦으면 연체료 있어요?"): a "free" programme says nothing of them
-OTHER_CHARGES = re.compile(r"연체료|위약금|벌금|보증금|수수료|배송비|세탁비|분실\s*비용|파손\s*비용")
+OTHER_CHARGES = re.compile(r"연체료|위약금|벌금|보증금|배송비|세탁비|분실\s*비용|파손\s*비용")
 CHARGES_WRITTEN = {"보증금": ("예치",)}  # (the report's word for it: 기술교육원's 교육훈련비 예치)
 # a fee by name ("이용료", "수강료"): what it costs
-FEE_WORDS = re.compile(r"이용료|수강료|교육비|참가비|입장료|관람료|회비|요금|사용료|대여료|상담(?:비|료)")
+FEE_WORDS = re.compile(r"수수료|이용료|수강료|교육비|참가비|입장료|관람료|회비|요금|사용료|대여료|상담(?:비|료)")
 # what a fact must hold to answer what something costs
 PRICE_FACT = re.compile(r"무료|공짜|\d[\d,]*\s*(?:원|만원|억|%)|예치|환급|부담")
 # "몇 명 이하여야", "몇 살까지 돼요": a limit of the rules
@@ -398,6 +378,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         place_again = self.question_again_for_place(dispatcher, tracker, replies, kb)
         if place_again is not None:  # "아 잘못침 북창" after the hours of 서초쉼터: its hours
             return place_again
+        again = verdict_asked_again(tracker, kb, replies)
+        if again is not None:  # "그럼 정장 빌리는 건 이제 안 되는 거?" after what fits: the verdict for that person
+            return self.judge(dispatcher, tracker, replies, kb, again)
         corrected = context.corrected_question(tracker)
         if corrected is not None:
             # "앗 하반기 물어본거에요": the previous question again, with the word corrected
@@ -416,10 +399,19 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if meaning is not None:  # "생활임금이란 게 무슨 뜻이에요?": the report's words for it, and where to ask
             return say_detail(dispatcher, meaning)
         named = mentioned_programme(tracker, kb)
+        offering = None
+        if named is None and intent in ("ask_programme_info", "ask_eligibility", "ask_cost") and not states_profile_facts(tracker):
+            offering = context.listed_one_offering(tracker, kb, current_programme(tracker, kb))
+        if offering is not None:  # "모의면접도 해줌?" after a list led by 서울일자리센터: the one of them that does
+            return self.respond(dispatcher, tracker, replies, kb, intent, intent, offering)
         figure = policy_figure_follow_up(tracker, replies, kb) if named is None else None
         if figure is not None:  # "지금까지 얼마나 채웠어" right after the city's jobs target: what is achieved of it
             dispatcher.utter_message(text=figure)
             return []
+        comparison = self._comparison(replies, tracker, kb, named or current_programme(tracker, kb))
+        if comparison is not None:  # "북창쉼터랑 서초쉼터 중에 어디가 더 넓어요?": the winner and every value
+            dispatcher.utter_message(text=comparison)
+            return [FollowupAction("action_listen")]
         compared = kb.programmes_in_text(text) if COMPARED.search(text) else []
         if len(compared) >= 2:  # "노동옴부즈만이랑 노동권리보호관 차이가 뭐예요?": both, side by side
             lines = [replies.text("utter_compare_intro")]
@@ -984,7 +976,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             facts = kb.find_facts(text, p.slug)
             own = " ".join([p.name, *p.aliases, p.cost])
             if facts and any(
-                word in facts[0].text and word not in own for word in nouns(text)
+                word in facts[0].text and word not in own for word in {*nouns(text), *question_words(text)}
                 if len(word) >= 2 and word.endswith(("비", "료", "금"))  # (a priced thing, not "스터디룸 쓰는 거 돈 내요?")
             ):
                 return True
@@ -999,6 +991,39 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if question == "ask_cost" and TOTAL_WORDS.search(text):
             return True  # "융자해주는 돈이 한 해에 전부 얼마" asks the fund's size, not what it costs the citizen
         return (question == "ask_cost" and not p.cost) or (question == "ask_how_to_apply" and not p.how_to_apply)
+
+    @staticmethod
+    def _comparison(
+        replies: Replies, tracker: Tracker, kb: KnowledgeBase, programme: Optional[ProgrammeInfo]
+    ) -> Optional[str]:
+        """Which site is open later, earlier or longer, bigger, busier; or which programme takes older citizens."""
+        places = compare_places(tracker, kb, programme)
+        if places is not None and programme is not None:
+            winners = join(place.name for place in places.winners)
+            if not places.winners or len(places.winners) == len(places.values) and len(places.values) > 1:
+                key = "utter_compare_unknown" if not places.winners else "utter_compare_tie"
+            else:
+                key = f"utter_compare_places_{places.measure.key}"
+            lines = [replies.text(key, name=programme.name, winners=winners)]
+            for place, value in places.values:
+                if places.measure.shows_hours and place.hours:
+                    shown = _hours_summary(replies, place)
+                elif value is not None and not places.measure.shows_hours:
+                    shown = replies.text(f"utter_compare_value_{places.measure.key}", value=f"{value:,}")
+                else:
+                    shown = replies.text("utter_compare_value_unknown")
+                lines.append(replies.text("utter_compare_value_line", place=place.name, value=shown))
+            lines.append(replies.text("utter_compare_source", **source_values(programme)))
+            return "\n".join(lines)
+        ages = compare_age_limits(tracker, kb, programme)
+        if ages is not None:
+            lines = [replies.text("utter_compare_age_limits", winners=join(p.name for p in ages.winners))]
+            for compared, _ in ages.values:
+                rules = join(rule.text for rule in compared.rules if rule.kind in ("age_min", "age_max"))
+                lines.append(replies.text("utter_compare_age_line", name=compared.name, rules=rules))
+            lines.append(replies.text("utter_compare_source", **source_values(ages.values[0][0])))
+            return "\n".join(lines)
+        return None
 
     def judge(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase, p: ProgrammeInfo,

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     CORRECTION, NOT_THIS, THE_SAME_ABOUT, KnowledgeAction, Replies, current_programme, join, latest_entity_values,
-    mentioned_programme, previous_programme, previous_user_text, programme_buttons, said_just_before,
+    mentioned_programme, previous_programme, previous_user_text, programme_buttons, said_just_before, verdict_asked_again,
 )
 from actions.details import asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, say_detail
 from actions.eligibility import answers_the_form
@@ -111,7 +111,16 @@ class ActionAnswerSituation(KnowledgeAction):
             return ActionAnswerProgrammeQuestion().judge(
                 dispatcher, tracker, replies, kb, current_programme(tracker, kb), restate=False
             )
+        again = verdict_asked_again(tracker, kb, replies)
+        if again is not None:  # "아 구직등록 한 줄 알았는데 안돼있네 ㅋㅋ 그럼?" (heard as unpaid wages) after a verdict
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, again)
         text = tracker.latest_message.get("text") or ""
+        asked_of = mentioned_programme(tracker, kb)
+        if (
+            asked_of is not None and asked_of.rules and states_facts_it_judges(tracker, asked_of)
+            and (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text))
+        ):  # "마을 노무 사 요 우리 가게 직원 이 열두 명 인데 받을 수 있어요" (a small workplace to the NLU): its verdict
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, asked_of)
         meaning = meaning_answer(replies, current_programme(tracker, kb), text)
         if meaning is not None:  # "근무조건에 공휴일 유급화라고 써있던데 무슨말이에요? 회사를 처음 다녀봐서 몰라요"
             return say_detail(dispatcher, meaning)

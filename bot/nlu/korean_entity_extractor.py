@@ -263,7 +263,7 @@ _AGE_NUMBER_CONTEXT = re.compile(
     r"|^\s*(?:(?:앗|아|어|아니|ㄴㄴ)[\s,.!]*)*(?:정정|오타|수정|잘못\s*(?:쳤|침|말했|썼|눌렀))\S*[\s,.!]*(?P<j>[1-9]\d)"
     r"\s*(?:살|세|이요|요|임|이에요)?[\s.!~ㅋㅎ]*$"
     # "동생은 14", "우리 애는 열일곱 아니고 17": someone's age said after who it is, alone
-    r"|(?:^|(?<=[.!?。]\s)|(?<=[.!?。]))\s*(?:\S+\s+)?(?:동생|형|누나|오빠|언니|아들|딸|애|손주|손자|손녀|남편|와이프|아내|엄마|아빠|친구)(?:은|는|이는)\s*(?P<k>[1-9]\d)"
+    r"|(?:^|(?<=[.!?。]\s)|(?<=[.!?。]))\s*(?:\S+\s+)?(?:동생|형|누나|오빠|언니|아들|딸|애|손주|손자|손녀|남편|와이프|아내|엄마|아빠|친구)(?:은|는|이는|\s)\s*(?P<k>[1-9]\d)"
     r"\s*(?:살|세|이요|요|임|이에요)?[\s.!?~ㅋㅎ]*$"
     # "서울사는 취준생 36": an age closing terse facts about oneself
     r"|(?:취준생|취준|백수|무직|실직자|구직자|대학생|졸업생|직장인|회사원|알바생|주부)\s*(?P<l>[1-9]\d)\s*(?:살|세)?[\s.!?~ㅋㅎ]*$"
@@ -271,13 +271,13 @@ _AGE_NUMBER_CONTEXT = re.compile(
 # a message that is only a number: the answer to "how old are you?"
 _AGE_WHOLE_MESSAGE = re.compile(r"^\s*(?P<n>[1-9]\d)\s*(?:요|이요|살|세)?\s*[.!~]*\s*$")
 _AGE_SINO = re.compile(
-    _WORD_START + r"(?P<a>[이삼사오육칠팔구])?십(?P<b>[일이삼사오육칠팔구])?\s*(?:세(?!대|기|트|금|요일)|"
+    _WORD_START + r"(?P<a>[이삼사오육칠팔구])?십(?:\s?(?P<b>[일이삼사오육칠팔구]))?\s*(?:세(?!대|기|트|금|요일)|"
     + _SAL + r"|(?<=[이삼사오육칠팔구]십)(?=" + _COPULA + r")"  # "나이가 칠십인데": a decade said alone
     + r"|(?<=[이삼사오육칠팔구]십)(?=\s*(?:된\s|됐|넘은|넘었|먹은|노인)))"  # "칠십 된 노인도", "육십 넘은"
 )
 # "오십둘이고", "육십셋인데": Sino-Korean tens with a native unit, as people say ages aloud
 _AGE_MIXED = re.compile(
-    _WORD_START + r"(?P<a>[이삼사오육칠팔구])십\s?(?P<u>하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)"
+    _WORD_START + r"(?P<a>[이삼사오육칠팔구])십\s?(?P<u>하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|(?:한|두|세|네)(?=\s*살))"
     r"(?=\s*(?:$|[,.!?~]|살|세|" + _COPULA + r"|\s))"
 )
 # "60대도 할 수 있는 게", "오십대 중반", "30대 후반": an age told by its decade, where every age of it is judged
@@ -342,6 +342,15 @@ _RESIDE_VERB = (
 _RESIDENCE = re.compile(
     r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
     r"(?=(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*(?:(?:같이|함께|혼자|지금|계속|쭉|오래)\s*)?" + _RESIDE_VERB + r")"
+)
+# "주소는 인천이고 학교만 서울이야", "주민등록은 아직 의정부로 돼있음": where one lives by the register, which
+# outweighs any other place the message names
+_RESIDENCE_ADDRESS = re.compile(
+    r"(?<!센터)(?<!센터\s)(?<!쉼터)(?<!쉼터\s)(?<!교육원)(?<!교육원\s)(?<!카페\s)(?<!거기\s)(?<!기념관\s)(?<!정확한\s)(?<!상세\s)"
+    r"(?:주소지?|주민\s*등록(?:\s*상)?|전입\s*신고|등본|거주지)(?:는|은|가|이|상|상으로는|상은|상으론|도)?\s*"
+    r"(?:(?:아직|여전히|지금|계속|그대로)\s*)*"
+    r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
+    r"(?=\s*(?:$|[,.!?~ㅋㅎ]|이|으로|로|에|임|야|예요|이에요|입니다|\s))"
 )
 # "서울로 이사 가면요?", "서울로 이사 왔어요": where the citizen lives once moved (a hypothetical is judged as asked)
 _RESIDENCE_MOVING = re.compile(
@@ -426,14 +435,14 @@ _SIZE_SUBJECT = (
     r"|카페|편의점|학원|병원|미용실|의원|약국|[가-힣]{1,3}집)"
 )
 _SIZE_JOINER = (
-    r"(?:이|은|는|가|도|만|까지|랑|이랑|하고)?\s*"
+    r"\s?(?:이|은|는|가|도|만|까지|랑|이랑|하고)?\s*"
     r"(?:다\s*해서\s*|총\s*|포함\s*(?:해서|하면|하여|해)?\s*|(?:다\s*|모두\s*|전부\s*)?"
     r"(?:합치면|합쳐서|합해서|더하면|세면|치면|쳐서|하면)\s*)?"
 )
 # "직원 10명인 회사", "5인 사업장", "저희 가게 알바 포함 7명", "사장님 포함 열한명": the size of the citizen's workplace
 _WORKPLACE_SIZE = re.compile(
     _SIZE_SUBJECT + _SIZE_JOINER + r"(?:(?P<a>\d{1,4})|" + _WORD_START + r"(?P<na>" + _NATIVE_COUNT + r"))\s*(?:명|인(?![가-힣]))"
-    r"|(?:사장님?|대표님?|저|(?<![가-힣])나)\s*(?:까지\s*)?(?:다\s*|모두\s*)?(?:포함|합쳐서?|합치면|빼고|더해서?|(?<=까지)\s*(?:해서|치면|하면)?)\s*(?:해서\s*|하면\s*)?"
+    r"|(?:사장님?|대표님?|원장님?|점장님?|실장님?|저|(?<![가-힣])나)\s*(?:까지\s*)?(?:다\s*|모두\s*)?(?:포함|합쳐서?|합치면|빼고|더해서?|(?<=까지)\s*(?:해서|치면|하면)?)\s*(?:해서\s*|하면\s*)?"
     r"(?:(?P<c>\d{1,4})|" + _WORD_START + r"(?P<nc>" + _NATIVE_COUNT + r"))\s*(?:명|인(?![가-힣]))"
     r"|(?:(?:다\s*|모두\s*|전부\s*)?(?:합쳐서?|합치면|더해서|더하면|포함해서|포함하면)|까지\s*(?:치면|세면|하면|합치면|포함하면))\s*(?:(?P<f>\d{1,4})|" + _WORD_START + r"(?P<nf>" + _NATIVE_COUNT + r"))\s*명"
     r"|(?:직원|사람|인원|알바|가게|회사|사업장|매장|호점|본점|지점|식당|카페|공장|뽑|채용|고용)[^.?!]{0,12}?(?:(?P<g>\d{1,4})|" + _WORD_START + r"(?P<ng>" + _NATIVE_COUNT + r"))\s*명이?\s*(?=되면|돼도|되어도|이면|이라면|\s+되면|\s*되는데|\s*돼요|\s*된대|\s*되거든)"
@@ -460,10 +469,14 @@ def _native_count(words: Text) -> int:
 
 # "구직등록 했어요" / "구직등록은 아직 안 했어요" / "구직등록이요? 그런 거 안 했는데요" (공공근로 asks for it)
 _REGISTERED = re.compile(
-    r"(?:구직\s*등록|(?:고용\s*센터|워크넷)\S*\s*(?:\S+\s+){0,2}?등록)(?:은|도|을|는|이요|이)?\?*\s*(?:(?P<mark>[Oo○](?![A-Za-z]))|(?P<unmarked>[Xx×](?![A-Za-z]))|(?P<no>(?:(?!했|햇|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*해\s*보|안\s*해\s*놨|안해놨|안\s*해\s*놓|안\s*해\s*뒀|안\s*했|안했|안\s*햇|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
+    r"(?:구직\s*등록|(?:고용\s*센터|워크넷)\S*\s*(?:\S+\s+){0,2}?등록)(?:은|도|을|는|이요|이)?\?*\s*(?:(?P<mark>[Oo○](?![A-Za-z]))|(?P<unmarked>[Xx×](?![A-Za-z]))|(?P<thought>[^.?!]{0,4}?(?:한|된|했는|돼\s*있는|되어\s*있는)\s*(?:줄|걸로)\s*(?:알았|알고)[^.?!]{0,20}?(?:안\s*돼|안\s*되|안돼|안되|없|안\s*했|안했|안\s*함|안함))|(?P<no>(?:(?!했|햇|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*함(?![가-힣])|안함(?![가-힣])|안\s*돼\s*있|안돼\s*있|안\s*해\s*보|안\s*해\s*놨|안해놨|안\s*해\s*놓|안\s*해\s*뒀|안\s*했|안했|안\s*햇|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
     r"|(?P<yes>[^.?!]{0,12}?(?:했|햇|하셨|해\s*놨|해놨|해\s*뒀|해\s*두셨|완료|되어|돼\s*있|됐|마쳤|하시면(?!\s*(?:돼|되|안)))"
     r"|함(?![가-힣])|했음|해씀|해놓음|해놨음"  # "방금 워크넷에서 구직등록함 이제 됨?"
     r"|하고\s*(?:오면|나면|나서|와서|왔|옴)|하면(?!\s*(?:돼|되|안))|할게|할\s*거|하러\s*갈))"  # "오늘 구직등록 하고 오면요?"
+)
+# "워크넷 들어가보니까 작년에 해놨더라": the job-seeker register looked up and found done (or not)
+_REGISTER_LOOKED_UP = re.compile(
+    r"(?:워크넷|고용\s*센터)\S*\s*(?:\S+\s+){0,4}?\S*?(?:(?P<no>안\s*돼\s*있|안\s*되어\s*있|없더|안\s*했더)|(?P<yes>해\s*놨더|해\s*놓았더|했더|돼\s*있더|되어\s*있더|돼\s*있네|되어\s*있네))"
 )
 # "방금 햇음ㅋ 서울 살고 소득 없음" right after "구직등록은 아직 안햇는데": registration is the one thing a citizen
 # goes and does ("just did it" says nothing else the rules ask)
@@ -471,6 +484,7 @@ _JUST_DID = re.compile(r"^\s*(?:(?:아|앗|ㅇㅇ|네)[\s,.!]*)?(?:방금|이제
 # "소득 없어요" / "고정 수입은 있어요" / "월급같은거 없어요" (공공근로: 정기소득이 없는 실업자)
 _INCOME = re.compile(
     r"(?:정기\s*소득|고정\s*수입|소득|수입|벌이|월급|급여|들어오는\s*돈|버는\s*(?:돈|건|거|게)|버시는\s*(?:돈|건|거|게))(?:\s*같은\s*(?:거|것|건|게)|은|이|도|는|이나)?\s*"
+    r"(?:(?:나오는|들어오는|받는|주는)\s*(?:데|곳|거|게|것)(?:가|도|는|은)?\s*)?"  # "월급 나오는 데 없고"
     r"(?:(?P<no>(?:전혀\s*|하나도\s*|딱히\s*|아예\s*|지금\s*)?(?:없|0\s*원|0(?![\d,.])|제로|한\s*푼도))|(?P<yes>(?:조금\s*|좀\s*|약간\s*)?(?:(?:을|를)?\s*받고\s*)?있))"
 )
 
@@ -489,7 +503,7 @@ _MONTHLY_PAY = re.compile(
 # "세입자 나가서 월세가 끊기면": that income stops
 _RENT_STOPS = re.compile(r"(?:월세|연금|임대\s*수입|임대료)(?:가|이|도)?\s*(?:끊기면|끊겨|없어지면|안\s*들어오면|끊어지면)")
 # "알바 그만두면?": the pay that made them ineligible stops (공공근로 after "편의점 알바로 월급 받고 있거든")
-_INCOME_STOPS = re.compile(r"(?:알바|아르바이트|일|회사|직장)(?:을|를|도)?\s*(?:그만\s*두면|관두면|그만하면|끊기면|쉬게\s*되면)")
+_INCOME_STOPS = re.compile(r"(?:알바|아르바이트|일|회사|직장|그거|그것|그\s*일)(?:을|를|도)?\s*(?:그만\s*두면|관두면|그만하면|끊기면|쉬게\s*되면)")
 
 # "고3인데", "고등학교 졸업 앞두고": a high-school senior (취업날개 counts from 고교졸업예정자), whatever the age
 # "앗 오타 15명이요", "정정 12명": a number of people said alone to correct one told before (a bare "9명이에요"
@@ -649,6 +663,9 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
     if "job_seeker_registered" in wanted:
         for match in _REGISTERED.finditer(t):
             found.append((match.start(), match.end(), "job_seeker_registered", (match.group("yes") or match.group("mark")) is not None))
+        if not any(item[2] == "job_seeker_registered" for item in found):
+            for match in _REGISTER_LOOKED_UP.finditer(t):
+                found.append((match.start(), match.end(), "job_seeker_registered", match.group("yes") is not None))
         just_did = _JUST_DID.match(t)
         if just_did and not any(item[2] == "job_seeker_registered" for item in found):
             found.append((just_did.start(), just_did.end(), "job_seeker_registered", True))
@@ -694,6 +711,12 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
         if match:
             value = "seoul" if match.group("place").startswith("서울") else "outside"
             found.append((match.start("place"), match.end("place"), "residence", value))
+        registered = [
+            (m.start("place"), m.end("place"), "residence", "seoul" if m.group("place").startswith("서울") else "outside")
+            for m in _RESIDENCE_ADDRESS.finditer(t)
+        ]
+        if registered:  # the address on the register decides ("주소는 인천이고 학교만 서울이야")
+            found = [f for f in found if f[2] != "residence"] + registered
         # "경기도 고양시예요", "인천 부평이에요": one place, named wider then narrower; the narrower says it
         found = list(dict.fromkeys(found))
         places = sorted((f for f in found if f[2] == "residence"), key=lambda f: f[0])

