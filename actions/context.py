@@ -297,6 +297,12 @@ def programmes_listed_lately(tracker: Tracker, kb: KnowledgeBase, replies_back: 
 _FEW_PROGRAMMES = 3
 
 
+def offers_what_is_said(programme: ProgrammeInfo, text: str) -> bool:
+    """Whether a noun of ``text`` is in the programme's facts ("정장" of 취업날개's 면접 정장 무료 대여)."""
+    said = " ".join(fact.text for fact in programme_facts(programme))
+    return any(len(noun) >= 2 and noun not in ASKING_NOUNS and noun in said for noun in nouns(" ".join(question_words(text))))
+
+
 def listed_one_offering(tracker: Tracker, kb: KnowledgeBase, current: Optional[ProgrammeInfo]) -> Optional[ProgrammeInfo]:
     """The one programme of a recent list whose facts name what the message asks about, when the programme in
     context does not ("모의면접도 해줌?" after 서울일자리센터, 청년일자리센터 and 일자리카페 were offered; "법률지원까지

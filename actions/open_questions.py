@@ -218,6 +218,13 @@ class ActionAcknowledge(KnowledgeAction):
             # "아니 그거 말고 뉴딜일자리요 그건 뭐하는건데" (heard as a no): the question asked, about the one named
             asked = question_named(text) or "ask_programme_info"
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, named)
+        figure = (
+            policy_figure_answer(replies, kb, text, POLICY_FIGURE_STRONG)
+            if not text.startswith("/") and ASKS_SOMETHING.search(text) and mentioned_programme(tracker, kb) is None else None
+        )
+        if figure is not None:  # "그건 그렇고 중장년 일자리는 올해 목표가 몇 개요" (heard as a yes): the bureau's figure
+            dispatcher.utter_message(text=figure)
+            return []
         if not text.startswith("/") and any(len(n) >= 2 and n not in ASKING_NOUNS for n in nouns(text)):
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:

@@ -222,6 +222,13 @@ def _days_label(days: List[int]) -> str:
     return ", ".join(WEEKDAY_KO[d] for d in days)
 
 
+def unknown_location_line(replies: Replies, place: PlaceInfo) -> str:
+    """A site whose address the report lacks, with whom it is for ("상암쉼터: … (주 이용: 미디어 노동자)")."""
+    if place.serves:
+        return replies.text("utter_location_line_unknown_serves", place=place.name, serves=place.serves)
+    return replies.text("utter_location_line_unknown", place=place.name)
+
+
 def hours_lines(replies: Replies, place: PlaceInfo) -> List[str]:
     """One line per run of weekdays with the same hours ("평일(월~금) 09:00~21:00")."""
     groups: List[tuple] = []
@@ -444,6 +451,12 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if named is not None and named.rules and knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text):
             return self.judge(dispatcher, tracker, replies, kb, named)  # "취업날개는 왜 안 나와요?" (a 37-year-old)
         current = current_programme(tracker, kb)
+        set_aside = context.NOT_THIS.split(text)[0] if context.NOT_THIS.search(text) else ""
+        if (
+            named is None and current is not None and OTHER_ONES.search(text) and set_aside.strip()
+            and not kb.programmes_in_text(set_aside) and context.offers_what_is_said(current, set_aside)
+        ):  # "정장 말고 또 뭐 해줌" of 취업날개: what else it offers (정장 is one of its services), not other programmes
+            return self.respond(dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", current)
         if named is None and current is not None and OTHER_ONES.search(text):
             others = [p for p in kb.all_programmes(citizen_facing_only=True) if p.topic == current.topic and p.slug != current.slug]
             if others:  # "그거 말고 시에서 여는 다른 행사는 뭐가 있어요?"
@@ -968,6 +981,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         usual_words = {"ask_cost": COST_WORDS, "ask_how_to_apply": APPLY_WORDS, "ask_contact": CONTACT_WORDS}.get(question)
         if usual_words is not None and not usual_words.search(text):
             return True  # "사진 촬영도 같이 돼요?" read as a cost question
+        if question == "ask_cost" and WAGE_WORDS.search(text) and not any(WAGE_WORDS.search(f.label) for f in p.figures):
+            return False  # "공공근로 하면 하루 일당이 얼마나 되요": the pay, which the report does not give (no count)
         strong = {"ask_cost": PRICE_WORDS, "ask_how_to_apply": APPLYING_WORDS}.get(question)
         if strong is not None and not strong.search(text) and kb.find_facts(text, p.slug):
             return True  # "사업기간은 어떻게 돼요", "직원 월급 인건비도 지원해줌?": a word of one of its facts
@@ -1223,7 +1238,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 lines = [replies.text("utter_location_line_venue", place=place.name) for place in venues]
                 return replies.text("utter_location", places="\n".join(lines), **source_values(p))
             if len(shown) > 1 or places:  # "쉼터 어디어디 있어?", "퀵 하는 형님은 어디로?": the places, without addresses
-                lines = [replies.text("utter_location_line_unknown", place=place.name) for place in shown]
+                lines = [unknown_location_line(replies, place) for place in shown]
                 listed = replies.text("utter_location", places="\n".join(lines), **source_values(p))
                 return prefix + listed + "\n" + replies.text("utter_location_more_unknown")
             text = prefix + replies.text("utter_location_unknown", name=p.name)
@@ -1242,7 +1257,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 extra = f" ({place.note})" if place.note else ""
                 lines.append(replies.text("utter_location_line", place=place.name, where=where + extra))
             else:
-                lines.append(replies.text("utter_location_line_unknown", place=place.name))
+                lines.append(unknown_location_line(replies, place))
         text = prefix + replies.text("utter_location", places="\n".join(lines), **source_values(p))
         asked = tracker.latest_message.get("text") or ""
         street_numbers = all(re.search(r"\d", place.address or "") for place in shown)  # "○○로 105", not "상계동"
@@ -1257,6 +1272,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
 
     def _cost(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
         wages = [f.display() for f in p.figures if f.unit.strip() == "원" and WAGE_WORDS.search(f.label)]
+        if not wages and WAGE_WORDS.search(tracker.latest_message.get("text") or ""):
+            return replies.text("utter_wage_unknown", name=p.name)  # "공공근로 하루 일당이 얼마나 돼요": not in the report
         if not p.cost and wages:  # "생활임금 얼마예요?": for a wage, what it costs is what it pays
             text = replies.text("utter_cost", cost=", ".join(wages), **source_values(p))
             if CURRENT_WORDS.search(tracker.latest_message.get("text") or ""):

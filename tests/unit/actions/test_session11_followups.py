@@ -183,3 +183,39 @@ async def test_a_meal_price_asked_in_everyday_words_is_the_meal_fact(domain) -> 
     tracker = make_tracker("ask_cost", "거기 밥값 은 얼마 예요", slots={"programme": "technical_school"})
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "3,500원" in reply
+
+
+async def test_a_pay_the_report_does_not_give_is_said_unknown_with_120(domain) -> None:
+    """"공공근로 하면 하루 일당이 얼마나 되요": the report gives no pay for 공공근로 (not its head counts)."""
+    text = "공공근로 하면 하루 일당이 얼마나 되요"
+    tracker = make_tracker("ask_cost", text, [span("programme", "public_works", text, "공공근로")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "나와 있지 않아요" in reply and "120" in reply and "10,109" not in reply
+    wage = make_tracker("ask_cost", "뉴딜일자리 시급 얼마예요", [span("programme", "newdeal_jobs", "뉴딜일자리", "뉴딜일자리")])
+    assert "9,220" in texts((await run_action(QUESTION, wage, domain))[0])
+
+
+async def test_what_else_a_programme_offers_besides_one_of_its_services(domain) -> None:
+    """"정장 말고 또 뭐 해줌" of 취업날개: its other services (사진, 헤어), not other programmes."""
+    tracker = make_tracker("ask_programme_info", "정장 말고 또 뭐 해줌", slots={"programme": "interview_suit_rental"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "[취업날개 서비스]" in reply and "사진" in reply and "같은 분야의 다른" not in reply
+    text = "그거 말고 시에서 여는 다른 행사는 뭐가 있어요?"  # (nothing of the forum set aside: other events)
+    other = make_tracker("ask_programme_info", text, slots={"programme": "decent_work_forum"})
+    assert "같은 분야의 다른" in texts((await run_action(QUESTION, other, domain))[0])
+
+
+async def test_a_shelter_without_an_address_is_shown_with_whom_it_is_for(domain) -> None:
+    text = "상암쉼터 어디 있어요"
+    tracker = make_tracker("ask_location", text, [span("programme", "rest_area", text, "상암쉼터")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "- 상암쉼터: 주소는 보고서에 없어요 (주 이용: 미디어 노동자)" in reply
+
+
+async def test_a_bureau_figure_asked_after_an_aside_heard_as_a_yes_is_given(domain) -> None:
+    """"그건 그렇고 중장년 일자리는 올해 목표가 몇 개요" (a yes to the NLU): the bureau's target for middle-aged jobs."""
+    from actions.open_questions import ActionAcknowledge
+
+    tracker = make_tracker("affirm", "그건 그렇고 중장년 일자리는 올해 목표가 몇 개요", confidence=0.4)
+    reply = texts((await run_action(ActionAcknowledge(), tracker, domain))[0])
+    assert "74,882" in reply
