@@ -11,11 +11,14 @@ from typing import Callable, List, Optional, Sequence, Tuple
 from rasa_sdk import Tracker
 
 from actions.context import discussed_in_order, previous_programme, previous_reply
+from knowledge.fact_search import ASKING_NOUNS
+from knowledge.morphology import nouns
 from knowledge.queries import KnowledgeBase, PlaceInfo, ProgrammeInfo
 
 # a comparison asked: a measure word, "더/제일", and which one ("어디가", "중에", "둘 중")
 COMPARING = re.compile(r"(?<![가-힣])(?:더|제일|젤|가장|젤로)(?![가-힣]{0,1}(?:궁금|물어|알려|있|없))")
 WHICH = re.compile(r"어디|어느|어떤\s*(?:거|게|곳|데|쪽)|뭐가|뭐예요|뭐에요|뭔가요|중에|중엔|중에서|둘\s*중|둘이|랑|이랑|하고|vs", re.I)
+_AND = re.compile(r"(?:이랑|랑|하고|vs|VS|,)\s")
 BOTH = re.compile(r"둘\s*(?:중|다|이)|두\s*(?:곳|군데|개|데)|거기랑|거기하고|그\s*둘")
 
 # each measure of a site: its words, and how to read its value (None: the report does not give it)
@@ -62,7 +65,8 @@ class Measure:
 PLACE_MEASURES: Tuple[Measure, ...] = (
     Measure("open_longest", re.compile(r"오래\s*(?:열|여|하|운영|있)|운영\s*시간\S*\s*(?:더\s*)?길|(?:여는|하는)\s*시간\S*\s*(?:더\s*)?길"),
             _open_for, True, True),
-    Measure("closes_late", re.compile(r"늦게|늦은\s*시간|밤\s*늦|마감\S*\s*(?:더\s*)?늦|닫는\s*(?:게|건|시간)?\s*(?:더\s*)?늦"), _closing, True, True),
+    Measure("closes_late", re.compile(r"늦게|늦은\s*시간|밤\s*늦|마감\S*\s*(?:더\s*)?늦|닫는\s*(?:게|건|시간)?\s*(?:더\s*)?늦|운영\s*시간"),
+            _closing, True, True),
     Measure("opens_early", re.compile(r"일찍|이른\s*시간|먼저\s*(?:열|여|문)|여는\s*(?:게|건|시간)?\s*(?:더\s*)?빨|빨리\s*(?:열|여)"),
             _opening, False, True),
     Measure("size", re.compile(r"넓|크(?:고|다|죠|나|냐|요|지|게)|큰\s*(?:데|곳|거|게|쪽)|규모"), _from_note(r"규모\s*([\d,]+)\s*㎡"), True, False),
@@ -80,8 +84,12 @@ class PlaceComparison:
     winners: List[PlaceInfo]  # more than one on a tie; none when no value is known
 
 
+# "북창쉼터랑 합정쉼터 중에 늦게까지 하는 데가 어디에요", "합정보다 넓어요?", "운영시간 비교 좀 해줘"
+WHICH_OF = re.compile(r"(?:중에|중에서|중엔|둘\s*중)\S*\s*(?:\S+\s+){0,4}?\S*(?:어디|어느|뭐|누가)|[가-힣]보다\s|비교")
+
+
 def asks_to_compare(text: str) -> bool:
-    return bool(COMPARING.search(text) and WHICH.search(text))
+    return bool((COMPARING.search(text) and WHICH.search(text)) or WHICH_OF.search(text))
 
 
 def _places_compared(tracker: Tracker, kb: KnowledgeBase, programme: ProgrammeInfo) -> List[PlaceInfo]:
@@ -90,6 +98,13 @@ def _places_compared(tracker: Tracker, kb: KnowledgeBase, programme: ProgrammeIn
     text = tracker.latest_message.get("text") or ""
     own = {place.name: place for place in programme.places}
     named = [p for p in kb.places_in_text(text) if p.name in own]
+    for part in _AND.split(text):  # "대리기사 쉼터랑 방송쪽 쉼터": the one site each part's words describe
+        words = [w for w in nouns(part) if len(w) >= 2 and w not in ASKING_NOUNS and not any(w in p.name for p in programme.places)]
+        for word in words:
+            serving = [place for place in programme.places if word in f"{place.serves or ''} {place.note or ''}"]
+            if len(serving) == 1 and not kb.places_in_text(part):
+                named += [place for place in serving if place not in named]
+                break
     if re.search(r"거기|그곳|거긴|그\s*쉼터|그\s*센터", text) and tracker.get_slot("place") in own:
         there = own[tracker.get_slot("place")]
         named = [there] + [p for p in named if p.name != there.name]
@@ -126,6 +141,8 @@ def compare_places(tracker: Tracker, kb: KnowledgeBase, programme: Optional[Prog
 
 # "나이 제한 더 넉넉한 건", "나이 많아도 되는 건 어디": the higher upper age limit
 AGE_LIMIT_COMPARED = re.compile(r"나이\S*\s*(?:제한|기준|조건)?\S*\s*(?:더|제일|가장)?\s*(?:넉넉|높|많|여유|널널|너그러|후)|나이\s*(?:더\s*)?많아도")
+# "처음 물어본 거랑 나이 기준이 다르네요?": the two age limits side by side
+AGE_LIMITS_DIFFER = re.compile(r"나이\s*(?:제한|기준|조건)\S*\s*(?:이|가|은|는)?\s*(?:다르|달라|다른|차이)")
 
 
 @dataclass(frozen=True)
@@ -148,7 +165,7 @@ def _age_max(programme: ProgrammeInfo) -> Optional[int]:
 def compare_age_limits(tracker: Tracker, kb: KnowledgeBase, current: Optional[ProgrammeInfo]) -> Optional[AgeLimitComparison]:
     """Which programme takes older citizens: those named now, else the one discussed and the one before it."""
     text = tracker.latest_message.get("text") or ""
-    if not (asks_to_compare(text) and AGE_LIMIT_COMPARED.search(text)):
+    if not ((asks_to_compare(text) and AGE_LIMIT_COMPARED.search(text)) or AGE_LIMITS_DIFFER.search(text)):
         return None
     programmes: Sequence[Optional[ProgrammeInfo]] = kb.programmes_in_text(text)
     if len(programmes) < 2:

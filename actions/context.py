@@ -222,7 +222,29 @@ def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[Program
     if text.startswith("/"):
         return None
     found = kb.programmes_in_text(text)
-    return found[0] if found else None
+    return found[0] if found else discussed_by_a_word(tracker, kb)
+
+
+def discussed_by_a_word(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:
+    """The one programme discussed earlier whose name holds a word of the message ("그럼 센터는 토욜 몇시까지?" after
+    청년일자리센터 then 일자리카페; "처음에 말한 정장 그건 몇살까지라고요?"), when the one discussed now does not."""
+    text = tracker.latest_message.get("text") or ""
+    words = [w for w in nouns(text) if len(w) >= 2 and w not in ASKING_NOUNS]
+    current = tracker.get_slot("programme")
+    discussed = [p for p in (kb.programme(slug) for slug in discussed_in_order(tracker, "programme")) if p is not None]
+    if not words or len(discussed) < 2:
+        return None
+
+    def names(programme: ProgrammeInfo) -> str:
+        return " ".join([programme.name, *programme.aliases])
+
+    for word in words:
+        holding = [p for p in discussed if word in names(p)]
+        if len(holding) == 1 and holding[0].slug != current:
+            return holding[0]
+        if holding:
+            return None  # (the one discussed now, or more than one: nothing to resolve)
+    return None
 
 
 def current_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:

@@ -259,6 +259,11 @@ def _hours_summary(replies: Replies, place: PlaceInfo) -> str:
     return " / ".join(line.lstrip("- ") for line in hours_lines(replies, place))
 
 
+# "실업급여 받으면서 … 같이", "방금 말한 데 중에": two things together; one of several just named
+TOGETHER = re.compile(r"받으면서|하면서|같이\s*(?:할|받|해|돼|되)|함께\s*(?:할|받|해)|동시에|중복")
+AMONG_THEM = re.compile(r"(?:그|이|방금\s*말한\s*(?:데|곳|거)|말씀하신\s*(?:데|곳|거))\s*중에|중에서|그중")
+# "둘이 같은 건물에 있어요?", "둘 다 무료예요?": the two programmes just discussed
+BOTH_ASKED = re.compile(r"둘\s*(?:다|이|모두|다요)(?![가-힣])|두\s*(?:곳|군데|개|제도)\s*(?:다|모두)")
 # "몇 건이나", "몇 명": a count, whatever price word the question also has (무료 상담 몇 건)
 COUNT_ASKED = re.compile(r"몇\s*(?:건|명|번|곳|군데|개)|(?:건|명)이나")
 # "면접도 봐요?", "서류 심사 있어요?": the selection of the programme in context, never another programme's 면접 정장
@@ -407,7 +412,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             return say_detail(dispatcher, meaning)
         named = mentioned_programme(tracker, kb)
         offering = None
-        if named is None and intent in ("ask_programme_info", "ask_eligibility", "ask_cost") and not states_profile_facts(tracker):
+        if named is None and not states_profile_facts(tracker) and (
+            intent in ("ask_programme_info", "ask_eligibility", "ask_cost") or (intent in QUESTION_INTENTS and AMONG_THEM.search(text))
+        ):
             offering = context.listed_one_offering(tracker, kb, current_programme(tracker, kb))
         if offering is not None:  # "모의면접도 해줌?" after a list led by 서울일자리센터: the one of them that does
             return self.respond(dispatcher, tracker, replies, kb, intent, intent, offering)
@@ -419,6 +426,9 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if comparison is not None:  # "북창쉼터랑 서초쉼터 중에 어디가 더 넓어요?": the winner and every value
             dispatcher.utter_message(text=comparison)
             return [FollowupAction("action_listen")]
+        both = self._for_each(dispatcher, tracker, replies, kb, intent, named, text)
+        if both is not None:  # "국제포럼이랑 사회적경제 주간 행사 둘다 시청에서 해요?": the question, of each
+            return both
         compared = kb.programmes_in_text(text) if COMPARED.search(text) else []
         if len(compared) >= 2:  # "노동옴부즈만이랑 노동권리보호관 차이가 뭐예요?": both, side by side
             lines = [replies.text("utter_compare_intro")]
@@ -426,7 +436,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             lines.append(replies.text("utter_compare_footer", as_of=compared[0].as_of_label))
             buttons = programme_buttons(compared[:3])
             dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
-            return [SlotSet("last_question", "ask_programme_info")]
+            # (each in the order named: "처음에 말한 센터" is the first of them)
+            return [SlotSet("programme", p.slug) for p in compared[:3]] + [SlotSet("last_question", "ask_programme_info")]
         rival = self._rival_situation(tracker, kb, named, text)
         if rival is not None:
             # "그럼 다시 일 구하는 건 서울시가 뭐 도와줘요?" (a question about the protector to the NLU, job search close
@@ -441,6 +452,10 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         other_scheme = NOT_COVERED.search(text)
         if other_scheme and named is not None and not kb.programmes_in_text(text.replace(other_scheme.group(), " ")):
             named = None  # "실업급여 신청은 어디서 해?": 실업(자) is no programme of the report
+        if other_scheme and named is not None and TOGETHER.search(text):
+            # "실업급여 받으면서 공공근로도 같이 할 수 있어요?": how the two go together, which the report does not say
+            dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))
+            return [SlotSet("programme", named.slug)]
         if named is None and other_scheme and intent in QUESTION_INTENTS:
             # "최저임금 올해 얼마예요?": not the programme in context; the report does not cover it
             dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))
@@ -1006,6 +1021,25 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if question == "ask_cost" and TOTAL_WORDS.search(text):
             return True  # "융자해주는 돈이 한 해에 전부 얼마" asks the fund's size, not what it costs the citizen
         return (question == "ask_cost" and not p.cost) or (question == "ask_how_to_apply" and not p.how_to_apply)
+
+    def _for_each(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase,
+        intent: Optional[str], named: Optional[ProgrammeInfo], text: str,
+    ) -> Optional[List[Dict[Text, Any]]]:
+        """A question asked of two programmes at once: both named ("A랑 B 둘다 시청에서 해요?"), or "둘이"/"둘 다"
+        after two were discussed ("둘이 같은 건물에 있어요?"); None otherwise."""
+        if intent not in QUESTION_INTENTS or intent == "ask_eligibility" or COMPARED.search(text):
+            return None
+        programmes = kb.programmes_in_text(text)
+        if len(programmes) < 2 and named is None and BOTH_ASKED.search(text):
+            earlier, now = previous_programme(tracker, kb), current_programme(tracker, kb)
+            programmes = [earlier, now] if earlier is not None and now is not None and earlier.slug != now.slug else []
+        if len(programmes) < 2:
+            return None
+        events: List[Dict[Text, Any]] = []
+        for programme in programmes[:3]:
+            events = self.respond(dispatcher, tracker, replies, kb, intent, intent, programme)
+        return [e for e in events if e.get("event") != "followup"]
 
     @staticmethod
     def _comparison(

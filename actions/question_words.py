@@ -98,7 +98,7 @@ WHAT_IS_THERE = re.compile(
 # "여성 일자리도 서울시에서 많이 만든다던데": the city's jobs for a group (its target by group names the kinds)
 JOBS_WORDS = re.compile(r"일자리|일거리")
 # "차이가 뭐예요", "뭐가 달라요": two programmes compared
-COMPARED = re.compile(r"차이|다른\s*점|뭐가\s*달라|어떻게\s*달라|비교|헷갈|중에\s*(?:뭐가|어느\s*게|어떤\s*게|어느\s*쪽이?)\s*(?:나|좋|낫)")
+COMPARED = re.compile(r"차이|다른\s*점|뭐가\s*다(?:르|른|름|릅)|뭐가\s*달라|어떻게\s*다(?:르|른|름|릅|달)|어떻게\s*달라|비교|헷갈|중에\s*(?:뭐가|어느\s*게|어떤\s*게|어느\s*쪽이?)\s*(?:나|좋|낫)")
 # "배우는거 말고 바로 일하는거요" after a list of what fits: the ones that give work
 WORK_NOT_TRAINING = re.compile(
     r"(?:배우|교육|훈련|공부)\S*\s*(?:거|것|건|게)?\s*말고.*(?:일|돈)|바로\s*일(?:하|할|자리)|^(?!.*(?:언제|몇|어디|얼마)).*일하는\s*(?:거|것|건|게)\s*(?:요|는|말|없|있|뭐|$)"

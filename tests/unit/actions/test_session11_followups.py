@@ -219,3 +219,70 @@ async def test_a_bureau_figure_asked_after_an_aside_heard_as_a_yes_is_given(doma
     tracker = make_tracker("affirm", "그건 그렇고 중장년 일자리는 올해 목표가 몇 개요", confidence=0.4)
     reply = texts((await run_action(ActionAcknowledge(), tracker, domain))[0])
     assert "74,882" in reply
+
+
+def discussed(*slugs: str) -> list:
+    return [{"event": "slot", "name": "programme", "value": slug} for slug in slugs]
+
+
+async def test_a_programme_discussed_earlier_is_named_by_a_word_of_its_name(domain) -> None:
+    """"그럼 센터는 토욜 몇시까지?" after 청년일자리센터 then 일자리카페: the centre's Saturday hours."""
+    text = "그럼 센터는 토욜 몇시까지?"
+    events = discussed("youth_job_centre", "job_cafe") + [now(text)]
+    tracker = make_tracker("ask_hours", text, [span("weekday", "sat", text, "토욜")], slots={"programme": "job_cafe"}, events=events)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "[청년일자리센터]" in reply and "18:00" in reply
+    alone = make_tracker("ask_hours", text, [span("weekday", "sat", text, "토욜")], slots={"programme": "job_cafe"})
+    assert "[일자리카페]" in texts((await run_action(QUESTION, alone, domain))[0])  # (nothing discussed before it)
+
+
+async def test_two_programmes_compared_are_remembered_in_order(domain) -> None:
+    """"청년일자리센터랑 일자리카페 차이가 뭐임": both side by side; "처음에 말한" is then the centre."""
+    text = "청년일자리센터랑 일자리카페 차이가 뭐임"
+    tracker = make_tracker("ask_programme_info", text)
+    _, events = await run_action(QUESTION, tracker, domain)
+    assert [e["value"] for e in events if e.get("name") == "programme"] == ["youth_job_centre", "job_cafe"]
+    differ = make_tracker("ask_programme_info", "노동권리보호관이랑 노동옴부즈만 둘이 뭐가 다른거에요?")
+    reply = texts((await run_action(QUESTION, differ, domain))[0])
+    assert "나란히" in reply and "컨설팅" in reply and "법률지원" in reply
+
+
+async def test_a_question_of_two_programmes_is_answered_for_each(domain) -> None:
+    """"둘이 같은 건물에 있어요?" after 사회적경제지원센터 then 협동조합지원센터: where each is (1층, 6층)."""
+    events = discussed("social_economy_centre", "cooperative_support_centre") + [now("둘이 같은 건물에 있어요?")]
+    tracker = make_tracker(
+        "ask_location", "둘이 같은 건물에 있어요?", slots={"programme": "cooperative_support_centre"}, events=events
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "1동1층" in reply and "1동6층" in reply
+
+
+async def test_sites_compared_without_more_or_most(domain) -> None:
+    """"북창쉼터랑 합정쉼터 중에 늦게까지 하는 데가 어디에요" and "합정보다 넓어요?": compared all the same."""
+    text = "북창쉼터랑 합정쉼터 중에 늦게까지 하는 데가 어디에요"
+    tracker = make_tracker("ask_hours", text, slots={"programme": "rest_area"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "가장 늦게까지 여는 곳: 합정쉼터" in reply and "08:30~20:00" in reply
+    than = make_tracker("ask_location", "거기 크기는 어때요? 합정보다 넓어요?", slots={"programme": "rest_area", "place": "북창쉼터"})
+    reply = texts((await run_action(QUESTION, than, domain))[0])
+    assert "더 넓은 곳: 북창쉼터" in reply and "규모 165㎡" in reply
+    by_work = make_tracker("ask_hours", "대리기사 쉼터랑 방송쪽 쉼터 운영시간 비교 좀 해줘", slots={"programme": "rest_area"})
+    reply = texts((await run_action(QUESTION, by_work, domain))[0])
+    assert "서초쉼터" in reply and "09:30~18:00" in reply and "북창쉼터" not in reply
+
+
+async def test_a_national_scheme_together_with_a_programme_is_not_covered(domain) -> None:
+    text = "실업급여 받으면서 공공근로도 같이 할 수 있어요?"
+    tracker = make_tracker("ask_eligibility", text, [span("programme", "public_works", text, "공공근로")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "실업급여" in reply and "120" in reply and "만 18세 이상" not in reply
+
+
+async def test_the_one_just_named_that_gives_legal_help_is_found_whatever_the_question_word(domain) -> None:
+    """"방금 말한 데 중에 법률지원까지 해주는 곳은 어디에요?" (where, to the NLU) after free labour advice was listed."""
+    offered = listed("labour_rights_centre", "labour_ombudsman", "labour_rights_protector")
+    text = "방금 말한 데 중에 법률지원까지 해주는 곳은 어디에요?"
+    events = said("월급이 밀렸어요 어디다 물어봐야 돼요", bot="서울시에는 무료로 도와주는 노동 상담 창구가 있어요:", buttons=offered)
+    tracker = make_tracker("ask_location", text, slots={"programme": "labour_ombudsman"}, events=events + [now(text)])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "[노동권리보호관]" in reply
