@@ -132,11 +132,36 @@ CORRECTION = re.compile(
 _WORD = re.compile(r"[가-힣A-Za-z0-9]+")
 
 
+_HANGUL_FIRST, _FINALS, _FINAL_N = 0xAC00, 28, 4
+_ONE_WORD = re.compile(r"^\s*(?P<word>[가-힣]{2,6})\s*(?P<tail>[?？]*)\s*$")
+
+
+def uncontracted(text: str) -> str:
+    """"상반긴?" → "상반기는?": a word whose last syllable took the ㄴ of 는, as typed in a hurry (else ``text``)."""
+    found = _ONE_WORD.match(text)
+    if not found:
+        return text
+    word = found.group("word")
+    code = ord(word[-1]) - _HANGUL_FIRST
+    if code % _FINALS != _FINAL_N or word[-1] in "은는":
+        return text
+    return f"{word[:-1]}{chr(ord(word[-1]) - _FINAL_N)}는{found.group('tail')}"
+
+
 def corrected_question(tracker: Tracker) -> Optional[str]:
     """The previous question with the word the latest message corrects put in ("공공근로 상반기 모집 언제였어?" +
     "앗 하반기 물어본거에요" → "공공근로 하반기 모집 언제였어?"); None when the message corrects nothing or no word of
     the previous question is like the new one."""
-    text = tracker.latest_message.get("text") or ""
+    said_now = tracker.latest_message.get("text") or ""
+    for text in dict.fromkeys([said_now, uncontracted(said_now)]):  # ("상반긴?": 상반기는, typed in a hurry)
+        corrected = _corrected(tracker, text)
+        if corrected is not None:
+            return corrected
+    return None
+
+
+def _corrected(tracker: Tracker, text: str) -> Optional[str]:
+    """corrected_question for the message read as ``text``."""
     if not CORRECTION.search(text) and not (
         ONE_WORD_AGAIN.match(text) and not tracker.latest_message.get("entities")  # ("일요일은요?" names a day)
     ):
@@ -232,14 +257,17 @@ def discussed_by_a_word(tracker: Tracker, kb: KnowledgeBase) -> Optional[Program
     words = [w for w in nouns(text) if len(w) >= 2 and w not in ASKING_NOUNS]
     current = tracker.get_slot("programme")
     discussed = [p for p in (kb.programme(slug) for slug in discussed_in_order(tracker, "programme")) if p is not None]
-    if not words or len(discussed) < 2:
-        return None
+    if not words or len(discussed) < 2 or states_profile_facts(tracker):
+        return None  # (facts told are about the person, whatever they name: "취준생이면 ㅇㅋ?")
 
-    def names(programme: ProgrammeInfo) -> str:
-        return " ".join([programme.name, *programme.aliases])
+    def named_by(programme: ProgrammeInfo, word: str) -> bool:
+        # the name's head ("청년일자리센터" → 센터) or a word of a name or alias ("면접 정장" → 정장), not any part of
+        # one ("노무컨설팅" is no 컨설팅)
+        tokens = {token for name in (programme.name, *programme.aliases) for token in name.split()}
+        return programme.name.replace(" ", "").endswith(word) or word in tokens
 
     for word in words:
-        holding = [p for p in discussed if word in names(p)]
+        holding = [p for p in discussed if named_by(p, word)]
         if len(holding) == 1 and holding[0].slug != current:
             return holding[0]
         if holding:
@@ -399,6 +427,11 @@ def without_place_names(text: str, places: Iterable[PlaceInfo], blank: str = " "
     return text
 
 
+# "정보가 언제 기준이에요?", "최신 자료예요?": how old the bot's information is
+AS_OF_ASKED = re.compile(
+    r"(?:정보|자료|내용|데이터|답변)\S*\s*(?:\S+\s+)?(?:언제|몇\s*년|몇\s*월)\s*(?:기준|꺼|거|자료)|"
+    r"(?:언제|몇\s*년)\s*기준(?:이에요|인가요|이야|임|이죠|예요|\s*[?？])|최신(?:\s*(?:정보|자료|내용))?(?:이에요|예요|에요|인가요|이야|임|이죠|\s*맞|\s*[?？])"
+)
 # "아니 동부요 …": a correction opening the message, the place right after it
 _CORRECTION_OPENING = re.compile(r"(?:(?:아|앗|어|음)[\s,.]*)?(?:아니(?:요|다|고)?|아뇨|ㄴㄴ|잘못\s*\S+)[\s,.!]*")
 # "… 중부 는 요": the place the message ends on, asked about
@@ -451,8 +484,15 @@ PROFILE_ENTITIES = (
 )
 
 
+def profile_facts_told(tracker: Tracker) -> List[str]:
+    """The kinds of fact about the citizen the latest message tells ("62살 서울살고 소득없고" → age, residence, …)."""
+    return list(dict.fromkeys(
+        e["entity"] for e in tracker.latest_message.get("entities", []) if e.get("entity") in PROFILE_ENTITIES
+    ))
+
+
 def states_profile_facts(tracker: Tracker) -> bool:
-    return any(e.get("entity") in PROFILE_ENTITIES for e in tracker.latest_message.get("entities", []))
+    return bool(profile_facts_told(tracker))
 
 
 # the Profile field each profile entity fills (the rest have the entity's own name)
@@ -515,26 +555,78 @@ def verdict_asked_again(tracker: Tracker, kb: KnowledgeBase, replies: "Replies")
     return None
 
 
-def profile_from_tracker(tracker: Tracker) -> Profile:
-    """The citizen's facts collected so far (slots filled from entities and form answers)."""
+# "그럼 우리 엄마는요? 62살이고…", "남편은 45살 …", "아들은 고3인데": whose facts a message tells
+_PERSON = re.compile(
+    r"^\s*(?:(?:그럼|그러면|아|근데|그리고|참)\s*)*(?:(?:우리|저희|제|울|내)\s*)?"
+    r"(?P<who>아들|딸|엄마|어머니|아버지|아빠|남편|아내|와이프|집사람|남동생|여동생|동생|형님|형|누나|언니|오빠|조카|손자|손녀"
+    r"|저는|제가|전|저도|나는|내가|난|나도|저요|나요)"
+    r"(?:은|는|이는|도|이|가|요)?(?![가-힣])"
+)
+_SELF = ("저는", "제가", "전", "저도", "나는", "내가", "난", "나도", "저요", "나요")
+# the profile slots, as the entities that fill them are named
+_PROFILE_SLOTS = ("age", "residence", "job_status", "has_regular_income", "job_seeker_registered", "high_school_senior")
+# "서울 같이 살아요": the household's residence is the same person to person
+_SAME_HOME = re.compile(r"같이\s*살|함께\s*살|한\s*집|같이\s*지내")
 
-    def number(slot: str) -> Optional[int]:
-        value = tracker.get_slot(slot)
+
+def _person_of(text: str) -> Optional[str]:
+    """Who a message opens by telling about ("엄마", or "self" for 저는/제가), None when it names nobody."""
+    found = _PERSON.match(text or "")
+    if not found:
+        return None
+    return "self" if found.group("who") in _SELF else found.group("who")
+
+
+def facts_of_someone_else(tracker: Tracker) -> List[str]:
+    """The profile slots to forget because the message tells another person's facts than the ones told before
+    ("남편은 45살 서울 살고 …" after the mother's): those the message does not tell again (the home shared stays)."""
+    text = tracker.latest_message.get("text") or ""
+    told = profile_facts_told(tracker)
+    if not told or text.startswith("/"):
+        return []
+    now = _person_of(text)
+    if now is None:
+        return []  # ("서울 사시고 소득 없으세요" after "우리 엄마 62살이에요": the same person, told on)
+    users = [event for event in tracker.events if event.get("event") == "user"][:-1]  # (all but this message)
+    told_before = [
+        event.get("text") or "" for event in users
+        if any(e.get("entity") in PROFILE_ENTITIES for e in (event.get("parse_data") or {}).get("entities", []))
+    ]
+    if not told_before:
+        return []
+    # the person the facts before were about: the last one named, else the citizen
+    before = next((who for who in map(_person_of, reversed(told_before)) if who is not None), "self")
+    if before == now:
+        return []
+    keep = set(told) | ({"residence"} if _SAME_HOME.search(text) else set())
+    return [slot for slot in _PROFILE_SLOTS if slot not in keep and tracker.get_slot(slot) is not None]
+
+
+def profile_from_tracker(tracker: Tracker) -> Profile:
+    """The citizen's facts collected so far (slots filled from entities and form answers); another person's facts
+    told now replace the ones told before."""
+    forgotten = set(facts_of_someone_else(tracker))
+
+    def slot(name: str) -> Any:
+        return None if name in forgotten else tracker.get_slot(name)
+
+    def number(name: str) -> Optional[int]:
+        value = slot(name)
         try:
             return int(float(value)) if value is not None else None
         except (TypeError, ValueError):
             return None
 
-    residence = tracker.get_slot("residence")
+    residence = slot("residence")
     return Profile(
         age=number("age"),
         seoul_resident=None if residence is None else residence == "seoul",
-        job_status=tracker.get_slot("job_status"),
-        has_regular_income=tracker.get_slot("has_regular_income"),
-        job_seeker_registered=tracker.get_slot("job_seeker_registered"),
+        job_status=slot("job_status"),
+        has_regular_income=slot("has_regular_income"),
+        job_seeker_registered=slot("job_seeker_registered"),
         workplace_size=number("workplace_size"),
         worker_type=tracker.get_slot("worker_type"),
-        high_school_senior=tracker.get_slot("high_school_senior"),
+        high_school_senior=slot("high_school_senior"),
         # "대학생 개인인데 … 지원금 받을 수 있나요?": an individual, not an organisation (said now, not remembered)
         is_organisation=False if AN_INDIVIDUAL.search(tracker.latest_message.get("text") or "") else None,
     )
@@ -623,6 +715,11 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
             and tracker.latest_action_name == "action_listen" and place_asked_again(tracker, knowledge_base()) is not None
         ):  # "합정은??" (out of scope to the NLU) after the hours of 상암쉼터: that question, about 합정쉼터
             return [FollowupAction("action_answer_programme_question")]
+        said = tracker.latest_message.get("text") or ""
+        if self.answers_follow_ups and AS_OF_ASKED.search(said) and not said.startswith("/"):
+            # "근데 정보가 언제 기준이에요? 최신이에요?": the report's date, and where to check what changed since
+            dispatcher.utter_message(text=replies.text("utter_as_of"))
+            return []
         before = "\n".join(event.get("text") or "" for event in previous_reply(tracker)) if self.answers_follow_ups else ""
         in_year = figure_in_year(tracker.latest_message.get("text") or "", before, replies) if before else None
         if in_year is not None:  # "그럼 작년엔?" right after a figure, whatever the NLU made of it
@@ -633,7 +730,9 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
             kb = knowledge_base()
             events = self.answer(dispatcher, tracker, replies, kb)
             say_hello_first(dispatcher, tracker, replies, before)
-            return events + place_said_now(tracker, kb, events)
+            # (the earlier person's facts, forgotten once another's are told: the next verdict is about this one)
+            forget = [SlotSet(name, None) for name in facts_of_someone_else(tracker) if self.answers_follow_ups]
+            return forget + events + place_said_now(tracker, kb, events)
         except SQLAlchemyError:
             logger.exception("knowledge base unavailable in %s", self.name())
             dispatcher.utter_message(text=replies.text("utter_knowledge_unavailable"))

@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import Replies, previous_user_text, said_just_before, source_values
 from actions.question_words import MEANING_ASKED
-from knowledge.fact_search import after_what_was_heard
+from knowledge.fact_search import Fact, after_what_was_heard
 from knowledge.queries import KnowledgeBase, ProgrammeInfo, programme_facts
 
 # "언제 열어요 / 몇 월에" asks for a date; "몇 시 / 몇시까지" asks for opening hours (answered from the hours)
@@ -26,6 +26,22 @@ LATER_DATES = re.compile(
     r"내년|후년|다음\s*(?:모집|번|기수|해|달|회|일정|차|기)|또\s*(?:언제|모집|열|해)|언제쯤\s*또|요즘|최근|"
     r"20(?:19|[2-9]\d)\s*년"  # "2024년 기준으로": a year after the report's
 )
+# "2019년 하반기": a year after the report's, and the half of it
+_YEAR_ASKED = re.compile(r"20(?P<yy>19|[2-9]\d)\s*년")
+_HALF = re.compile(r"상반기|하반기")
+
+
+def _says_the_year_asked(question: str, facts: List[Fact]) -> bool:
+    """Whether a fact found speaks of the later year asked (and its half, if one is asked); True when no year is."""
+    year = _YEAR_ASKED.search(question)
+    if year is None:
+        return True
+    yy = year.group("yy")
+    half = _HALF.search(question[year.end():year.end() + 12])
+    said = rf"(?:’|'|20){yy}(?:년도?|\.)" + (rf"\s*{half.group()}" if half else "")  # ("’19년도 상반기", not '18's 하반기)
+    return any(re.search(said, f.text) for f in facts)
+
+
 # a fact that says the report lacks something ("개별 카페의 위치·운영시간은 보고서에 없습니다")
 REPORT_LACKS = re.compile(r"나와\s*있지\s*않|보고서에\s*(?:는\s*)?없")
 # "정확히 며칠에 해요?": the day, which a fact giving only the month does not say
@@ -70,7 +86,8 @@ def detail_answer(
     text = replies.text("utter_fact_answer", facts=lines, **source_values(about))
     if REPORT_LACKS.search(lines):  # "서울일자리센터는 뭐하는 곳인데 위치는?", "강남역 근처 일자리카페 위치": where to ask
         text += "\n" + replies.text("utter_info_unknown_ask_120")
-    if later and not any("예정" in fact.text for fact in facts):  # "내년 모집은 언제예요?": only past dates
+    if later and (not any("예정" in fact.text for fact in facts) or not _says_the_year_asked(question, facts)):
+        # "내년 모집은 언제예요?": only past dates; "2019년 하반기 모집 날짜도": the report plans only '19's first half
         text += "\n" + replies.text("utter_later_dates_unknown")
     if AMOUNT_ASKED.search(question) and not any(re.search(r"\d", fact.text) for fact in facts):
         text += "\n" + replies.text("utter_amount_unknown")  # "근무환경개선금은 얼마씩 줘요": the fact names it, no sum

@@ -296,6 +296,9 @@ class ActionGoodbye(KnowledgeAction):
             # "ㅇㅋ 그럼 강소기업 정보는 어디서 볼수있어" (the ㅇㅋ heard as goodbye): the question, answered
             asked = question or "ask_programme_info"
             programme = named or current_programme(tracker, kb)
+            found = detail_answer(replies, kb, programme, text) if programme and not question and asks_for_a_figure(text) else None
+            if found is not None:  # "그럼 뉴딜일자리 모집인원 몇명이에여" (the 그럼 heard as goodbye): that figure
+                return say_detail(dispatcher, found)
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, programme)
         if not text.startswith("/") and ASKS_SOMETHING.search(text):
             # "그럼 최대는?": a question, never a goodbye; a detail of the programme in context, else "I don't know"

@@ -26,6 +26,7 @@ from actions.context import (
     programme_buttons,
     PROFILE_ENTITIES,
     states_facts_it_judges,
+    profile_facts_told,
     states_profile_facts,
     verdict_asked_again,
     programmes_just_listed,
@@ -262,6 +263,12 @@ def _hours_summary(replies: Replies, place: PlaceInfo) -> str:
 # "실업급여 받으면서 … 같이", "방금 말한 데 중에": two things together; one of several just named
 TOGETHER = re.compile(r"받으면서|하면서|같이\s*(?:할|받|해|돼|되)|함께\s*(?:할|받|해)|동시에|중복")
 AMONG_THEM = re.compile(r"(?:그|이|방금\s*말한\s*(?:데|곳|거)|말씀하신\s*(?:데|곳|거))\s*중에|중에서|그중")
+# "급식비은얼마" (typed without spaces, 밥값 in the report's words): a priced thing at the start of a word
+PRICED_THING = re.compile(r"[가-힣]+?(?:비|료|금)(?=[은는이가을를도]|\s|$)")
+# "국제포럼이랑 사회적경제 주간 행사", "A하고 B", "A, B": two named together
+NAMED_TOGETHER = re.compile(r"[가-힣](?:이랑|랑|하고|및|,)\s*[가-힣]")
+# "몇개월까지 일할수있어요?", "얼마 동안 해요": a duration
+DURATION_ASKED = re.compile(r"몇\s*(?:개월|달|년|주)\s*(?:까지|동안|이나|정도|씩)|얼마\s*동안|기간\S*\s*(?:얼마|몇)")
 # "둘이 같은 건물에 있어요?", "둘 다 무료예요?": the two programmes just discussed
 BOTH_ASKED = re.compile(r"둘\s*(?:다|이|모두|다요)(?![가-힣])|두\s*(?:곳|군데|개|제도)\s*(?:다|모두)")
 # "몇 건이나", "몇 명": a count, whatever price word the question also has (무료 상담 몇 건)
@@ -696,6 +703,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if judged and states_profile_facts(tracker) and not asks_what_it_is and (
             intent == "inform" or not ASKS_SOMETHING.search(text) or ASKS_IF_I_QUALIFY.search(text)
             or (intent == "ask_programme_info" and states_facts_it_judges(tracker, programme))
+            # "공근 신청하고싶은데 62살 서울살고 소득업고 일없어요 구직등록은 안햇어요": whether they can, first
+            or (intent == "ask_how_to_apply" and states_facts_it_judges(tracker, programme) and len(profile_facts_told(tracker)) >= 3)
         ):
             # "마흔인데 서울 살아요 뉴딜일자리 가능?": facts about oneself and a programme ask whether it fits; so do
             # facts told without a question ("어머니 구직등록은 안 하셨어요", whatever intent its 등록 suggested)
@@ -977,6 +986,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
                 or bool(HOW_OFTEN.search(text))  # "아카데미 그거 일년에 몇번 열어요?": how often, not its hours
                 or bool(FIGURE_QUESTION.search(text)) or bool(ALSO_EXISTS.search(text))
             )
+        if intent == "ask_eligibility" and DURATION_ASKED.search(text):
+            return True  # "28살인데요 뉴딜일자리는 몇개월까지 일할수있어요?": how long (최대 23개월), not whether
         if intent == "ask_eligibility" and WHO_RUNS_WORDS.search(text):
             return True  # "북부기술교육원은 위탁 누가 맡고있어?": who runs it, not who may use it
         if intent == "ask_eligibility" and LIMIT_ASKED.search(text):
@@ -1006,7 +1017,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             facts = kb.find_facts(text, p.slug)
             own = " ".join([p.name, *p.aliases, p.cost])
             if facts and any(
-                word in facts[0].text and word not in own for word in {*nouns(text), *question_words(text)}
+                word in facts[0].text and word not in own
+                for word in {*nouns(text), *question_words(text), *PRICED_THING.findall(" ".join(question_words(text)))}
                 if len(word) >= 2 and word.endswith(("비", "료", "금"))  # (a priced thing, not "스터디룸 쓰는 거 돈 내요?")
             ):
                 return True
@@ -1030,7 +1042,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         after two were discussed ("둘이 같은 건물에 있어요?"); None otherwise."""
         if intent not in QUESTION_INTENTS or intent == "ask_eligibility" or COMPARED.search(text):
             return None
-        programmes = kb.programmes_in_text(text)
+        # named together ("A랑 B", "A하고 B 둘다"), not one as an option of the other ("시급은 최저임금으로 줘요 생활임금으로 줘요?")
+        programmes = kb.programmes_in_text(text) if BOTH_ASKED.search(text) or NAMED_TOGETHER.search(text) else []
         if len(programmes) < 2 and named is None and BOTH_ASKED.search(text):
             earlier, now = previous_programme(tracker, kb), current_programme(tracker, kb)
             programmes = [earlier, now] if earlier is not None and now is not None and earlier.slug != now.slug else []

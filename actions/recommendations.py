@@ -42,6 +42,13 @@ EVERYTHING_ASKED = re.compile(
     r"(?:다|전부|모두|싹\s*다|몽땅)\s*(?:알려|말해|추천|보여|찾아)|뭐뭐|모든\s*(?:지원|제도|거|것)"
 )
 
+# what a request for recommendations about work and its programmes names (anything else is another topic)
+WORK_TOPIC = re.compile(
+    r"일자리|일(?:을|이|도|할|하|거리|자리)|취업|취준|구직|실직|백수|퇴직|은퇴|제도|지원|혜택|교육|훈련|배우|상담|노동|근로|알바|"
+    r"직장|회사|면접|창업|쉼터|월급|임금|정장|자격|프로그램|사업|받을\s*수|할\s*수|나이|\d+\s*(?:살|세)|맞는"
+)
+
+
 class ActionRecommendProgrammes(KnowledgeAction):
     """Eligible programmes first, then those that only need one more fact checked."""
 
@@ -72,6 +79,12 @@ class ActionRecommendProgrammes(KnowledgeAction):
             return group_jobs
         named = mentioned_programme(tracker, kb)
         text = tracker.latest_message.get("text") or ""
+        if (
+            named is None and not states_profile_facts(tracker) and not WORK_TOPIC.search(text)
+            and kb.fact_index().unknown_nouns(text)
+        ):  # "엄마 무릎 수술하셔야 되는데 서울에 잘하는 정형외과 추천해줘요": a recommendation of another kind
+            dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
+            return []
         if named is None and ORGANISATION.search(text) and not latest_entity_values(tracker, "age"):
             # "작은 사회적기업 운영 중인데 서울시에서 받을 수 있는 지원 뭐 있어요?": help for the organisation, not a
             # list that needs the age of a person

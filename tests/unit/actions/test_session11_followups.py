@@ -286,3 +286,97 @@ async def test_the_one_just_named_that_gives_legal_help_is_found_whatever_the_qu
     tracker = make_tracker("ask_location", text, slots={"programme": "labour_ombudsman"}, events=events + [now(text)])
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "[노동권리보호관]" in reply
+
+
+async def test_a_half_typed_with_its_particle_contracted_asks_the_question_again(domain) -> None:
+    """"상반긴?" (상반기는, in a hurry) after "공근 하반기는 언제부터언제까지임": the first half's dates."""
+    first = "공근 하반기는 언제부터언제까지임"
+    events = said(first, bot="[공공근로사업] 보고서에 이렇게 나와 있어요.") + [now("상반긴?")]
+    tracker = make_tracker("ask_cost", "상반긴?", slots={"programme": "public_works"}, events=events, confidence=0.3)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "6.30" in reply
+
+
+async def test_how_old_the_information_is_is_said_with_120(domain) -> None:
+    tracker = make_tracker("out_of_scope", "근데 정보가 언제 기준이에요? 최신이에요?", confidence=0.9)
+    reply = texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
+    assert "2018년 7월" in reply and "120" in reply
+
+
+async def test_a_later_half_year_the_report_does_not_plan_is_said_unknown(domain) -> None:
+    """"2019년 하반기 모집 날짜도": the report plans only 2019's first half (selected in Nov–Dec 2018)."""
+    text = "2019년 하반기 모집 날짜도 미리 알려줘요"
+    tracker = make_tracker("ask_how_to_apply", text, slots={"programme": "public_works"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "그 뒤의 일정은 나와 있지 않아요" in reply and "120" in reply
+    first_half = make_tracker("ask_how_to_apply", "2019년 상반기 참여자는 언제 뽑아요", slots={"programme": "public_works"})
+    reply = texts((await run_action(QUESTION, first_half, domain))[0])
+    assert "’18.11월~12월" in reply and "그 뒤의 일정은 나와 있지 않아요" not in reply
+
+
+async def test_wanting_to_apply_with_facts_that_rule_it_out_gets_the_verdict(domain) -> None:
+    text = "공근 신청하고싶은데 62살 서울살고 소득업고 일없어요 구직등록은 안햇어요"
+    ents = [
+        span("programme", "public_works", text, "공근"), span("age", 62, text, "62살"), span("residence", "seoul", text, "서울"),
+        span("has_regular_income", False, text, "소득업고"), span("job_seeker_registered", False, text, "구직등록은 안햇"),
+    ]
+    slots = {"age": 62, "residence": "seoul", "has_regular_income": False, "job_seeker_registered": False}
+    tracker = make_tracker("ask_how_to_apply", text, ents, slots=slots)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "아쉽지만 조건에 맞지 않아요" in reply and "구직등록" in reply
+
+
+async def test_a_figure_asked_after_an_aside_heard_as_goodbye_is_given(domain) -> None:
+    """"그럼 뉴딜일자리 모집인원 몇명이에여" (the 그럼 heard as goodbye): the recruitment figure, not the summary."""
+    from actions.open_questions import ActionGoodbye
+
+    text = "그럼 뉴딜일자리 모집인원 몇명이에여"
+    tracker = make_tracker("goodbye", text, [span("programme", "newdeal_jobs", text, "뉴딜일자리")], confidence=0.23)
+    reply = texts((await run_action(ActionGoodbye(), tracker, domain))[0])
+    assert "[뉴딜일자리]" in reply and "명" in reply and "보고서에 이렇게" in reply
+
+
+async def test_another_persons_facts_replace_the_ones_told_before(domain) -> None:
+    """"아들은 고3인데 … 서울 살구요" after the father's own 45: the son is judged (a senior), not the father's age."""
+    first = "저 45살인데 면접 정장 빌릴 수 있나요"
+    text = "아들은 고3인데 내년 2월 졸업 예정이고 요즘 면접 보러 다녀요 서울 살구요"
+    events = [
+        {"event": "user", "text": first, "parse_data": {"text": first, "entities": [span("age", 45, first, "45살")]}},
+        {"event": "bot", "text": "[취업날개 서비스] 아쉽지만 조건에 맞지 않아요.", "data": {}},
+        now(text, [span("high_school_senior", True, text, "고3"), span("residence", "seoul", text, "서울")]),
+    ]
+    slots = {"programme": "interview_suit_rental", "last_question": "ask_eligibility", "age": 45, "residence": "seoul",
+             "high_school_senior": True}
+    ents = [span("high_school_senior", True, text, "고3"), span("residence", "seoul", text, "서울")]
+    tracker = make_tracker("inform", text, ents, slots=slots, events=events)
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "34세 이하" not in texts(messages).split("안 맞는 조건")[-1][:20] and "아쉽지만" not in texts(messages)
+    assert {"event": "slot", "timestamp": None, "name": "age", "value": None} in events
+    # the same person told on ("서울 사시고 …" after "우리 엄마 62살이에요") keeps what was said of them
+    more = "서울 사시고 소득 없으세요"
+    mum = "우리 엄마 62살이에요"
+    events = [
+        {"event": "user", "text": mum, "parse_data": {"text": mum, "entities": [span("age", 62, mum, "62살")]}},
+        now(more, [span("residence", "seoul", more, "서울")]),
+    ]
+    tracker = make_tracker("inform", more, [span("residence", "seoul", more, "서울")], slots={"age": 62, "residence": "seoul"}, events=events)
+    from actions.context import profile_from_tracker
+
+    assert profile_from_tracker(tracker).age == 62
+
+
+async def test_a_request_for_another_kind_of_recommendation_is_out_of_scope(domain) -> None:
+    from actions.recommendations import ActionRecommendProgrammes
+
+    tracker = make_tracker("recommend_programmes", "엄마 무릎 수술하셔야 되는데 서울에 잘하는 정형외과 추천해줘요")
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "안내할 수 있는 내용이 아니" in reply and "나이" not in reply
+
+
+async def test_how_long_one_may_work_is_answered_whatever_is_told_of_oneself(domain) -> None:
+    """"물류센터 새벽 상하차 하는 28살인데요 뉴딜일자리는 몇개월까지 일할수있어요?": 최대 23개월, not the form."""
+    text = "물류센터 새벽 상하차 하는 28살인데요 뉴딜일자리는 몇개월까지 일할수있어요?"
+    ents = [span("age", 28, text, "28살"), span("programme", "newdeal_jobs", text, "뉴딜일자리")]
+    tracker = make_tracker("ask_eligibility", text, ents, slots={"age": 28})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "23개월" in reply

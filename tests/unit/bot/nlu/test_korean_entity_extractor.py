@@ -356,6 +356,12 @@ ENTITY_CASES = [
     ("우리 가게 직원 이 열두 명 인데", [("workplace_size", 11, 13, 12)]),  # a particle dictated apart
     ("그거 그만두면요? 구직등록은 해놨어요", [("has_regular_income", 0, 7, False), ("job_seeker_registered", 10, 18, True)]),
     ("청년일자리센터 주소는 서울 어디에요", [("programme", 0, 7, "youth_job_centre")]),  # a centre's address, not one's own
+    ("매달 월세 수입은 들어와요", [("has_regular_income", 3, 13, True)]),  # rent received is an income
+    ("알바까지 다 합쳐도 5명인데", [("workplace_size", 11, 12, 5)]),
+    ("그럼 9명 이하 사업장은 몇 군데나", []),  # the rule's threshold, not a size told
+    ("소득업고 일없어요", [("has_regular_income", 0, 3, False)]),  # 없 typed without its ㅄ
+    ("본점말고 분점은 다섯명이요", [("workplace_size", 9, 11, 5)]),
+    ("워크넷 들어가보니까 작년에 해놨더라", [("job_seeker_registered", 0, 18, True)]),  # the register looked up
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
     ("짜장면 맛집 추천해줘", []),
