@@ -6,7 +6,7 @@ import re
 from abc import ABCMeta, abstractmethod
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, Dict, Iterable, List, Optional, Text
+from typing import Any, Dict, Iterable, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
@@ -555,60 +555,71 @@ def verdict_asked_again(tracker: Tracker, kb: KnowledgeBase, replies: "Replies")
     return None
 
 
-# "그럼 우리 엄마는요? 62살이고…", "남편은 45살 …", "아들은 고3인데": whose facts a message tells
+# "그럼 우리 엄마는요? 62살이고…", "남편은 45살 …", "누나는 36": whose facts a message tells (the person said as
+# the subject, the last one if several: "나 말고 우리 누나가 물어봐달란 거였음. 누나는 36")
 _PERSON = re.compile(
-    r"^\s*(?:(?:그럼|그러면|아|근데|그리고|참)\s*)*(?:(?:우리|저희|제|울|내)\s*)?"
+    r"(?<![가-힣])(?:사촌|친|큰|작은|막내)?"
     r"(?P<who>아들|딸|엄마|어머니|아버지|아빠|남편|아내|와이프|집사람|남동생|여동생|동생|형님|형|누나|언니|오빠|조카|손자|손녀"
-    r"|저는|제가|전|저도|나는|내가|난|나도|저요|나요)"
-    r"(?:은|는|이는|도|이|가|요)?(?![가-힣])"
+    r"|저|나|전|난|제가|내가)"
+    r"(?P<particle>은|는|이는|도|이|가|요|이요)?(?![가-힣])"
 )
-_SELF = ("저는", "제가", "전", "저도", "나는", "내가", "난", "나도", "저요", "나요")
-# the profile slots, as the entities that fill them are named
-_PROFILE_SLOTS = ("age", "residence", "job_status", "has_regular_income", "job_seeker_registered", "high_school_senior")
+_SELF = ("저", "나", "전", "난", "제가", "내가")
+_POSSESSIVE = re.compile(r"(?:우리|울|저희|제|내)\s*$")
+# the slots that hold facts about a person (a workplace's size is the business's, not a person's)
+_PERSON_SLOTS = ("age", "residence", "job_status", "has_regular_income", "job_seeker_registered", "high_school_senior")
 # "서울 같이 살아요": the household's residence is the same person to person
 _SAME_HOME = re.compile(r"같이\s*살|함께\s*살|한\s*집|같이\s*지내")
 
 
 def _person_of(text: str) -> Optional[str]:
-    """Who a message opens by telling about ("엄마", or "self" for 저는/제가), None when it names nobody."""
-    found = _PERSON.match(text or "")
-    if not found:
-        return None
-    return "self" if found.group("who") in _SELF else found.group("who")
-
-
-def facts_of_someone_else(tracker: Tracker) -> List[str]:
-    """The profile slots to forget because the message tells another person's facts than the ones told before
-    ("남편은 45살 서울 살고 …" after the mother's): those the message does not tell again (the home shared stays)."""
-    text = tracker.latest_message.get("text") or ""
-    told = profile_facts_told(tracker)
-    if not told or text.startswith("/"):
-        return []
-    now = _person_of(text)
-    if now is None:
-        return []  # ("서울 사시고 소득 없으세요" after "우리 엄마 62살이에요": the same person, told on)
-    users = [event for event in tracker.events if event.get("event") == "user"][:-1]  # (all but this message)
-    told_before = [
-        event.get("text") or "" for event in users
-        if any(e.get("entity") in PROFILE_ENTITIES for e in (event.get("parse_data") or {}).get("entities", []))
+    """Who a message tells about ("엄마", or "self" for 저는/나도), None when it names nobody."""
+    text = text or ""
+    said = [
+        m for m in _PERSON.finditer(text)
+        # a subject ("누나는", "저도", "난"), or someone's ("울 동생 24살"); not "나 말고", nor 나 in "되나요"
+        if (m.group("particle") or m.group("who") in ("전", "난", "제가", "내가") or _POSSESSIVE.search(text[:m.start()]))
+        and not (m.group("who") in ("저", "나") and m.group("particle") in ("이", "가", None))
+        and not re.match(r"\s*말고", text[m.end():])
     ]
-    if not told_before:
-        return []
-    # the person the facts before were about: the last one named, else the citizen
-    before = next((who for who in map(_person_of, reversed(told_before)) if who is not None), "self")
-    if before == now:
-        return []
-    keep = set(told) | ({"residence"} if _SAME_HOME.search(text) else set())
-    return [slot for slot in _PROFILE_SLOTS if slot not in keep and tracker.get_slot(slot) is not None]
+    if not said:
+        return None
+    who = said[-1].group("who")
+    return "self" if who in _SELF else who
+
+
+def facts_by_person(tracker: Tracker) -> Tuple[str, Dict[str, Dict[str, Any]]]:
+    """Whom the conversation is about now, and each person's facts as they were told: a slot set after a message
+    belongs to the person that message is about ("남편은 45살 서울 살고 …" after the mother's 62; "난 기술교육원은
+    됨?" back to the citizen's own 40 after a brother's 24). A message naming nobody goes on about the one before."""
+    person = "self"
+    facts: Dict[str, Dict[str, Any]] = {}
+    for event in tracker.events:
+        if event.get("event") == "user" and not (event.get("text") or "").startswith("/"):
+            person = _person_of(event.get("text") or "") or person
+        elif event.get("event") == "slot" and event.get("name") in _PERSON_SLOTS and event.get("value") is not None:
+            facts.setdefault(person, {})[event["name"]] = event["value"]
+    return person, facts
+
+
+def facts_of_the_person_now(tracker: Tracker) -> Optional[Dict[str, Any]]:
+    """The profile slots as they are for the person the conversation is about now, when more than one person's
+    facts were told (None otherwise: the slots hold them)."""
+    person, facts = facts_by_person(tracker)
+    if len(facts) < 2 and (not facts or person in facts):
+        return None
+    own = facts.get(person, {})
+    shared = {"residence": facts.get("self", {}).get("residence")} if _SAME_HOME.search(
+        tracker.latest_message.get("text") or "") and "residence" not in own else {}
+    return {name: own.get(name, shared.get(name)) for name in _PERSON_SLOTS}
 
 
 def profile_from_tracker(tracker: Tracker) -> Profile:
     """The citizen's facts collected so far (slots filled from entities and form answers); another person's facts
     told now replace the ones told before."""
-    forgotten = set(facts_of_someone_else(tracker))
+    theirs = facts_of_the_person_now(tracker)
 
     def slot(name: str) -> Any:
-        return None if name in forgotten else tracker.get_slot(name)
+        return theirs.get(name) if theirs is not None and name in theirs else tracker.get_slot(name)
 
     def number(name: str) -> Optional[int]:
         value = slot(name)
@@ -731,8 +742,10 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
             events = self.answer(dispatcher, tracker, replies, kb)
             say_hello_first(dispatcher, tracker, replies, before)
             # (the earlier person's facts, forgotten once another's are told: the next verdict is about this one)
-            forget = [SlotSet(name, None) for name in facts_of_someone_else(tracker) if self.answers_follow_ups]
-            return forget + events + place_said_now(tracker, kb, events)
+            theirs = facts_of_the_person_now(tracker) if self.answers_follow_ups else None
+            # (the slots as they are for the person discussed now: the next form or verdict is about them)
+            switch = [SlotSet(name, value) for name, value in (theirs or {}).items() if tracker.get_slot(name) != value]
+            return switch + events + place_said_now(tracker, kb, events)
         except SQLAlchemyError:
             logger.exception("knowledge base unavailable in %s", self.name())
             dispatcher.utter_message(text=replies.text("utter_knowledge_unavailable"))

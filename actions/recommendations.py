@@ -44,7 +44,7 @@ EVERYTHING_ASKED = re.compile(
 
 # what a request for recommendations about work and its programmes names (anything else is another topic)
 WORK_TOPIC = re.compile(
-    r"일자리|일(?:을|이|도|할|하|거리|자리)|취업|취준|구직|실직|백수|퇴직|은퇴|제도|지원|혜택|교육|훈련|배우|상담|노동|근로|알바|"
+    r"일자리|일(?:을|이|도|할|하|거리|자리)|도와|도움|신청|취업|취준|구직|실직|백수|퇴직|은퇴|제도|지원|혜택|교육|훈련|배우|상담|노동|근로|알바|"
     r"직장|회사|면접|창업|쉼터|월급|임금|정장|자격|프로그램|사업|받을\s*수|할\s*수|나이|\d+\s*(?:살|세)|맞는"
 )
 
@@ -81,7 +81,7 @@ class ActionRecommendProgrammes(KnowledgeAction):
         text = tracker.latest_message.get("text") or ""
         if (
             named is None and not states_profile_facts(tracker) and not WORK_TOPIC.search(text)
-            and kb.fact_index().unknown_nouns(text)
+            and not NOT_COVERED.search(text) and kb.fact_index().unknown_nouns(text)
         ):  # "엄마 무릎 수술하셔야 되는데 서울에 잘하는 정형외과 추천해줘요": a recommendation of another kind
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
             return []

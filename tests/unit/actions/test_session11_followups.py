@@ -342,8 +342,11 @@ async def test_another_persons_facts_replace_the_ones_told_before(domain) -> Non
     text = "아들은 고3인데 내년 2월 졸업 예정이고 요즘 면접 보러 다녀요 서울 살구요"
     events = [
         {"event": "user", "text": first, "parse_data": {"text": first, "entities": [span("age", 45, first, "45살")]}},
+        {"event": "slot", "name": "age", "value": 45},
         {"event": "bot", "text": "[취업날개 서비스] 아쉽지만 조건에 맞지 않아요.", "data": {}},
         now(text, [span("high_school_senior", True, text, "고3"), span("residence", "seoul", text, "서울")]),
+        {"event": "slot", "name": "high_school_senior", "value": True},
+        {"event": "slot", "name": "residence", "value": "seoul"},
     ]
     slots = {"programme": "interview_suit_rental", "last_question": "ask_eligibility", "age": 45, "residence": "seoul",
              "high_school_senior": True}
@@ -357,12 +360,22 @@ async def test_another_persons_facts_replace_the_ones_told_before(domain) -> Non
     mum = "우리 엄마 62살이에요"
     events = [
         {"event": "user", "text": mum, "parse_data": {"text": mum, "entities": [span("age", 62, mum, "62살")]}},
+        {"event": "slot", "name": "age", "value": 62},
         now(more, [span("residence", "seoul", more, "서울")]),
+        {"event": "slot", "name": "residence", "value": "seoul"},
     ]
     tracker = make_tracker("inform", more, [span("residence", "seoul", more, "서울")], slots={"age": 62, "residence": "seoul"}, events=events)
     from actions.context import profile_from_tracker
 
     assert profile_from_tracker(tracker).age == 62
+    # back to oneself ("난 기술교육원은 됨? 서울 살아" after a brother's 24): one's own 40, told first
+    events = [
+        now("뉴딜 마흔도 가능?"), {"event": "slot", "name": "age", "value": 40},
+        now("울 동생 24살 인천삼"), {"event": "slot", "name": "age", "value": 24}, {"event": "slot", "name": "residence", "value": "outside"},
+        now("난 기술교육원은 됨? 서울 살아"), {"event": "slot", "name": "residence", "value": "seoul"},
+    ]
+    back = make_tracker("ask_eligibility", "난 기술교육원은 됨? 서울 살아", slots={"age": 24, "residence": "seoul"}, events=events)
+    assert profile_from_tracker(back).age == 40 and profile_from_tracker(back).seoul_resident is True
 
 
 async def test_a_request_for_another_kind_of_recommendation_is_out_of_scope(domain) -> None:
