@@ -55,25 +55,31 @@ def _from_note(pattern: str) -> Callable[[PlaceInfo], Optional[int]]:
 
 @dataclass(frozen=True)
 class Measure:
-    key: str  # the reply key's suffix (domain.yml: utter_compare_places_<key>)
+    reply: str  # the reply naming the winner (domain.yml)
     words: "re.Pattern[str]"
     value: Callable[[PlaceInfo], Optional[int]]
     larger_wins: bool
-    shows_hours: bool
+    value_reply: Optional[str] = None  # how one value is said; None: the site's hours are shown
 
 
 PLACE_MEASURES: Tuple[Measure, ...] = (
-    Measure("open_longest", re.compile(r"오래\s*(?:열|여|하|운영|있)|운영\s*시간\S*\s*(?:더\s*)?길|(?:여는|하는)\s*시간\S*\s*(?:더\s*)?길"),
-            _open_for, True, True),
-    Measure("closes_late", re.compile(r"늦게|늦은\s*시간|밤\s*늦|마감\S*\s*(?:더\s*)?늦|닫는\s*(?:게|건|시간)?\s*(?:더\s*)?늦|운영\s*시간"),
-            _closing, True, True),
-    Measure("opens_early", re.compile(r"일찍|이른\s*시간|먼저\s*(?:열|여|문)|여는\s*(?:게|건|시간)?\s*(?:더\s*)?빨|빨리\s*(?:열|여)"),
-            _opening, False, True),
-    Measure("size", re.compile(r"넓|크(?:고|다|죠|나|냐|요|지|게)|큰\s*(?:데|곳|거|게|쪽)|규모"), _from_note(r"규모\s*([\d,]+)\s*㎡"), True, False),
-    Measure("staff", re.compile(r"(?:운영\s*인력|인력|직원|일하는\s*(?:사람|분))\S*\s*(?:이|가|은|는)?\s*(?:더|제일|가장)?\s*많"),
-            _from_note(r"운영인력\s*(\d+)\s*명"), True, False),
-    Measure("users", re.compile(r"(?:이용|오는|찾는|가는)\S*\s*(?:사람|분|인원)?\S*\s*(?:더|제일|가장)?\s*많|붐비|북적|사람\S*\s*(?:더|제일|가장)?\s*많"),
-            _from_note(r"일평균\s*(\d+)\s*명"), True, False),
+    Measure("utter_compare_places_open_longest",
+            re.compile(r"오래\s*(?:열|여|하|운영|있)|운영\s*시간\S*\s*(?:더\s*)?길|(?:여는|하는)\s*시간\S*\s*(?:더\s*)?길"),
+            _open_for, True),
+    Measure("utter_compare_places_closes_late",
+            re.compile(r"늦게|늦은\s*시간|밤\s*늦|마감\S*\s*(?:더\s*)?늦|닫는\s*(?:게|건|시간)?\s*(?:더\s*)?늦|운영\s*시간"),
+            _closing, True),
+    Measure("utter_compare_places_opens_early",
+            re.compile(r"일찍|이른\s*시간|먼저\s*(?:열|여|문)|여는\s*(?:게|건|시간)?\s*(?:더\s*)?빨|빨리\s*(?:열|여)"),
+            _opening, False),
+    Measure("utter_compare_places_size", re.compile(r"넓|크(?:고|다|죠|나|냐|요|지|게)|큰\s*(?:데|곳|거|게|쪽)|규모"),
+            _from_note(r"규모\s*([\d,]+)\s*㎡"), True, "utter_compare_value_size"),
+    Measure("utter_compare_places_staff",
+            re.compile(r"(?:운영\s*인력|인력|직원|일하는\s*(?:사람|분))\S*\s*(?:이|가|은|는)?\s*(?:더|제일|가장)?\s*많"),
+            _from_note(r"운영인력\s*(\d+)\s*명"), True, "utter_compare_value_staff"),
+    Measure("utter_compare_places_users",
+            re.compile(r"(?:이용|오는|찾는|가는)\S*\s*(?:사람|분|인원)?\S*\s*(?:더|제일|가장)?\s*많|붐비|북적|사람\S*\s*(?:더|제일|가장)?\s*많"),
+            _from_note(r"일평균\s*(\d+)\s*명"), True, "utter_compare_value_users"),
 )
 
 

@@ -270,7 +270,7 @@ NAMED_TOGETHER = re.compile(r"[가-힣](?:이랑|랑|하고|및|,)\s*[가-힣]")
 # "몇개월까지 일할수있어요?", "얼마 동안 해요": a duration
 DURATION_ASKED = re.compile(r"몇\s*(?:개월|달|년|주)\s*(?:까지|동안|이나|정도|씩)|얼마\s*동안|기간\S*\s*(?:얼마|몇)")
 # "둘이 같은 건물에 있어요?", "둘 다 무료예요?": the two programmes just discussed
-BOTH_ASKED = re.compile(r"둘\s*(?:다|이|모두|다요)(?![가-힣])|두\s*(?:곳|군데|개|제도)\s*(?:다|모두)")
+BOTH_ASKED = re.compile(r"둘\s*(?:다|이|모두|다요)(?![가-힣])|둘\s*중|두\s*(?:곳|군데|개|제도)\s*(?:다|모두|중)")
 # "몇 건이나", "몇 명": a count, whatever price word the question also has (무료 상담 몇 건)
 COUNT_ASKED = re.compile(r"몇\s*(?:건|명|번|곳|군데|개)|(?:건|명)이나")
 # "면접도 봐요?", "서류 심사 있어요?": the selection of the programme in context, never another programme's 면접 정장
@@ -1050,8 +1050,8 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         if len(programmes) < 2:
             return None
         events: List[Dict[Text, Any]] = []
-        for programme in programmes[:3]:
-            events = self.respond(dispatcher, tracker, replies, kb, intent, intent, programme)
+        for programme in programmes[:3]:  # (each one's events in turn: "처음 거", "포럼은" may point back to either)
+            events += [SlotSet("programme", programme.slug)] + self.respond(dispatcher, tracker, replies, kb, intent, intent, programme)
         return [e for e in events if e.get("event") != "followup"]
 
     @staticmethod
@@ -1065,13 +1065,13 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
             if not places.winners or len(places.winners) == len(places.values) and len(places.values) > 1:
                 key = "utter_compare_unknown" if not places.winners else "utter_compare_tie"
             else:
-                key = f"utter_compare_places_{places.measure.key}"
+                key = places.measure.reply
             lines = [replies.text(key, name=programme.name, winners=winners)]
             for place, value in places.values:
-                if places.measure.shows_hours and place.hours:
+                if places.measure.value_reply is None and place.hours:
                     shown = _hours_summary(replies, place)
-                elif value is not None and not places.measure.shows_hours:
-                    shown = replies.text(f"utter_compare_value_{places.measure.key}", value=f"{value:,}")
+                elif value is not None and places.measure.value_reply is not None:
+                    shown = replies.text(places.measure.value_reply, value=f"{value:,}")
                 else:
                     shown = replies.text("utter_compare_value_unknown")
                 lines.append(replies.text("utter_compare_value_line", place=place.name, value=shown))

@@ -393,3 +393,27 @@ async def test_how_long_one_may_work_is_answered_whatever_is_told_of_oneself(dom
     tracker = make_tracker("ask_eligibility", text, ents, slots={"age": 28})
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "23개월" in reply
+
+
+async def test_running_a_business_is_no_question_of_who_runs_the_place(domain) -> None:
+    """"대리운전 업체 운영하는데 우리 기사님들 서초쉼터 몇시부터 쓸수있어요": 서초쉼터's hours (18:00), not who runs it."""
+    text = "대리운전 업체 운영하는데 우리 기사님들 서초쉼터 몇시부터 쓸수있어요"
+    tracker = make_tracker("ask_hours", text, [span("programme", "rest_area", text, "서초쉼터")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "운영시간이에요" in reply and "18:00" in reply and "‘업체’" not in reply
+
+
+async def test_two_programmes_answered_together_are_both_remembered(domain) -> None:
+    """"국제포럼이랑 사회적경제 주간 행사 둘다 시청에서 해요?": both places; then either may be pointed back to."""
+    text = "좋은 일자리도시 국제포럼이랑 사회적경제 주간 행사 둘다 시청에서 해요?"
+    tracker = make_tracker("ask_location", text)
+    messages, events = await run_action(QUESTION, tracker, domain)
+    said = list(dict.fromkeys(e["value"] for e in events if e.get("name") == "programme"))
+    assert said == ["decent_work_forum", "social_economy_week"]
+    assert "다목적홀" in texts(messages) and "덕수궁" in texts(messages)
+
+
+async def test_a_national_wage_subsidy_is_not_covered(domain) -> None:
+    tracker = make_tracker("ask_how_to_apply", "두루누리 사회보험료 지원은 어디서 신청해요", slots={"programme": "village_labour_attorney"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "두루누리" in reply and "120" in reply and "1,208" not in reply
