@@ -19,7 +19,7 @@ from actions.question_words import QUESTION_LENGTH, question_named
 from knowledge.fact_search import ASKING_NOUNS, question_words
 from knowledge.morphology import GREETING_OPENING, nouns
 from knowledge.queries import (
-    RULE_NEEDS, SEOUL, KnowledgeBase, PlaceInfo, ProgrammeInfo, Profile, place_keys, programme_facts,
+    RULE_NEEDS, SEOUL, KnowledgeBase, PlaceInfo, ProgrammeInfo, Profile, place_keys,
 )
 
 logger = logging.getLogger(__name__)
@@ -253,12 +253,11 @@ def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[Program
 def discussed_by_a_word(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:
     """The one programme discussed earlier whose name holds a word of the message ("그럼 센터는 토욜 몇시까지?" after
     청년일자리센터 then 일자리카페; "처음에 말한 정장 그건 몇살까지라고요?"), when the one discussed now does not."""
-    text = tracker.latest_message.get("text") or ""
-    words = [w for w in nouns(text) if len(w) >= 2 and w not in ASKING_NOUNS]
-    current = tracker.get_slot("programme")
     discussed = [p for p in (kb.programme(slug) for slug in discussed_in_order(tracker, "programme")) if p is not None]
-    if not words or len(discussed) < 2 or states_profile_facts(tracker):
+    if len(discussed) < 2 or states_profile_facts(tracker):
         return None  # (facts told are about the person, whatever they name: "취준생이면 ㅇㅋ?")
+    words = [w for w in nouns(tracker.latest_message.get("text") or "") if len(w) >= 2 and w not in ASKING_NOUNS]
+    current = tracker.get_slot("programme")
 
     def named_by(programme: ProgrammeInfo, word: str) -> bool:
         # the name's head ("청년일자리센터" → 센터) or a word of a name or alias ("면접 정장" → 정장), not any part of
@@ -318,12 +317,17 @@ def said_just_before(tracker: Tracker, opening: str) -> bool:
     return any((event.get("text") or "").startswith(opening) for event in previous_reply(tracker))
 
 
+def _programmes_on_buttons(events: Iterable[Dict[Text, Any]], kb: KnowledgeBase) -> List[ProgrammeInfo]:
+    """The programmes the buttons of these bot events offer, in their order."""
+    buttons = [button for event in events for button in (event.get("data") or {}).get("buttons") or []]
+    slugs = [m.group(1) for b in buttons for m in [_BUTTON_PROGRAMME.search(str(b.get("payload") or ""))] if m]
+    return [p for p in (kb.programme(slug) for slug in slugs) if p is not None]
+
+
 def programmes_just_listed(tracker: Tracker, kb: KnowledgeBase) -> List[ProgrammeInfo]:
     """The programmes the bot's previous reply offered as buttons (a list of what fits, of a situation's help), in
     its order: "어떤 일 하는 거예요?" right after such a list asks about them."""
-    buttons = [button for event in previous_reply(tracker) for button in (event.get("data") or {}).get("buttons") or []]
-    slugs = [m.group(1) for b in buttons for m in [_BUTTON_PROGRAMME.search(str(b.get("payload") or ""))] if m]
-    return [p for p in (kb.programme(slug) for slug in slugs) if p is not None]
+    return _programmes_on_buttons(previous_reply(tracker), kb)
 
 
 def programmes_listed_lately(tracker: Tracker, kb: KnowledgeBase, replies_back: int = 3) -> List[ProgrammeInfo]:
@@ -336,9 +340,7 @@ def programmes_listed_lately(tracker: Tracker, kb: KnowledgeBase, replies_back: 
             if users_seen > replies_back:
                 break
         elif event.get("event") == "bot" and users_seen >= 1:
-            buttons = (event.get("data") or {}).get("buttons") or []
-            slugs = [m.group(1) for b in buttons for m in [_BUTTON_PROGRAMME.search(str(b.get("payload") or ""))] if m]
-            listed = [p for p in (kb.programme(slug) for slug in dict.fromkeys(slugs)) if p is not None]
+            listed = list({p.slug: p for p in _programmes_on_buttons([event], kb)}.values())
             if len(listed) > 1:
                 return listed
     return []
@@ -347,9 +349,9 @@ def programmes_listed_lately(tracker: Tracker, kb: KnowledgeBase, replies_back: 
 _FEW_PROGRAMMES = 3
 
 
-def offers_what_is_said(programme: ProgrammeInfo, text: str) -> bool:
+def offers_what_is_said(kb: KnowledgeBase, programme: ProgrammeInfo, text: str) -> bool:
     """Whether a noun of ``text`` is in the programme's facts ("정장" of 취업날개's 면접 정장 무료 대여)."""
-    said = " ".join(fact.text for fact in programme_facts(programme))
+    said = kb.fact_index().said_of(programme.slug)
     return any(len(noun) >= 2 and noun not in ASKING_NOUNS and noun in said for noun in nouns(" ".join(question_words(text))))
 
 
@@ -365,13 +367,13 @@ def listed_one_offering(tracker: Tracker, kb: KnowledgeBase, current: Optional[P
     listed = programmes_listed_lately(tracker, kb)
     if current is None or not words or not listed:
         return None
-    facts = {p.slug: " ".join(fact.text for fact in programme_facts(p)) for p in kb.all_programmes()}
+    index = kb.fact_index()
     for word in sorted(words, key=len, reverse=True):  # the most telling word first ("모의면접", then "면접")
-        if sum(word in said for said in facts.values()) > _FEW_PROGRAMMES:
+        if index.said_of_how_many(word) > _FEW_PROGRAMMES:
             continue  # "서울시", "지원": words of many programmes tell none of them apart
-        if word in facts.get(current.slug, ""):
+        if word in index.said_of(current.slug):
             return None
-        offering = [p for p in listed if word in facts.get(p.slug, "")]
+        offering = [p for p in listed if word in index.said_of(p.slug)]
         if offering:
             return offering[0] if len(offering) == 1 else None
     return None
@@ -741,7 +743,6 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
             kb = knowledge_base()
             events = self.answer(dispatcher, tracker, replies, kb)
             say_hello_first(dispatcher, tracker, replies, before)
-            # (the earlier person's facts, forgotten once another's are told: the next verdict is about this one)
             theirs = facts_of_the_person_now(tracker) if self.answers_follow_ups else None
             # (the slots as they are for the person discussed now: the next form or verdict is about them)
             switch = [SlotSet(name, value) for name, value in (theirs or {}).items() if tracker.get_slot(name) != value]

@@ -11,9 +11,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import KnowledgeAction, Replies, current_programme
+from actions.context import KnowledgeAction, Replies, current_programme, knows_about_citizen
 from actions.details import policy_figure_answer, policy_figure_follow_up
-from actions.fits import answer_about_fits, knows_about_citizen
+from actions.fits import answer_about_fits
 from actions.open_questions import answer_about_current_programme, answer_facts_told
 from actions.programme_questions import POLICY_FIGURE_STRONG
 from knowledge.queries import KnowledgeBase

@@ -13,8 +13,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
-    knows_about_citizen,
-    Replies, intent_payload, join, latest_entity_values, profile_from_tracker, programme_buttons, programmes_just_listed,
+    Replies, intent_payload, join, knows_about_citizen, latest_entity_values, profile_from_tracker, programme_buttons,
+    programmes_just_listed,
 )
 from actions.eligibility import YOUTH, YOUTH_AGES, alternatives
 from actions.question_words import (

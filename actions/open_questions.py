@@ -17,15 +17,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     NOT_THIS, KnowledgeAction, Replies, corrected_question, current_programme, intent_payload, latest_entity_values,
-    mentioned_programme, places_serving, verdict_asked_again,
+    knows_about_citizen, mentioned_programme, places_serving, states_profile_facts, verdict_asked_again,
 )
 from actions.details import (
     CLOCK_QUESTION, asks_for_a_figure, detail_answer, policy_figure_answer, policy_figure_follow_up, say_detail,
 )
 from actions.eligibility import answers_the_form
-from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
+from actions.fits import answer_about_fits, utter_fits
 from actions.programme_questions import (
-    ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about, states_profile_facts,
+    ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about,
 )
 from actions.question_words import (
     BACK_REFERENCE, FOLLOW_UP_LENGTH, NOT_COVERED, POINTS_BACK, WHO_FOR, is_bare_question, question_named,

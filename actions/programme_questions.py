@@ -17,6 +17,7 @@ from actions.context import (
     current_programme,
     intent_payload,
     join,
+    knows_about_citizen,
     latest_entity_values,
     mentioned_places,
     mentioned_programme,
@@ -39,7 +40,7 @@ from actions.details import (
     meaning_answer, policy_figure_follow_up, say_detail,
 )
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
-from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
+from actions.fits import answer_about_fits, utter_fits
 from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS,
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS,
@@ -476,7 +477,7 @@ class ActionAnswerProgrammeQuestion(KnowledgeAction):
         set_aside = context.NOT_THIS.split(text)[0] if context.NOT_THIS.search(text) else ""
         if (
             named is None and current is not None and OTHER_ONES.search(text) and set_aside.strip()
-            and not kb.programmes_in_text(set_aside) and context.offers_what_is_said(current, set_aside)
+            and not kb.programmes_in_text(set_aside) and context.offers_what_is_said(kb, current, set_aside)
         ):  # "정장 말고 또 뭐 해줌" of 취업날개: what else it offers (정장 is one of its services), not other programmes
             return self.respond(dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", current)
         if named is None and current is not None and OTHER_ONES.search(text):

@@ -10,11 +10,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     KnowledgeAction, Replies, current_programme, latest_entity_values, mentioned_programme, profile_from_tracker,
-    states_profile_facts,
+    knows_about_citizen, states_profile_facts,
 )
 from actions.details import asks_for_a_date, detail_answer, policy_figure_answer, say_detail
 from actions.question_words import ASKS_IF_I_QUALIFY, BACK_REFERENCE, NOT_COVERED, question_named
-from actions.fits import knows_about_citizen, utter_fits, utter_jobs_for_group
+from actions.fits import utter_fits, utter_jobs_for_group
 from actions.programme_questions import POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion
 from actions.situations import BUREAU_FIGURE_ASKED, PROFILE_SITUATIONS, ActionAnswerSituation
 from knowledge.queries import KnowledgeBase

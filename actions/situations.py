@@ -10,15 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     CORRECTION, NOT_THIS, THE_SAME_ABOUT, KnowledgeAction, Replies, current_programme, join, latest_entity_values,
-    mentioned_programme, previous_programme, previous_user_text, programme_buttons, said_just_before, verdict_asked_again,
+    knows_about_citizen, mentioned_programme, previous_programme, previous_user_text, programme_buttons, said_just_before,
+    states_facts_it_judges, states_profile_facts, verdict_asked_again,
 )
 from actions.details import asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, say_detail
 from actions.eligibility import answers_the_form
-from actions.fits import answer_about_fits, knows_about_citizen, utter_fits
+from actions.fits import answer_about_fits, utter_fits
 from actions.programme_questions import (
     ASKS_SOMETHING, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about,
-    states_facts_it_judges,
-    states_profile_facts,
 )
 from actions.question_words import (
     ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, NEARBY_WORDS, NOT_COVERED,

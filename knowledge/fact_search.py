@@ -255,6 +255,9 @@ class FactIndex:
         self._known = set(df) | {b for grams in self._name_bigrams.values() for b in grams}
         self._summary_bigrams = {fact.programme_slug: set(bigrams(fact.text)) for fact in self.facts if fact.kind == "summary"}
         self._programme_bigrams: Dict[str, set] = {}
+        self._said: Dict[str, str] = {}  # every fact of a programme, as one text
+        for fact in self.facts:
+            self._said[fact.programme_slug] = f"{self._said.get(fact.programme_slug, '')} {fact.text}"
         for fact, grams in zip(self.facts, self._bigrams):
             self._programme_bigrams.setdefault(fact.programme_slug, set()).update(grams)
         for slug, grams in self._name_bigrams.items():
@@ -348,6 +351,14 @@ class FactIndex:
         if len(ranked) > 1 and ranked[0][1] < IDENTIFY_LEAD * ranked[1][1]:
             return None
         return ranked[0]
+
+    def said_of(self, programme_slug: str) -> str:
+        """Everything the knowledge base says of a programme, as one text ("정장" is said of 취업날개)."""
+        return self._said.get(programme_slug, "")
+
+    def said_of_how_many(self, word: str) -> int:
+        """How many programmes' facts hold ``word`` ("서울시": most; "모의면접": one)."""
+        return sum(word in said for said in self._said.values())
 
     def main_name_bigrams(self, programme_slug: str) -> Set[str]:
         return set(self._main_name_bigrams.get(programme_slug, set()))
