@@ -678,14 +678,40 @@ def asks_for_a_person(tracker: Tracker) -> bool:
     )
 
 
-def say_hello_first(dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, first: int) -> None:
-    """"안녕하세요~ 사회적기업 창업 준비하는 사람이에요" answered as a question: the answer greets back first."""
+# thanks said with a question, before or after it ("ㅇㅋ 감사요 신청은 온라인으로 하는거 맞죠?", "ㄳ 전화번호는요?",
+# "ㅇㅋ 그럼 거기 무료인건 맞죠? 고마워요"), and how much question there must be besides (not "네 감사해요 ㅎㅎ")
+THANKS_OPENING = re.compile(
+    r"^\W*(?:(?:ㅇㅋ|ㅇㅇ|오케이|오키|ok|네+|넵|예|아+|앗|오+|와+|알겠어요|알겠습니다|알았어요|그렇군요|글쿠나|그렇구나)[\s~!.,^]*)*"
+    r"(?:감사|고마워|고맙|ㄳ|ㄱㅅ|땡큐|땡스|thx|thank|쌩유)[가-힣ㄳㄱㅅ]*[\s~!.,^ㅎㅋ]*",
+    re.IGNORECASE,
+)
+THANKS_CLOSING = re.compile(r"[?？.!]\s*(?:감사(?:합니다|해요|요)?|고마워요?|고맙습니다|ㄳ|ㄱㅅ|땡큐)[\s~!.^ㅎㅋ]*$")
+QUESTION_WITH_THANKS = 6
+
+
+def thanked_with_a_question(text: str) -> bool:
+    """Whether a question came with thanks, which the answer returns first."""
+    opening = THANKS_OPENING.match(text)
+    if opening:
+        return len(text[opening.end():].strip()) >= QUESTION_WITH_THANKS
+    closing = THANKS_CLOSING.search(text)
+    return bool(closing) and len(text[: closing.start()].strip()) >= QUESTION_WITH_THANKS
+
+
+def return_courtesy_first(dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, first: int) -> None:
+    """"안녕하세요~ 사회적기업 창업 준비하는 사람이에요" answered as a question: the answer greets back first (and
+    "ㄳ 전화번호는요?" thanks back first)."""
     text = tracker.latest_message.get("text") or ""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     answer = dispatcher.messages[first:]
-    if intent == "greet" or not GREETING_OPENING.match(text) or not answer or tracker.latest_action_name != "action_listen":
+    if intent == "greet" or not answer or tracker.latest_action_name != "action_listen":
         return
-    hello = replies.text("utter_hello_first")
+    if GREETING_OPENING.match(text):
+        hello = replies.text("utter_hello_first")
+    elif intent not in ("thanks", "goodbye") and thanked_with_a_question(text):
+        hello = replies.text("utter_welcome_first")
+    else:
+        return
     if answer[0].get("text") and not answer[0]["text"].startswith(hello):
         answer[0]["text"] = f"{hello} {answer[0]['text']}"
     elif not answer[0].get("text"):  # (a response named, rendered by Rasa): a line of its own before it
@@ -741,8 +767,8 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         try:
             before = len(dispatcher.messages)
             kb = knowledge_base()
-            events = self.answer(dispatcher, tracker, replies, kb)
-            say_hello_first(dispatcher, tracker, replies, before)
+            events = self.answer_message(dispatcher, tracker, replies, kb)
+            return_courtesy_first(dispatcher, tracker, replies, before)
             theirs = facts_of_the_person_now(tracker) if self.answers_follow_ups else None
             # (the slots as they are for the person discussed now: the next form or verdict is about them)
             switch = [SlotSet(name, value) for name, value in (theirs or {}).items() if tracker.get_slot(name) != value]
@@ -761,3 +787,9 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         kb: KnowledgeBase,
     ) -> List[Dict[Text, Any]]:
         """Answer from the knowledge base ``kb``; return the events."""
+
+    def answer_message(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+    ) -> List[Dict[Text, Any]]:
+        """Answer the latest message (actions/questions_apart.py answers each of several questions)."""
+        return self.answer(dispatcher, tracker, replies, kb)

@@ -19,6 +19,7 @@ from actions.context import (
     NOT_THIS, KnowledgeAction, Replies, corrected_question, current_programme, intent_payload, latest_entity_values,
     knows_about_citizen, mentioned_programme, places_serving, states_profile_facts, verdict_asked_again,
 )
+from actions.questions_apart import AnswersQuestionsApart
 from actions.details import (
     CLOCK_QUESTION, asks_for_a_figure, detail_answer, policy_figure_answer, policy_figure_follow_up, say_detail,
 )
@@ -81,9 +82,11 @@ def answer_about_current_programme(
     return None
 
 
-class ActionAnswerDetailOrOutOfScope(KnowledgeAction):
+class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
     """An out-of-scope message may still be about the programme in context ("5층엔 뭐 들어와요?", "거기 주소는??")
     or name a fact outright ("공정무역 도시 인증은 언제예요?"); otherwise it is out of scope."""
+
+    answered_intents = ("out_of_scope",)
 
     def name(self) -> Text:
         return "action_answer_detail_or_out_of_scope"

@@ -41,6 +41,7 @@ from actions.details import (
 )
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
 from actions.fits import answer_about_fits, utter_fits
+from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS,
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS,
@@ -370,8 +371,10 @@ def housing_programme(tracker: Tracker, kb: KnowledgeBase, programme: Optional[P
     return before if before is not None and housed_fact(kb, programme, before) is not None else None
 
 
-class ActionAnswerProgrammeQuestion(KnowledgeAction):
+class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
     """Answers the question of this turn, or the last one again for a corrected programme."""
+
+    answered_intents = QUESTION_INTENTS
 
     hands_on_place_follow_ups = False  # (it asks the question again itself: question_again_for_place)
 

@@ -9,9 +9,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 
 from actions.context import (
-    KnowledgeAction, Replies, current_programme, latest_entity_values, mentioned_programme, profile_from_tracker,
+    Replies, current_programme, latest_entity_values, mentioned_programme, profile_from_tracker,
     knows_about_citizen, states_profile_facts,
 )
+from actions.questions_apart import AnswersQuestionsApart
 from actions.details import asks_for_a_date, detail_answer, policy_figure_answer, say_detail
 from actions.question_words import ASKS_IF_I_QUALIFY, BACK_REFERENCE, NOT_COVERED, question_named
 from actions.fits import utter_fits, utter_jobs_for_group
@@ -49,8 +50,10 @@ WORK_TOPIC = re.compile(
 )
 
 
-class ActionRecommendProgrammes(KnowledgeAction):
+class ActionRecommendProgrammes(AnswersQuestionsApart):
     """Eligible programmes first, then those that only need one more fact checked."""
+
+    answered_intents = ("recommend_programmes",)
 
     def name(self) -> Text:
         return "action_recommend_programmes"

@@ -9,10 +9,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
-    CORRECTION, NOT_THIS, THE_SAME_ABOUT, KnowledgeAction, Replies, current_programme, join, latest_entity_values,
+    CORRECTION, NOT_THIS, THE_SAME_ABOUT, Replies, current_programme, join, latest_entity_values,
     knows_about_citizen, mentioned_programme, previous_programme, previous_user_text, programme_buttons, said_just_before,
     states_facts_it_judges, states_profile_facts, verdict_asked_again,
 )
+from actions.questions_apart import AnswersQuestionsApart
 from actions.details import asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, say_detail
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, utter_fits
@@ -30,6 +31,13 @@ from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
 # situations where the programmes that help depend on who is asking: with an age told, the fits for the profile
 PROFILE_SITUATIONS = ("situation_job_search", "situation_low_income")
+# the intents of a situation told (domain.yml)
+SITUATION_INTENTS = (
+    "situation_unpaid_wages", "situation_unfair_dismissal", "situation_workplace_harassment", "situation_customer_abuse",
+    "situation_labour_problem", "situation_small_workplace", "situation_interview_suit", "situation_study_space",
+    "situation_job_search", "situation_job_training", "situation_low_income", "situation_rest_area",
+    "situation_social_economy",
+)
 # below this NLU confidence a situation in a conversation about a programme may well be a question about it
 # ("기초수급자면 먼저 뽑힌다는 얘기 들었는데 진짜예요?" read as a labour problem at 0.19)
 UNSURE_SITUATION = 0.4
@@ -89,8 +97,10 @@ def primary_programme(programmes: List[ProgrammeInfo], situation: str) -> Progra
     return min(programmes, key=lambda p: (len(p.situations), p.situations.index(situation)))
 
 
-class ActionAnswerSituation(KnowledgeAction):
+class ActionAnswerSituation(AnswersQuestionsApart):
     """Lists the programmes whose sources name this situation, in the order the sources give."""
+
+    answered_intents = SITUATION_INTENTS
 
     def name(self) -> Text:
         return "action_answer_situation"

@@ -24,21 +24,27 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from knowledge.clauses import question_spans
 from knowledge.morphology import GREETING_OPENING
 
 logger = logging.getLogger(__name__)
 
 _MODEL_FILE = "linear_intent_classifier.pkl"
 
+# the output key of each question's intent in a message that asks several (knowledge/clauses.py)
+QUESTIONS = "questions"
+
 # characters after an opening greeting that make a question of its own, which decides the intent (a long
 # message heard as "greet" would only be greeted back)
 QUESTION_AFTER_GREETING = 12
 
 
-def _morphemes(message: Message, start: int = 0) -> str:
-    """The message's morphemes (lemmas) from character ``start`` on."""
+def _morphemes(message: Message, start: int = 0, end: Optional[int] = None) -> str:
+    """The message's morphemes (lemmas) from character ``start`` on (up to ``end``)."""
     tokens = message.get(TOKENS_NAMES[TEXT]) or []
-    return " ".join((token.lemma or token.text).lower() for token in tokens if token.start >= start)
+    return " ".join(
+        (token.lemma or token.text).lower() for token in tokens if token.start >= start and (end is None or token.end <= end)
+    )
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -167,7 +173,29 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             ranking = [{"name": str(classifier.classes_[i]), "confidence": float(row[i])} for i in order]
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            if len(messages) == 1:  # (a citizen's message; training data needs no questions apart)
+                self._classify_questions(message, texts[index], temperature)
         return messages
+
+    def _classify_questions(self, message: Message, text: str, temperature: float) -> None:
+        """Each question of a message that asks several ("몇개나 있고 이용료 따로 있어요?"), with its own intent, so the
+        actions answer each (actions/questions_apart.py)."""
+        spans = question_spans(text)
+        if len(spans) < 2:
+            return
+        classifier = self._model[2]
+        questions = []
+        for start, end in spans:
+            if hasattr(classifier, "predict_proba"):
+                row = _confidences(classifier, self._features([text[start:end]], [_morphemes(message, start, end)]), temperature)[0]
+            else:
+                row = self._scorer().confidences(text[start:end], _morphemes(message, start, end), temperature)
+            best = int(np.argmax(row))
+            questions.append(
+                {"text": message.get(TEXT, "")[start:end], "start": start, "end": end,
+                 "intent": {"name": str(classifier.classes_[best]), "confidence": float(row[best])}}
+            )
+        message.set(QUESTIONS, questions, add_to_output=True)
 
 
 def _fast_scoring(classifier: Any) -> Any:

@@ -104,3 +104,16 @@ def test_one_message_scoring_equals_scikit_learns(default_model_storage, default
         one = classifier._scorer().confidences(message.get("text").lower(), _morphemes(message), float(classifier._config["temperature"]))
         np.testing.assert_allclose(one, expected, rtol=1e-9, atol=1e-12)
         assert classify(classifier, message.get("text"))["intent"]["name"] == classifier._model[2].classes_[expected.argmax()]
+
+
+def test_each_question_of_a_message_asking_several_gets_its_own_intent(
+    default_model_storage, default_execution_context
+) -> None:
+    """"몇 시까지 해요? 그리고 어디에 있어요?": the message has one intent, and each question its own, with offsets."""
+    classifier = trained(default_model_storage, default_execution_context)
+    text = "몇 시까지 해요? 그리고 어디에 있어요?"
+    parsed = classify(classifier, text)
+    asked = [(q["text"], q["intent"]["name"]) for q in parsed["questions"]]
+    assert asked == [("몇 시까지 해요?", "ask_hours"), ("어디에 있어요?", "ask_location")]
+    assert all(text[q["start"]:q["end"]] == q["text"] for q in parsed["questions"])
+    assert "questions" not in classify(classifier, "몇 시까지 해요?")  # (one question: the intent says it all)

@@ -1,0 +1,93 @@
+"""The questions of one message: "취업날개 몇살까지 되고 어디서 신청해요?" asks two things, each answered.
+
+Citizens pack several questions into one message ("일요일도 여나요? 글고 거기 모의면접도 해줘요?",
+"보호관은 몇명이고 옴부즈만은 구마다 몇명씩이에요"). One intent for the whole message answers one of them, or
+neither. The NLU classifies each question found here on its own (bot/nlu/linear_intent_classifier.py) and the
+actions answer each (actions/questions_apart.py). Free of Rasa: the NLU and the action server share it.
+
+A message is split only where a question ends and another begins: after a question mark, before "그리고/글구/근데",
+after "…는지랑", or after the "-고" that joins two questions ("몇개나 있고 이용료 …"). A statement before a question
+("55세고 서울 살아요. 공공근로 같은거 있나요?") stays with it, so the facts of a story reach the question they lead to.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Tuple
+
+# a clause that asks outright (ends like a question, or carries a question word); "있어요/없어요" without a question
+# mark tell ("학생이라 돈없어요")
+_ASKS = re.compile(
+    r"몇|며칠|얼마|어디|어딘|언제|뭐|뭔|뭘|무슨|무엇|누가|누구|어떻게|어케|어떤|어느|"
+    r"(?:나요|까요|가요|는지|인지|[되돼됨]요|[되돼]죠|죠|지요|나|냐|니|해(?:요|줘요?|주나요?|주세요)|"
+    r"주나|줘|줌|됨|임|인가요?|맞(?:죠|아요|나요|음)|까)\s*[?？~.!ㅠㅜㅎㅋ]*\s*$|[?？]|(?:는지|인지)(?:랑|하고)?\s*$"
+)
+# the words that make "…고" join two questions rather than two facts ("35살이고 서울 사는데")
+_QUESTION_WORD = re.compile(r"몇|며칠|얼마|어디|언제|뭐|무슨|누가|어떻게|어떤")
+# where one question ends and another begins
+_AFTER_QUESTION_MARK = re.compile(r"[?？]+[~!.ㅠㅜㅎㅋ]*\s+(?=\S)")
+_CONNECTOR = re.compile(r"\s+(?:아\s+)?(?:그리고|글고|글구|그리구|그리궁|그리고요|근데|그런데|그리고\s+또|또한)\s+")
+_WHETHER_AND = re.compile(r"(?<=[는인던]지)(?:랑|하고|도|,)\s+")
+# "몇개나 있고 이용료…", "시급 얼마고 몇개월…", "몇명이고 옴부즈만은…", "평일 몇시까지고 토욜은…"
+_QUESTION_AND = re.compile(r"(?<=[가-힣])(?<![그라다려보알하싶])고\s+(?!싶|있어|있는데|계|나서|난\s|해서)")
+
+# a clause this short is not a question of its own ("되면?"), it stays with the one before
+MIN_CLAUSE = 4
+
+
+def _asks(text: str) -> bool:
+    return bool(_ASKS.search(text.strip()))
+
+
+def question_spans(text: str) -> List[Tuple[int, int]]:
+    """The character spans of the questions in ``text``: one span (the whole text) unless it asks several."""
+    cuts = set()
+    for pattern in (_AFTER_QUESTION_MARK, _CONNECTOR, _WHETHER_AND):
+        cuts.update(match.end() if pattern is not _CONNECTOR else match.start() for match in pattern.finditer(text))
+    for match in _QUESTION_AND.finditer(text):
+        before = text[: match.start()]
+        start = max(before.rfind("?"), before.rfind("？"), before.rfind(". "), -1) + 1
+        if _QUESTION_WORD.search(before[start:]):
+            cuts.add(match.end())
+    spans: List[Tuple[int, int]] = []
+    start = 0
+    for cut in sorted(cuts) + [len(text)]:
+        if cut <= start:
+            continue
+        spans.append((start, cut))
+        start = cut
+    # strip each span's spaces and leading connector
+    cleaned: List[Tuple[int, int]] = []
+    for begin, end in spans:
+        piece = text[begin:end]
+        lead = re.match(r"\s*(?:(?:아\s+)?(?:그리고|글고|글구|그리구|그리궁|그리고요|근데|그런데|그리고\s+또|또한)\s+)?", piece)
+        begin += lead.end() if lead else 0
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        if end > begin:
+            cleaned.append((begin, end))
+    # a piece that does not ask, or is too short to, joins the next (a story before its question) or the one before
+    merged: List[Tuple[int, int]] = []
+    pending = None
+    for begin, end in cleaned:
+        if pending is not None:
+            begin = pending
+            pending = None
+        piece = text[begin:end]
+        if not _asks(piece) or len(piece.replace(" ", "")) < MIN_CLAUSE:
+            if merged and len(piece.replace(" ", "")) < MIN_CLAUSE:
+                merged[-1] = (merged[-1][0], end)
+            else:
+                pending = begin
+            continue
+        merged.append((begin, end))
+    if pending is not None:
+        if merged:
+            merged[-1] = (merged[-1][0], len(text.rstrip()))
+        else:
+            return [(0, len(text))]
+    return merged if len(merged) > 1 else [(0, len(text))]
+
+
+def questions(text: str) -> List[str]:
+    """The questions of ``text`` as strings (see question_spans)."""
+    return [text[begin:end] for begin, end in question_spans(text)]
