@@ -184,7 +184,25 @@ def _corrected(tracker: Tracker, text: str) -> Optional[str]:
     return None
 
 
-LAST_SENTENCE = re.compile(r"[^.?!。]+[.?!。\s]*$")
+# where a sentence ends: punctuation, or laughter / tears before a space ("…수고했다고 끝남ㅋㅋ 다시 면접 …")
+SENTENCE_END = re.compile(r"[.?!。]+|[ㅋㅎㅠㅜ]{2,}(?=\s)")
+
+
+def last_sentence_start(text: str) -> int:
+    """Where the last sentence of ``text`` starts (0 for one sentence)."""
+    ends = [match.end() for match in SENTENCE_END.finditer(text.rstrip(" .?!。"))]
+    return ends[-1] if ends else 0
+
+
+def named_only_in_the_story(tracker: Tracker, slug: str) -> bool:
+    """Whether the programme ``slug`` is named only before the message's last sentence ("인턴 … 정규직 전환 얘기 하나도
+    없이 … 끝남ㅋㅋ 다시 면접 보러 … 정장 공짜로 빌려주는 데 있다며?"): part of the story, not what is asked."""
+    start = last_sentence_start(tracker.latest_message.get("text") or "")
+    spans = [
+        e.get("start") for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") == "programme" and str(e.get("value")) == slug and isinstance(e.get("start"), int)
+    ]
+    return start > 0 and bool(spans) and all(span < start for span in spans)
 
 
 def programme_values_asked_first(tracker: Tracker, before: Optional[int] = None) -> List[str]:
@@ -196,8 +214,7 @@ def programme_values_asked_first(tracker: Tracker, before: Optional[int] = None)
         e for e in tracker.latest_message.get("entities", [])
         if e.get("entity") == "programme" and not (before is not None and isinstance(e.get("start"), int) and e["start"] < before)
     ]
-    last = LAST_SENTENCE.search(text.rstrip(" .?!。"))
-    start = last.start() if last else 0
+    start = last_sentence_start(text)
     asked = [e for e in entities if isinstance(e.get("start"), int) and e["start"] >= start > 0]
     values = [str(e["value"]) for e in asked] + [str(e["value"]) for e in entities if e not in asked]
     return list(dict.fromkeys(values))

@@ -50,6 +50,7 @@ from actions.question_words import (
     question_sentence, asking_sentence,
     APPLYING_WORDS, COMPARED, FIELD_OF, PRICE_WORDS, REQUIREMENT,
 )
+from knowledge.clauses import QUESTION_WORD
 from knowledge.fact_search import Fact, question_words
 from knowledge.morphology import nouns
 from knowledge.queries import (
@@ -709,6 +710,11 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             or (intent == "ask_programme_info" and states_facts_it_judges(tracker, programme))
             # "공근 신청하고싶은데 62살 서울살고 소득업고 일없어요 구직등록은 안햇어요": whether they can, first
             or (intent == "ask_how_to_apply" and states_facts_it_judges(tracker, programme) and len(profile_facts_told(tracker)) >= 3)
+            # "마을노무사 우리 가게 되요? 5명 이에요" (where it is, to the NLU): a fact its rules read, and "되요?"
+            or (
+                states_facts_it_judges(tracker, programme) and ASKS_IF_I_CAN.search(text) and not question_named(text)
+                and not QUESTION_WORD.search(text)  # ("… 몇개월까지 일할수있어요?" asks how long)
+            )
         ):
             # "마흔인데 서울 살아요 뉴딜일자리 가능?": facts about oneself and a programme ask whether it fits; so do
             # facts told without a question ("어머니 구직등록은 안 하셨어요", whatever intent its 등록 suggested)

@@ -70,9 +70,11 @@ ASKS_IF_I_QUALIFY = re.compile(
     r"|왜\s*안\s*(?:나와|돼|되|나오)"  # "취업날개는 왜 안 나와요?" after a list of what fits
     r"|(?<![가-힣])(?:저|나)\s+(?:안\s*돼|안\s*되|돼요|되나|될까|되죠|가능|해당)"  # "빌려주는 것도 저 돼요?"
 )
+# "구두랑 넥타이도 빌려줘요?": what is lent, not who may borrow
+ITEMS_LENT = re.compile(r"(?:구두|넥타이|셔츠|와이셔츠|블라우스|가방|벨트|치마|바지|코트|재킷|자켓|양말|스타킹)\s*(?:랑|이랑|하고|도|,|및|까지)")
 # "정장 빌릴 수 있어요?" said with something about oneself ("고3인데"): whether they can use it
 ASKS_IF_I_CAN = re.compile(
-    r"(?:빌릴|받을|쓸|이용할|신청할|참여할|들어갈|다닐|할)\s*수\s*(?:있|없)|(?:돼|되나|될까)요?\s*(?:[?？]|$)|(?:됨|되냐|됨요|되남)\s*[?？]?"
+    r"(?:빌릴|받을|쓸|이용할|신청할|참여할|들어갈|다닐|할)\s*수\s*(?:있|없)|(?:돼|되요|되나|될까)요?\s*(?:[?？]|$)|(?:됨|되냐|됨요|되남)\s*[?？]?"
 )
 # a student about to finish school: a fact some rules read ("고교졸업예정자"), though no slot holds it
 STUDENT_WORDS = re.compile(r"고\s*3|고등학생|고딩|졸업\s*(?:예정|전|하기\s*전|앞두)")

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     CORRECTION, NOT_THIS, THE_SAME_ABOUT, Replies, current_programme, join, latest_entity_values,
-    knows_about_citizen, mentioned_programme, previous_programme, previous_user_text, programme_buttons, said_just_before,
+    knows_about_citizen, mentioned_programme, named_only_in_the_story, previous_programme, previous_user_text, programme_buttons, said_just_before,
     states_facts_it_judges, states_profile_facts, verdict_asked_again,
 )
 from actions.questions_apart import AnswersQuestionsApart
@@ -21,7 +21,7 @@ from actions.programme_questions import (
     ASKS_SOMETHING, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about,
 )
 from actions.question_words import (
-    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, NEARBY_WORDS, NOT_COVERED,
+    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, ITEMS_LENT, FEATURE_QUESTION, FOLLOW_UP_LENGTH, NEARBY_WORDS, NOT_COVERED,
     QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, question_named, question_sentence,
 )
 from knowledge.fact_search import DISTINCTIVE_IDF, question_bigrams
@@ -31,6 +31,8 @@ from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
 # situations where the programmes that help depend on who is asking: with an age told, the fits for the profile
 PROFILE_SITUATIONS = ("situation_job_search", "situation_low_income")
+# situations that say the one they are about is looking for work
+SEEKING_WORK = ("situation_interview_suit",)
 # the intents of a situation told (domain.yml)
 SITUATION_INTENTS = (
     "situation_unpaid_wages", "situation_unfair_dismissal", "situation_workplace_harassment", "situation_customer_abuse",
@@ -109,7 +111,12 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
         situation = (tracker.latest_message.get("intent") or {}).get("name", "")
-        return self.respond_to(dispatcher, tracker, replies, kb, situation)
+        events = self.respond_to(dispatcher, tracker, replies, kb, situation)
+        if situation in SEEKING_WORK and tracker.get_slot("job_status") is None and not any(
+            e.get("name") == "job_status" for e in events
+        ):  # "아들이 다음주에 첫 면접인데 양복이 없대요": whoever has an interview is looking for work (취업날개's 구직자)
+            events.append(SlotSet("job_status", "job_seeker"))
+        return events
 
     def respond_to(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase, situation: str
@@ -150,9 +157,12 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         programmes = kb.for_situation(situation)
         named = mentioned_programme(tracker, kb)
         ignored: Optional[ProgrammeInfo] = None
-        if named is not None and not named.citizen_facing and situation in HARM_DONE and programmes and (
+        if named is not None and not named.citizen_facing and programmes and (
+            situation in HARM_DONE
+            or (named.slug not in [p.slug for p in programmes] and named_only_in_the_story(tracker, named.slug))
+        ) and (
             len(text) > QUESTION_LENGTH or STORY_MARKERS.search(text)
-        ) and not THERE_IS_ONE_ASKED.search(text):  # ("서울시 정규직 전환 이런거 있지 않아요?" asks about it)  # "수습 끝나자마자 정규직 전환 안해준다고 그만 나오래요": the city's own 정규직 전환 is not help for them
+        ) and not THERE_IS_ONE_ASKED.search(text):  # (also "인턴 … 정규직 전환 얘기 하나도 없이 … 정장 빌려주는 데 있다며?")  # ("서울시 정규직 전환 이런거 있지 않아요?" asks about it)  # "수습 끝나자마자 정규직 전환 안해준다고 그만 나오래요": the city's own 정규직 전환 is not help for them
             ignored, named = named, None
         listed_fits = said_just_before(tracker, replies.opening("utter_recommend_intro"))
         if named is None and states_profile_facts(tracker) and listed_fits:
@@ -286,7 +296,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         if programme.rules and not asks_for_a_figure(text) and not PRICE_ASKED.search(text) and not WHAT_THERE.search(text) and (
             (knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text))
             or (about_themselves and ASKS_IF_I_CAN.search(text))
-        ):
+        ) and not ITEMS_LENT.search(text):
             # "면접 정장 빌려주는 건 저는 안돼요?", "고3인데 정장 빌릴 수 있어요?": the verdict for the programme made
             # for this situation (one with rules to judge by: a study room's 일자리카페 has none)
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)

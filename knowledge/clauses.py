@@ -22,7 +22,7 @@ _ASKS = re.compile(
     r"주나|줘|줌|됨|임|인가요?|맞(?:죠|아요|나요|음)|까)\s*[?？~.!ㅠㅜㅎㅋ]*\s*$|[?？]|(?:는지|인지)(?:랑|하고)?\s*$"
 )
 # the words that make "…고" join two questions rather than two facts ("35살이고 서울 사는데")
-_QUESTION_WORD = re.compile(r"몇|며칠|얼마|어디|언제|뭐|무슨|누가|어떻게|어떤")
+QUESTION_WORD = re.compile(r"몇|며칠|얼마|어디|언제|뭐|무슨|누가|어떻게|어떤")
 # where one question ends and another begins
 _AFTER_QUESTION_MARK = re.compile(r"[?？]+[~!.ㅠㅜㅎㅋ]*\s+(?=\S)")
 _CONNECTOR = re.compile(r"\s+(?:아\s+)?(?:그리고|글고|글구|그리구|그리궁|그리고요|근데|그런데|그리고\s+또|또한)\s+")
@@ -46,7 +46,7 @@ def question_spans(text: str) -> List[Tuple[int, int]]:
     for match in _QUESTION_AND.finditer(text):
         before = text[: match.start()]
         start = max(before.rfind("?"), before.rfind("？"), before.rfind(". "), -1) + 1
-        if _QUESTION_WORD.search(before[start:]):
+        if QUESTION_WORD.search(before[start:]):
             cuts.add(match.end())
     spans: List[Tuple[int, int]] = []
     start = 0

@@ -336,7 +336,8 @@ _OUTSIDE_PLACES = [
 _RESIDE_VERB = (
     r"(?P<verb>(?:안\s*|못\s*)?(?:"
     r"(?:살(?:[아았고지며면던거구어는]|$|(?=\s))|삽니|사는|산다|사니|사시(?=[고는며니면지]|$|\s)|사세요|사십니|사심(?=\s*(?:$|[.!?~ㅋㅎㅠ]))|삼(?=\s*(?:$|[.!?~ㅋㅎㅠ])))"  # 살다
-    r"|거주|자취|하숙|시민(?!청)|주민(?!센터)|사람(?!들)|토박이))"
+    r"|거주|자취|하숙|시민(?!청)|주민(?!센터)|사람(?!들)|토박이"
+    r"|지내(?:요|고|는|며|면|는데)|지냅니))"
 )
 # The span is the place only ("[서울] 살아요"), as in the project's annotations.
 _RESIDENCE = re.compile(
@@ -357,6 +358,10 @@ _RESIDENCE_MOVING = re.compile(
     r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
     r"\s*(?:으로|로)\s*(?:(?:이사|이주|전입)\s*(?:를\s*|을\s*)?(?:가|오|와|갈|올|했|하|해|간|온|갔|왔)|옮겼|옮길|옮기|옮겨)"
     r"(?!까|지\s*(?:말지|고민))"  # ("서울로 이사 갈까 고민 중": not decided, so not where one lives)
+    # "인천 본가로 들어가요", "서울로 방 구해서 나오면요?": home moved back to the family's, or a room found
+    r"|(?P<home_place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
+    r"\s*(?:(?:본가|부모님\s*댁|부모님\s*집|집|고향\s*집)\s*(?:으로|로)\s*(?:들어가|들어와|들어갈|들어올|돌아가|돌아갈|내려가|내려갈)"
+    r"|(?:으로|로|에)\s*(?:방|집|자취방|원룸|월세방?)\s*(?:을\s*|를\s*)?(?:구해|구하|얻어|얻으|잡아|잡으|얻|구했|얻었))"
 )
 # "서울 우리집에 사는 고3", "서울 저희 집에서 같이 살아요": one's home in Seoul
 _RESIDENCE_HOME = re.compile(
@@ -509,6 +514,8 @@ _INCOME_STOPS = re.compile(r"(?:알바|아르바이트|일|회사|직장|그거|
 # "고3인데", "고등학교 졸업 앞두고": a high-school senior (취업날개 counts from 고교졸업예정자), whatever the age
 # "앗 오타 15명이요", "정정 12명": a number of people said alone to correct one told before (a bare "9명이에요"
 # is read only as the answer to the form's question)
+# "마을노무사 우리 가게 되요? 5명 이에요": the workplace named in one sentence, its size told in the next
+_SIZE_TOLD_AFTER = re.compile(r"[?!.~]\s*(?:(?:직원|사람|인원)\s*(?:은|는|이|가)?\s*)?(?P<n>\d{1,4})\s*명\s*(?:이에요|이요|예요|입니다|이야|임)")
 _SIZE_ALONE = re.compile(
     r"^\s*(?:(?:앗|아|어|아니)[\s,.!]*)*(?:(?:정정|오타|수정|잘못\s*말했(?:네요?|어요)?|아니\s*고)[\s,.!]*)+"
     r"(?P<n>\d{1,4})\s*명\s*(?:이요|이에요|예요|요|임|입니다)?[\s.!~ㅋㅎ]*$"
@@ -525,12 +532,12 @@ _HIGH_SCHOOL_SENIOR = re.compile(
 _SEOUL_BEFORE_DISTRICT = re.compile(r"(?<![가-힣])(?P<place>서울)(?:시|특별시)?\s+$")
 _RESIDE_AFTER_DISTRICT = re.compile(
     # "중랑구에서 저랑 같이 삽니다": with whom one lives may come between
-    r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*(?:(?:저랑|나랑|저희\s*(?:가족|부모님)?(?:이랑|하고|과)|부모님(?:이랑|하고|과)|가족(?:이랑|하고|과)|남편(?:이랑|하고|과)|아내(?:랑|하고|와))\s*)?"
+    r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*(?:(?:저랑|나랑|저희\s*(?:가족|부모님)?(?:이랑|랑|하고|과)|부모님(?:이랑|하고|과)|가족(?:이랑|하고|과)|남편(?:이랑|하고|과)|아내(?:랑|하고|와))\s*)?"
     r"(?:(?:같이|함께|혼자|지금|계속|쭉|오래)\s*)?" + _RESIDE_VERB
     # "마포로 이사 가면": where the citizen will live (a hypothetical is judged as asked)
     + r"|\s*(?:으로|로)\s*(?P<moving>이사|이주|전입|옮겼|옮길|옮기|옮겨)"
     # "집은 강서구예요", "주소지는 관악구예요": the district one lives in, named as where home is
-    + r"|(?P<copula>이에요|예요|입니다|이야|이고요|임)(?![가-힣])"
+    + r"|(?P<copula>이에요|예요|입니다|이야|이고요|임|(?:으로|로)\s*(?:돼|되어|되)\s*있(?:음|어요|어|습니다|는데|다))(?![가-힣])"
 )
 # "집은", "주소지는", "사는 곳은" right before a district: where the citizen lives
 _HOME_BEFORE = re.compile(r"(?:집|주소지?|사는\s*곳|거주지)(?:은|는|이|가)?\s*(?:서울\s*)?$")
@@ -658,6 +665,9 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
         if corrected:  # (the number said last replaces whatever else the message counted)
             found = [item for item in found if item[2] != "workplace_size"]
             found.append((corrected.start("n"), corrected.end("n"), "workplace_size", int(corrected.group("n"))))
+        told = _SIZE_TOLD_AFTER.search(t)
+        if told and re.search(_SIZE_SUBJECT, t[: told.start()]) and not any(e == "workplace_size" for *_, e, _ in found):
+            found.append((told.start("n"), told.end("n"), "workplace_size", int(told.group("n"))))
         alone = _SIZE_ALONE.match(t)
         if alone and not any(entity == "workplace_size" for *_, entity, _ in found):
             found.append((alone.start("n"), alone.end("n") + 1, "workplace_size", int(alone.group("n"))))
@@ -698,8 +708,9 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
                 value = "outside"
             found.append((match.start("place"), match.end("place"), "residence", value))
         for match in _RESIDENCE_MOVING.finditer(t):
-            value = "seoul" if match.group("place").startswith("서울") else "outside"
-            found.append((match.start("place"), match.end("place"), "residence", value))
+            group = "place" if match.group("place") else "home_place"
+            value = "seoul" if match.group(group).startswith("서울") else "outside"
+            found.append((match.start(group), match.end(group), "residence", value))
         for match in _RESIDENCE_HOME.finditer(t):
             found.append((match.start("place"), match.end("place"), "residence", "seoul"))
         for match in _RESIDENCE_ENGLISH.finditer(t):

@@ -102,3 +102,4 @@ async def test_a_question_said_with_thanks_is_answered_after_thanks_back(domain)
     tracker = make_tracker("ask_contact", text, slots={"programme": "labour_rights_protector"})
     messages, _ = await run_action(QUESTION, tracker, domain)
     assert messages[0]["text"].startswith("천만에요!") and "120" in texts(messages)
+

@@ -362,6 +362,12 @@ ENTITY_CASES = [
     ("소득업고 일없어요", [("has_regular_income", 0, 3, False)]),  # 없 typed without its ㅄ
     ("본점말고 분점은 다섯명이요", [("workplace_size", 9, 11, 5)]),
     ("워크넷 들어가보니까 작년에 해놨더라", [("job_seeker_registered", 0, 18, True)]),  # the register looked up
+    ("마을노무사 우리 가게 되요? 5명 이에요", [("programme", 0, 5, "village_labour_attorney"), ("workplace_size", 16, 17, 5)]),
+    ("정정: 주소지 은평구로 돼있음", [("district", 8, 11, "은평구"), ("residence", 11, 16, "seoul")]),  # the register
+    ("전역하면 자취방 빼고 인천 본가로 들어가요", [("residence", 12, 14, "outside")]),  # back to the family home
+    ("그럼 졸업하고 서울로 방 구해서 나오면요?", [("residence", 8, 10, "seoul")]),  # a room found in Seoul
+    ("딸은 스물여덟이고 저희랑 같이 서울에서 지내요", [("age", 3, 7, 28), ("residence", 17, 19, "seoul")]),
+    ("은평구에서 저희랑 같이 살고 있는데", [("district", 0, 3, "은평구"), ("residence", 13, 15, "seoul")]),
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
     ("짜장면 맛집 추천해줘", []),
