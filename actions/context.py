@@ -264,7 +264,32 @@ def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[Program
     if text.startswith("/"):
         return None
     found = kb.programmes_in_text(text)
-    return found[0] if found else discussed_by_a_word(tracker, kb)
+    return found[0] if found else (discussed_by_a_word(tracker, kb) or referred_back_by_description(tracker, kb))
+
+
+# "아까 …", "앞에 말한 …", "처음에 말해준 것 중에 …", "… 다시요", "다시 … 얘기로 돌아가서": back to something said before
+BACK_TO = re.compile(
+    r"아까|앞에\s*(?:말|얘기|물어|나온)|앞서|처음에?\s*(?:말|얘기|물어|부탁|추천|알려)|(?<![가-힣])다시요|다시\s*(?:처음|그|얘기|돌아)"
+    r"|전에\s*(?:말|얘기|물어)|돌아가서"
+)
+
+
+def referred_back_by_description(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:
+    """The one programme discussed or offered earlier that the words of a reference back describe ("그럼 처음에 말해준 것
+    중에 저소득층 공공 일자리 그거" → 공공근로사업), when the one discussed now is not it: the programme whose facts
+    share the most rare words with the message, and more than any other."""
+    text = tracker.latest_message.get("text") or ""
+    if not BACK_TO.search(text):
+        return None
+    earlier = [kb.programme(slug) for slug in discussed_in_order(tracker, "programme")]
+    earlier += _programmes_on_buttons((e for e in tracker.events if e.get("event") == "bot"), kb)
+    candidates = list({p.slug: p for p in earlier if p is not None}.values())
+    index = kb.fact_index()
+    scores = sorted(((len(index.distinctive_words_shared(text, p.slug)), p) for p in candidates), key=lambda s: -s[0])
+    if not scores or scores[0][0] == 0 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+        return None
+    best = scores[0][1]
+    return best if best.slug != tracker.get_slot("programme") else None
 
 
 def discussed_by_a_word(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:

@@ -43,3 +43,22 @@ async def test_a_size_told_with_a_typed_question_gets_the_verdict(domain) -> Non
     )
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "이용할 수 있어요" in reply and "위치" not in reply
+
+
+def test_a_reference_back_names_the_programme_offered_earlier_that_its_words_describe() -> None:
+    """"그럼 처음에 말해준 것 중에 저소득층 공공 일자리 그거" after a list offering 공공근로 and 기술교육원, while
+    청년일자리센터 is discussed: 공공근로사업, whose facts share 저소득; without a reference back, nothing."""
+    from actions.context import intent_payload, knowledge_base, referred_back_by_description
+    from tests.unit.actions.test_session6_followups import said_before
+
+    offered = [
+        {"title": slug, "payload": intent_payload("ask_programme_info", programme=slug)}
+        for slug in ("public_works", "technical_school")
+    ]
+    events = said_before("뭐 할 수 있는 거 있어요?", bot="말씀하신 조건으로 이용할 수 있는 제도예요:", buttons=offered)
+    text = "그럼 처음에 말해준 것 중에 저소득층 공공 일자리 그거, 하반기 근로 기간이 어떻게 돼요?"
+    tracker = make_tracker("ask_programme_info", text, slots={"programme": "youth_job_centre"}, events=events)
+    referred = referred_back_by_description(tracker, knowledge_base())
+    assert referred is not None and referred.slug == "public_works"
+    plain = make_tracker("ask_programme_info", "저소득층 공공 일자리 하반기 근로 기간", slots={"programme": "youth_job_centre"}, events=events)
+    assert referred_back_by_description(plain, knowledge_base()) is None
