@@ -55,6 +55,8 @@ class AnswersQuestionsApart(KnowledgeAction):
         events: List[Dict[Text, Any]] = []
         answers: List[Dict[Text, Any]] = []
         said = set()
+        # (an eligibility question the message asks as a whole: the form gives its verdict after this action)
+        form_follows = (tracker.latest_message.get("intent") or {}).get("name") == "ask_eligibility"
         for question in questions:
             action = AnswersQuestionsApart._by_intent[question["intent"]["name"]]()
             asked_alone = CollectingDispatcher()
@@ -63,8 +65,7 @@ class AnswersQuestionsApart(KnowledgeAction):
                 # (the form gives the verdict after this action: here, in its place among the answers)
                 _verdict_if_known(asked_alone, tracker_asking(tracker, question, events), replies, kb)
             new = [m for m in asked_alone.messages if (m.get("text"), m.get("response")) not in said]
-            form_follows = question["intent"]["name"] == (tracker.latest_message.get("intent") or {}).get("name") == "ask_eligibility"
-            if not new and not form_follows:
+            if not new and not (form_follows and question["intent"]["name"] == "ask_eligibility"):
                 # one answer for two questions, or none for one: they were one question in two parts ("…생활임금이라는
                 # 거죠? 일반 민간 회사도 그만큼 줘야 되는 거예요?"), which the message as a whole asks best
                 return self.answer(dispatcher, tracker, replies, kb)

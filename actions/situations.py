@@ -9,20 +9,20 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
-    CORRECTION, NOT_THIS, THE_SAME_ABOUT, Replies, current_programme, join, latest_entity_values,
-    knows_about_citizen, mentioned_programme, named_only_in_the_story, previous_programme, previous_user_text, programme_buttons, said_just_before,
-    states_facts_it_judges, states_profile_facts, verdict_asked_again,
+    CORRECTION, NOT_THIS, THE_SAME_ABOUT, Replies, current_programme, join, latest_entity_values, knows_about_citizen,
+    mentioned_programme, named_only_in_the_story, previous_programme, previous_user_text, programme_buttons,
+    said_just_before, states_facts_it_judges, states_profile_facts, verdict_asked_again,
 )
-from actions.questions_apart import AnswersQuestionsApart
 from actions.details import asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, say_detail
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, utter_fits
 from actions.programme_questions import (
     ASKS_SOMETHING, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about,
 )
+from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
-    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, ITEMS_LENT, FEATURE_QUESTION, FOLLOW_UP_LENGTH, NEARBY_WORDS, NOT_COVERED,
-    QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, question_named, question_sentence,
+    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, ITEMS_LENT, NEARBY_WORDS,
+    NOT_COVERED, QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, question_named, question_sentence,
 )
 from knowledge.fact_search import DISTINCTIVE_IDF, question_bigrams
 from knowledge.morphology import nouns
@@ -162,7 +162,9 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             or (named.slug not in [p.slug for p in programmes] and named_only_in_the_story(tracker, named.slug))
         ) and (
             len(text) > QUESTION_LENGTH or STORY_MARKERS.search(text)
-        ) and not THERE_IS_ONE_ASKED.search(text):  # (also "인턴 … 정규직 전환 얘기 하나도 없이 … 정장 빌려주는 데 있다며?")  # ("서울시 정규직 전환 이런거 있지 않아요?" asks about it)  # "수습 끝나자마자 정규직 전환 안해준다고 그만 나오래요": the city's own 정규직 전환 is not help for them
+        ) and not THERE_IS_ONE_ASKED.search(text):  # ("서울시 정규직 전환 이런거 있지 않아요?" asks about it)
+            # "수습 끝나자마자 정규직 전환 안해준다고 그만 나오래요": the city's own 정규직 전환 is not help for them; nor
+            # in a story before the question ("인턴 … 정규직 전환 얘기 하나도 없이 … 정장 빌려주는 데 있다며?")
             ignored, named = named, None
         listed_fits = said_just_before(tracker, replies.opening("utter_recommend_intro"))
         if named is None and states_profile_facts(tracker) and listed_fits:

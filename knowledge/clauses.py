@@ -25,7 +25,9 @@ _ASKS = re.compile(
 QUESTION_WORD = re.compile(r"몇|며칠|얼마|어디|언제|뭐|무슨|누가|어떻게|어떤")
 # where one question ends and another begins
 _AFTER_QUESTION_MARK = re.compile(r"[?？]+[~!.ㅠㅜㅎㅋ]*\s+(?=\S)")
-_CONNECTOR = re.compile(r"\s+(?:아\s+)?(?:그리고|글고|글구|그리구|그리궁|그리고요|근데|그런데|그리고\s+또|또한)\s+")
+_CONNECTOR_WORD = r"(?:아\s+)?(?:그리고|글고|글구|그리구|그리궁|그리고요|근데|그런데|그리고\s+또|또한)"
+_CONNECTOR = re.compile(r"\s+" + _CONNECTOR_WORD + r"\s+")
+_LEADING_CONNECTOR = re.compile(r"\s*(?:" + _CONNECTOR_WORD + r"\s+)?")
 _WHETHER_AND = re.compile(r"(?<=[는인던]지)(?:랑|하고|도|,)\s+")
 # "몇개나 있고 이용료…", "시급 얼마고 몇개월…", "몇명이고 옴부즈만은…", "평일 몇시까지고 토욜은…"
 _QUESTION_AND = re.compile(r"(?<=[가-힣])(?<![그라다려보알하싶])고\s+(?!싶|있어|있는데|계|나서|난\s|해서)")
@@ -59,8 +61,7 @@ def question_spans(text: str) -> List[Tuple[int, int]]:
     cleaned: List[Tuple[int, int]] = []
     for begin, end in spans:
         piece = text[begin:end]
-        lead = re.match(r"\s*(?:(?:아\s+)?(?:그리고|글고|글구|그리구|그리궁|그리고요|근데|그런데|그리고\s+또|또한)\s+)?", piece)
-        begin += lead.end() if lead else 0
+        begin += _LEADING_CONNECTOR.match(piece).end()
         while end > begin and text[end - 1].isspace():
             end -= 1
         if end > begin:
