@@ -36,7 +36,7 @@ QUESTION_INTENTS = (
 )
 _PLACEHOLDER = re.compile(r"{(\w+)}")
 # "남부 말고", "강동 아니고": what comes before is not what is asked about
-NOT_THIS = re.compile(r"말고|아니고|아니라(?=[\s,])|빼고")
+NOT_THIS = re.compile(r"말고|말구|아니고|아니라(?=[\s,])|빼고")
 # "다른 데도 있어요?", "딴 쉼터는요": the places of a programme other than the one discussed
 OTHER_PLACES = re.compile(r"(?:다른|딴|나머지)\s*(?:데|곳|쉼터|교육원|지점|센터)")
 

@@ -19,7 +19,7 @@ from actions.context import (
 from actions.eligibility import YOUTH, YOUTH_AGES, alternatives
 from actions.question_words import (
     AMONG_THEM_FREE, AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, EARNING, JOBS_WORDS, WAGE_WORDS, WHAT_IS_THERE,
-    WORK_NOT_TRAINING,
+    LEARN_WHILE_EARNING, WORK_NOT_TRAINING,
 )
 from knowledge.queries import KnowledgeBase, Profile, ProgrammeInfo, Recommendation, Verdict, check_eligibility
 
@@ -261,6 +261,11 @@ def utter_free_ones(
     return [SlotSet("last_question", "ask_cost")]
 
 
+# "어디에 물어보면 되는데요", "어디로 가야 돼요?": where to go, of the places just listed
+WHERE_TO_ASK = re.compile(r"어디(?:에|로|서|에서|다)?\s*(?:물어|문의|가야|가면|상담|연락|전화)")
+WHERE_TO_ASK_LENGTH = 20  # (a short follow-up: a longer message tells something new)
+
+
 def answer_about_fits(
     dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
 ) -> Optional[List[Dict[Text, Any]]]:
@@ -276,13 +281,22 @@ def answer_about_fits(
     group_jobs = utter_jobs_for_group(dispatcher, tracker, replies, kb)
     if group_jobs is not None:  # "어르신 일자리는 어떤 게 있어요?"
         return group_jobs
+    listed = programmes_just_listed(tracker, kb)
+    if len(listed) > 1 and WHERE_TO_ASK.search(text) and len(text) <= WHERE_TO_ASK_LENGTH:
+        # "어디에 물어보면 되는데요" right after a list of free labour advice: those places, and that the report gives
+        # no number or address for them (120 connects)
+        lines = [replies.text("utter_where_to_ask_intro")]
+        lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in listed]
+        dispatcher.utter_message(text="\n".join(lines), buttons=programme_buttons(listed))
+        return []
     if tracker.get_slot("last_question") == "ask_eligibility" and ASKS_ELSEWHERE.search(text):
         told_no = utter_alternatives_after_no(dispatcher, tracker, replies, kb)
         if told_no is not None:
             return told_no
     if not knows_about_citizen(tracker):
         return None
-    if AMONG_THEM_PAID.search(text):
+    if AMONG_THEM_PAID.search(text) or LEARN_WHILE_EARNING.search(text):
+        # ("31살 서울 성북구 살아요. 일하면서 배우는 쪽이면 좋겠어요": of what fits, the paid ones)
         return utter_paying_fits(dispatcher, tracker, replies, kb)
     if WORK_NOT_TRAINING.search(text):
         return utter_paying_fits(dispatcher, tracker, replies, kb, work=True)

@@ -29,7 +29,7 @@ from actions.programme_questions import (
     ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about,
 )
 from actions.question_words import (
-    BACK_REFERENCE, FOLLOW_UP_LENGTH, NOT_COVERED, POINTS_BACK, WHO_FOR, is_bare_question, question_named,
+    BACK_REFERENCE, DATA_AGE_ASKED, FOLLOW_UP_LENGTH, NOT_COVERED, POINTS_BACK, WHO_FOR, is_bare_question, question_named,
 )
 from knowledge.fact_search import ASKING_NOUNS
 from knowledge.morphology import nouns
@@ -189,6 +189,9 @@ class ActionAnswerCapabilities(KnowledgeAction):
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "그럼 저는 뭐 할 수 있어요?"
         if fits is not None:
             return fits
+        if DATA_AGE_ASKED.search(text):  # "정보는 다 올해 최신 거죠?": the date of the report it answers from
+            dispatcher.utter_message(text=replies.text("utter_data_as_of"))
+            return []
         if len(text) <= FOLLOW_UP_LENGTH:  # "주제가 머예요", "어떤 곳이 빌릴 수 있어요?" in a conversation about one
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:

@@ -44,14 +44,14 @@ from actions.fits import answer_about_fits, utter_fits
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS,
-    DIRECTIONS_WORDS, ELIGIBILITY_WORDS, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS,
+    DATA_AGE_ASKED, DIRECTIONS_WORDS, ELIGIBILITY_WORDS, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS,
     NOT_COVERED, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, is_bare_question,
     question_named,
     question_sentence, asking_sentence,
     APPLYING_WORDS, COMPARED, FIELD_OF, PRICE_WORDS, REQUIREMENT,
 )
 from knowledge.clauses import QUESTION_WORD
-from knowledge.fact_search import Fact, question_words
+from knowledge.fact_search import ASKING_NOUNS, Fact, question_words
 from knowledge.morphology import nouns
 from knowledge.queries import (
     WEEKDAY_KO,
@@ -100,6 +100,7 @@ def asks_the_same_about(tracker: Tracker, kb: Optional[KnowledgeBase] = None) ->
     first, _, rest = text.partition("?") if "?" in text else (text, "", "")
     if rest.strip() and not ASKS_SOMETHING.search(rest) and spans:
         text = first  # "뉴딜일자리는요? 제 친구가 거기서 일한다던데": the question is the first sentence
+    text = REJECTED_BEFORE.sub(" ", text)  # ("cafe 말구 youth job center요": the one set aside says nothing more)
     words = re.sub(r"[\s?!.,~ㅠㅜ]+", " ", text).split()
     if places_named:
         # (a place with its particle: "합정이랑", "상암쉼터는요"; not "합정은어떤사람들이주로와요" typed as one word)
@@ -107,6 +108,10 @@ def asks_the_same_about(tracker: Tracker, kb: Optional[KnowledgeBase] = None) ->
     return all(word in _ELLIPSIS_WORDS for word in words)
 
 
+# "기술교육원밖에 없죠?", "이거 하나뿐이에요?": whether there is anything else
+ONLY_ONE_ASKED = re.compile(r"밖에\s*(?:없|안\s*되|안되|못)|(?:하나|한\s*개|한\s*곳)\s*뿐")
+# "cafe 말구", "그거 말고": the one set aside before the one meant
+REJECTED_BEFORE = re.compile(r"\S+\s*(?:말고|말구)(?=\s|$)")
 # a place named by its venue ("서울시청 다목적홀", "서울시청·덕수궁돌담길"), not by what it is ("서초쉼터")
 VENUE_NAME = re.compile(r"시청|홀$|광장|돌담길|파크|빌딩|회관")
 
@@ -129,6 +134,8 @@ OPEN_AT_NIGHT = re.compile(r"(?:밤|새벽|야간|심야|늦게|밤늦게)\S*\s*
 OUTSIDE_SEOUL = re.compile(r"서울\s*(?:아닌|밖|바깥|외곽|말고\s*다른)|서울이\s*아닌|경기도에\s*있는")
 # "서울 안에 있는 곳만", "서울 시내에 있는 데": the sites in Seoul
 IN_SEOUL_ONLY = re.compile(r"서울\s*(?:안|안에|내|시내)(?:에)?\s*있는|서울에\s*있는\s*(?:곳|데|거)만")
+# "4개 다 서울 안에 있는거죠?", "서울 안에 몇 군데 있어요?": whether all are, which every site (and where) answers
+ALL_IN_SEOUL_ASKED = re.compile(r"(?:다|전부|모두)\s*서울|몇\s*(?:군데|곳|개)|(?:거|것|건)죠|맞(?:죠|나요|아요)")
 # "안에는 뭐뭐 들어가요?", "뭐가 있어요?": what a place holds
 WHAT_INSIDE = re.compile(r"뭐뭐|뭐가|무엇이|어떤\s*(?:게|것|시설|공간)")
 # "지금", "현재", "요즘": today's amount, which may differ from the report's
@@ -154,6 +161,32 @@ LIMIT_ASKED = re.compile(
     r"|(?:뭘|뭐가|무엇을|뭐를)\s*(?:더\s*)?(?:갖춰|갖추|준비해야|필요)|갖춰야|자격\s*요건"  # "공공근로 하려면 뭘 더 갖춰야 해요?"
     r"|나이\s*(?:제한|기준|조건)|연령\s*(?:제한|기준|조건)|몇\s*(?:살|세)\s*(?:까지|부터)"  # "아까 정장 빌려주는 데는 나이 제한 있어요?"
 )
+# "근무시간으로 쳐줘요?", "일주일에 몇 시간 일해요?", "몇 시간까지 쓸 수 있어요?": hours of work or of use, not opening hours
+NOT_OPENING_HOURS = re.compile(
+    r"근무\s*시간|근로\s*시간|노동\s*시간|일하는\s*시간|몇\s*시간\s*(?:까지|동안|씩|이나)?\s*(?:일|근무|쓸|써|이용|사용|빌)"
+)
+# "몇 군데 있어요?", "몇 곳이에요": how many places, which a programme's list of places answers when no figure does
+PLACES_COUNTED = re.compile(r"몇\s*(?:군데|곳|개\s*소?)\s*(?:나|가|이나)?\s*(?:있|이에|예요|에요|인가|야|임|\?|$)")
+PLACE_UNITS = ("개", "개소", "곳")
+def district_counted_in(tracker: Tracker, text: str) -> Optional[str]:
+    """The district a number is asked within ("마포구에 … 몇 개"), not the one someone lives in ("마포구에 사는데")."""
+    for district in latest_entity_values(tracker, "district"):
+        short = re.escape(district[:-1] if len(district) > 2 else district)
+        if re.search(short + r"(?:구)?\s*(?:에|에서|에는|안에|내에|쪽에|에만)(?![가-힣])(?!\s*(?:살|사는|사세|거주))", text):
+            return district
+    return None
+
+
+def services_named(programme: ProgrammeInfo, text: str, own_words: bool = False) -> List[str]:
+    """The programme's services that the message names by a word other than the programme's own ("사진", "헤메"), or
+    with ``own_words`` by any word ("컨설팅" of 마을노무사's 노무컨설팅)."""
+    own = "" if own_words else " ".join([programme.name, *programme.aliases, programme.cost or ""])
+    words = [
+        w for w in nouns(" ".join(question_words(text))) if len(w) >= 2 and w not in ASKING_NOUNS and (not own or w not in own)
+    ]
+    return [service for service in programme.services if any(word in service for word in words)]
+
+
 # "오픈은?", "여는 시간은?": the other end of the hours just given
 OPENING_TIME = re.compile(r"^\W*(?:그럼\s*|아\s*)?(?:오픈|여는\s*(?:건|거|시간)|문\s*여는\s*(?:건|거|시간)|시작\s*시간|몇\s*시\s*부터)\S{0,3}\W*$")
 
@@ -399,6 +432,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
     def _answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        if DATA_AGE_ASKED.search(text) and mentioned_programme(tracker, kb) is None and not states_profile_facts(tracker):
+            dispatcher.utter_message(text=replies.text("utter_data_as_of"))  # "정보는 다 올해 최신 거죠?"
+            return [FollowupAction("action_listen")]  # (no eligibility form after it)
         place_again = self.question_again_for_place(dispatcher, tracker, replies, kb)
         if place_again is not None:  # "아 잘못침 북창" after the hours of 서초쉼터: its hours
             return place_again
@@ -495,8 +532,23 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         question = intent if intent in QUESTION_INTENTS else tracker.get_slot("last_question")
         question = question or "ask_programme_info"
         listed = list({p.slug: p for p in programmes_just_listed(tracker, kb)}.values()) if named is None and intent == "ask_cost" else []
-        if len(listed) > 1 and is_bare_question(text):
-            # "무료죠?" right after a list of labour advice: what each of them costs, as far as the report says
+        paying = [p for p in listed if any(WAGE_WORDS.search(f.label) for f in p.figures)]
+        if len(listed) > 1 and WAGE_WORDS.search(text) and len(paying) == 1 and tracker.get_slot("programme") in (
+            None, paying[0].slug
+        ):  # (not "일당은 얼마고" after "공공근로는 몇살부터예요?" in the same message: 공공근로's pay)
+            # "시급 얼마 줘요 거기" after a list of what fits: the one of them the report gives a wage for (뉴딜일자리)
+            return self.respond(dispatcher, tracker, replies, kb, intent, question, paying[0])
+        offering = [p for p in listed if services_named(p, text)]
+        if current is not None and services_named(current, text, own_words=True):
+            offering = [current]  # ("컨설팅 비용은 따로 내야 해요?" of 마을노무사, whatever else was offered after its no)
+        if len(listed) > 1 and len(offering) == 1 and not is_bare_question(text):
+            # "헤어메이크업도 공짜로 해준다던데 ㄹㅇ?" after 청년일자리센터 and 취업날개: the price of the one offering it
+            return self.respond(dispatcher, tracker, replies, kb, intent, question, offering[0])
+        if len(listed) > 1 and (
+            is_bare_question(text) or (len(text) <= QUESTION_LENGTH and COST_WORDS.search(text) and not WAGE_WORDS.search(text))
+        ):
+            # "무료죠?", "상담 받는데 돈 들어요? 알바라 여유가 없어서" right after a list of labour advice: what each
+            # of them costs, as far as the report says
             return self._cost_of_each(dispatcher, replies, kb, listed)
         named_question = question_named(text)
         if intent == "ask_programme_info" and named_question in _SPECIFIC_QUESTIONS and not INFO_WORDS.search(text):
@@ -517,12 +569,20 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             intent = question = "ask_eligibility"  # "거기는 누가 주로 가요?": who it is for, not where
         elif intent in ("ask_programme_info", "ask_hours", "ask_open_now") and FEE_WORDS.search(text) and not HOURS_ASKED.search(text):
             intent = question = "ask_cost"  # "쉼터 이용료는 있어?", "걔 지금 돈없는데 상담비 나와요?": what it costs
+        elif (
+            intent in QUESTION_INTENTS and current is not None and PLACES_COUNTED.search(text) and len(current.places) >= 2
+            and not any(f.unit in PLACE_UNITS for f in current.figures)
+        ):
+            intent = question = "ask_location"  # "기술교육원 서울 안에 몇 군데 있어요?": its sites, listed (남부 in 군포)
         elif intent in QUESTION_INTENTS and LIMIT_ASKED.search(text):
             intent = question = "ask_eligibility"  # "회사가 몇 명 이하여야 돼요?": the rule, not a count of something
         elif intent in QUESTION_INTENTS and current is not None and REQUIREMENT.search(text) and any(
             word in rule.text for rule in current.rules for word in nouns(text) if len(word) >= 2
         ):
             intent = question = "ask_eligibility"  # "공공근로 하려면 구직등록도 해야 되나요?": a rule of it
+            if knows_about_citizen(tracker) and current.rules:
+                # "취업날개는 졸업해야 되는거 아님?" from a 고3 whose facts were told: the verdict for them
+                return self.judge(dispatcher, tracker, replies, kb, current)
         elif intent == "ask_programme_info" and named_question == "ask_eligibility" and RULES_ASKED.search(text):
             intent = question = "ask_eligibility"  # "공공근로는 참여 조건이 어떻게 되는지 자세히 알려주세요"
         elif intent in ("ask_how_to_apply", "ask_cost") and AGE_QUESTION.search(text):
@@ -562,6 +622,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 return self.judge(dispatcher, tracker, replies, kb, programme)
             intent = question = last or "ask_programme_info"
         moving_in = self._moving_into(tracker, kb, named, text)
+        building_asked = question_named(text) if moving_in is not None else None
+        if building_asked in ("ask_location", "ask_hours", "ask_open_now"):
+            # "전태일 기념관 건물로 옮긴다던데 거긴 어디임": where (or when open) the building is, not that it moves
+            return self.respond(dispatcher, tracker, replies, kb, building_asked, building_asked, named)
         if moving_in is not None:
             before = kb.programme(moving_in.programme_slug)
             # "전태일 기념관 건물로 옮겨 간다는 말도 있던데 사실인지요?" about 노동권익센터: the fact that puts it there
@@ -704,8 +768,20 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             # "강동구 살아요 가까운 데로요" after what teaches a trade: the site near 강동구
             question = "ask_location"  # (the intent stays: a district told is no detail question)
             judged = False
+        if (
+            intent == "inform" and programme is not None and not programme.rules and states_profile_facts(tracker)
+            and mentioned_programme(tracker, kb) is None and len(programmes_just_listed(tracker, kb)) > 1
+            and not ASKS_SOMETHING.search(text)
+        ):  # "24살이고 올해 대학 졸업했는데 아직 취업 못했어요 서울 살아요" right after a list for a job search: what
+            # fits them (the first of the list, which has no rules, was only in context by being first)
+            return utter_fits(dispatcher, tracker, replies, kb)
+        if programme is not None and states_profile_facts(tracker) and ONLY_ONE_ASKED.search(text):
+            # "고3이고 만 18살, 서울 살아요 … 저 같은 애는 기술교육원밖에 없죠?": whether there is more than the one
+            # named, for them: all that fits
+            return utter_fits(dispatcher, tracker, replies, kb)
         asks_what_it_is = bool(INFO_REQUEST.search(text)) and not (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text))
-        if judged and states_profile_facts(tracker) and not asks_what_it_is and (
+        asks_contact = question_named(text) == "ask_contact"  # ("면접 정장 빌리려는데 어디로 전화해야 돼요": a number)
+        if judged and states_profile_facts(tracker) and not asks_what_it_is and not asks_contact and (
             intent == "inform" or not ASKS_SOMETHING.search(text) or ASKS_IF_I_QUALIFY.search(text)
             or (intent == "ask_programme_info" and states_facts_it_judges(tracker, programme))
             # "공근 신청하고싶은데 62살 서울살고 소득업고 일없어요 구직등록은 안햇어요": whether they can, first
@@ -813,6 +889,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             if found is not None:
                 programme = found[1]  # (a fact of another programme of the topic may be the answer)
                 reply = found[0]
+                counted_in = district_counted_in(tracker, text)
+                if counted_in is not None and asks_for_a_figure(text) and counted_in[:-1] not in reply:
+                    # "마포구에 일자리카페 몇 개 있는지 아세요?": the report counts all of Seoul, not one district
+                    reply += "\n" + replies.text("utter_district_figure_unknown", district=counted_in)
                 if ASKS_CONTACT_TOO.search(text):  # "신청은 어디서 해요? 홈피 주소좀"
                     reply += "\n" + replies.text("utter_contact_unknown", name=programme.name)
                 dispatcher.utter_message(text=reply, buttons=self._next_steps(replies, programme, question))
@@ -829,6 +909,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                     and not any("층" in (place.address or "") + (place.note or "") for place in programme.places))
                 # "청년일자리센터는 언제부터 운영한거에요? 개관연도 궁금해서": a start the report does not give
                 or (question in ("ask_hours", "ask_open_now") and SINCE_WHEN.search(text))
+                # "한 번 예약하면 몇 시간까지 쓸 수 있어요?", "일주일에 몇 시간 일해요?": hours of use or work it does not give
+                or (question in ("ask_hours", "ask_open_now", "ask_programme_info") and NOT_OPENING_HOURS.search(text))
             ):  # "취업률은 몇 프로예요?", "합격자 발표 언제 나와요?": a number or date the report does not give
                 dispatcher.utter_message(text=replies.text("utter_figure_unknown", name=programme.name))
                 return [SlotSet("programme", programme.slug), FollowupAction("action_listen")]
@@ -967,7 +1049,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             entities = tracker.latest_message.get("entities", [])
             if any(e.get("entity") == "programme" for e in entities) and (
                 WHAT_IT_DOES.search(text) or INFO_REQUEST.search(text) or WHAT_INSIDE.search(text)
-            ) and not asks_for_a_figure(text) and not SECOND_QUESTION.search(text):
+            ) and not asks_for_a_figure(text) and not NOT_OPENING_HOURS.search(text) and not SECOND_QUESTION.search(text):
                 # "노사민정 아카데미는 어떤 교육을 하나요?": what it is and offers, all of it; but "기술교육원 학과
                 # 뭐뭐있는지" asks about a thing the summary does not name and a fact does (154개 학과)
                 if not WHAT_INSIDE.search(text) or WHAT_IT_DOES.search(text) or INFO_REQUEST.search(text):
@@ -977,7 +1059,11 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 return any(
                     word in fact.text for fact in programme_facts(p) for word in unshown
                 )
-            others = [e for e in entities if e.get("entity") in PROFILE_ENTITIES + ("district",)]
+            counted_in = district_counted_in(tracker, text)  # ("마포구에 … 몇 개": part of the question)
+            others = [
+                e for e in entities if e.get("entity") in PROFILE_ENTITIES + ("district",)
+                and not (e.get("entity") == "district" and counted_in is not None)
+            ]
             return not others and (not places or asks_for_a_figure(text))  # "청년일자리센터 스터디룸 몇 개예요"
         if question in ("ask_hours", "ask_open_now") and OPENING_TIME.match(text) and (
             tracker.get_slot("last_question") in ("ask_hours", "ask_open_now")
@@ -994,6 +1080,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return (
                 date or bool(WHO_RUNS_WORDS.search(text)) or holiday_pay or not HOURS_WORDS.search(text)
                 or bool(HOW_OFTEN.search(text))  # "아카데미 그거 일년에 몇번 열어요?": how often, not its hours
+                or bool(NOT_OPENING_HOURS.search(text))  # "면접 보러 다니면 근무시간으로 쳐줘요?": working time
                 or bool(FIGURE_QUESTION.search(text)) or bool(ALSO_EXISTS.search(text))
             )
         if intent == "ask_eligibility" and DURATION_ASKED.search(text):
@@ -1269,7 +1356,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             # "그중에 서울 아닌데 있는건 어디꺼": the sites outside Seoul's districts (남부기술교육원, 경기도 군포시)
             shown = [place for place in p.places if not (place.district or "").endswith("구")] or shown
             places = []
-        if IN_SEOUL_ONLY.search(said):
+        if IN_SEOUL_ONLY.search(said) and not ALL_IN_SEOUL_ASKED.search(said) and not kb.places_in_text(said):
             # "그럼 서울 안에 있는 곳만 알려 주세요": every site in a Seoul district, whichever was discussed
             shown = [place for place in p.places if (place.district or "").endswith("구")] or shown
             places = []
@@ -1338,7 +1425,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return text
         if not p.cost:
             return replies.text("utter_cost_unknown", name=p.name)
-        return replies.text("utter_cost", cost=p.cost, **source_values(p))
+        named = services_named(p, tracker.latest_message.get("text") or "")
+        # "정장만 빌려주고 사진이랑 헤메는 돈 따로 내야되죠?": the price, and what the report says of the services named
+        cost = " — ".join([p.cost, *named]) if named else p.cost
+        return replies.text("utter_cost", cost=cost, **source_values(p))
 
     def _contact(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
         return replies.text("utter_contact_unknown", name=p.name)

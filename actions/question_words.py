@@ -14,7 +14,7 @@ from knowledge.fact_search import ANSWER_KINDS
 # holidays, for which the report gives no hours
 HOLIDAY_WORDS = re.compile(r"공휴일|휴일|명절|추석|설날|설\s*연휴|연휴|크리스마스|성탄절|어린이날|광복절|한글날|현충일|삼일절|개천절|빨간\s*날")
 HOURS_WORDS = re.compile(
-    r"hours?|open|close|오픈|몇\s*시|(?<!신청)(?<!접수)(?<!모집)(?<!신청\s)(?<!접수\s)(?<!모집\s)마감(?!일)|늦게|일찍|시간|시까지|시부터|언제|열어|열었|열려|닫|영업|운영|문\s*여|요일|주말|평일|토요|일요|토욜|일욜|"
+    r"hours?|open|close|오픈|몇\s*시|오후\s*\d|오전\s*\d|\d\s*시\s*쯤|(?<![가-힣])열죠|여나요|(?<!신청)(?<!접수)(?<!모집)(?<!신청\s)(?<!접수\s)(?<!모집\s)마감(?!일)|늦게|일찍|시간|시까지|시부터|언제|열어|열었|열려|닫|영업|운영|문\s*여|요일|주말|평일|토요|일요|토욜|일욜|"
     r"공휴|새벽|밤|아침|저녁|지금|(?:" + HOLIDAY_WORDS.pattern + r").*(?:하나|해요|해\?|여나|열|문|운영|쉬나|쉬어요\?)"
 )  # a holiday with "…에도 하나요?" asks the hours; "공휴일에 쉬어도 돈 나와요?" asks about pay
 # what a wage figure is called ("생활임금 시급")
@@ -31,14 +31,14 @@ ELIGIBILITY_WORDS = re.compile(
     r"신청\s*(?:가능|돼|되나|할\s*수)|개인(?:도|이|은|으로)"  # "개인 창업자도 바로 신청 가능한가": who may apply
 )
 # the words of the usual answer's question: without them a cost / how-to-apply / contact question is a detail
-COST_WORDS = re.compile(r"상담\s*(?:비|료)(?![가-힣])|대여료|관람료|얼마|비용|무료|공짜|유료|학비|돈|가격|요금|이용료|수강료|교육료|참가비|참가료|입장료|사용료|회비|교육비|비싸|내야|들어요|드나요|금액|시급|월급|임금|급여|이자|금리|수수료|보증금|예치|환급|지원금")
+COST_WORDS = re.compile(r"상담\s*(?:비|료)(?![가-힣])|대여료|관람료|얼마|비용|무료|공짜|유료|학비|돈|가격|요금|이용료|수강료|교육료|참가비|참가료|입장료|사용료|회비|교육비|비싸|내야|들어요|드나요|금액|시급|월급|일당|임금|급여|보수|\d+\s*만\s*원|이자|금리|수수료|보증금|예치|환급|지원금")
 APPLY_WORDS = re.compile(r"신청|접수|지원\s*하|지원해|가입|등록|예약|방법|어떻게|어케|절차|서류|하려면|받으려면|이용하려|참여하려|들어가")
 CONTACT_WORDS = re.compile(r"전화|번호|전번|연락|홈페이지|홈피|사이트|이메일|메일|카톡|문의|링크|url|웹")
 # "어디" asks where, but not in "어디가 운영해요?" (who)
 LOCATION_WORDS = re.compile(
-    r"어디(?!가\s*(?:운영|위탁|맡|주관|하는|해요))|서울에\s*있|위치|주소|번지|장소|가는\s*길|찾아가|근처|가까운|[가-힣]구에|[가-힣]동에|역\s"
+    r"어디(?!가\s*(?:운영|위탁|맡|주관|하는|해요))|서울에\s*있|위치|주소|번지|장소|가는\s*길|찾아가|근처|가까운|[가-힣]구에|[가-힣]동에|역\s|서울\s*(?:안|밖|시내)에|(?i:address|location)"  # "4개 다 서울 안에 있는거죠?"
 )
-ADDRESS_WORDS = re.compile(r"주소|번지|도로명")
+ADDRESS_WORDS = re.compile(r"주소|번지|도로명|address", re.IGNORECASE)
 # how to get there: the report gives no directions
 DIRECTIONS_WORDS = re.compile(r"지하철|호선|버스|가는\s*(?:길|법|방법)|오는\s*길|교통|주차|몇\s*번\s*출구|역에서|차\s*(?:몇\s*대|댈|대도|세울|세워)")
 # "거기 화장실 있어요?", "교육도 해줘요?": whether the programme has or does something
@@ -102,6 +102,8 @@ JOBS_WORDS = re.compile(r"일자리|일거리")
 # "차이가 뭐예요", "뭐가 달라요": two programmes compared
 COMPARED = re.compile(r"차이|다른\s*점|뭐가\s*다(?:르|른|름|릅)|뭐가\s*달라|어떻게\s*다(?:르|른|름|릅|달)|어떻게\s*달라|비교|헷갈|중에\s*(?:뭐가|어느\s*게|어떤\s*게|어느\s*쪽이?)\s*(?:나|좋|낫)")
 # "배우는거 말고 바로 일하는거요" after a list of what fits: the ones that give work
+# "일하면서 배우는 쪽이면 좋겠어요", "배우면서 돈도 벌 수 있는 거": work that teaches, paid (뉴딜일자리's 직무교육)
+LEARN_WHILE_EARNING = re.compile(r"일하면서\s*배우|배우면서\s*(?:일|돈)|돈\s*(?:도\s*)?벌면서\s*배우|벌면서\s*(?:공부|교육)")
 WORK_NOT_TRAINING = re.compile(
     r"(?:배우|교육|훈련|공부)\S*\s*(?:거|것|건|게)?\s*말고.*(?:일|돈)|바로\s*일(?:하|할|자리)|^(?!.*(?:언제|몇|어디|얼마)).*일하는\s*(?:거|것|건|게)\s*(?:요|는|말|없|있|뭐|$)"
 )
@@ -148,16 +150,20 @@ FOLLOW_UP_LENGTH = 24
 # a question this short, asked while a programme is discussed, is about it even if the NLU heard a situation or a
 # general "does it also …?" ("자격증도 나오는 거예요?")
 QUESTION_LENGTH = 30
+# "정보는 다 올해 최신 거죠?", "이거 언제 자료예요?": how current the bot's information is (2018년 7월)
+DATA_AGE_ASKED = re.compile(
+    r"최신|업데이트|갱신|(?:정보|자료|내용)\S*\s*(?:다\s*)?(?:언제|올해|요즘|지금|옛날|예전|오래)|언제\s*(?:기준|자료|정보)"
+)
 
 # the question a message names outright, most specific first
 QUESTION_NAMED = (
     ("ask_open_now", re.compile(r"지금\s*(열|문|가도|운영|해요|하나)")),
     ("ask_hours", re.compile(
-        r"몇\s*시|시간|시까지|시부터|요일|주말|평일|토요|일요|토욜|일욜|공휴|닫|문\s*(?:여|열)|(?<![가-힣])여는|열어|열려\s*있"
+        r"몇\s*시|시간|시까지|시부터|시\s*쯤\s*(?:부터|까지)|(?<![가-힣])열죠|여나요|요일|주말|평일|토요|일요|토욜|일욜|공휴|닫|문\s*(?:여|열)|(?<![가-힣])여는|열어|열려\s*있"
         r"|(?i:(?<![a-z])(?:open|close|late|saturday|sunday|weekend|opening\s*hours?)(?![a-z]))"  # "saturday도 open?"
         r"|언제\s*(?:연다|열린다|연대|연다고|오픈)|(?<![가-힣])오픈(?:\s*(?:시간|몇|언제|해요|함|했))?\s*[?？]*$"  # "언제 연다고요", "상암쉼터 오픈"
     )),
-    ("ask_location", re.compile(r"어디(?:에\s*있|\s*있(?:는지|어|나|음|냐|니|는데|습니까|을까)|예요|에요|야|임|\s*꺼|\s*거(?:예요|야|임)?\s*[?？]*$|서\s*(?:해|열려|열리|개최)|로\s*가)|^(?!.*(?:신청|접수|등록)).*어디서\s*하는데요?\s*[?？]*$|(?:다\s*)?서울에\s*있는|어디서\s*(?:사|살|구매|구입)|위치|주소|번지|장소|가는\s*길|찾아가|(?:무슨|어느)\s*(?:구|동)(?![가-힣])|(?:무슨|어느)\s*동(?:이|네|에)")),
+    ("ask_location", re.compile(r"어디(?:에\s*있|\s*있(?:는지|어|나|음|냐|니|는데|습니까|을까)|예요|에요|야|임|\s*꺼|\s*거(?:예요|야|임)?\s*[?？]*$|서\s*(?:해|열려|열리|개최)|로\s*가)|^(?!.*(?:신청|접수|등록)).*어디서\s*하는데요?\s*[?？]*$|(?:다\s*)?서울에\s*있는|어디서\s*(?:사|살|구매|구입)|위치|주소|번지|장소|가는\s*길|찾아가|(?:무슨|어느)\s*(?:구|동)(?![가-힣])|(?:무슨|어느)\s*동(?:이|네|에)|(?i:(?<![a-z])(?:address|location|where)(?![a-z]))")),
     ("ask_contact", re.compile(r"전화|번호|전번|연락처|홈페이지|홈피|사이트|이메일|(?i:phone|website|e-?mail|contact)")),
     ("ask_cost", re.compile(r"얼마|비용|무료|공짜|유료|가격|요금|학비|수업료|교육비|시급|월급|돈\s*(?:이\s*|을\s*)?(?:드|들|내)")),
     ("ask_how_to_apply", re.compile(r"신청|접수|방법|절차|서류|어떻게\s*(해|하|받|이용)|어케")),
@@ -198,7 +204,7 @@ APPLYING_WORDS = re.compile(r"신청|접수|지원\s*하|등록|가입|방법|�
 
 _SENTENCE_END = re.compile(r"(?<=[?？!.。,])\s+")  # (a clause after a comma too: "…닫아 잃었는데, 저도 되겠습니까?")
 # how a sentence asking something ends ("…문을 엽니까", "…되겠습니까", "…있는지요")
-_ASKING_END = re.compile(r"(?:[?？]|까|나요|가요|는지요?|알려\s*주\S*|주시오|줘|주세요)\s*[.!~]*$")
+_ASKING_END = re.compile(r"(?:[?？]|까|나요|가요|는지요?|알려\s*주\S*|주시오|줘|주세요|냐고|냐구|냐)\s*[.!~ㅡ]*$")  # ("열려있냐고!!")
 
 
 def asking_sentence(text: str) -> str:

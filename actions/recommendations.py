@@ -22,6 +22,8 @@ from knowledge.queries import KnowledgeBase
 
 # below this confidence a recommendation that asks when / where / how much is a question about the programme in context
 UNSURE_RECOMMENDATION = 0.4
+# "그럼 제 친구는요? …", "울 언니도요? …": the question just answered, asked for another person
+OTHER_ONE_ASKED = re.compile(r"\W*(?:아\s*)?(?:그럼|그러면|그렇다면)?\s*(?:제|내|우리|울|저희)?\s*[가-힣]{1,4}(?:는요|은요|도요)\s*[?？]?")
 # "작은 사회적기업 운영 중인데", "협동조합 하는데": an organisation asking, whose help is the social economy's
 ORGANISATION = re.compile(r"사회적\s*기업|협동\s*조합|마을\s*기업|자활\s*기업|소셜\s*벤처|사회적\s*경제\s*기업")
 _ASKED_OF_IT = ("ask_hours", "ask_open_now", "ask_location", "ask_contact", "ask_cost", "ask_how_to_apply", "ask_programme_info")
@@ -123,6 +125,11 @@ class ActionRecommendProgrammes(AnswersQuestionsApart):
             named is None and current is not None and current.rules and ASKS_IF_I_QUALIFY.search(text)
             and tracker.get_slot("last_question") == "ask_eligibility"
         ):  # "난 부천 사는 29살인데 나도 ㄱㄴ?" after a verdict: the same programme, for them
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, current)
+        if (
+            named is None and current is not None and current.rules and states_profile_facts(tracker)
+            and OTHER_ONE_ASKED.match(text) and tracker.get_slot("last_question") == "ask_eligibility"
+        ):  # "그럼 제 친구는요? 걔는 29살이고 서울 살면서 취준해요" after a verdict: the same question, for them
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, current)
         other_scheme = NOT_COVERED.search(text)
         if named is None and other_scheme:  # "산재 신청하는거 서울시에서 도와주나요": not in the report

@@ -17,7 +17,7 @@ from actions.details import asks_for_a_figure, detail_answer, meaning_answer, po
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, utter_fits
 from actions.programme_questions import (
-    ASKS_SOMETHING, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about,
+    ASKS_SOMETHING, LIMIT_ASKED, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about,
 )
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
@@ -47,6 +47,13 @@ UNSURE_SITUATION = 0.4
 
 # questions a story may ask outright; cost and applying words ("공짜로 빌렸다던데", "신청했는데") are often narrative
 ANSWERED_IN_A_STORY = ("ask_open_now", "ask_hours", "ask_location", "ask_contact")
+# national benefits a worker claims (not the labour-law duties an employer asks 마을노무사 about: 주휴수당, 퇴직금)
+BENEFIT_SCHEME = re.compile(r"실업\s*급여|국민취업지원|구직\s*활동\s*지원금|내일\s*배움\s*카드|청년\s*도약|내일\s*채움|근로\s*장려금")
+# "욕설 전화 받고", "진상 손님": who abuses the worker is a customer (감정노동), not a boss or colleague
+BY_CUSTOMERS = re.compile(r"고객|손님|민원인|진상|(?:욕설|폭언|욕)\s*(?:전화|콜)|전화\s*(?:로|상으로)?\s*(?:욕|폭언)")
+# "나이가 많아서 받아주는 데가 없네요", "나이 들어서 써주는 데가 없어": too old, in the citizen's eyes, for jobs for the young
+OLDER_SEEKER = re.compile(r"나이(?:가|도)?\s*(?:많|들|있)|나이\s*때문|늦은\s*나이|(?:50|60|70)대|환갑|은퇴")
+YOUTH_AGE = 39  # (the report's youth programmes end at 34 or 39: someone older is what "나이가 많아서" says)
 # "몇 살까지 돼?", "나이 제한 있어요?": the age limit asked outright ("나이가 많아서 걱정이에요" is part of a story)
 AGE_LIMIT_QUESTION = re.compile(r"몇\s*살\s*(?:까지|부터)|나이\s*(?:제한|기준|는\s*몇|가\s*몇)|연령\s*제한|몇\s*세\s*(?:까지|부터)")
 # "학비는 어떻게 되나요": what it costs, not whether one qualifies ("무료로 빌릴 수 있어요?" still is)
@@ -96,7 +103,9 @@ def asked_question(tracker: Tracker, text: str) -> Optional[str]:
 def primary_programme(programmes: List[ProgrammeInfo], situation: str) -> ProgrammeInfo:
     """The programme made for this situation: the most specialised one (fewest situations; 취업날개 for no
     interview suit), then the one listing it first."""
-    return min(programmes, key=lambda p: (len(p.situations), p.situations.index(situation)))
+    return min(programmes, key=lambda p: (
+        len(p.situations), p.situations.index(situation) if situation in p.situations else len(p.situations)
+    ))
 
 
 class ActionAnswerSituation(AnswersQuestionsApart):
@@ -111,6 +120,9 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
         situation = (tracker.latest_message.get("intent") or {}).get("name", "")
+        if situation == "situation_workplace_harassment" and BY_CUSTOMERS.search(tracker.latest_message.get("text") or ""):
+            # "팀원 하나가 욕설 전화 받고 울면서 퇴근했어요": abuse from customers on the phone, not from colleagues
+            situation = "situation_customer_abuse"
         events = self.respond_to(dispatcher, tracker, replies, kb, situation)
         if situation in SEEKING_WORK and tracker.get_slot("job_status") is None and not any(
             e.get("name") == "job_status" for e in events
@@ -143,6 +155,16 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         if previous_user_text(tracker) and mentioned_programme(tracker, kb) is not None and asks_the_same_about(tracker, kb):
             # "기술교육원은?" after "뉴딜일자리 예산 얼마야" (heard as wanting training): the same question about it
             return ActionAnswerProgrammeQuestion().answer(dispatcher, tracker, replies, kb)
+        limited = current_programme(tracker, kb)
+        if (
+            limited is not None and limited.rules and LIMIT_ASKED.search(text) and len(text) <= STORY_LENGTH
+            and not AGE_LIMIT_QUESTION.search(text)  # (an age limit is asked of the programme made for the situation, below)
+            and limited.slug in [p.slug for p in kb.for_situation(situation)]  # ("아버지 연세에 기술 배우는 것도 …")
+        ):
+            # "몇 명 이하 사업장이어야 되는데요" after 마을노무사's no (heard as a small workplace): the rule itself
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, "ask_eligibility", "ask_eligibility", limited
+            )
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "이 중에 월급 나오는 건?" read as unpaid wages
         if fits is not None:
             return fits
@@ -155,6 +177,12 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             dispatcher.utter_message(text=figure)
             return []
         programmes = kb.for_situation(situation)
+        age = tracker.get_slot("age")
+        if situation == "situation_job_search" and OLDER_SEEKER.search(text) and (age is None or age > YOUTH_AGE):
+            # "나이가 많아서 받아주는 데가 없네요 시에서 하는 일자리 없나요": not the programmes for young people, but
+            # the city's jobs and training open to any adult (공공근로, 기술교육원)
+            wider = programmes + kb.for_situation("situation_low_income") + kb.for_situation("situation_job_training")
+            programmes = [p for p in {p.slug: p for p in wider}.values() if "청년" not in p.target_groups]
         named = mentioned_programme(tracker, kb)
         ignored: Optional[ProgrammeInfo] = None
         if named is not None and not named.citizen_facing and programmes and (
@@ -172,7 +200,10 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # wages): the list again, with why the programmes these facts rule out drop from it
             return utter_fits(dispatcher, tracker, replies, kb, explain_dropped=True)
         other_scheme = NOT_COVERED.search(text)
-        if named is None and other_scheme and situation in PROFILE_SITUATIONS and ASKS_SOMETHING.search(text):
+        if named is None and other_scheme and ASKS_SOMETHING.search(text) and (
+            situation in PROFILE_SITUATIONS or (situation == "situation_small_workplace" and BENEFIT_SCHEME.search(text))
+        ):  # (an employer asking for a worker: "권고사직 처리한 직원이 실업급여 받을 수 있는지 … 어디서 확인해요?"; but
+            # "주휴수당 이런거 제대로 하고 있는지 노무 상담 받고싶어요" is what 마을노무사 advises on)
             # "실직했는데 실업급여 얼마나 나와요?": a national scheme the report does not cover (120), not a list; in a
             # story of a labour problem ("퇴직금을 못 받고 있어요") the free advice is the answer
             dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))

@@ -39,6 +39,7 @@ def test_a_detail_question_finds_its_fact(kb: KnowledgeBase, question: str, slug
         ("짜장면 맛집 알려줘", "newdeal_jobs"),
         ("하루 일당은 얼마예요", "public_works"),  # an amount needs a word of the question, not just "a number in won"
         ("주소 알려주세요", "rest_area"),  # no fact holds a shelter's address: nothing, so the caller says 120
+        ("working days는 주 몇일이에요", "public_works"),  # days a week, not a date: the report has none
     ],
 )
 def test_no_fact_is_forced_onto_a_question_it_does_not_answer(kb: KnowledgeBase, question: str, slug: str) -> None:
@@ -90,6 +91,12 @@ def test_unknown_nouns_are_the_subjects_the_report_never_mentions(kb: KnowledgeB
         ("지원금은 사업당 얼마 정도예요", "youth_jobs_partnership", "6억"),  # the report says 사업별
         ("국비 과정도 있어요?", "technical_school", "국가 과정"),
         ("우리 구에도 있어요?", "labour_ombudsman", "구별"),
+        # session 13: a period supposed, English words, vendors counted, a guideline's date
+        ("기간은 딱 1년짜리죠?", "newdeal_jobs", "23개월"),
+        ("contract 기간 max 몇달까지 가능함", "newdeal_jobs", "23개월"),
+        ("그럼 hair makeup도 같이 받을 수 있는 거죠?", "interview_suit_rental", "헤어메이크업"),
+        ("정장 빌려주는 업체는 어디어디에요? 몇 곳?", "interview_suit_rental", "체인지레이디"),
+        ("감정노동자 보호 가이드라인? 그거 언제 만든건데 진짜 있긴 함?", "emotional_labour_protection", "5월"),
     ],
 )
 def test_durations_and_citizens_words_find_the_report_s_fact(kb: KnowledgeBase, question: str, slug: str, expected: str) -> None:

@@ -368,6 +368,12 @@ ENTITY_CASES = [
     ("그럼 졸업하고 서울로 방 구해서 나오면요?", [("residence", 8, 10, "seoul")]),  # a room found in Seoul
     ("딸은 스물여덟이고 저희랑 같이 서울에서 지내요", [("age", 3, 7, 28), ("residence", 17, 19, "seoul")]),
     ("은평구에서 저희랑 같이 살고 있는데", [("district", 0, 3, "은평구"), ("residence", 13, 15, "seoul")]),
+    # session 13: rent said to come in "고정으로", income in English, sizes corrected and said in English
+    ("근데 작은 상가 월세가 매달 고정으로 들어와요", [("has_regular_income", 9, 24, True)]),
+    ("그 집 팔아서 이제 regular income 하나도 없어요", [("has_regular_income", 11, 31, False)]),
+    ("그럼 구직등록만 하고 나면 돼요?", [("job_seeker_registered", 3, 14, True)]),
+    ("우리 가게 staff 12명인데", [("workplace_size", 12, 14, 12)]),
+    ("아 12명은 작년 얘기고 지금은 5명으로 줄었어요", [("workplace_size", 18, 19, 5)]),
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
     ("짜장면 맛집 추천해줘", []),
