@@ -148,7 +148,10 @@ def compare_places(tracker: Tracker, kb: KnowledgeBase, programme: Optional[Prog
 # "나이 제한 더 넉넉한 건", "나이 많아도 되는 건 어디": the higher upper age limit
 AGE_LIMIT_COMPARED = re.compile(r"나이\S*\s*(?:제한|기준|조건)?\S*\s*(?:더|제일|가장)?\s*(?:넉넉|높|많|여유|널널|너그러|후)|나이\s*(?:더\s*)?많아도")
 # "처음 물어본 거랑 나이 기준이 다르네요?": the two age limits side by side
-AGE_LIMITS_DIFFER = re.compile(r"나이\s*(?:제한|기준|조건)\S*\s*(?:이|가|은|는)?\s*(?:다르|달라|다른|차이)")
+AGE_LIMITS_DIFFER = re.compile(
+    r"나이\s*(?:제한|기준|조건)\S*\s*(?:이|가|은|는)?\s*(?:다르|달라|다른|차이)"
+    r"|(?:둘\s*다|각각|두\s*개\s*다)\s*(?:\S+\s*){0,2}?(?:나이|몇\s*살|연령)"  # "둘 다 나이 기준이 몇 살까진데요?"
+)
 
 
 @dataclass(frozen=True)

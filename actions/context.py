@@ -233,6 +233,36 @@ def discussed_in_order(tracker: Tracker, slot: str) -> List[str]:
     return list(dict.fromkeys(value for value in values if value))
 
 
+# "아까 거기", "다시 제 쪽 거기", "처음 말한 데는": a site pointed back to (not named)
+_PLACE_POINTER = re.compile(r"거기|그\s*(?:데|곳|쉼터|센터|교육원)|(?<![가-힣])데(?:는|가|요)?(?![가-힣])")
+_BACK_AGAIN = re.compile(r"(?<![가-힣])다시(?![가-힣])")
+_OWN_ONE = re.compile(r"(?:제|내)\s*(?:쪽|거|꺼)")
+
+
+def place_pointed_back(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInfo]:
+    """The site discussed earlier that "아까 거기 닫는 건 몇 시예요?" (after 합정쉼터, then 뉴딜일자리), "다시 제 쪽
+    거기" (the first one, the citizen's own) or "아까 강동 거기는" (the one in that district) points back to; None
+    when a site is named, or nothing earlier is pointed to."""
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/") or not (BACK_TO.search(text) or _BACK_AGAIN.search(text) or _BY_ORDER.search(text)):
+        return None
+    if not _PLACE_POINTER.search(text) or kb.places_in_text(text):
+        return None
+    order = [place for place in (kb.place(name) for name in discussed_in_order(tracker, "place")) if place is not None]
+    if not order:
+        return None
+    districts = latest_entity_values(tracker, "district")
+    if districts:  # "아까 강동 거기는 …" after 동부, then 중부: the one in that district
+        there = [place for place in order if place.district and place.district.startswith(str(districts[-1])[:2])]
+        return there[-1] if there else None
+    first = _BY_ORDER.search(text)
+    if (first is not None and first.group("first")) or _OWN_ONE.search(text):
+        return order[0] if order[0].name != tracker.get_slot("place") or len(order) == 1 else None
+    if tracker.get_slot("programme") != order[-1].programme_slug:
+        return order[-1]  # (the conversation moved to another programme since: the last site discussed)
+    return order[-2] if len(order) >= 2 else None
+
+
 def referred_by_order(tracker: Tracker, slot: str) -> Optional[str]:
     """The programme (or place) "처음 말한 데" / "두번째 말한 거" refers to, when it is not the one discussed now."""
     text = tracker.latest_message.get("text") or ""
@@ -475,6 +505,7 @@ def without_place_names(text: str, places: Iterable[PlaceInfo], blank: str = " "
 AS_OF_ASKED = re.compile(
     r"(?:정보|자료|내용|데이터|답변)\S*\s*(?:\S+\s+)?(?:언제|몇\s*년|몇\s*월)\s*(?:기준|꺼|거|자료)|"
     r"(?:언제|몇\s*년)\s*기준(?:이에요|인가요|이야|임|이죠|예요|\s*[?？])|최신(?:\s*(?:정보|자료|내용))?(?:이에요|예요|에요|인가요|이야|임|이죠|\s*맞|\s*[?？])"
+    r"|최신\s*(?:거|것|건)(?:죠|지|예요|이에요|인가요|맞|야|임|\s*[?？])|(?:정보|자료)\S*\s*(?:다\s*)?(?:올해|요즘|지금)\s*(?:거|것|꺼)"  # "정보는 다 올해 최신 거죠?"
 )
 # "아니 동부요 …": a correction opening the message, the place right after it
 _CORRECTION_OPENING = re.compile(r"(?:(?:아|앗|어|음)[\s,.]*)?(?:아니(?:요|다|고)?|아뇨|ㄴㄴ|잘못\s*\S+)[\s,.!]*")
@@ -800,7 +831,7 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         if self.answers_follow_ups and AS_OF_ASKED.search(said) and not said.startswith("/"):
             # "근데 정보가 언제 기준이에요? 최신이에요?": the report's date, and where to check what changed since
             dispatcher.utter_message(text=replies.text("utter_as_of"))
-            return []
+            return [FollowupAction("action_listen")]  # (nothing else follows: no eligibility form after it)
         before = "\n".join(event.get("text") or "" for event in previous_reply(tracker)) if self.answers_follow_ups else ""
         in_year = figure_in_year(tracker.latest_message.get("text") or "", before, replies) if before else None
         if in_year is not None:  # "그럼 작년엔?" right after a figure, whatever the NLU made of it

@@ -19,7 +19,7 @@ from actions.context import (
 from actions.eligibility import YOUTH, YOUTH_AGES, alternatives
 from actions.question_words import (
     AMONG_THEM_FREE, AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, EARNING, JOBS_WORDS, WAGE_WORDS, WHAT_IS_THERE,
-    LEARN_WHILE_EARNING, WORK_NOT_TRAINING,
+    LEARN_WHILE_EARNING, WHERE_TO_ASK, WORK_NOT_TRAINING,
 )
 from knowledge.queries import KnowledgeBase, Profile, ProgrammeInfo, Recommendation, Verdict, check_eligibility
 
@@ -96,6 +96,15 @@ def utter_fits(
             lines.append(replies.text("utter_recommend_footer", as_of=open_to_them[0].as_of_label))
             buttons = programme_buttons(open_to_them[:4])
             dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
+            return []
+        advice = kb.for_situation("situation_labour_problem") if profile.job_status == "employed" else []
+        if advice:
+            # "서울에서 일하는 직장인인데 회사에서 문제 생기면 도움 받을 수 있는 제도 뭐 있어요?": no programme's rules
+            # fit someone in work, but the free labour advice is for them
+            lines = [replies.text("utter_recommend_for_workers", profile=summary)]
+            lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in advice[:4]]
+            lines.append(replies.text("utter_recommend_footer", as_of=advice[0].as_of_label))
+            dispatcher.utter_message(text="\n".join(lines), buttons=programme_buttons(advice[:4]))
             return []
         dispatcher.utter_message(text="\n".join([replies.text("utter_recommend_none", profile=summary)] + dropped))
         return []
@@ -261,8 +270,6 @@ def utter_free_ones(
     return [SlotSet("last_question", "ask_cost")]
 
 
-# "어디에 물어보면 되는데요", "어디로 가야 돼요?": where to go, of the places just listed
-WHERE_TO_ASK = re.compile(r"어디(?:에|로|서|에서|다)?\s*(?:물어|문의|가야|가면|상담|연락|전화)")
 WHERE_TO_ASK_LENGTH = 20  # (a short follow-up: a longer message tells something new)
 
 

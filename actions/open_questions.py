@@ -29,7 +29,7 @@ from actions.programme_questions import (
     ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about,
 )
 from actions.question_words import (
-    BACK_REFERENCE, DATA_AGE_ASKED, FOLLOW_UP_LENGTH, NOT_COVERED, POINTS_BACK, WHO_FOR, is_bare_question, question_named,
+    BACK_REFERENCE, ENDS_ASKED, FOLLOW_UP_LENGTH, NOT_COVERED, POINTS_BACK, WHO_FOR, is_bare_question, question_named,
 )
 from knowledge.fact_search import ASKING_NOUNS
 from knowledge.morphology import nouns
@@ -62,6 +62,8 @@ def answer_about_current_programme(
     question = question_named(text)
     if question in ("ask_hours", "ask_open_now") and len(text) <= FOLLOW_UP_LENGTH and CLOCK_QUESTION.search(text):
         any_question_named = True  # "저녁엔 언제 닫음" about the shelter discussed: its hours
+    if question is None and ENDS_ASKED.match(text) and tracker.get_slot("last_question") in ("ask_hours", "ask_open_now"):
+        question, any_question_named = "ask_hours", True  # "끝나는건" after 상암쉼터's hours: its hours again
     if question is None and latest_entity_values(tracker, "district") and len(text) <= FOLLOW_UP_LENGTH:
         question, any_question_named = "ask_location", True  # "강남 쪽은": where, in that district
     if question is None and any_question_named and places_serving(tracker, programme, text):
@@ -189,9 +191,6 @@ class ActionAnswerCapabilities(KnowledgeAction):
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "그럼 저는 뭐 할 수 있어요?"
         if fits is not None:
             return fits
-        if DATA_AGE_ASKED.search(text):  # "정보는 다 올해 최신 거죠?": the date of the report it answers from
-            dispatcher.utter_message(text=replies.text("utter_data_as_of"))
-            return []
         if len(text) <= FOLLOW_UP_LENGTH:  # "주제가 머예요", "어떤 곳이 빌릴 수 있어요?" in a conversation about one
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:

@@ -44,7 +44,8 @@ from actions.fits import answer_about_fits, utter_fits
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS,
-    DATA_AGE_ASKED, DIRECTIONS_WORDS, ELIGIBILITY_WORDS, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS, NEARBY_WORDS,
+    DIRECTIONS_WORDS, ELIGIBILITY_WORDS, ENDS_ASKED, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS,
+    NEARBY_WORDS,
     NOT_COVERED, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, is_bare_question,
     question_named,
     question_sentence, asking_sentence,
@@ -166,7 +167,10 @@ NOT_OPENING_HOURS = re.compile(
     r"근무\s*시간|근로\s*시간|노동\s*시간|일하는\s*시간|몇\s*시간\s*(?:까지|동안|씩|이나)?\s*(?:일|근무|쓸|써|이용|사용|빌)"
 )
 # "몇 군데 있어요?", "몇 곳이에요": how many places, which a programme's list of places answers when no figure does
-PLACES_COUNTED = re.compile(r"몇\s*(?:군데|곳|개\s*소?)\s*(?:나|가|이나)?\s*(?:있|이에|예요|에요|인가|야|임|\?|$)")
+PLACES_COUNTED = re.compile(
+    r"(?:몇\s*(?:군데|곳|개소)|(?:교육원|쉼터|센터|지점|거기)\S{0,3}\s*몇\s*개)"  # (not "학과 몇개에요")
+    r"\s*(?:나|가|이나)?\s*(?:있|이에|예요|에요|인가|야|임|\?|$)"
+)
 PLACE_UNITS = ("개", "개소", "곳")
 def district_counted_in(tracker: Tracker, text: str) -> Optional[str]:
     """The district a number is asked within ("마포구에 … 몇 개"), not the one someone lives in ("마포구에 사는데")."""
@@ -432,13 +436,22 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
     def _answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
-        text = tracker.latest_message.get("text") or ""
-        if DATA_AGE_ASKED.search(text) and mentioned_programme(tracker, kb) is None and not states_profile_facts(tracker):
-            dispatcher.utter_message(text=replies.text("utter_data_as_of"))  # "정보는 다 올해 최신 거죠?"
-            return [FollowupAction("action_listen")]  # (no eligibility form after it)
         place_again = self.question_again_for_place(dispatcher, tracker, replies, kb)
         if place_again is not None:  # "아 잘못침 북창" after the hours of 서초쉼터: its hours
             return place_again
+        pointed = context.place_pointed_back(tracker, kb)
+        if pointed is not None:
+            # "아까 거기 닫는 건 몇 시예요?" after 합정쉼터, then 뉴딜일자리: the question, about that site
+            said = tracker.latest_message.get("text") or ""
+            nlu_intent = (tracker.latest_message.get("intent") or {}).get("name")
+            asked = question_named(said) or (
+                "ask_open_now" if latest_entity_values(tracker, "time")  # ("밤 9시쯤 가도 돼요?": open then?)
+                else nlu_intent if nlu_intent in QUESTION_INTENTS else "ask_programme_info"
+            )
+            tracker = tracker.copy()
+            tracker.latest_message = {**tracker.latest_message, "text": f"{said} {pointed.name}"}
+            events = self.respond(dispatcher, tracker, replies, kb, asked, asked, kb.programme(pointed.programme_slug))
+            return events + [SlotSet("place", pointed.name), FollowupAction("action_listen")]
         again = verdict_asked_again(tracker, kb, replies)
         if again is not None:  # "그럼 정장 빌리는 건 이제 안 되는 거?" after what fits: the verdict for that person
             return self.judge(dispatcher, tracker, replies, kb, again)
@@ -996,6 +1009,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if usual_words is not None and not usual_words.search(text) and named_now:
             question = "ask_programme_info"  # "소셜벤처 지원도 따로 있어?" read as a cost question: say what it is
         places = mentioned_places(tracker, kb, programme)
+        if question == "ask_location" and PLACES_COUNTED.search(text) and not kb.places_in_text(text):
+            places = []  # "그런 교육원이 서울에 몇 군데나 있어요?" after 남부: every site, not the one discussed
         handler = {
             "ask_programme_info": self._info,
             "ask_eligibility": self._eligibility,
@@ -1065,7 +1080,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 and not (e.get("entity") == "district" and counted_in is not None)
             ]
             return not others and (not places or asks_for_a_figure(text))  # "청년일자리센터 스터디룸 몇 개예요"
-        if question in ("ask_hours", "ask_open_now") and OPENING_TIME.match(text) and (
+        if question in ("ask_hours", "ask_open_now") and (OPENING_TIME.match(text) or ENDS_ASKED.match(text)) and (
             tracker.get_slot("last_question") in ("ask_hours", "ask_open_now")
         ):
             return False  # "오픈은?" after the closing time: the opening time, not the day it opened
@@ -1098,6 +1113,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if question == "ask_location" and WHO_RUNS_WORDS.search(text):
             return True  # "그 기념관 운영은 어느 단체가 맡게 되나요?": who runs it, not where it is
         if question == "ask_location":
+            if PLACES_COUNTED.search(text) and len(p.places) >= 2 and not any(f.unit in PLACE_UNITS for f in p.figures):
+                return False  # "몇군데 있어요 거기": its sites, listed
             if ADDRESS_WORDS.search(text):
                 return False  # an address the report does not give is an honest "don't know" with 120
             return not LOCATION_WORDS.search(text) or not any(place.address or place.district for place in p.places)

@@ -32,7 +32,7 @@ ELIGIBILITY_WORDS = re.compile(
 )
 # the words of the usual answer's question: without them a cost / how-to-apply / contact question is a detail
 COST_WORDS = re.compile(r"상담\s*(?:비|료)(?![가-힣])|대여료|관람료|얼마|비용|무료|공짜|유료|학비|돈|가격|요금|이용료|수강료|교육료|참가비|참가료|입장료|사용료|회비|교육비|비싸|내야|들어요|드나요|금액|시급|월급|일당|임금|급여|보수|\d+\s*만\s*원|이자|금리|수수료|보증금|예치|환급|지원금")
-APPLY_WORDS = re.compile(r"신청|접수|지원\s*하|지원해|가입|등록|예약|방법|어떻게|어케|절차|서류|하려면|받으려면|이용하려|참여하려|들어가")
+APPLY_WORDS = re.compile(r"신청|접수|지원\s*하|지원해|가입|등록|예약|방법|어떻게|어케|절차|서류|준비물|뭐\s*(?:\S+\s*)?가져가|가져가야|챙겨\s*가야|지참|하려면|받으려면|이용하려|참여하려|들어가")
 CONTACT_WORDS = re.compile(r"전화|번호|전번|연락|홈페이지|홈피|사이트|이메일|메일|카톡|문의|링크|url|웹")
 # "어디" asks where, but not in "어디가 운영해요?" (who)
 LOCATION_WORDS = re.compile(
@@ -79,8 +79,11 @@ ASKS_IF_I_CAN = re.compile(
 # a student about to finish school: a fact some rules read ("고교졸업예정자"), though no slot holds it
 STUDENT_WORDS = re.compile(r"고\s*3|고등학생|고딩|졸업\s*(?:예정|전|하기\s*전|앞두)")
 # "그럼 저희는 어디에 물어봐야 돼요?" after a "no": where else to go
+# "어디에 물어보면 되는데요", "어디로 가야 돼요?": where to go
+WHERE_TO_ASK = re.compile(r"어디(?:에|로|서|에서|다)?\s*(?:물어|문의|가야|가면|상담|연락|전화)")
+# ... or, after a "no", anything else ("다른 데는요?", "그럼 어떡해요")
 ASKS_ELSEWHERE = re.compile(
-    r"어디(?:에|로|서|에서)?\s*(?:물어|문의|가야|가면|상담|알아봐|연락|받|기대|의지|도움)|다른\s*(?:곳|데|거|건|게|제도|방법|데는)|대신|"
+    WHERE_TO_ASK.pattern + r"|어디(?:에|로|서|에서)?\s*(?:알아봐|받|기대|의지|도움)|다른\s*(?:곳|데|거|건|게|제도|방법|데는)|대신|"
     r"그럼\s*(?:어떡|어떻게\s*해|어쩌)"
 )
 # "이 중에 월급 나오는 건 어떤 거예요?" after a list of what fits: the ones that pay
@@ -119,6 +122,7 @@ PERSONAL_RECORD = re.compile(
     r"(?:제가|내가|저는|나는|저|나)\s*(?:\S+\s*){0,3}?(?:뽑혔|선발\s*됐|선발\s*되었|선정\s*됐|선정\s*되었|합격\s*했|합격\s*됐|붙었|떨어졌)"
     r"(?:는지|나요|을까|는가|나\s*[?？]|어요\s*[?？]|습니까)"
     r"|(?:제|내|저희)\s*(?:신청|접수|지원)\s*(?:결과|내역|현황|상태|했던\s*거)|(?:합격|선발|선정)\s*(?:여부|결과)\s*(?:확인|조회|알)"
+    r"|(?:지원|신청|접수)\s*했는데\s*(?:\S+\s*){0,2}?(?:합격|붙었|뽑혔|선발|결과)"  # "뉴딜일자리 지원했는데 합격했는지 어디서 확인해요?"
 )
 # "근무조건에 공휴일 유급화라고 써있던데 무슨말이에요?": what a term of the report means (the term: group 1 or 2)
 MEANING_ASKED = re.compile(
@@ -150,10 +154,9 @@ FOLLOW_UP_LENGTH = 24
 # a question this short, asked while a programme is discussed, is about it even if the NLU heard a situation or a
 # general "does it also …?" ("자격증도 나오는 거예요?")
 QUESTION_LENGTH = 30
-# "정보는 다 올해 최신 거죠?", "이거 언제 자료예요?": how current the bot's information is (2018년 7월)
-DATA_AGE_ASKED = re.compile(
-    r"최신|업데이트|갱신|(?:정보|자료|내용)\S*\s*(?:다\s*)?(?:언제|올해|요즘|지금|옛날|예전|오래)|언제\s*(?:기준|자료|정보)"
-)
+# "끝나는건", "닫는 시간은?": the other end of the hours (or of the dates) just given
+ENDS_ASKED = re.compile(r"^\W*(?:그럼\s*|아\s*)?(?:끝나는|닫는|마치는|문\s*닫는)\s*(?:건|거|게|시간)\S{0,3}\W*$")
+
 
 # the question a message names outright, most specific first
 QUESTION_NAMED = (
@@ -166,7 +169,7 @@ QUESTION_NAMED = (
     ("ask_location", re.compile(r"어디(?:에\s*있|\s*있(?:는지|어|나|음|냐|니|는데|습니까|을까)|예요|에요|야|임|\s*꺼|\s*거(?:예요|야|임)?\s*[?？]*$|서\s*(?:해|열려|열리|개최)|로\s*가)|^(?!.*(?:신청|접수|등록)).*어디서\s*하는데요?\s*[?？]*$|(?:다\s*)?서울에\s*있는|어디서\s*(?:사|살|구매|구입)|위치|주소|번지|장소|가는\s*길|찾아가|(?:무슨|어느)\s*(?:구|동)(?![가-힣])|(?:무슨|어느)\s*동(?:이|네|에)|(?i:(?<![a-z])(?:address|location|where)(?![a-z]))")),
     ("ask_contact", re.compile(r"전화|번호|전번|연락처|홈페이지|홈피|사이트|이메일|(?i:phone|website|e-?mail|contact)")),
     ("ask_cost", re.compile(r"얼마|비용|무료|공짜|유료|가격|요금|학비|수업료|교육비|시급|월급|돈\s*(?:이\s*|을\s*)?(?:드|들|내)")),
-    ("ask_how_to_apply", re.compile(r"신청|접수|방법|절차|서류|어떻게\s*(해|하|받|이용)|어케")),
+    ("ask_how_to_apply", re.compile(r"신청|접수|방법|절차|서류|준비물|뭐\s*(?:\S+\s*)?가져가|가져가야|챙겨\s*가야|지참|어떻게\s*(해|하|받|이용)|어케")),
     ("ask_eligibility", re.compile(r"나이|몇\s*살|자격(?!증)|누가|아무나|조건|제한|어떤\s*(?:곳|데|사람|분|기업|단체|회사)(?:들)?[이가은는도]")),
 )
 

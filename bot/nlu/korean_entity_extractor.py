@@ -222,7 +222,7 @@ _UNITS = _alternation(_NATIVE_UNITS)
 # start of a word, or right after a particle typed without a space
 _WORD_START = r"(?:(?<![가-힣])|(?<=[는은가이도요]))"
 # "살" as the age counter, not the verb 살다 (살아요, 살고, 살았어요 ...)
-_SAL = r"살(?![아았고지며면던려자게기림짝펴핀])"
+_SAL = r"(?:살(?![아았고지며면던려자게기림짝펴핀])|살(?=고딩|고등|고\d))"  # ("17살고딩인데": an age, then a 고등학생)
 _COUNTERS = r"(?!\s*(?:시|명|개|번|분|곳|군데|달|가지|권|장|대|마리|잔|병|벌|채|통|층|째|주|일|년|시간|개월|차|회|건|배))"
 
 _AGE_DIGITS = re.compile(
@@ -516,6 +516,11 @@ _INCOME_STOPS = re.compile(r"(?:알바|아르바이트|일|회사|직장|그거|
 # "앗 오타 15명이요", "정정 12명": a number of people said alone to correct one told before (a bare "9명이에요"
 # is read only as the answer to the form's question)
 # "마을노무사 우리 가게 되요? 5명 이에요": the workplace named in one sentence, its size told in the next
+# "정직원 6명에 주말 알바 4명", "직원 5명이랑 알바 2명": two kinds of workers of one workplace, counted together
+_SIZE_SUMMED = re.compile(
+    r"(?P<a>\d{1,4})\s*명(?:에|이랑|하고|과|와|\s*\+|,)\s*(?:\S+\s+){0,2}?"
+    r"(?:알바|아르바이트|파트|직원|정직원|비정규직|계약직|일용직|주말\s*알바|이모님)\S{0,3}\s*(?P<b>\d{1,4})\s*명"
+)
 _SIZE_TOLD_AFTER = re.compile(r"[?!.~]\s*(?:(?:직원|사람|인원)\s*(?:은|는|이|가)?\s*)?(?P<n>\d{1,4})\s*명\s*(?:이에요|이요|예요|입니다|이야|임)")
 _SIZE_ALONE = re.compile(
     r"^\s*(?:(?:앗|아|어|아니)[\s,.!]*)*(?:(?:정정|오타|수정|잘못\s*말했(?:네요?|어요)?|아니\s*고)[\s,.!]*)+"
@@ -666,6 +671,11 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
         if corrected:  # (the number said last replaces whatever else the message counted)
             found = [item for item in found if item[2] != "workplace_size"]
             found.append((corrected.start("n"), corrected.end("n"), "workplace_size", int(corrected.group("n"))))
+        summed = _SIZE_SUMMED.search(t)
+        if summed:  # "정직원 6명에 주말 알바 4명이요": everyone who works there
+            found = [item for item in found if item[2] != "workplace_size"]
+            total = int(summed.group("a")) + int(summed.group("b"))
+            found.append((summed.start("a"), summed.end("b"), "workplace_size", total))
         told = _SIZE_TOLD_AFTER.search(t)
         if told and re.search(_SIZE_SUBJECT, t[: told.start()]) and not any(e == "workplace_size" for *_, e, _ in found):
             found.append((told.start("n"), told.end("n"), "workplace_size", int(told.group("n"))))

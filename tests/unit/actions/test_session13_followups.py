@@ -222,3 +222,76 @@ async def test_a_correction_with_an_english_name_asks_the_same_of_the_one_meant(
     slots = {"programme": "job_cafe", "last_question": "ask_hours", "weekday": "sat"}
     reply = texts((await run_action(ActionAnswerNo(), make_tracker("deny", now, named, slots=slots, events=events), domain))[0])
     assert "18:00" in reply and "[청년일자리센터]" in reply, reply
+
+
+async def test_the_closing_time_asked_alone_after_the_hours(domain) -> None:
+    """"끝나는건" (out of scope to the NLU) after 상암쉼터's hours: its hours again, 18:00 among them."""
+    from actions.open_questions import ActionAnswerDetailOrOutOfScope
+
+    tracker = make_tracker("out_of_scope", "끝나는건", slots={"programme": "rest_area", "place": "상암쉼터", "last_question": "ask_hours"}, confidence=0.59)
+    reply = texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
+    assert "18:00" in reply and "서초쉼터" not in reply, reply
+
+
+async def test_how_many_sites_asked_of_the_programme_in_context_lists_them(domain) -> None:
+    """"몇군데 있어요 거기" while 기술교육원 is discussed: its four sites, not the number of trainees."""
+    tracker = make_tracker("ask_location", "몇군데 있어요 거기", slots={"programme": "technical_school"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "남부" in reply and "1,960명" not in reply, reply
+
+
+async def test_someone_in_work_with_nothing_fitting_is_offered_the_free_labour_advice(domain) -> None:
+    """"서울에서 일하는 직장인인데 회사에서 문제 생기면 도움 받을 수 있는 제도 뭐 있어요?": the advice, not "none"."""
+    text = "서울에서 일하는 직장인인데 회사에서 문제 생기면 도움 받을 수 있는 제도 뭐 있어요?"
+    tracker = make_tracker("recommend_programmes", text, [span("job_status", "employed", text, "직장인")], slots={"job_status": "employed"})
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "노동권리보호관" in reply and "찾지 못했어요. 다산콜센터" not in reply, reply
+
+
+async def test_both_age_limits_asked_together(domain) -> None:
+    """"둘 다 나이 기준이 몇 살까진데요?" after 취업날개 and 뉴딜일자리: 34 and 39."""
+    events = said_before("취업날개 뭐예요", [span("programme", "interview_suit_rental", "취업날개 뭐예요", "취업날개")])
+    events += [{"event": "slot", "name": "programme", "value": "interview_suit_rental"}]
+    events += said_before("뉴딜일자리는요", [span("programme", "newdeal_jobs", "뉴딜일자리는요", "뉴딜일자리")])
+    events += [{"event": "slot", "name": "programme", "value": "newdeal_jobs"}, then("둘 다 나이 기준이 몇 살까진데요?")]
+    tracker = make_tracker("ask_eligibility", "둘 다 나이 기준이 몇 살까진데요?", slots={"programme": "newdeal_jobs"}, events=events)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "34" in reply and "39" in reply, reply
+
+
+async def test_what_to_bring_is_how_to_apply_which_the_report_does_not_give(domain) -> None:
+    """"정장 빌리러 갈땐 뭐 가져가면 돼요" (how to apply to the NLU) of 취업날개: the report does not say (120), not
+    its summary."""
+    text = "정장 빌리러 갈땐 뭐 가져가면 돼요"
+    tracker = make_tracker("ask_how_to_apply", text, [span("programme", "interview_suit_rental", text, "정장 빌리러")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "신청 방법" in reply and "주요 내용" not in reply, reply
+
+
+async def test_whether_an_application_passed_is_a_personal_record(domain) -> None:
+    """"뉴딜일자리 지원했는데 합격했는지 어디서 확인해요?": the bot cannot see results (120 or the agency)."""
+    text = "뉴딜일자리 지원했는데 합격했는지 어디서 확인해요?"
+    tracker = make_tracker("ask_how_to_apply", text, [span("programme", "newdeal_jobs", text, "뉴딜일자리")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "확인할 수 없어요" in reply and "120" in reply, reply
+
+
+async def test_a_site_pointed_back_to_after_another_programme_is_the_one_asked_about(domain) -> None:
+    """"아까 거기 닫는 건 몇 시예요?" after 합정쉼터's hours, then 뉴딜일자리: 합정쉼터 closes at 06:00 (not "뉴딜일자리의
+    운영시간은 … 없어요"); "그럼 처음 말한 데는 하루에 몇 명 와요?" after 서초쉼터, then 합정쉼터: 서초's 70명."""
+    first = "합정쉼터 몇시에 열어요"
+    events = said_before(first, [span("programme", "rest_area", first, "합정쉼터")])
+    events += [{"event": "slot", "name": "place", "value": "합정쉼터"}, {"event": "slot", "name": "programme", "value": "rest_area"}]
+    events += said_before("그건 그렇고 뉴딜일자리 몇살까지 할 수 있어요")
+    events += [{"event": "slot", "name": "programme", "value": "newdeal_jobs"}, then("아까 거기 닫는 건 몇 시예요?")]
+    slots = {"programme": "newdeal_jobs", "place": "합정쉼터"}
+    tracker = make_tracker("ask_hours", "아까 거기 닫는 건 몇 시예요?", slots=slots, events=events)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "06:00" in reply and "합정쉼터" in reply and "뉴딜" not in reply, reply
+
+    events = [{"event": "slot", "name": "place", "value": "서초쉼터"}, {"event": "slot", "name": "place", "value": "합정쉼터"}]
+    events += [then("그럼 처음 말한 데는 하루에 몇 명 와요?")]
+    slots = {"programme": "rest_area", "place": "합정쉼터"}
+    tracker = make_tracker("ask_programme_info", "그럼 처음 말한 데는 하루에 몇 명 와요?", slots=slots, events=events)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "70명" in reply and "48명" not in reply, reply

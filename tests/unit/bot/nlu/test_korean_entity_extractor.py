@@ -374,6 +374,8 @@ ENTITY_CASES = [
     ("그럼 구직등록만 하고 나면 돼요?", [("job_seeker_registered", 3, 14, True)]),
     ("우리 가게 staff 12명인데", [("workplace_size", 12, 14, 12)]),
     ("아 12명은 작년 얘기고 지금은 5명으로 줄었어요", [("workplace_size", 18, 19, 5)]),
+    ("우리 카페는 정직원 6명에 주말 알바 4명이요", [("workplace_size", 11, 22, 10)]),  # two kinds of workers, summed
+    ("막내는 17살고딩인데", [("age", 4, 7, 17)]),  # an age typed against 고딩
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
     ("짜장면 맛집 추천해줘", []),
