@@ -14,7 +14,7 @@ from actions.context import (
     said_just_before, states_facts_it_judges, states_profile_facts, verdict_asked_again,
 )
 from actions.details import asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, say_detail
-from actions.eligibility import answers_the_form
+from actions.eligibility import YOUTH, YOUTH_AGES, answers_the_form
 from actions.fits import answer_about_fits, utter_fits
 from actions.programme_questions import (
     ASKS_SOMETHING, LIMIT_ASKED, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about,
@@ -53,7 +53,6 @@ BENEFIT_SCHEME = re.compile(r"실업\s*급여|국민취업지원|구직\s*활동
 BY_CUSTOMERS = re.compile(r"고객|손님|민원인|진상|(?:욕설|폭언|욕)\s*(?:전화|콜)|전화\s*(?:로|상으로)?\s*(?:욕|폭언)")
 # "나이가 많아서 받아주는 데가 없네요", "나이 들어서 써주는 데가 없어": too old, in the citizen's eyes, for jobs for the young
 OLDER_SEEKER = re.compile(r"나이(?:가|도)?\s*(?:많|들|있)|나이\s*때문|늦은\s*나이|(?:50|60|70)대|환갑|은퇴")
-YOUTH_AGE = 39  # (the report's youth programmes end at 34 or 39: someone older is what "나이가 많아서" says)
 # "몇 살까지 돼?", "나이 제한 있어요?": the age limit asked outright ("나이가 많아서 걱정이에요" is part of a story)
 AGE_LIMIT_QUESTION = re.compile(r"몇\s*살\s*(?:까지|부터)|나이\s*(?:제한|기준|는\s*몇|가\s*몇)|연령\s*제한|몇\s*세\s*(?:까지|부터)")
 # "학비는 어떻게 되나요": what it costs, not whether one qualifies ("무료로 빌릴 수 있어요?" still is)
@@ -178,11 +177,11 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             return []
         programmes = kb.for_situation(situation)
         age = tracker.get_slot("age")
-        if situation == "situation_job_search" and OLDER_SEEKER.search(text) and (age is None or age > YOUTH_AGE):
+        if situation == "situation_job_search" and OLDER_SEEKER.search(text) and (age is None or age > YOUTH_AGES[1]):
             # "나이가 많아서 받아주는 데가 없네요 시에서 하는 일자리 없나요": not the programmes for young people, but
             # the city's jobs and training open to any adult (공공근로, 기술교육원)
             wider = programmes + kb.for_situation("situation_low_income") + kb.for_situation("situation_job_training")
-            programmes = [p for p in {p.slug: p for p in wider}.values() if "청년" not in p.target_groups]
+            programmes = [p for p in {p.slug: p for p in wider}.values() if YOUTH not in p.target_groups]
         named = mentioned_programme(tracker, kb)
         ignored: Optional[ProgrammeInfo] = None
         if named is not None and not named.citizen_facing and programmes and (
