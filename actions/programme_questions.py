@@ -172,6 +172,13 @@ PLACES_COUNTED = re.compile(
     r"\s*(?:나|가|이나)?\s*(?:있|이에|예요|에요|인가|야|임|\?|$)"
 )
 PLACE_UNITS = ("개", "개소", "곳")
+
+
+def sites_counted(programme: ProgrammeInfo, text: str) -> bool:
+    """Whether the message asks how many sites a programme has, which its list of sites answers (no figure counts them)."""
+    return bool(PLACES_COUNTED.search(text)) and len(programme.places) >= 2 and not any(
+        f.unit in PLACE_UNITS for f in programme.figures
+    )
 def district_counted_in(tracker: Tracker, text: str) -> Optional[str]:
     """The district a number is asked within ("마포구에 … 몇 개"), not the one someone lives in ("마포구에 사는데")."""
     for district in latest_entity_values(tracker, "district"):
@@ -583,8 +590,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         elif intent in ("ask_programme_info", "ask_hours", "ask_open_now") and FEE_WORDS.search(text) and not HOURS_ASKED.search(text):
             intent = question = "ask_cost"  # "쉼터 이용료는 있어?", "걔 지금 돈없는데 상담비 나와요?": what it costs
         elif (
-            intent in QUESTION_INTENTS and current is not None and PLACES_COUNTED.search(text) and len(current.places) >= 2
-            and not any(f.unit in PLACE_UNITS for f in current.figures)
+            intent in QUESTION_INTENTS and current is not None and sites_counted(current, text)
         ):
             intent = question = "ask_location"  # "기술교육원 서울 안에 몇 군데 있어요?": its sites, listed (남부 in 군포)
         elif intent in QUESTION_INTENTS and LIMIT_ASKED.search(text):
@@ -1113,7 +1119,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if question == "ask_location" and WHO_RUNS_WORDS.search(text):
             return True  # "그 기념관 운영은 어느 단체가 맡게 되나요?": who runs it, not where it is
         if question == "ask_location":
-            if PLACES_COUNTED.search(text) and len(p.places) >= 2 and not any(f.unit in PLACE_UNITS for f in p.figures):
+            if sites_counted(p, text):
                 return False  # "몇군데 있어요 거기": its sites, listed
             if ADDRESS_WORDS.search(text):
                 return False  # an address the report does not give is an honest "don't know" with 120
