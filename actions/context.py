@@ -17,9 +17,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.figures_by_year import figure_in_year
 from actions.question_words import QUESTION_LENGTH, question_named
 from knowledge.fact_search import ASKING_NOUNS, question_words
-from knowledge.morphology import GREETING_OPENING, nouns
+from knowledge.morphology import GREETING_OPENING, nouns, respell
 from knowledge.queries import (
-    RULE_NEEDS, SEOUL, KnowledgeBase, PlaceInfo, ProgrammeInfo, Profile, place_keys,
+    RULE_NEEDS, SEOUL, KnowledgeBase, PlaceInfo, ProgrammeInfo, Profile, Verdict, check_eligibility, place_keys,
 )
 
 logger = logging.getLogger(__name__)
@@ -220,11 +220,85 @@ def programme_values_asked_first(tracker: Tracker, before: Optional[int] = None)
     return list(dict.fromkeys(values))
 
 
-# "처음 말한 데", "처음 물어본 센터", "첫 번째 거", "두번째 말한 그 보호관": a programme by the order it came up in
-_BY_ORDER = re.compile(
-    r"(?P<first>처음|첫\s*번째|첫번째|맨\s*처음)\s*(?:에\s*)?(?:말한|말했던|물어본|물어봤던|여쭤본|얘기한|얘기했던|거|꺼|것|데|곳|센터)"
-    r"|(?P<second>두\s*번째|두번째)\s*(?:말한|말했던|물어본|물어봤던|얘기한|거|꺼|것|데|곳|센터)"
+# "처음 말한 데", "첫 번째 거", "앞에 말한 거"; "두번째 말한 그 보호관", "뒤에 말한 데": a thing the citizen named
+# before, by the order they said them in (words of the bot, "처음에 말해준", are not counted); the whole phrase, which
+# the name replaces ("처음 말한 데는" → "서초쉼터는"), not "처음 거기 갔을 때"
+_SAID_VERB = r"(?:말한|말했던|물어본|물어봤던|여쭤본|얘기한|얘기했던|꺼낸)"
+_POINTER = r"(?:거|꺼|것|데|곳|센터|쉼터)(?=(?:는|은|가|이|요|도|랑|하고|의|에|에서|로)?(?![가-힣]))"
+_REFERENCE = rf"(?:{_SAID_VERB}(?:\s*{_POINTER})?|{_POINTER})"
+_FIRST_SAID = re.compile(rf"(?:처음|첫\s*번째|첫째|맨\s*처음|맨\s*앞|앞에|먼저)\s*(?:에\s*)?{_REFERENCE}|전자")
+_SECOND_SAID = re.compile(rf"(?:두\s*번째|둘째)\s*(?:로\s*)?{_REFERENCE}|(?:뒤에|나중에|마지막에?|뒤엣)\s*{_REFERENCE}|후자")
+_LATER_SAID = re.compile(r"뒤에|나중에|마지막|뒤엣|후자")
+# "둘 다", "둘 중", "둘이 같은 건물이에요?", "그 둘", "두 곳 다": both of two things
+BOTH_ASKED = re.compile(
+    r"둘\s*(?:다|이|모두|다요)(?![가-힣])|둘\s*중|둘이\s*(?:같|다르|달라|차이|뭐|어떻)|그\s*둘"
+    r"|두\s*(?:곳|군데|개|데|제도)\s*(?:다|모두|중)|양쪽\s*(?:다|모두)"
 )
+# "둘 중에 되는 쪽", "가능한 거": of the two, the one that takes the citizen
+_FITTING_ONE = re.compile(r"(?:되는|가능한|맞는|할\s*수\s*있는|받을\s*수\s*있는)\s*(?:쪽|거|것|곳|데)")
+# how many earlier messages of the citizen a reference by order looks back over
+_ORDER_LOOKBACK = 4
+
+
+def named_by_citizen(tracker: Tracker, kb: KnowledgeBase) -> List[Tuple[str, str]]:
+    """The things the citizen's earlier messages named, in the order that "두번째 거" counts: the latest message
+    naming two or more (within the last few), else each thing named in those messages, first mention first."""
+    messages = [
+        event.get("text") or "" for event in tracker.events
+        if event.get("event") == "user" and not (event.get("text") or "").startswith("/")
+    ][:-1][-_ORDER_LOOKBACK:]
+    named = [kb.named_in_order(message) for message in messages]
+    for things in reversed(named):
+        if len(things) >= 2:
+            return things
+    return list(dict.fromkeys(thing for things in named for thing in things))
+
+
+def referred_by_order(tracker: Tracker, kb: KnowledgeBase) -> Tuple[Optional[Tuple[int, int]], List[Tuple[str, str]]]:
+    """What "처음 말한 데" (one), "뒤에 말한 거" (one) or "둘 중에 어디가" (both) refers to among the things the
+    citizen named before, with where the words that refer stand; nothing when the message names something itself."""
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/") or kb.named_in_order(text):
+        return None, []
+    first, second, both = _FIRST_SAID.search(text), _SECOND_SAID.search(text), BOTH_ASKED.search(text)
+    said = named_by_citizen(tracker, kb) if first or second or both else []
+    if len(said) < 2:
+        return None, []
+    if second:
+        return second.span(), [said[-1]] if _LATER_SAID.search(second.group()) else [said[1]]
+    if first:
+        return first.span(), [said[0]]
+    fitting = _FITTING_ONE.search(text, both.end())
+    if fitting is not None:  # "둘 중에 되는 쪽은 최대 몇살까지에요?" from a 36-year-old: the one of the two that takes them
+        profile = profile_from_tracker(tracker)
+        taking = [
+            (kind, key) for kind, key in said[-2:] if kind == "programme" and kb.programme(key) is not None
+            and kb.programme(key).rules and check_eligibility(kb.programme(key), profile).verdict is Verdict.ELIGIBLE
+        ]
+        if len(taking) == 1:
+            return (both.start(), fitting.end()), taking
+    return both.span(), said[-2:]
+
+
+def with_references_named(tracker: Tracker, kb: KnowledgeBase) -> Tracker:
+    """The tracker with the latest message as meant: misspellings fixed ("받을수잇는거죠") and the things an order
+    reference points to named, as if said ("두번째 거는 몇 군데 있음?" → "서울시 기술교육원는 몇 군데 있음?", "둘 중에
+    어디가 더 넓어요" → "북창쉼터랑 합정쉼터 둘 중에 …"): every answer after reads the names, one way to resolve them."""
+    said = tracker.latest_message.get("text") or ""
+    words, referred = referred_by_order(tracker, kb)
+    meant = respell(said)
+    if words is not None:
+        start, end = words
+        names = [kb.programme(key).name if kind == "programme" and kb.programme(key) else key for kind, key in referred]
+        if len(names) == 1:
+            meant = meant[:start] + names[0] + meant[end:]
+        else:
+            meant = f"{meant[:start]}{'랑 '.join(names)} {meant[start:]}"
+    if meant == said:
+        return tracker
+    resolved = tracker.copy()
+    resolved.latest_message = {**tracker.latest_message, "text": meant}
+    return resolved
 
 
 def discussed_in_order(tracker: Tracker, slot: str) -> List[str]:
@@ -244,7 +318,7 @@ def place_pointed_back(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInf
     거기" (the first one, the citizen's own) or "아까 강동 거기는" (the one in that district) points back to; None
     when a site is named, or nothing earlier is pointed to."""
     text = tracker.latest_message.get("text") or ""
-    if text.startswith("/") or not (BACK_TO.search(text) or _BACK_AGAIN.search(text) or _BY_ORDER.search(text)):
+    if text.startswith("/") or not (BACK_TO.search(text) or _BACK_AGAIN.search(text)):
         return None
     if not _PLACE_POINTER.search(text) or kb.places_in_text(text):
         return None
@@ -255,24 +329,11 @@ def place_pointed_back(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInf
     if districts:  # "아까 강동 거기는 …" after 동부, then 중부: the one in that district
         there = [place for place in order if place.district and place.district.startswith(str(districts[-1])[:2])]
         return there[-1] if there else None
-    first = _BY_ORDER.search(text)
-    if (first is not None and first.group("first")) or _OWN_ONE.search(text):
+    if _FIRST_SAID.search(text) or _OWN_ONE.search(text):
         return order[0] if order[0].name != tracker.get_slot("place") or len(order) == 1 else None
     if tracker.get_slot("programme") != order[-1].programme_slug:
         return order[-1]  # (the conversation moved to another programme since: the last site discussed)
     return order[-2] if len(order) >= 2 else None
-
-
-def referred_by_order(tracker: Tracker, slot: str) -> Optional[str]:
-    """The programme (or place) "처음 말한 데" / "두번째 말한 거" refers to, when it is not the one discussed now."""
-    text = tracker.latest_message.get("text") or ""
-    said = _BY_ORDER.search(text) if not text.startswith("/") else None
-    if said is None:
-        return None
-    order = discussed_in_order(tracker, slot)
-    index = 0 if said.group("first") else 1
-    value = order[index] if len(order) > index else None
-    return value if value and value != tracker.get_slot(slot) else None
 
 
 def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:
@@ -288,9 +349,6 @@ def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[Program
         programme = kb.programme(value) or kb.find_programme(value)
         if programme is not None:
             return programme
-    earlier = referred_by_order(tracker, "programme")
-    if earlier is not None and kb.programme(earlier) is not None:
-        return kb.programme(earlier)  # "흠 그럼 처음 거는 최대 몇개월까지 일할수있어요": the first one discussed
     if text.startswith("/"):
         return None
     found = kb.programmes_in_text(text)
@@ -469,9 +527,6 @@ def mentioned_places(
     places = [p for p in kb.places_in_text(text) if p.programme_slug == programme.slug]
     if places:
         return places
-    earlier = referred_by_order(tracker, "place")  # "처음 말한 데는 몇시부터 열어" after 서초쉼터, then 북창쉼터
-    if earlier is not None and any(p.name == earlier for p in programme.places):
-        return [p for p in programme.places if p.name == earlier]
     # "방송 스태프 쉼터도 있어요?", "미디어노동자 쉼터 말한거였어요": the place that serves that kind of work
     serving = places_serving(tracker, programme, text)
     if serving:
@@ -840,6 +895,7 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         try:
             before = len(dispatcher.messages)
             kb = knowledge_base()
+            tracker = with_references_named(tracker, kb)  # "두번째 거는 몇 군데 있음?": as if the name were said
             events = self.answer_message(dispatcher, tracker, replies, kb)
             return_courtesy_first(dispatcher, tracker, replies, before)
             theirs = facts_of_the_person_now(tracker) if self.answers_follow_ups else None

@@ -108,11 +108,30 @@ def alternatives(kb: KnowledgeBase, profile: Profile, programme: ProgrammeInfo) 
     return chosen[:3]
 
 
+# what the NLU may be sure a message asks for instead of answering the form, whatever fact it tells on the way
+_ANOTHER_REQUEST = frozenset({
+    "ask_programme_info", "ask_hours", "ask_open_now", "ask_location", "ask_how_to_apply", "ask_cost", "ask_contact",
+    "recommend_programmes", "request_human",
+})
+_SURE_OF_ANOTHER_REQUEST = 0.8
+
+
+def asks_for_something_else(tracker: Tracker) -> bool:
+    """Whether the NLU is sure the latest message asks for another thing than the form's question: "딸이 면접 보는데
+    정장 무료로 빌려주는 데 있다던데요" tells a fact (면접: looking for work) on the way, and is no answer."""
+    intent = tracker.latest_message.get("intent") or {}
+    name = str(intent.get("name"))
+    return (intent.get("confidence") or 0.0) >= _SURE_OF_ANOTHER_REQUEST and (
+        name.startswith("situation_") or name in _ANOTHER_REQUEST
+    )
+
+
 def answers_the_form(tracker: Tracker) -> bool:
     """Whether the latest message answers the eligibility form that had just asked a question (whatever the NLU
     made of the rest of it: "네 고용센터에 구직등록 했어요" may read as out of scope)."""
     facts = set(PROFILE_SLOTS.values())  # an answer may give another fact than the one asked ("구직등록 했어요")
-    return bool(slot_the_form_asked(tracker)) and any(e.get("entity") in facts for e in tracker.latest_message.get("entities", []))
+    told = any(e.get("entity") in facts for e in tracker.latest_message.get("entities", []))
+    return bool(slot_the_form_asked(tracker)) and told and not asks_for_something_else(tracker)
 
 
 class ValidateEligibilityForm(FormValidationAction):
@@ -138,7 +157,7 @@ class ValidateEligibilityForm(FormValidationAction):
         asked = tracker.get_slot("requested_slot")
         told = {e.get("entity") for e in tracker.latest_message.get("entities", [])} & set(PROFILE_SLOTS.values())
         validated = {e.get("name") for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"}
-        if asked and asked not in told and not validated:
+        if asked and asked not in told and not validated and not asks_for_something_else(tracker):
             events = [SlotSet(slot, tracker.get_slot(slot)) for slot in sorted(told) if tracker.get_slot(slot) is not None] + events
         return events
 

@@ -15,8 +15,9 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.comparisons import asks_to_compare
 from actions.context import (
-    NOT_THIS, KnowledgeAction, Replies, corrected_question, current_programme, intent_payload, latest_entity_values,
+    BOTH_ASKED, NOT_THIS, KnowledgeAction, Replies, corrected_question, current_programme, intent_payload, latest_entity_values,
     knows_about_citizen, mentioned_programme, places_serving, states_profile_facts, verdict_asked_again,
 )
 from actions.questions_apart import AnswersQuestionsApart
@@ -96,6 +97,10 @@ class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
+        said = tracker.latest_message.get("text") or ""
+        if len(kb.named_in_order(said)) >= 2 and (asks_to_compare(said) or BOTH_ASKED.search(said)):
+            # "둘 중에 어디가 더 넓어요" (out of scope to the NLU) of two sites named before: a question of those two
+            return ActionAnswerProgrammeQuestion().answer(dispatcher, tracker, replies, kb)
         if answers_the_form(tracker) and current_programme(tracker, kb) is not None:
             # "네 고용센터에 구직등록 했어요" answers the form's question, whatever else it mentions
             return ActionAnswerProgrammeQuestion().judge(
@@ -174,6 +179,10 @@ class ActionGreet(KnowledgeAction):
         return []
 
 
+# below this, "what can you do" is a guess: a question about what is discussed is likelier
+UNSURE_CAPABILITIES = 0.3
+
+
 class ActionAnswerCapabilities(KnowledgeAction):
     """"뭘 할 수 있어요?": what the assistant can do, unless the conversation says what is really asked."""
 
@@ -191,7 +200,10 @@ class ActionAnswerCapabilities(KnowledgeAction):
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "그럼 저는 뭐 할 수 있어요?"
         if fits is not None:
             return fits
-        if len(text) <= FOLLOW_UP_LENGTH:  # "주제가 머예요", "어떤 곳이 빌릴 수 있어요?" in a conversation about one
+        confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
+        if len(text) <= FOLLOW_UP_LENGTH or confidence < UNSURE_CAPABILITIES:
+            # "주제가 머예요", "어떤 곳이 빌릴 수 있어요?" in a conversation about one; "2020년까지의 목표치는 어떻게
+            # 잡혀 있나요?" (what I can do at 0.11) after 생활임금's figures
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:
                 return events

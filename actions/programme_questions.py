@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.context import (
+    BOTH_ASKED,
     QUESTION_INTENTS,
     KnowledgeAction,
     Replies,
@@ -76,7 +77,7 @@ SAME_AS_BEFORE = re.compile(
 )
 # what may stand around a programme's name in "그럼 공공근로는요?" (nothing else is asked)
 _ELLIPSIS_WORDS = frozenset(
-    "그럼 그러면 그리고 그건 아 음 혹시 근데 저기 는요 은요 도요 요 는 은 도 어때요 어때 경우는요 경우엔요 "
+    "그럼 그러면 그리고 그건 아 음 혹시 근데 저기 는요 은요 도요 요 는 은 도 어때요 어때 경우는요 경우엔요 에휴 휴 흠 헐 "
     "아니 아니요 아뇨 ㄴㄴ 노노 앗 그거 그게 말고 이요 이에요 예요 요요 말한거 말한거요 말한 거 얘기한거 "
     "잠깐 잠깐만요 제가 내가 물어본건 물어본거 물어본 물어본거요 말한건 얘기한건 궁금한건 궁금했던 거였어요 "
     "잘못 말했다 말했네 말했어요 잘못말함 얘기였어요 얘기였어 얘기였는데 얘기요 말이었어요 말이에요 거요 "
@@ -84,6 +85,10 @@ _ELLIPSIS_WORDS = frozenset(
     "헷갈렸어요 헷갈렸네 헷갈렸다 헷갈려서 착각했어요 착각했네요".split()
     # "거기 말고 상암은?", "아 아니 합정에 있는거요"
 )
+
+
+def nlu_confidence(tracker: Tracker) -> float:
+    return float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
 
 
 def asks_the_same_about(tracker: Tracker, kb: Optional[KnowledgeBase] = None) -> bool:
@@ -223,6 +228,8 @@ ALSO_EXISTS = re.compile(r"(?:[가-힣]도|(?:반|과정|수업|강의|프로그
 FEATURE_LENGTH = 15
 # "자격증도 나오는 거예요?", "통역도 해 줘요?": whether it also gives or does something
 FEATURE_YES_NO = re.compile(r"[가-힣]도\s*(?:\S+\s*){0,2}?(?:나오|나와|돼요|되나|되요|있어요|있나|해\s*주|해줘|줘요|주나|받을\s*수)")
+# "노무사가 가게로 직접 와요?", "집으로 찾아와 주나요?": whether someone comes over, a feature the report may not describe
+COMES_OVER = re.compile(r"(?:직접|찾아|방문)\s*(?:와요|오나요|와\s*주|와줘|오는|와서|와\s*줘|와요\?)|(?:으로|로)\s*(?:직접\s*)?와요")
 ABOUT_ONESELF = re.compile(r"다니|일하|근무|살아|살고|사는|하는데|인데")
 # "어떤 교육을 하나요?", "무슨 도움을 주나요?": what a programme does, asked of it by name
 WHAT_IT_DOES = re.compile(
@@ -308,16 +315,28 @@ def _hours_summary(replies: Replies, place: PlaceInfo) -> str:
 
 
 # "실업급여 받으면서 … 같이", "방금 말한 데 중에": two things together; one of several just named
+# "둘 다 동시에 하는 건 되나", "뉴딜 하면서 기술교육원 다닐 수 있어요?": two programmes at once (not "돈 받으면서 일하는 건")
+BOTH_AT_ONCE = re.compile(
+    r"동시에|병행|중복|(?:같이|함께)\s*(?:할|해도|하는|받을|받아도|다닐|다녀도)|하면서\s*(?:\S+\s*){0,2}?(?:다닐|할|받을|신청할)\s*수"
+)
 TOGETHER = re.compile(r"받으면서|하면서|같이\s*(?:할|받|해|돼|되)|함께\s*(?:할|받|해)|동시에|중복")
 AMONG_THEM = re.compile(r"(?:그|이|방금\s*말한\s*(?:데|곳|거)|말씀하신\s*(?:데|곳|거))\s*중에|중에서|그중")
 # "급식비은얼마" (typed without spaces, 밥값 in the report's words): a priced thing at the start of a word
 PRICED_THING = re.compile(r"[가-힣]+?(?:비|료|금)(?=[은는이가을를도]|\s|$)")
 # "국제포럼이랑 사회적경제 주간 행사", "A하고 B", "A, B": two named together
 NAMED_TOGETHER = re.compile(r"[가-힣](?:이랑|랑|하고|및|,)\s*[가-힣]")
+# words of a time of day or of opening ("마감은?", "합정은 밤새 하지?"): an hours question however short
+TIME_OF_DAY_WORDS = re.compile(r"마감|밤|새벽|아침|저녁|낮|늦|일찍|오픈|열|닫|운영|영업|까지|부터|24")
+# below this, an hours question without a word of time may be about something else
+UNSURE_HOURS = 0.3
+# "여기서 뭐 물어볼 수 있어요?", "무슨 질문 할 수 있어요": what the assistant can do
+CAPABILITIES_ASKED = re.compile(r"(?:뭐|뭘|무엇을|무슨\s*(?:거|것|질문))\s*(?:물어볼|물어봐도|질문할|질문해도|여쭤볼)\s*(?:수|되)")
+# "직접 신청", "사장님이 해야", "회사에서 신청": who files the application (not "제가 신청할 수 있어요?", whether one may)
+WHO_APPLIES = re.compile(r"(?:직접|사장님?이|회사(?:가|에서)|대표(?:가|님이))\s*(?:\S+\s*)?(?:신청|접수|해야|하는\s*(?:거|건))")
+# "근무조건 어때요?", "처우는 괜찮아요?": the terms of work (pay, length, holidays), not who may join
+WORKING_TERMS = re.compile(r"근무\s*조건|(?<!공공)근로\s*조건|처우|일하는\s*조건")
 # "몇개월까지 일할수있어요?", "얼마 동안 해요": a duration
 DURATION_ASKED = re.compile(r"몇\s*(?:개월|달|년|주)\s*(?:까지|동안|이나|정도|씩)|얼마\s*동안|기간\S*\s*(?:얼마|몇)")
-# "둘이 같은 건물에 있어요?", "둘 다 무료예요?": the two programmes just discussed
-BOTH_ASKED = re.compile(r"둘\s*(?:다|이|모두|다요)(?![가-힣])|둘\s*중|두\s*(?:곳|군데|개|제도)\s*(?:다|모두|중)")
 # "몇 건이나", "몇 명": a count, whatever price word the question also has (무료 상담 몇 건)
 COUNT_ASKED = re.compile(r"몇\s*(?:건|명|번|곳|군데|개)|(?:건|명)이나")
 # "면접도 봐요?", "서류 심사 있어요?": the selection of the programme in context, never another programme's 면접 정장
@@ -326,6 +345,8 @@ OWN_PROCESS = re.compile(r"면접\s*(?:도|은|을|이)?\s*(?:봐|보|있|해)|�
 HOURS_ASKED = re.compile(r"시간|몇\s*시|시까지|시부터|요일|주말|평일|토요|일요|언제")
 # a situation this close behind an unsure question about the programme in context is what is asked
 RIVAL_SITUATION = 0.75
+# below this, a situation behind an unsure question is noise ("신분증 말고 재학증명서 같은것도 내야돼요?": job training 0.11)
+RIVAL_SITUATION_MIN = 0.15
 # "직접 찾아가야 돼요?": whether one must go in person, which a fact may answer (전화·방문 상담)
 IN_PERSON = re.compile(
     r"^(?!.*(?:어디|신청|접수)).*(?:직접\s*(?:찾아가야|가야|방문해야)|찾아가야\s*(?:돼|되|하|만)|방문해야\s*(?:돼|되|하))"
@@ -476,10 +497,18 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             # "이번 하반기 공공근로 참여자로 제가 뽑혔는지 확인하고 싶은데요": no record of anyone's application here
             dispatcher.utter_message(text=replies.text("utter_personal_record_unknown"))
             return []
+        if CAPABILITIES_ASKED.search(text) and mentioned_programme(tracker, kb) is None:
+            # "여기서 뭐 물어볼 수 있어요? 신청방법 같은것도 돼요?" (how to apply at 0.53): what the assistant can do
+            return [FollowupAction("action_answer_capabilities")]
         meaning = meaning_answer(replies, current_programme(tracker, kb), text)
         if meaning is not None:  # "생활임금이란 게 무슨 뜻이에요?": the report's words for it, and where to ask
             return say_detail(dispatcher, meaning)
         named = mentioned_programme(tracker, kb)
+        together = kb.programmes_in_text(text) if BOTH_AT_ONCE.search(text) and not NOT_COVERED.search(text) else []
+        if len(together) >= 2 and ASKS_SOMETHING.search(text) and not states_profile_facts(tracker):
+            # "공공근로랑 기술교육원 둘 다 동시에 하는 건 되나": whether the two go together, which the report does not say
+            dispatcher.utter_message(text=replies.text("utter_together_unknown", names=join(p.name for p in together[:3])))
+            return [SlotSet("programme", together[0].slug), FollowupAction("action_listen")]
         offering = None
         if named is None and not states_profile_facts(tracker) and (
             intent in ("ask_programme_info", "ask_eligibility", "ask_cost") or (intent in QUESTION_INTENTS and AMONG_THEM.search(text))
@@ -602,6 +631,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             if knows_about_citizen(tracker) and current.rules:
                 # "취업날개는 졸업해야 되는거 아님?" from a 고3 whose facts were told: the verdict for them
                 return self.judge(dispatcher, tracker, replies, kb, current)
+        elif intent == "ask_eligibility" and WHO_APPLIES.search(text):
+            intent = question = "ask_how_to_apply"  # "알바생이 직접 신청할수있는거예요 아님 사장님이 해야돼요?": who applies
+        elif intent == "ask_eligibility" and WORKING_TERMS.search(text) and not states_profile_facts(tracker):
+            intent = question = "ask_programme_info"  # "뉴딜일자리 근무조건 어때요?": its pay and terms, not who may join
         elif intent == "ask_programme_info" and named_question == "ask_eligibility" and RULES_ASKED.search(text):
             intent = question = "ask_eligibility"  # "공공근로는 참여 조건이 어떻게 되는지 자세히 알려주세요"
         elif intent in ("ask_how_to_apply", "ask_cost") and AGE_QUESTION.search(text):
@@ -721,7 +754,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         name = second.get("name") or ""
         if top.get("name") != "ask_programme_info" or not name.startswith("situation_"):
             return None
-        if (second.get("confidence") or 0.0) < RIVAL_SITUATION * (top.get("confidence") or 0.0):
+        if (second.get("confidence") or 0.0) < max(RIVAL_SITUATION * (top.get("confidence") or 0.0), RIVAL_SITUATION_MIN):
             return None
         current = tracker.get_slot("programme")
         helpers = [p.slug for p in kb.for_situation(name)]
@@ -916,7 +949,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                     reply += "\n" + replies.text("utter_contact_unknown", name=programme.name)
                 dispatcher.utter_message(text=reply, buttons=self._next_steps(replies, programme, question))
                 events = [SlotSet("programme", programme.slug)] + place_named(programme, found[0])
-                if intent == "ask_eligibility":  # "법률 지원도 받을 수 있어요?" was answered: no eligibility form
+                nlu_intent = (tracker.latest_message.get("intent") or {}).get("name")
+                if "ask_eligibility" in (intent, nlu_intent):  # "법률 지원도 받을 수 있어요?" was answered: no eligibility form
                     events.append(FollowupAction("action_listen"))
                 return events
             if found is None and intent == question and (
@@ -934,12 +968,18 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 dispatcher.utter_message(text=replies.text("utter_figure_unknown", name=programme.name))
                 return [SlotSet("programme", programme.slug), FollowupAction("action_listen")]
         feature_asked = (intent == "ask_eligibility" and len(text) <= FEATURE_LENGTH) or (
-            intent == "ask_programme_info" and bool(FEATURE_YES_NO.search(text)) and len(text) <= QUESTION_LENGTH
+            intent == "ask_programme_info" and bool(FEATURE_YES_NO.search(text) or COMES_OVER.search(text))
+            and len(text) <= QUESTION_LENGTH
+        )
+        feature_not_hours = (  # "쉼터 와이파이 잇음?" (hours at 0.16): a feature of the one named, not its hours
+            intent in ("ask_hours", "ask_open_now") and len(text) <= FEATURE_LENGTH and not HOURS_ASKED.search(text)
+            and not TIME_OF_DAY_WORDS.search(text) and nlu_confidence(tracker) < UNSURE_HOURS
+            and not latest_entity_values(tracker, "time") and not latest_entity_values(tracker, "weekday")
         )
         if (
-            programme is not None and feature_asked and not text.startswith("/")
+            programme is not None and (feature_asked or feature_not_hours) and not text.startswith("/")
             and not states_profile_facts(tracker) and not ELIGIBILITY_WORDS.search(text)
-            and not ASKS_IF_I_QUALIFY.search(text) and mentioned_programme(tracker, kb) is None
+            and not ASKS_IF_I_QUALIFY.search(text) and (mentioned_programme(tracker, kb) is None or feature_not_hours)
             and not ABOUT_ONESELF.search(text)
         ):
             foreign = kb.fact_index().nouns_foreign_to(text, programme.slug)

@@ -144,7 +144,8 @@ BACK_REFERENCE = re.compile(_POINTING + r"|그런\s*(?:회사|기업|곳|데|센
 # what asking for a person says ("상담원 연결해줘", "사람이랑 얘기할래요"); "이용한 사람 몇 명이나 돼" does not
 HANDOFF_WORDS = re.compile(
     r"상담원|상담사|직원|담당자|연결|콜센터|전화\s*상담|실제\s*사람|진짜\s*사람|"
-    r"사람(?:이랑|하고|과|한테|이|을|를|으로)?\s*(?:직접\s*)?(?:얘기|이야기|대화|통화|상담|바꿔|연결|불러|말|물어|묻)|"
+    # (not "저 같은 사람 상담이랑 치유 프로그램": people like the citizen, who the counselling is for)
+    r"(?<!같은\s)(?<!같은)(?<!하는\s)사람(?:이랑|하고|과|한테|이|을|를|으로)?\s*(?:직접\s*)?(?:얘기|이야기|대화|통화|상담|바꿔|연결|불러|말|물어|묻)|"
     r"(?:챗봇|봇|기계|로봇)\s*말고"
 )
 # "가까운 데", "근처", "강동 쪽은?": a place near the district the citizen named

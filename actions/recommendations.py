@@ -16,7 +16,7 @@ from actions.questions_apart import AnswersQuestionsApart
 from actions.details import asks_for_a_date, detail_answer, policy_figure_answer, say_detail
 from actions.question_words import ASKS_IF_I_QUALIFY, BACK_REFERENCE, NOT_COVERED, question_named
 from actions.fits import utter_fits, utter_jobs_for_group
-from actions.programme_questions import POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion
+from actions.programme_questions import ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, services_named
 from actions.situations import BUREAU_FIGURE_ASKED, PROFILE_SITUATIONS, ActionAnswerSituation
 from knowledge.queries import KnowledgeBase
 
@@ -115,6 +115,13 @@ class ActionRecommendProgrammes(AnswersQuestionsApart):
             # "감정노동자를 위한 센터도 생긴다던데, 언제 문을 여나요?" (a recommendation at 0.26) about the programme
             # named or being discussed: its answer
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, current)
+        if (
+            current is not None and confidence < UNSURE_RECOMMENDATION and not states_profile_facts(tracker)
+            and named is None and ASKS_SOMETHING.search(text) and services_named(current, text, own_words=True)
+        ):  # "상담같은거 받을수잇어?" (a recommendation at 0.11) while 감정노동 보호 is discussed: what it offers of that
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", current
+            )
         if named is not None and states_profile_facts(tracker) and not EVERYTHING_ASKED.search(text):
             # "서른다섯인데 취업날개 받을 수 있나요?": about that programme, not a list (but "… 면접 정장도 없고 … 제가
             # 받을 수 있는 거 다 알려주세요" asks for all of what fits)

@@ -43,6 +43,8 @@ SITUATION_INTENTS = (
 # below this NLU confidence a situation in a conversation about a programme may well be a question about it
 # ("기초수급자면 먼저 뽑힌다는 얘기 들었는데 진짜예요?" read as a labour problem at 0.19)
 UNSURE_SITUATION = 0.4
+# at or above it, a longer message of another need is a new topic, not a follow-up about the programme discussed
+SURE_SITUATION = 0.9
 
 
 # questions a story may ask outright; cost and applying words ("공짜로 빌렸다던데", "신청했는데") are often narrative
@@ -248,7 +250,14 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, named)
         follow_up_asks = question_named(text)
         made_for_it = bool(programmes) and in_context is not None and primary_programme(programmes, situation).slug == in_context.slug
-        if named is None and in_context is not None and (
+        new_topic = bool(programmes) and (
+            in_context is not None and confidence >= SURE_SITUATION and len(text) > FOLLOW_UP_LENGTH
+            and in_context.slug not in [p.slug for p in programmes] and not BACK_REFERENCE.search(text)
+            and not states_facts_it_judges(tracker, in_context)
+            and primary_programme(programmes, situation).topic != in_context.topic
+        )  # "딸이 면접 보는데 정장 무료로 빌려주는 데 있다던데요" while 마을노무사 is discussed: that need, not a follow-up
+        # (another programme of the same topic may still hold the answer: "정장은 공짜로 빌릴 수 있는 거죠?" after 일자리카페)
+        if named is None and in_context is not None and not new_topic and (
             len(text) <= FOLLOW_UP_LENGTH or confidence < UNSURE_SITUATION or BACK_REFERENCE.search(text)
             # "최대 23개월 보장이면 2년 다 채울수있는건가요": the programme's own words, asked about
             or (
@@ -298,7 +307,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             found = detail_answer(replies, kb, None, text, say_unknown=False)
             if found is not None:
                 return say_detail(dispatcher, found)
-        if named is None and in_context is not None and in_context.rules and states_profile_facts(tracker) and (
+        if named is None and in_context is not None and not new_topic and in_context.rules and states_profile_facts(tracker) and (
             in_context.slug in [p.slug for p in programmes] or tracker.get_slot("last_question") == "ask_eligibility"
         ):  # "다음 달에 마포로 이사 가면 그땐 되는 거죠?" after a verdict: the verdict again, for the new facts  # "알바 포함하면 11명이요" after 마을노무사 was suggested: the verdict for it
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, in_context)

@@ -139,7 +139,7 @@ ASKING_NOUNS = frozenset(
     여기 거기 저기 정보 말씀 답변 안내 부분 관련 경우 사항 기준 조건 자격 대상 신청 방법 절차 서류 위치 주소
     내년 후년 제한 일반 일반인 홈피 오픈 날짜 차이 요청 그때 미안 주세요 이름 명칭 추천 리스트 정리 목록 물건
     걱정 고민 문제 상황 사정 형편 마음 부담 어려움 스트레스 필요 생각 때문 사실 지원 개인 시청 소식 뉴스 건물
-    농담 장난 일부 기간
+    농담 장난 일부 기간 다요 모두 전부 각각
     """.split()
 )
 # a place name ("관악구", "강남역"): where, which the location answers say, not what is asked about

@@ -24,6 +24,27 @@ GREETING_OPENING = re.compile(
     re.IGNORECASE,
 )
 
+# common phone misspellings, each the same length as its fix (so offsets into the text stay valid): 잇어요 → 있어요,
+# 업나요 → 없나요 (only opening a word: not 사업/취업), 않돼 → 안돼, 되요 → 돼요, 됬 → 됐, 햇어 → 했어
+_MISSPELLINGS = (
+    (re.compile(r"잇(?=[어었나는을음니습지겠으])"), "있"),
+    (re.compile(r"(?<![가-힣])업(?=[어었나는음니습])"), "없"),
+    (re.compile(r"않(?=[돼되])"), "안"),
+    (re.compile(r"되(?=요(?![가-힣]))"), "돼"),
+    (re.compile(r"됬"), "됐"),
+    (re.compile(r"(?<=[가-힣])햇(?=[어었나는음니습지])|(?<![가-힣])햇(?=[어었는음니습지])"), "했"),
+    (re.compile(r"됫(?=[어었나는음니습지])"), "됐"),
+)
+
+
+def respell(text: str) -> str:
+    """``text`` with common misspellings fixed, character for character ("면접정장도 빌릴수잇어?" → "…있어?"): the
+    NLU and the actions read the words the citizen meant, and entity offsets still point into the original."""
+    for wrong, right in _MISSPELLINGS:
+        text = wrong.sub(right, text)
+    return text
+
+
 # MeCab's tags for common and proper nouns (Sejong tag set of mecab-ko-dic)
 NOUN_TAGS = frozenset({"NNG", "NNP"})
 

@@ -547,6 +547,28 @@ class KnowledgeBase:
         self._data()
         return self._place_keys.get(alias_key(name))
 
+    def named_in_order(self, text: str) -> List[Tuple[str, str]]:
+        """What ``text`` names, as ("programme", slug) or ("place", name), in the order it is said: "두번째 거" and
+        "뒤에 말한 데" count in the citizen's order, not the bot's. Overlapping names: the longest wins (a site's
+        name is the site, not its programme)."""
+        self._data()
+        key = alias_key(text)
+        spans: List[Tuple[int, int, Tuple[str, str]]] = []
+        for alias, slug in self._keys.items():
+            if len(alias) >= 2:
+                spans += [(m.start(), m.end(), ("programme", slug)) for m in re.finditer(re.escape(alias), key)]
+        for alias, place in self._place_keys.items():
+            if alias and names_place(alias, key):
+                spans += [(m.start(), m.end(), ("place", place.name)) for m in re.finditer(re.escape(alias), key)]
+        taken: List[Tuple[int, int]] = []
+        named: List[Tuple[int, Tuple[str, str]]] = []
+        for start, end, thing in sorted(spans, key=lambda span: (span[0] - span[1], span[0])):  # longest first
+            if any(start < other_end and other_start < end for other_start, other_end in taken):
+                continue
+            taken.append((start, end))
+            named.append((start, thing))
+        return list(dict.fromkeys(thing for _, thing in sorted(named)))
+
     def places_in_text(self, text: str) -> List[PlaceInfo]:
         self._data()
         key = alias_key(text)

@@ -50,6 +50,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.korean_tokenizer import POS_TAG_KEY, analyse, normalise
+from knowledge.morphology import respell
 
 logger = logging.getLogger(__name__)
 
@@ -220,7 +221,7 @@ def _alternation(words: Iterable[Text]) -> Text:
 _TENS = _alternation(_NATIVE_TENS)
 _UNITS = _alternation(_NATIVE_UNITS)
 # start of a word, or right after a particle typed without a space
-_WORD_START = r"(?:(?<![가-힣])|(?<=[는은가이도요]))"
+_WORD_START = r"(?:(?<![가-힣])|(?<=[는은가이도요])|(?<=(?<![가-힣])[저전]))"  # ("저마흔인데": 저 typed against the age)
 # "살" as the age counter, not the verb 살다 (살아요, 살고, 살았어요 ...)
 _SAL = r"(?:살(?![아았고지며면던려자게기림짝펴핀])|살(?=고딩|고등|고\d))"  # ("17살고딩인데": an age, then a 고등학생)
 _COUNTERS = r"(?!\s*(?:시|명|개|번|분|곳|군데|달|가지|권|장|대|마리|잔|병|벌|채|통|층|째|주|일|년|시간|개월|차|회|건|배))"
@@ -549,6 +550,21 @@ _RESIDE_AFTER_DISTRICT = re.compile(
 _HOME_BEFORE = re.compile(r"(?:집|주소지?|사는\s*곳|거주지)(?:은|는|이|가)?\s*(?:서울\s*)?$")
 # "한 살 차이", "두 살 어려요": a difference of ages, not an age
 _AGE_DIFFERENCE_AFTER = re.compile(r"\s*(?:차이|어리|어린|어려|많|위|아래|밑|터울|더|정도\s*차이)")
+
+
+# the groups that, said of oneself with an age or where one lives, tell one is looking for work
+_SEEKING_GROUPS = frozenset({"구직자"})
+
+
+def _job_seeker_described(chosen: List[_Candidate]) -> List[_Candidate]:
+    """"취업날개 서울 사는 구직자 36살도 돼요?": a group word next to facts about oneself tells one's job status (so the
+    check does not ask again what the citizen said); alone ("구직자도 돼요?") it stays a group."""
+    if any(c.entity == "job_status" for c in chosen) or not any(c.entity in ("age", "residence") for c in chosen):
+        return chosen
+    return [
+        c._replace(entity="job_status", value="job_seeker") if c.entity == "target_group" and c.value in _SEEKING_GROUPS else c
+        for c in chosen
+    ]
 
 
 def _residence_from_district(text: Text, chosen: Sequence["_Candidate"]) -> List["_Candidate"]:
@@ -1039,7 +1055,7 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
         if self._matcher is not None or self._fuzzy_lengths:
             candidates.extend(self._gazetteer_candidates(message, text))
 
-        for start, end, entity, value in extract_rule_entities(text, self._wanted):
+        for start, end, entity, value in extract_rule_entities(respell(text), self._wanted):
             candidates.append(
                 _Candidate(
                     span_length(start, end), _PRIORITY_RULE, start, end, entity, value,
@@ -1057,6 +1073,8 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
                 chosen.append(candidate)
         if "residence" in self._wanted and not any(c.entity == "residence" for c in chosen):
             chosen.extend(_residence_from_district(text, chosen))
+        if "job_status" in self._wanted:
+            chosen = _job_seeker_described(chosen)
         return [
             {
                 ENTITY_ATTRIBUTE_TYPE: c.entity,

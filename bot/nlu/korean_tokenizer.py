@@ -26,7 +26,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.training_data.message import Message
 
-from knowledge.morphology import get_mecab  # one tagger per process, shared with the fact search
+from knowledge.morphology import get_mecab, respell  # one tagger per process, shared with the fact search
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +89,8 @@ def normalise(text: Text, collapse_repeats: bool = True, max_repeats: int = 2) -
     - decomposed Hangul (conjoining jamo, NFD) is composed into syllables;
     - runs of more than ``max_repeats`` identical jamo / punctuation / symbols
       (``ㅋㅋㅋㅋㅋ``, ``ㅠㅠㅠ``, ``!!!!``) are shortened to ``max_repeats``; the
-      last kept character stands for the rest of the run.
+      last kept character stands for the rest of the run;
+    - common misspellings are fixed character for character (``잇어요`` -> ``있어요``, knowledge.morphology.respell).
     """
     out: List[Text] = []
     starts: List[int] = []
@@ -135,7 +136,7 @@ def normalise(text: Text, collapse_repeats: bool = True, max_repeats: int = 2) -
         starts.append(i)
         ends.append(i + 1)
         i += 1
-    return NormalisedText("".join(out), starts, ends)
+    return NormalisedText(respell("".join(out)), starts, ends)  # (character for character: the spans still hold)
 
 
 class Morph(NamedTuple):

@@ -25,7 +25,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from knowledge.clauses import question_spans
-from knowledge.morphology import GREETING_OPENING
+from knowledge.morphology import GREETING_OPENING, respell
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         if len({m.get(INTENT) for m in examples}) < 2:
             logger.warning("LinearIntentClassifier needs at least two intents; it will not classify")
             return self._resource
-        texts = [m.get(TEXT).lower() for m in examples]
+        texts = [respell(m.get(TEXT)).lower() for m in examples]
         morphemes = [_morphemes(m) for m in examples]
         chars = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self._config["char_ngram_range"]), sublinear_tf=True)
         words = TfidfVectorizer(
@@ -155,7 +155,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         if self._model is None or self._model[2] is None:
             return messages
         classifier = self._model[2]
-        texts, morphemes = [m.get(TEXT, "").lower() for m in messages], [_morphemes(m) for m in messages]
+        texts, morphemes = [respell(m.get(TEXT, "")).lower() for m in messages], [_morphemes(m) for m in messages]
         temperature = float(self._config["temperature"])
         if len(messages) == 1 and not hasattr(classifier, "predict_proba"):  # a citizen's message, served live
             probabilities = self._scorer().confidences(texts[0], morphemes[0], temperature)[np.newaxis, :]

@@ -376,6 +376,11 @@ ENTITY_CASES = [
     ("아 12명은 작년 얘기고 지금은 5명으로 줄었어요", [("workplace_size", 18, 19, 5)]),
     ("우리 카페는 정직원 6명에 주말 알바 4명이요", [("workplace_size", 11, 22, 10)]),  # two kinds of workers, summed
     ("막내는 17살고딩인데", [("age", 4, 7, 17)]),  # an age typed against 고딩
+    # 구직자 said of oneself with an age: a job status; alone it is a group
+    ("서울 사는 구직자 36살도 돼요?", [("residence", 0, 2, "seoul"), ("job_status", 6, 9, "job_seeker"), ("age", 10, 13, 36)]),
+    ("구직자도 돼요?", [("target_group", 0, 3, "구직자")]),
+    ("뉴딜 저마흔인데 되요?", [("age", 4, 6, 40)]),  # 저 typed against a native age; 되요 respelled, no entity
+    ("이전서른", []),
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
     ("짜장면 맛집 추천해줘", []),

@@ -264,6 +264,22 @@ def test_normalise_keeps_a_map_to_the_original():
     assert (norm.starts[4], norm.ends[4]) == (4, 7)
 
 
+@pytest.mark.parametrize("typed, meant", [
+    ("면접정장도 빌릴수잇어?", "면접정장도 빌릴수있어?"),
+    ("구직등록 방금 햇음", "구직등록 방금 했음"),
+    ("그거 업나요", "그거 없나요"),
+    ("저도 되요? 않되나요", "저도 돼요? 안되나요"),
+    ("취업나요 사업은 잇따라 햇빛", "취업나요 사업은 잇따라 햇빛"),  # (words that only look alike stay)
+])
+def test_misspellings_are_fixed_character_for_character(typed, meant):
+    norm = normalise(typed)
+    assert norm.text == meant
+    assert norm.starts == list(range(len(typed)))  # every span still points at its own character
+    tokens = tokenize(typed)
+    assert "".join(t.text for t in tokens) == typed.replace(" ", "")  # tokens keep the citizen's own text
+    assert "".join(t.lemma for t in tokens) == meant.replace(" ", "")  # and are read as meant
+
+
 def test_no_print_calls():
     source = Path(korean_tokenizer_module.__file__).read_text(encoding="utf-8")
     calls = [
