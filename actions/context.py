@@ -128,6 +128,7 @@ AN_INDIVIDUAL = re.compile(r"개인(?:인데|이에요|이고|적으로|으로|�
 # "앗 하반기 물어본거에요", "아니 북부 말한거에요": the citizen corrects a word of their previous question
 CORRECTION = re.compile(
     r"(?:물어본|물어봤|여쭤본|말한|말했|얘기한|질문한)\s*(?:거|건|것|게)|(?:물어본|말한|궁금한)\s*(?:건데|거였)|얘기(?:였|이었)"
+    r"|(?:여쭈|여쭤보|물어보|말하)려(?:던|고\s*(?:한|했))"  # "상반기를 여쭈려고 한 것입니다"
 )
 _WORD = re.compile(r"[가-힣A-Za-z0-9]+")
 
@@ -592,6 +593,10 @@ PLACE_QUESTIONS = ("ask_hours", "ask_open_now", "ask_location", "ask_contact")
 THE_SAME_ABOUT = re.compile(r"(?:은|는|도)\s*(?:요|여)?\s*[?？!.~]*$")
 
 
+# "…를 여쭈려던 것이었습니다", "착각했어요", "말하려던 거예요": the thing named is the one meant instead
+MEANT_INSTEAD = re.compile(CORRECTION.pattern + r"|착각|잘못\s*(?:말|물|썼|적|쳤|봤)|헷갈")
+
+
 def place_asked_again(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInfo]:
     """The place the previous question (hours, place, contact, open now) is asked again about: said alone ("합정은??",
     "아 잘못 봤다 북부요"), or the one serving the work just told ("아 아니다 형 요즘 퀵으로 바꿨대요. 퀵 쉼터는요?")."""
@@ -599,6 +604,10 @@ def place_asked_again(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInfo
         return None
     place = place_said_alone(tracker, kb)
     text = tracker.latest_message.get("text") or ""
+    named = kb.places_in_text(text)
+    if place is None and len(named) == 1 and MEANT_INSTEAD.search(text) and question_named(text) is None:
+        # "아 죄송합니다 제가 착각하였습니다. 퀵서비스 기사들 쉬는 북창쉼터를 여쭈려던 것이었습니다": that place meant
+        place = named[0]
     programme = current_programme(tracker, kb)
     if place is None and programme is not None and len(text) <= QUESTION_LENGTH and THE_SAME_ABOUT.search(text) and (
         question_named(text) in (None, tracker.get_slot("last_question")) and not kb.places_in_text(text)
@@ -789,6 +798,7 @@ def join(items: Iterable[str], separator: str = ", ") -> str:
 # asking outright for a person, whatever else the message says
 WANTS_A_PERSON = re.compile(
     r"(?:챗봇|봇|기계|로봇)\s*말고|(?:담당자|상담원|상담사|직원|사람)(?:한테|에게|께|으로|로)\s*(?:넘겨|연결|바꿔)"
+    r"|(?:담당자|상담원|상담사|직원)(?:님|분)?\s*(?:좀\s*)?(?:바꿔|연결해|불러)"  # "담당자님 좀 바꿔 주시겠습니까"
     # ("그 사람한테 물어보면 돈은 안 받아요?": the person just discussed, a 노동옴부즈만, asked about)
     r"|(?<!그\s)(?<!그)(?<!이\s)(?<!저\s)사람(?:한테|이랑|하고|과)\s*(?:직접\s*)?(?:물어|묻|얘기|상담|통화|연결)|"
     r"(?:상담원|상담사|직원|사람|담당자|담당\s*직원)(?:분)?(?:이랑|랑|하고|과|한테)?\s*(?:직접\s*)?"
@@ -898,6 +908,8 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
             tracker = with_references_named(tracker, kb)  # "두번째 거는 몇 군데 있음?": as if the name were said
             events = self.answer_message(dispatcher, tracker, replies, kb)
             return_courtesy_first(dispatcher, tracker, replies, before)
+            if tracker.is_paused():  # answered while a handoff waits (bot/handoff.py): the request still stands
+                dispatcher.utter_message(text=replies.text("utter_handoff_still_waiting"))
             theirs = facts_of_the_person_now(tracker) if self.answers_follow_ups else None
             # (the slots as they are for the person discussed now: the next form or verdict is about them)
             switch = [SlotSet(name, value) for name, value in (theirs or {}).items() if tracker.get_slot(name) != value]

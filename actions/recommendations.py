@@ -22,6 +22,8 @@ from knowledge.queries import KnowledgeBase
 
 # below this confidence a recommendation that asks when / where / how much is a question about the programme in context
 UNSURE_RECOMMENDATION = 0.4
+# "배달대행 하다가 … 그만두고", "대리기사 하다 콜이 없어서 접은": a kind of work left behind, not the one done now
+LEFT_THAT_WORK = re.compile(r"하다(?:가)?\s*(?:\S+\s*){0,4}?(?:그만|관두|접|때려치)|(?:그만두|그만뒀|관뒀|관두|접었|접은|접고)")
 # "그럼 제 친구는요? …", "울 언니도요? …": the question just answered, asked for another person
 OTHER_ONE_ASKED = re.compile(r"\W*(?:아\s*)?(?:그럼|그러면|그렇다면)?\s*(?:제|내|우리|울|저희)?\s*[가-힣]{1,4}(?:는요|은요|도요)\s*[?？]?")
 # "작은 사회적기업 운영 중인데", "협동조합 하는데": an organisation asking, whose help is the social economy's
@@ -146,7 +148,9 @@ class ActionRecommendProgrammes(AnswersQuestionsApart):
         workers += [MOBILE_WORKERS for w in workers if w in MOBILE_WORK]  # (택배·배달 riders: the report's 이동노동자)
         serving = [p for p in kb.all_programmes(citizen_facing_only=True)
                    if any(place.serves and any(w in place.serves for w in workers) for place in p.places)]
-        if named is None and serving and not LEARNING_OR_WORK.search(text) and (
+        if named is None and serving and not LEARNING_OR_WORK.search(text) and not LEFT_THAT_WORK.search(text) and not (
+            latest_entity_values(tracker, "job_status")  # "… 지금 구직중이에요. 받을 수 있는 지원 다": what fits them
+        ) and (
             not knows_about_citizen(tracker) or latest_entity_values(tracker, "worker_type")
         ):  # (but "대리기사 하다 그만뒀어요 … 뭐 배울만한 데나 일자리 있을까": what fits them, not the shelter)
             # "대리기사 하는데 서울시에서 해주는 거 있어?": what the report has for that kind of work (its shelter)

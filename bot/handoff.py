@@ -6,17 +6,26 @@ It lives in the same database as the knowledge base (``DATABASE_URL``).
 The outbox (``staff_outbox``) holds staff replies for channels that cannot push a message to the
 citizen (REST, KakaoTalk): such a channel calls ``HandoffStore.deliver(sender_id)`` when the citizen
 writes next and sends the returned texts before (or instead of) the bot's answer.
+
+While a request waits and nobody has taken it, the bot still answers questions about the programmes
+("기다리는 동안 하나만, 옴부즈만 노무상담은 공짜 맞죠?"); once staff take it, only they answer
+(``install_answers_while_waiting``).
 """
 from __future__ import annotations
 
 import enum
+import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, List, Optional
 
 from sqlalchemy import Column, DateTime, Integer, String, Text, select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, declarative_base
+
+logger = logging.getLogger(__name__)
 
 HandoffBase = declarative_base()
 
@@ -129,6 +138,15 @@ class HandoffStore:
             row = session.get(HandoffRequest, handoff_id)
             return _view(row) if row else None
 
+    def is_waiting(self, sender_id: str) -> bool:
+        """Whether this conversation's request waits for staff (asked, and nobody has taken it yet)."""
+        with self._session() as session:
+            return session.execute(
+                select(HandoffRequest.id).where(
+                    HandoffRequest.sender_id == sender_id, HandoffRequest.status == HandoffStatus.WAITING.value
+                )
+            ).first() is not None
+
     def take(self, handoff_id: int, staff: str) -> Optional[Handoff]:
         return self._update(handoff_id, HandoffStatus.TAKEN, staff)
 
@@ -207,3 +225,68 @@ def delivered_response(tracker: Any) -> str:
     message reached staff."""
     intent = ((getattr(tracker, "latest_message", None) and tracker.latest_message.intent) or {}).get("name")
     return "utter_message_delivered_thanks" if intent in _CLOSING_INTENTS else "utter_message_delivered"
+
+
+# questions the bot still answers while a request waits for staff (the actions' QUESTION_INTENTS), when the NLU is
+# this sure of them: a person is not there yet, and the citizen should not wait for a fact the bot has
+ANSWERED_WHILE_WAITING = frozenset({
+    "ask_programme_info", "ask_eligibility", "ask_hours", "ask_open_now", "ask_location", "ask_how_to_apply",
+    "ask_cost", "ask_contact",
+})
+SURE_WHILE_WAITING = 0.3
+
+
+# about the wait itself ("아직이에요?", "언제 연결돼요?", "얼마나 기다려야 돼요?"): for staff, unless a programme is named
+_ABOUT_THE_WAIT = re.compile(r"아직|기다|연결|언제\s*(?:와|오|돼|되)|얼마나\s*걸|상담원|상담사|담당자|직원")
+
+
+def asked_while_waiting(parse_data: Any, paused: bool, sender_id: str, store: HandoffStore) -> bool:
+    """Whether a message the NLU read as ``parse_data`` in a paused conversation is a question the bot answers: its
+    request still waits (nobody has taken it), and it asks about a programme, not about the wait."""
+    parse_data = parse_data or {}
+    intent = parse_data.get("intent") or {}
+    if not paused or intent.get("name") not in ANSWERED_WHILE_WAITING:
+        return False
+    named = any(e.get("entity") == "programme" for e in parse_data.get("entities") or [])
+    if not named and _ABOUT_THE_WAIT.search(parse_data.get("text") or ""):
+        return False
+    if float(intent.get("confidence") or 0.0) < SURE_WHILE_WAITING:
+        return False
+    try:
+        return store.is_waiting(sender_id)
+    except SQLAlchemyError:
+        logger.exception("handoff queue unavailable for %s: the message goes to staff", sender_id)
+        return False
+
+
+def install_answers_while_waiting(store: HandoffStore) -> None:
+    """Lets Rasa's processor answer a question in a paused conversation whose request waits (idempotent; called
+    from the channels' start-up, never at import time). Rasa otherwise predicts nothing while paused; the listen
+    logged before the question lets the rules read it as any question."""
+    from rasa.core.processor import MessageProcessor
+    from rasa.shared.core.events import ActionExecuted
+
+    if getattr(MessageProcessor, "_answers_while_waiting", False):
+        return
+    handles = MessageProcessor._should_handle_message
+    logs = MessageProcessor._handle_message_with_tracker
+
+    async def handle_message_with_tracker(self: Any, message: Any, tracker: Any) -> None:
+        if tracker.is_paused() and not message.parse_data:
+            message.parse_data = await self.parse_message(message, tracker)
+            if asked_while_waiting(message.parse_data, True, tracker.sender_id, store):
+                tracker.update(ActionExecuted("action_listen"))
+        await logs(self, message, tracker)
+
+    def should_handle_message(tracker: Any) -> bool:
+        if handles(tracker):
+            return True
+        latest = tracker.latest_message
+        listened = [e for e in tracker.events if isinstance(e, ActionExecuted)][-1:]
+        return bool(listened) and listened[0].action_name == "action_listen" and latest is not None and asked_while_waiting(
+            latest.parse_data, tracker.is_paused(), tracker.sender_id, store
+        )
+
+    MessageProcessor._handle_message_with_tracker = handle_message_with_tracker
+    MessageProcessor._should_handle_message = staticmethod(should_handle_message)
+    MessageProcessor._answers_while_waiting = True

@@ -27,7 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot import speedups
 from bot.channels.database_watch import database_watch, outbox
 from bot.domain_text import domain_text
-from bot.handoff import delivered_response
+from bot.handoff import delivered_response, install_answers_while_waiting
 from bot.privacy import mask_personal_data
 from bot.ratelimit import RateLimiter, limiter_from_env, rate_limited_text
 
@@ -108,6 +108,7 @@ class CitizenRestInput(RestInput):
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
         limiter = self.rate_limiter or limiter_from_env()
         speedups.install()  # Rasa builds the channels once at start-up: the place to fix its per-message path
+        install_answers_while_waiting(outbox())  # (questions asked while a handoff waits are still answered)
 
         @webhook.listener("after_server_start")
         async def settle_memory(app: Any, loop: Any) -> None:

@@ -352,7 +352,7 @@ _RESIDENCE_ADDRESS = re.compile(
     r"(?:주소지?|주민\s*등록(?:\s*상)?|전입\s*신고|등본|거주지)(?:는|은|가|이|상|상으로는|상은|상으론|도)?\s*"
     r"(?:(?:아직|여전히|지금|계속|그대로)\s*)*"
     r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
-    r"(?=\s*(?:$|[,.!?~ㅋㅎ]|이|으로|로|에|임|야|예요|이에요|입니다|\s))"
+    r"(?=\s*(?:$|[,.!?~ㅋㅎ]|이|인데|으로|로|에|임|야|예요|이에요|입니다|\s))"
 )
 # "서울로 이사 가면요?", "서울로 이사 왔어요": where the citizen lives once moved (a hypothetical is judged as asked)
 _RESIDENCE_MOVING = re.compile(
@@ -367,6 +367,12 @@ _RESIDENCE_MOVING = re.compile(
 # "서울 우리집에 사는 고3", "서울 저희 집에서 같이 살아요": one's home in Seoul
 _RESIDENCE_HOME = re.compile(
     r"(?P<place>서울)(?:시)?\s*(?:(?:우리|저희|울|제|본)\s*)?집(?:에서|에)\s*(?:(?:같이|함께)\s*)?(?:사는|살|삽|지내)"
+)
+# "집은 경기도 부천이요", "우리집은 인천인데": where one's home is (a narrower place after it says it better)
+_RESIDENCE_HOME_IS = re.compile(
+    r"(?:(?<![가-힣])|(?<=우리)|(?<=저희)|(?<=울))집(?:은|이|는)\s*"
+    r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
+    r"(?=\s*(?:$|[,.!?~ㅋㅎ]|이|인데|으로|로|에|임|야|예요|이에요|입니다|\s))"
 )
 _RESIDENCE_ENGLISH = re.compile(
     r"(?i:\b(?:live|living|reside|residing)\s+in\s+(?P<place>seoul|gyeonggi(?:-do)?|incheon|busan|"
@@ -443,7 +449,7 @@ _SIZE_SUBJECT = (
 )
 _SIZE_JOINER = (
     r"\s?(?:이|은|는|가|도|만|까지|랑|이랑|하고)?\s*"
-    r"(?:다\s*해서\s*|총\s*|포함\s*(?:해서|하면|하여|해|해도)?\s*|(?:다\s*|모두\s*|전부\s*)?"
+    r"(?:다\s*해서\s*|총\s*|(?:모두|전부|통틀어)\s*(?=\d)|포함\s*(?:해서|하면|하여|해|해도)?\s*|(?:다\s*|모두\s*|전부\s*)?"
     r"(?:합치면|합쳐서|합쳐도|합해서|더하면|더해도|세면|세도|치면|쳐도|쳐서|하면)\s*)?"
 )
 # "직원 10명인 회사", "5인 사업장", "저희 가게 알바 포함 7명", "사장님 포함 열한명": the size of the citizen's workplace
@@ -493,7 +499,7 @@ _JUST_DID = re.compile(r"^\s*(?:(?:아|앗|ㅇㅇ|네)[\s,.!]*)?(?:방금|이제
 _INCOME = re.compile(
     r"(?:정기\s*소득|고정\s*수입|소득|수입|(?:regular\s*)?income|벌이|월급|급여|들어오는\s*돈|버는\s*(?:돈|건|거|게)|버시는\s*(?:돈|건|거|게))(?:\s*같은\s*(?:거|것|건|게)|은|이|도|는|이나)?\s*"
     r"(?:(?:나오는|들어오는|받는|주는)\s*(?:데|곳|거|게|것)(?:가|도|는|은)?\s*)?"  # "월급 나오는 데 없고"
-    r"(?:(?P<no>(?:전혀\s*|하나도\s*|딱히\s*|아예\s*|지금\s*)?(?:없|업(?=고|어|음|슴|는데|구)|0\s*원|0(?![\d,.])|제로|한\s*푼도))|(?P<yes>(?:조금\s*|좀\s*|약간\s*|매달\s*|매월\s*|꼬박꼬박\s*)?(?:(?:을|를)?\s*받고\s*)?(?:있|들어오|들어와|나오고|나와요|나와서|나옵)))"
+    r"(?:(?P<no>(?:전혀\s*|하나도\s*|딱히\s*|아예\s*|지금\s*|완전\s*|진짜\s*|일절\s*)?(?:없|업(?=고|어|음|슴|는데|구)|0\s*원|0(?![\d,.])|제로|한\s*푼도))|(?P<yes>(?:조금\s*|좀\s*|약간\s*|매달\s*|매월\s*|꼬박꼬박\s*)?(?:(?:을|를)?\s*받고\s*)?(?:있|들어오|들어와|나오고|나와요|나와서|나옵)))"
 )
 
 # "연금이 매달 나오긴 하는데": a pension is a regular income (공공근로: 정기소득이 없는 실업자)
@@ -549,6 +555,9 @@ _RESIDE_AFTER_DISTRICT = re.compile(
 # "집은", "주소지는", "사는 곳은" right before a district: where the citizen lives
 _HOME_BEFORE = re.compile(r"(?:집|주소지?|사는\s*곳|거주지)(?:은|는|이|가)?\s*(?:서울\s*)?$")
 # "한 살 차이", "두 살 어려요": a difference of ages, not an age
+# an age still to come, told after the age now ("다음달 생일 지나면 35", "내년엔 35")
+_AGE_TO_COME = re.compile(r"다음\s*달|담달|내년|생일\s*(?:지나|되)|곧|몇\s*달\s*(?:뒤|후)")
+_AGE_TO_COME_REACH = 12
 _AGE_DIFFERENCE_AFTER = re.compile(r"\s*(?:차이|어리|어린|어려|많|위|아래|밑|터울|더|정도\s*차이)")
 
 
@@ -638,6 +647,10 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             if tens != 3 or match.group("part") in ("초반", "후반"):
                 found.append((match.start(), match.end(), "age", tens * 10 + _DECADE_PART[match.group("part")]))
         found = [f for f in found if f[2] != "age" or not _AGE_DIFFERENCE_AFTER.match(t, f[1])]
+        ages = [f for f in found if f[2] == "age"]
+        ages_now = [f for f in ages if not _AGE_TO_COME.search(t[max(0, f[0] - _AGE_TO_COME_REACH):f[0]])]
+        if ages_now and len(ages_now) < len(ages):  # "지금 만34살이고 다음달 생일 지나면 35돼요": the age now
+            found = [f for f in found if f[2] != "age" or f in ages_now]  # (an age to come alone is judged as asked)
 
     if "weekday" in wanted:
         for match in _WEEKDAY.finditer(t):
@@ -740,6 +753,9 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             found.append((match.start(group), match.end(group), "residence", value))
         for match in _RESIDENCE_HOME.finditer(t):
             found.append((match.start("place"), match.end("place"), "residence", "seoul"))
+        for match in _RESIDENCE_HOME_IS.finditer(t):
+            value = "seoul" if match.group("place").startswith("서울") else "outside"
+            found.append((match.start("place"), match.end("place"), "residence", value))
         for match in _RESIDENCE_ENGLISH.finditer(t):
             value = "seoul" if match.group("place").lower() == "seoul" else "outside"
             found.append((match.start("place"), match.end("place"), "residence", value))

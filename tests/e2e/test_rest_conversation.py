@@ -51,6 +51,16 @@ def test_handoff_pauses_the_bot_until_staff_hand_it_back(stack: Stack) -> None:
     assert stack.tracker(sender)["latest_message"]["text"] == "여보세요?"  # nothing lost
 
 
+def test_a_question_asked_while_waiting_for_staff_is_still_answered(stack: Stack) -> None:
+    sender = f"e2e-{uuid.uuid4().hex[:8]}"
+    assert "상담원" in joined(stack.say(sender, "사람이랑 직접 얘기하고 싶어요"))
+    answer = joined(stack.say(sender, "기다리는 동안 하나만, 기술교육원 나이제한 있어?"))
+    assert "15세" in answer and "상담원 연결 요청은 그대로" in answer  # the fact, and the request still stands
+    assert stack.tracker(sender)["paused"] is True
+    waiting = stack.say(sender, "아직이에요?")  # about the wait: for staff
+    assert len(waiting) == 1 and "상담원에게 전달" in waiting[0]["text"]
+
+
 def _post_raw(stack: Stack, raw: bytes):
     import urllib.error
     import urllib.request

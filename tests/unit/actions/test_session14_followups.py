@@ -178,3 +178,37 @@ async def test_a_service_asked_while_a_programme_is_discussed(domain) -> None:
     tracker = make_tracker("recommend_programmes", now, slots={"programme": "emotional_labour_protection"}, confidence=0.11)
     reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
     assert "상담" in reply and "나이" not in reply, reply
+
+
+def test_a_formal_question_of_ones_own_case_asks_for_a_verdict() -> None:
+    from actions.question_words import ASKS_IF_I_QUALIFY
+
+    for text in ("그럼 같은 아이가 뉴딜일자리는 할 수 있겠습니까", "공공근로도 하고 싶은데 제 경우에는 신청이 되는 것인지요"):
+        assert ASKS_IF_I_QUALIFY.search(text), text
+
+
+async def test_a_place_meant_instead_gets_the_question_asked_before(domain) -> None:
+    """"아 죄송합니다 제가 착각하였습니다. 퀵서비스 기사들 쉬는 북창쉼터를 여쭈려던 것이었습니다" after 서초쉼터's
+    hours: 북창쉼터's hours."""
+    now = "아 죄송합니다 제가 착각하였습니다. 퀵서비스 기사들 쉬는 북창쉼터를 여쭈려던 것이었습니다"
+    tracker = make_tracker(
+        "situation_rest_area", now, slots={"programme": "rest_area", "place": "서초쉼터", "last_question": "ask_hours"},
+        events=said_before("서초쉼터 몇 시에 문을 엽니까") + [then(now)], confidence=0.6,
+    )
+    _, events = await run_action(ActionAnswerSituation(), tracker, domain)  # (handed to the question action)
+    assert {"event": "followup", "timestamp": None, "name": "action_answer_programme_question"} in events
+    messages, _ = await run_action(QUESTION, tracker, domain)
+    assert "08:30" in texts(messages) and "18:00" not in texts(messages), texts(messages)
+
+
+async def test_work_left_behind_asks_for_what_fits_not_its_shelter(domain) -> None:
+    """"27살 서울 거주, 배달대행 하다가 사고나서 그만두고 지금 구직중이에요. 받을 수 있는 서울시 지원 다 알려주세요":
+    what fits a 27-year-old job seeker (뉴딜일자리, 취업날개), not the riders' shelter."""
+    from actions.recommendations import ActionRecommendProgrammes
+
+    text = "27살 서울 거주, 배달대행 하다가 사고나서 그만두고 지금 구직중이에요. 받을 수 있는 서울시 지원 다 알려주세요"
+    told = [span("age", 27, text, "27살"), span("residence", "seoul", text, "서울"),
+            span("worker_type", "택배기사", text, "배달대행"), span("job_status", "job_seeker", text, "구직중")]
+    tracker = make_tracker("recommend_programmes", text, told, slots={"age": 27, "residence": "seoul", "job_status": "job_seeker"})
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "뉴딜일자리" in reply and "취업날개" in reply, reply

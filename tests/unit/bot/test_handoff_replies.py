@@ -31,3 +31,26 @@ def test_a_message_while_waiting_for_staff(text: str, intent: str, response: str
 
 def test_without_a_tracker_the_message_is_said_delivered() -> None:
     assert delivered_response(None) == "utter_message_delivered"
+
+
+def test_a_question_is_answered_while_the_request_waits_not_once_staff_take_it(tmp_path) -> None:
+    """"기다리는 동안 하나만, 옴부즈만 노무상담은 공짜 맞죠?" gets the bot's answer while nobody has taken the request;
+    a message about the wait ("아직이에요?") and anything once staff took it go to staff."""
+    from sqlalchemy import create_engine
+
+    from bot.handoff import HandoffStore, asked_while_waiting
+
+    store = HandoffStore(create_engine(f"sqlite:///{tmp_path}/handoff.db", future=True))
+    request = store.request("citizen-1", "노무상담 문의")
+    question = {
+        "text": "기다리는 동안 하나만, 옴부즈만 노무상담은 공짜 맞죠?",
+        "intent": {"name": "ask_cost", "confidence": 0.48},
+        "entities": [{"entity": "programme", "value": "labour_ombudsman"}],
+    }
+    about_the_wait = {"text": "아직이에요?", "intent": {"name": "ask_open_now", "confidence": 0.76}, "entities": []}
+    assert asked_while_waiting(question, True, "citizen-1", store)
+    assert not asked_while_waiting(question, False, "citizen-1", store)  # (not paused: Rasa answers anyway)
+    assert not asked_while_waiting(about_the_wait, True, "citizen-1", store)
+    assert not asked_while_waiting(question, True, "citizen-2", store)  # (no request of theirs waits)
+    store.take(request.id, "staff-1")
+    assert not asked_while_waiting(question, True, "citizen-1", store)

@@ -381,6 +381,11 @@ ENTITY_CASES = [
     ("구직자도 돼요?", [("target_group", 0, 3, "구직자")]),
     ("뉴딜 저마흔인데 되요?", [("age", 4, 6, 40)]),  # 저 typed against a native age; 되요 respelled, no entity
     ("이전서른", []),
+    ("저희 가게는 직원이 모두 12명인데", [("workplace_size", 14, 16, 12)]),  # (모두 before the number)
+    ("집은 경기도 부천이요", [("residence", 3, 6, "outside")]),  # home named like an address
+    ("우리집은 인천인데", [("residence", 5, 7, "outside")]),
+    ("수입 완전 없어요", [("has_regular_income", 0, 7, False)]),
+    ("지금 만34살이고 다음달 생일 지나면 35돼요", [("age", 3, 7, 34)]),  # the age now, not the one to come
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
     ("짜장면 맛집 추천해줘", []),
