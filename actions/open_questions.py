@@ -75,6 +75,8 @@ def answer_about_current_programme(
         # "거기 주소는??": the question, answered as usual (a detail first where it asks one)
         return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, question, question, programme)
     found = detail_answer(replies, kb, programme, text, tracker.get_slot("place"))
+    if found is None and tracker.get_slot("place"):  # "사람 많이 와요? 몇명 예상한대" after the forum's venue: the forum's
+        found = detail_answer(replies, kb, programme, text, say_unknown=False)
     if found is None and not BACK_REFERENCE.search(text):
         # "온라인으로 물건 팔데는 없나" after the fund's interest rate: a fact of another programme of its topic
         nearby = detail_answer(replies, kb, None, text, topic=programme.topic, say_unknown=False)

@@ -22,7 +22,7 @@ from actions.programme_questions import (
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
     ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, ITEMS_LENT, NEARBY_WORDS,
-    NOT_COVERED, QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, question_named, question_sentence,
+    HOW_MUCH, NOT_COVERED, QUESTION_LENGTH, STUDENT_WORDS, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, question_named, question_sentence,
 )
 from knowledge.fact_search import DISTINCTIVE_IDF, question_bigrams
 from knowledge.morphology import nouns
@@ -316,9 +316,12 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             and tracker.get_slot("last_question") == "ask_eligibility" and THE_SAME_ABOUT.search(text)
         ):  # "기술 배우는 기술교육원은요?" after a verdict on 취업날개: the verdict for it
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, named)
-        if named is not None and named.rules and knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text) and not (
+        if named is not None and named.rules and knows_about_citizen(tracker) and (
+            ASKS_IF_I_QUALIFY.search(text) or (listed_fits and ASKS_IF_I_CAN.search(text))
+        ) and not (
             PRICE_ASKED.search(text) or asks_for_a_figure(text)
-        ):  # "면접 정장 빌려주는 것도 저 되나요?" after what fits a 37-year-old: the verdict (취업날개 is up to 34)
+        ):  # "면접 정장 빌려주는 것도 저 되나요?" after what fits a 37-year-old: the verdict (취업날개 is up to 34); "면접
+            # 정장 빌릴수있음?" right after what fits a 고3
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, named)
         if named is not None and (
             states_profile_facts(tracker) or named.slug not in [p.slug for p in programmes[:4]]
@@ -327,6 +330,8 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "만 15살이고 서울 살아요. 기술교육원 들어갈 수 있어요?" / "소셜벤처 지원은 어떤 게 있나요": about that one;
             # "쉰여덟 먹은 가장입니다. 서초 쪽에 대리기사들 쉬는 곳 … 몇시부터 문을 엽니까?": the question it asks
             question = asked if asked in (*ANSWERED_IN_A_STORY, "ask_eligibility") else "ask_programme_info"
+            if WAGE_WORDS.search(text) and HOW_MUCH.search(text) and len(text) <= STORY_LENGTH:
+                question = "ask_cost"  # "공공근로를 하면 하루 일당이 얼마나 나오는지 알고 싶습니다": its pay (120)
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, question, question, named)
         if not programmes:
             dispatcher.utter_message(text=replies.text("utter_default"))

@@ -212,3 +212,25 @@ async def test_work_left_behind_asks_for_what_fits_not_its_shelter(domain) -> No
     tracker = make_tracker("recommend_programmes", text, told, slots={"age": 27, "residence": "seoul", "job_status": "job_seeker"})
     reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
     assert "뉴딜일자리" in reply and "취업날개" in reply, reply
+
+
+async def test_the_daily_wage_asked_in_a_long_question_is_its_pay(domain) -> None:
+    """"공공근로를 하면 하루 일당이 얼마나 나오는지 알고 싶습니다" (a labour problem at 0.29): the report gives no
+    wage for 공공근로 (120), not its summary."""
+    text = "공공근로를 하면 하루 일당이 얼마나 나오는지 알고 싶습니다"
+    tracker = make_tracker("situation_labour_problem", text, [span("programme", "public_works", text, "공공근로")], confidence=0.29)
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "120" in reply and "주요 내용" not in reply, reply
+
+
+async def test_a_detail_of_the_event_asked_after_its_venue(domain) -> None:
+    """"몇명 예상한대" (a request for a person at 0.3) after the forum's venue: 1,000명 expected, though the venue's own
+    facts say nothing of it."""
+    from actions.handoff import ActionRequestHuman
+
+    now = "몇명 예상한대"
+    tracker = make_tracker(
+        "request_human", now, confidence=0.3, slots={"programme": "decent_work_forum", "place": "서울시청 다목적홀"},
+    )
+    reply = texts((await run_action(ActionRequestHuman(), tracker, domain))[0])
+    assert "1,000" in reply and "상담원 연결을 요청" not in reply, reply
