@@ -282,10 +282,10 @@ def install_answers_while_waiting(store: HandoffStore) -> None:
         if handles(tracker):
             return True
         latest = tracker.latest_message
-        listened = [e for e in tracker.events if isinstance(e, ActionExecuted)][-1:]
-        return bool(listened) and listened[0].action_name == "action_listen" and latest is not None and asked_while_waiting(
-            latest.parse_data, tracker.is_paused(), tracker.sender_id, store
-        )
+        last_action = next((e for e in reversed(tracker.events) if isinstance(e, ActionExecuted)), None)
+        if last_action is None or last_action.action_name != "action_listen" or latest is None:
+            return False  # (one answer, then the conversation stays with staff)
+        return asked_while_waiting(latest.parse_data, tracker.is_paused(), tracker.sender_id, store)
 
     MessageProcessor._handle_message_with_tracker = handle_message_with_tracker
     MessageProcessor._should_handle_message = staticmethod(should_handle_message)
