@@ -259,10 +259,10 @@ def referred_by_order(tracker: Tracker, kb: KnowledgeBase) -> Tuple[Optional[Tup
     """What "처음 말한 데" (one), "뒤에 말한 거" (one) or "둘 중에 어디가" (both) refers to among the things the
     citizen named before, with where the words that refer stand; nothing when the message names something itself."""
     text = tracker.latest_message.get("text") or ""
-    if text.startswith("/") or kb.named_in_order(text):
-        return None, []
     first, second, both = _FIRST_SAID.search(text), _SECOND_SAID.search(text), BOTH_ASKED.search(text)
-    said = named_by_citizen(tracker, kb) if first or second or both else []
+    if text.startswith("/") or not (first or second or both) or kb.named_in_order(text):
+        return None, []  # (the order words first: most messages have none, and naming scans every alias)
+    said = named_by_citizen(tracker, kb)
     if len(said) < 2:
         return None, []
     if second:
@@ -272,9 +272,10 @@ def referred_by_order(tracker: Tracker, kb: KnowledgeBase) -> Tuple[Optional[Tup
     fitting = _FITTING_ONE.search(text, both.end())
     if fitting is not None:  # "둘 중에 되는 쪽은 최대 몇살까지에요?" from a 36-year-old: the one of the two that takes them
         profile = profile_from_tracker(tracker)
+        programmes = [(kind, key, kb.programme(key)) for kind, key in said[-2:] if kind == "programme"]
         taking = [
-            (kind, key) for kind, key in said[-2:] if kind == "programme" and kb.programme(key) is not None
-            and kb.programme(key).rules and check_eligibility(kb.programme(key), profile).verdict is Verdict.ELIGIBLE
+            (kind, key) for kind, key, programme in programmes
+            if programme is not None and programme.rules and check_eligibility(programme, profile).verdict is Verdict.ELIGIBLE
         ]
         if len(taking) == 1:
             return (both.start(), fitting.end()), taking

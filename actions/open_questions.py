@@ -27,7 +27,7 @@ from actions.details import (
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, utter_fits
 from actions.programme_questions import (
-    ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about,
+    ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about, nlu_confidence,
 )
 from actions.question_words import (
     BACK_REFERENCE, ENDS_ASKED, FOLLOW_UP_LENGTH, NOT_COVERED, POINTS_BACK, WHO_FOR, is_bare_question, question_named,
@@ -202,8 +202,7 @@ class ActionAnswerCapabilities(KnowledgeAction):
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "그럼 저는 뭐 할 수 있어요?"
         if fits is not None:
             return fits
-        confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
-        if len(text) <= FOLLOW_UP_LENGTH or confidence < UNSURE_CAPABILITIES:
+        if len(text) <= FOLLOW_UP_LENGTH or nlu_confidence(tracker) < UNSURE_CAPABILITIES:
             # "주제가 머예요", "어떤 곳이 빌릴 수 있어요?" in a conversation about one; "2020년까지의 목표치는 어떻게
             # 잡혀 있나요?" (what I can do at 0.11) after 생활임금's figures
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)

@@ -46,10 +46,10 @@ from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS,
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, ENDS_ASKED, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS,
-    HOW_MUCH, NEARBY_WORDS,
+    NEARBY_WORDS,
     NOT_COVERED, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, is_bare_question,
     question_named,
-    question_sentence, asking_sentence,
+    question_sentence, asking_sentence, wage_asked,
     APPLYING_WORDS, COMPARED, FIELD_OF, PRICE_WORDS, REQUIREMENT,
 )
 from knowledge.clauses import QUESTION_WORD
@@ -631,7 +631,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             if knows_about_citizen(tracker) and current.rules:
                 # "취업날개는 졸업해야 되는거 아님?" from a 고3 whose facts were told: the verdict for them
                 return self.judge(dispatcher, tracker, replies, kb, current)
-        elif intent == "ask_programme_info" and WAGE_WORDS.search(text) and HOW_MUCH.search(text) and not TOTAL_WORDS.search(text):
+        elif intent == "ask_programme_info" and wage_asked(text) and not TOTAL_WORDS.search(text):
             intent = question = "ask_cost"  # "공공근로를 하면 하루 일당이 얼마나 나오는지 알고 싶습니다": the pay
         elif intent == "ask_eligibility" and WHO_APPLIES.search(text):
             intent = question = "ask_how_to_apply"  # "알바생이 직접 신청할수있는거예요 아님 사장님이 해야돼요?": who applies

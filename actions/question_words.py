@@ -21,6 +21,11 @@ HOURS_WORDS = re.compile(
 WAGE_WORDS = re.compile(r"시급|월급|일당|임금|급여|보수")
 # "얼마나 나오는지", "몇 만원": an amount asked
 HOW_MUCH = re.compile(r"얼마|몇\s*(?:원|만\s*원)")
+
+
+def wage_asked(text: str) -> bool:
+    """"하루 일당이 얼마나 나오는지": the pay asked (an amount of a wage), whatever the NLU made of it."""
+    return bool(WAGE_WORDS.search(text) and HOW_MUCH.search(text))
 # "어디가 위탁받아 운영해요?", "누가 운영해요?": who runs it, not when it is open
 WHO_RUNS_WORDS = re.compile(
     r"위탁|운영\s*(기관|업체|주체|단체|법인|사)|(?:어느|어떤|무슨|어디)\s*업체|운영(?:은|을|는)?\s*누가|운영\s*하는\s*(?:곳|기관|업체|단체|회사)|운영\s*하는\s*데(?:가|는|예요|에요|요|\s*(?:가|는)?\s*어디)|업체\s*(?:이름|명|는|가|어디)|"

@@ -22,7 +22,7 @@ from actions.programme_questions import (
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
     ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, ITEMS_LENT, NEARBY_WORDS,
-    HOW_MUCH, NOT_COVERED, QUESTION_LENGTH, STUDENT_WORDS, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, question_named, question_sentence,
+    NOT_COVERED, QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, question_named, question_sentence, wage_asked,
 )
 from knowledge.fact_search import DISTINCTIVE_IDF, question_bigrams
 from knowledge.morphology import nouns
@@ -330,7 +330,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "만 15살이고 서울 살아요. 기술교육원 들어갈 수 있어요?" / "소셜벤처 지원은 어떤 게 있나요": about that one;
             # "쉰여덟 먹은 가장입니다. 서초 쪽에 대리기사들 쉬는 곳 … 몇시부터 문을 엽니까?": the question it asks
             question = asked if asked in (*ANSWERED_IN_A_STORY, "ask_eligibility") else "ask_programme_info"
-            if WAGE_WORDS.search(text) and HOW_MUCH.search(text) and len(text) <= STORY_LENGTH:
+            if wage_asked(text) and len(text) <= STORY_LENGTH:
                 question = "ask_cost"  # "공공근로를 하면 하루 일당이 얼마나 나오는지 알고 싶습니다": its pay (120)
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, question, question, named)
         if not programmes:
