@@ -668,6 +668,10 @@ ASKS_FOR_THEM_TOO = re.compile(
 _VERDICT_INTENTS = ("inform", "ask_eligibility", "request_human", "recommend_programmes", "greet", "thanks", "bot_challenge")
 
 
+# a fact supposed ("8명 되면요?", "서울로 이사 오면", "등록하고 나면 저 할수있는거죠?")
+SUPPOSED = re.compile(r"(?:되면|이면|라면|하면|하고\s*나면|오면|가면|줄이면|늘리면|늘면|줄면)(?:요|은요|는요)?\s*[?？]*|거죠|는\s*거죠")
+
+
 def verdict_asked_again(tracker: Tracker, kb: KnowledgeBase, replies: "Replies") -> Optional[ProgrammeInfo]:
     """The programme whose verdict the message asks for again, whatever the NLU made of it: facts about the person
     the last eligibility question was about ("동생 13", "구직등록 안함", "주소는 인천이고 학교만 서울이야"), or,
@@ -679,7 +683,13 @@ def verdict_asked_again(tracker: Tracker, kb: KnowledgeBase, replies: "Replies")
     if question_named(text) not in (None, "ask_eligibility"):
         return None  # "서울 사는데 거기 몇시까지 해요?": the hours asked, whatever is told
     after_fits = said_just_before(tracker, replies.opening("utter_recommend_intro"))
-    eligibility_talk = tracker.get_slot("last_question") == "ask_eligibility" or after_fits
+    eligibility_talk = tracker.get_slot("last_question") == "ask_eligibility" or after_fits or (
+        # "담달에 인원 줄여서 8명 되면요?" after a "no" for 12 people and a question about applying: judged again
+        SUPPOSED.search(text) is not None and any(
+            e.get("event") == "slot" and e.get("name") == "last_question" and e.get("value") == "ask_eligibility"
+            for e in tracker.events
+        )
+    )
     if not eligibility_talk:
         return None
     named = [p for p in kb.programmes_in_text(text) if p.rules]
@@ -704,6 +714,8 @@ _PERSON = re.compile(
     r"(?P<particle>은|는|이는|도|이|가|요|이요)?(?![가-힣])"
 )
 _SELF = ("저", "나", "전", "난", "제가", "내가")
+# "방금 동생이 그러는데 … 구직등록 해드렸대요": who passes the news on is not whom it is about
+_REPORTER = re.compile(r"\s*(?:그러는데|그러던데|그랬는데|그러더라|그러네|말하길|말하는데|말로는|얘기하길|얘기하는데|알려줬|알려주)")
 _POSSESSIVE = re.compile(r"(?:우리|울|저희|제|내)\s*$")
 # the slots that hold facts about a person (a workplace's size is the business's, not a person's)
 _PERSON_SLOTS = ("age", "residence", "job_status", "has_regular_income", "job_seeker_registered", "high_school_senior")
@@ -717,14 +729,29 @@ def _person_of(text: str) -> Optional[str]:
     said = [
         m for m in _PERSON.finditer(text)
         # a subject ("누나는", "저도", "난"), or someone's ("울 동생 24살"); not "나 말고", nor 나 in "되나요"
-        if (m.group("particle") or m.group("who") in ("전", "난", "제가", "내가") or _POSSESSIVE.search(text[:m.start()]))
+        if (
+            m.group("particle") or m.group("who") in ("전", "난", "제가", "내가") or _POSSESSIVE.search(text[:m.start()])
+            or (m.group("who") not in _SELF and re.match(r"\s*\d", text[m.end():]))  # "아버지 61세 은퇴하셨어요"
+        )
         and not (m.group("who") in ("저", "나") and m.group("particle") in ("이", "가", None))
         and not re.match(r"\s*말고", text[m.end():])
+        and not _REPORTER.match(text[m.end():])
     ]
     if not said:
         return None
     who = said[-1].group("who")
     return "self" if who in _SELF else who
+
+
+def _up_to_the_last_fact(event: Dict[Text, Any]) -> str:
+    """A message up to the last fact about a person it tells: "52살이고 … 구직등록은 해뒀습니다. 딸은 대학생이라
+    등록금도 걱정이고요" tells the citizen's own facts, the daughter only named after them."""
+    text = event.get("text") or ""
+    ends = [
+        int(e.get("end") or 0) for e in (event.get("parse_data") or {}).get("entities") or []
+        if e.get("entity") in _PERSON_SLOTS
+    ]
+    return text[: max(ends)] if ends and max(ends) > 0 else text
 
 
 def facts_by_person(tracker: Tracker) -> Tuple[str, Dict[str, Dict[str, Any]]]:
@@ -735,7 +762,7 @@ def facts_by_person(tracker: Tracker) -> Tuple[str, Dict[str, Dict[str, Any]]]:
     facts: Dict[str, Dict[str, Any]] = {}
     for event in tracker.events:
         if event.get("event") == "user" and not (event.get("text") or "").startswith("/"):
-            person = _person_of(event.get("text") or "") or person
+            person = _person_of(_up_to_the_last_fact(event)) or person
         elif event.get("event") == "slot" and event.get("name") in _PERSON_SLOTS and event.get("value") is not None:
             facts.setdefault(person, {})[event["name"]] = event["value"]
     return person, facts

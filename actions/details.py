@@ -14,7 +14,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import Replies, previous_user_text, said_just_before, source_values
+from actions.context import Replies, latest_entity_values, previous_reply, previous_user_text, said_just_before, source_values
 from actions.question_words import MEANING_ASKED
 from knowledge.fact_search import Fact, after_what_was_heard
 from knowledge.queries import KnowledgeBase, ProgrammeInfo, programme_facts
@@ -110,13 +110,36 @@ def policy_figure_answer(
     return replies.text("utter_policy_figure", figure=line, source=figure.source_section or "일반현황")
 
 
+# "규모는 어느정도 되는데요", "올해 몇개나 뽑는거에요 그거", "그중에 지금까지 달성한건 얼마나", "창업쪽은 뭐 있어요"
+# right after a figure: more of the same figure (its line holds the target, what is achieved and the kinds of jobs)
+# "은평구만 치면", "우리 구에서만": a number within one district
+ONE_DISTRICT = re.compile(r"구\s*(?:만|에서만|에만|안에서|내에서)|구별|만\s*(?:치면|따지면|보면)")
+FIGURE_FOLLOW_UP = re.compile(
+    r"목표|실적|달성|채웠|채운|예산|규모|몇\s*개|얼마나|뽑|몇\s*명|창업|뭐\s*(?:뭐\s*)?있|어떤\s*(?:거|것|일|게)|종류"
+)
+
+
 def policy_figure_follow_up(tracker: Tracker, replies: Replies, kb: KnowledgeBase) -> Optional[str]:
     """"지금까지 얼마나 채웠어" right after one of the bureau's figures: the figure the previous question and this
-    one ask together (the target, then what is achieved of it); None otherwise."""
+    one ask together (the target, then what is achieved of it), else more of the figure just said; None otherwise."""
     text = tracker.latest_message.get("text") or ""
-    if not text or text.startswith("/") or not said_just_before(tracker, replies.opening("utter_policy_figure")):
+    opening = replies.opening("utter_policy_figure")
+    if not text or text.startswith("/") or not said_just_before(tracker, opening):
         return None
-    return policy_figure_answer(replies, kb, f"{previous_user_text(tracker)} {text}", tie_break=text)
+    said = " ".join(e.get("text") or "" for e in previous_reply(tracker) if (e.get("text") or "").startswith(opening))
+    figure = next((f for f in kb.figures() if f.programme_slug is None and f"- {f.display()}" in said), None)
+    groups = latest_entity_values(tracker, "target_group")
+    if figure is not None and groups and kb.jobs_target_for_group(str(groups[-1])) is not None:
+        figure = kb.jobs_target_for_group(str(groups[-1]))  # "장애인은 몇퍼 달성했어요" after the seniors' target
+    if figure is None or not FIGURE_FOLLOW_UP.search(text) or kb.programmes_in_text(text) or kb.policy_figure(text):
+        # (the latest words name another figure by themselves, or ask together with the previous ones)
+        return policy_figure_answer(replies, kb, f"{previous_user_text(tracker)} {text}", tie_break=text)
+    line = figure.display() + (f" — {figure.note}" if figure.note else "")
+    answer = replies.text("utter_policy_figure", figure=line, source=figure.source_section or "일반현황")
+    district = next(iter(latest_entity_values(tracker, "district")), None)
+    if district is not None and ONE_DISTRICT.search(text):  # "은평구만 치면 몇개임?": the report counts all of Seoul
+        answer += "\n" + replies.text("utter_district_figure_unknown", district=district)
+    return answer
 
 
 def say_detail(

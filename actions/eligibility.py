@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.context import (
+    BOTH_ASKED,
     KnowledgeAction,
     Replies,
     current_programme,
@@ -20,6 +21,7 @@ from actions.context import (
     profile_from_tracker,
     programme_buttons,
 )
+from actions.question_words import question_named
 from knowledge.queries import (
     RULE_NEEDS,
     KnowledgeBase,
@@ -40,6 +42,8 @@ PROFILE_SLOTS = {
 }
 logger = logging.getLogger(__name__)
 # "최소 나이는?", "몇 살부터 돼요?": the age limit asked back instead of an age given
+# "서울 살아야 됨?", "구직등록 해야 돼요?": a rule asked about (whether one must), not an answer
+RULE_ASKED = re.compile(r"(?:살아야|해야|있어야|없어야|돼야|되어야|이어야|여야)\s*(?:되|돼|됨|함|하|해|합|됩|\?|$)")
 AGE_LIMIT_ASKED = re.compile(r"(?:최소|최대|최저|최고|제한)\s*(?:나이|연령)|나이\s*(?:제한|기준)|몇\s*살\s*(?:부터|까지)")
 _NUMBER = re.compile(r"\d{1,3}")
 
@@ -116,6 +120,10 @@ _ANOTHER_REQUEST = frozenset({
 _SURE_OF_ANOTHER_REQUEST = 0.8
 
 
+# "아 잘못말함 뉴딜일자리요", "아 아니 뉴딜이요": the programme corrected (not another question about one)
+PROGRAMME_CORRECTED = re.compile(r"잘못\s*(?:말|쳤|침|썼|눌|봤)|(?<![가-힣])아\s*아니|아니\s*아니|ㄴㄴ|말고|아니고|정정")
+
+
 def asks_for_something_else(tracker: Tracker) -> bool:
     """Whether the NLU is sure the latest message asks for another thing than the form's question: "딸이 면접 보는데
     정장 무료로 빌려주는 데 있다던데요" tells a fact (면접: looking for work) on the way, and is no answer."""
@@ -132,6 +140,16 @@ def answers_the_form(tracker: Tracker) -> bool:
     facts = set(PROFILE_SLOTS.values())  # an answer may give another fact than the one asked ("구직등록 했어요")
     told = any(e.get("entity") in facts for e in tracker.latest_message.get("entities", []))
     return bool(slot_the_form_asked(tracker)) and told and not asks_for_something_else(tracker)
+
+
+def _programme_before(tracker: Tracker, current: str) -> Optional[ProgrammeInfo]:
+    """The programme discussed before the current one ("둘 다" of 취업날개, then 뉴딜일자리)."""
+    kb = knowledge_base()
+    for event in reversed(tracker.events):
+        value = event.get("value") if event.get("event") == "slot" and event.get("name") == "programme" else None
+        if value and value != current and kb.programme(str(value)) is not None:
+            return kb.programme(str(value))
+    return None
 
 
 class ValidateEligibilityForm(FormValidationAction):
@@ -159,6 +177,15 @@ class ValidateEligibilityForm(FormValidationAction):
         validated = {e.get("name") for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"}
         if asked and asked not in told and not validated and not asks_for_something_else(tracker):
             events = [SlotSet(slot, tracker.get_slot(slot)) for slot in sorted(told) if tracker.get_slot(slot) is not None] + events
+            validated = {e.get("name") for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"}
+        text = tracker.latest_message.get("text") or ""
+        if (
+            named and asked and not validated and knowledge_base().programme(str(named[-1])) is not None
+            and PROGRAMME_CORRECTED.search(text) and question_named(text) in (None, "ask_eligibility")
+        ):
+            # "아 잘못말함 뉴딜일자리요 거기 나이제한은요?": the programme meant now is the answer (its rules were said
+            # above); the form goes on with what that one still needs, instead of Rasa rejecting it and falling back
+            events = [SlotSet("programme", str(named[-1]))] + events
         return events
 
     async def required_slots(
@@ -191,11 +218,15 @@ class ValidateEligibilityForm(FormValidationAction):
         if age is None or not 10 <= age <= 120:
             text = tracker.latest_message.get("text") or ""
             programme = current_programme(tracker, knowledge_base())
-            if _NUMBER.search(text) is None and AGE_LIMIT_ASKED.search(text) and programme is not None:
-                # "최소 나이는?" while the form asks the age: the rule, then the question again
-                dispatcher.utter_message(
-                    text=eligibility_text(Replies(domain), programme, profile_from_tracker(tracker))
-                )
+            if _NUMBER.search(text) is None and (AGE_LIMIT_ASKED.search(text) or RULE_ASKED.search(text)) and programme is not None:
+                # "최소 나이는?", "둘 다 서울 살아야 됨?" while the form asks the age: the rules (of both, when both
+                # were discussed), then the question again
+                asked_of = [programme]
+                before = _programme_before(tracker, programme.slug) if BOTH_ASKED.search(text) else None
+                if before is not None:
+                    asked_of.insert(0, before)
+                profile = profile_from_tracker(tracker)
+                dispatcher.utter_message(text="\n".join(eligibility_text(Replies(domain), p, profile) for p in asked_of))
             elif not tracker.latest_message.get("entities"):  # e.g. "아 아니 뉴딜일자리요" is not a bad age
                 dispatcher.utter_message(text=Replies(domain).text("utter_invalid_age"))
             return {"age": None}

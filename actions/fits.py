@@ -19,7 +19,7 @@ from actions.context import (
 from actions.eligibility import YOUTH, YOUTH_AGES, alternatives
 from actions.question_words import (
     AMONG_THEM_FREE, AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, EARNING, JOBS_WORDS, WAGE_WORDS, WHAT_IS_THERE,
-    LEARN_WHILE_EARNING, WHERE_TO_ASK, WORK_NOT_TRAINING,
+    LEARN_WHILE_EARNING, WHERE_TO_ASK, WORK_NOT_TRAINING, question_named,
 )
 from knowledge.queries import KnowledgeBase, Profile, ProgrammeInfo, Recommendation, Verdict, check_eligibility
 
@@ -198,14 +198,27 @@ def utter_jobs_for_group(
     groups = latest_entity_values(tracker, "target_group")
     # (``outright``: only a group's jobs asked in so many words, as in a request for a list: "일자리 쪽으로 청년 지원
     # 뭐 있어요" wants the programmes for young people)
-    asked = GROUP_JOBS_ASKED.search(text) or (WHAT_IS_THERE.search(text) and not outright)
-    if not groups or not JOBS_WORDS.search(text) or not asked or kb.programmes_in_text(text):
+    if not groups or kb.programmes_in_text(text):
         return None
-    figure = kb.jobs_target_for_group(str(groups[-1]))
+    group = str(groups[-1])
+    # ("여성쪽은 목표가 몇 개에요?": the target asked of a group, without the word 일자리; "여자들 대상으로 하는 일자리
+    # 사업 뭐뭐있나요", "장애인 일자리도 서울시에서 해주나요": the jobs of a group no programme of the report serves)
+    of_no_programme = not kb.programmes_for_group(group)
+    asked = (
+        GROUP_JOBS_ASKED.search(text) or (WHAT_IS_THERE.search(text) and not outright)
+        or (of_no_programme and GROUP_JOBS_OFFERED.search(text))
+    )
+    if not ((JOBS_WORDS.search(text) and asked) or (of_no_programme and GROUP_TARGET_ASKED.search(text))):
+        return None
+    figure = kb.jobs_target_for_group(group)
     if figure is None:
         return None
     line = figure.display() + (f" — {figure.note}" if figure.note else "")
-    dispatcher.utter_message(text=replies.text("utter_policy_figure", figure=line, source=figure.source_section))
+    text_out = replies.text("utter_policy_figure", figure=line, source=figure.source_section)
+    if question_named(text) in ("ask_how_to_apply", "ask_location", "ask_contact"):
+        # "장애인 일자리 지원 신청하려면 어디서 어떻게 해요?": the report gives the target, not where to apply
+        text_out += "\n" + replies.text("utter_info_unknown_ask_120")
+    dispatcher.utter_message(text=text_out)
     return []
 
 
@@ -240,6 +253,9 @@ _FREE = re.compile(r"무료|공짜")
 GROUP_JOBS_ASKED = re.compile(
     r"(?:일자리|일거리)(?:는|도|은)?\s*(?:(?:따로|같은\s*(?:것|거|게)도?)\s*(?:없|있)|(?:또\s*)?어떤\s*(?:거|것|건|게))"
 )
+# the jobs of a group asked without a list word ("장애인 일자리도 서울시에서 해주나요", "… 일자리 사업 뭐뭐있나요")
+GROUP_JOBS_OFFERED = re.compile(r"해\s*주|하나요|있나요|있어요|있을까|있는지|뭐\s*(?:뭐\s*)?있|어떤|종류|창업")
+GROUP_TARGET_ASKED = re.compile(r"목표|실적|달성|몇\s*개")
 
 
 def utter_free_ones(

@@ -243,7 +243,10 @@ class ActionAcknowledge(KnowledgeAction):
         if figure is not None:  # "그건 그렇고 중장년 일자리는 올해 목표가 몇 개요" (heard as a yes): the bureau's figure
             dispatcher.utter_message(text=figure)
             return []
-        if not text.startswith("/") and any(len(n) >= 2 and n not in ASKING_NOUNS for n in nouns(text)):
+        if not text.startswith("/") and (
+            any(len(n) >= 2 and n not in ASKING_NOUNS for n in nouns(text))
+            or asks_for_a_figure(text)  # "거기 생긴 지 얼마나 됐어요" (heard as a no): how long, about it
+        ):
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:
                 return events

@@ -41,12 +41,12 @@ from actions.details import (
     meaning_answer, policy_figure_follow_up, say_detail,
 )
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
-from actions.fits import answer_about_fits, utter_fits
+from actions.fits import answer_about_fits, utter_fits, utter_jobs_for_group
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS,
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, ENDS_ASKED, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS,
-    NEARBY_WORDS,
+    NEARBY_WORDS, NEAR_NOT_NEARLY,
     NOT_COVERED, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, is_bare_question,
     question_named,
     question_sentence, asking_sentence, wage_asked,
@@ -133,7 +133,8 @@ FLOOR_ASKED = re.compile(r"몇\s*층")
 EVERY_SITE = re.compile(r"나머지|각각|전부\s*(?:어디|다)|모두\s*어디|다른\s*(?:곳|데|교육원|쉼터)들?(?:은|는)?\s*(?:어디|다)")
 ALSO_THING = re.compile(r"(?:것|거|건)도\s|[가-힣]{2,}도\s*(?:공짜|무료|돈\s*(?:안|드|들))")
 # "강동구 살아요 가까운 데로요": a site near where one lives (not "쪽", which also says where one lives)
-NEAR_HOME = re.compile(r"가까운|가깝|가까이|근처|주변|인근")
+# ("20년 가까이 인쇄소에서 일했는데": nearly, of a length of time or a number, is no place near home)
+NEAR_HOME = re.compile(r"가까운|가깝|" + NEAR_NOT_NEARLY + r"|근처|주변|인근")
 # "밤에 쉴 수 있는 쉼터는 어디예요": the sites open at night (hours past midnight)
 OPEN_AT_NIGHT = re.compile(r"(?:밤|새벽|야간|심야|늦게|밤늦게)\S*\s*(?:\S+\s+)?(?:쉴|쉬는|가|갈|여는|열|하는|운영|이용)")
 # "서울 아닌 데", "경기도에 있는": the sites outside Seoul
@@ -150,11 +151,15 @@ CURRENT_WORDS = re.compile(r"지금|현재|요즘|요새|올해|최근")
 OTHER_ONES = re.compile(r"(?:말고|빼고)\s*(?:다른|또)|다른\s*(?:행사|제도|사업|프로그램|센터|지원|곳|것|거)(?:는|은|도|이|가)?\s*(?:뭐|뭘|무슨|어떤|있|없)")
 # bigrams a question must share with a bureau figure's label to be asked of it while a programme is discussed
 POLICY_FIGURE_STRONG = 4
+# "신청하려면 조건이 뭐예요?", "지원 자격은 어떻게 돼요": the conditions asked, whatever word of applying is around
+CONDITIONS_ASKED = re.compile(r"(?:조건|자격(?!증))\s*(?:이|은|가|는|이요|들이)?\s*(?:뭐|뭔|어떻게|어떤|있|따로|다\s*(?:뭐|어떻게))")
 # "뭐하는곳이에요? 학과가 많은편인가요": a second question after the first, which a detail may answer
 SECOND_QUESTION = re.compile(r"[?？]\s*\S")
 # "서울에서 일하는데도요?", "회사는 서울인데": working (not living) in Seoul
 WORKS_IN_SEOUL = re.compile(r"서울(?:에서|으로|로)\s*(?:일하|출근|출퇴근|다니|근무)|(?:회사|직장|일터)(?:가|는|도)?\s*서울")
 # charges beyond the price ("반납 늦으면 연체료 있어요?"): a "free" programme says nothing of them
+# "훈련수당 같은거 나와요?", "장려금 따로 있어요?": money paid to the citizen by name (of a programme that pays none)
+ALLOWANCE = re.compile(r"[가-힣]{0,4}(?P<kind>수당|장려금|활동비)")
 OTHER_CHARGES = re.compile(r"연체료|위약금|벌금|보증금|배송비|세탁비|분실\s*비용|파손\s*비용")
 CHARGES_WRITTEN = {"보증금": ("예치",)}  # (the report's word for it: 기술교육원's 교육훈련비 예치)
 # a fee by name ("이용료", "수강료"): what it costs
@@ -171,6 +176,20 @@ LIMIT_ASKED = re.compile(
 NOT_OPENING_HOURS = re.compile(
     r"근무\s*시간|근로\s*시간|노동\s*시간|일하는\s*시간|몇\s*시간\s*(?:까지|동안|씩|이나)?\s*(?:일|근무|쓸|써|이용|사용|빌)"
 )
+# "어디에 생기는지", "무슨 구에 생겨요": where, whatever word of opening comes with it
+WHERE_ASKED = re.compile(r"어디|(?:무슨|어느)\s*(?:구|동|동네|건물)|위치|주소")
+# "상담받을 수 있는 데가 있어요?", "하는 곳 있나요": a place sought among several
+SOUGHT_PLACE = re.compile(r"(?:데|곳|센터)(?:가|는|이|도)?\s*(?:있|없|어디)")
+# "선정 절차가 어떻게 되나요", "어떻게 뽑아요": how the applicants are chosen, not how to apply
+SELECTION_ASKED = re.compile(r"선정\s*(?:절차|과정|방법|기준)|심사\s*(?:절차|과정|기준)|어떻게\s*뽑|뽑는\s*(?:방법|절차|기준)")
+# "어디에 생기는지", "무슨 구에 생겨요": where, whatever word of opening comes with it
+WHERE_ASKED = re.compile(r"어디|(?:무슨|어느)\s*(?:구|동|동네|건물)|위치|주소")
+# "상담받을 수 있는 데가 있어요?", "하는 곳 있나요": a place sought among several
+SOUGHT_PLACE = re.compile(r"(?:데|곳|센터)(?:가|는|이|도)?\s*(?:있|없|어디)")
+# "선정 절차가 어떻게 되나요", "어떻게 뽑아요": how the applicants are chosen, not how to apply
+SELECTION_ASKED = re.compile(r"선정\s*(?:절차|과정|방법|기준)|심사\s*(?:절차|과정|기준)|어떻게\s*뽑|뽑는\s*(?:방법|절차|기준)")
+# "하루에 몇시간 근무해요?", "주 몇 시간 일해요": a number of hours of work asked
+HOURS_OF_WORK_ASKED = re.compile(r"몇\s*시간\s*(?:씩\s*)?(?:일|근무|근로)")
 # "몇 군데 있어요?", "몇 곳이에요": how many places, which a programme's list of places answers when no figure does
 PLACES_COUNTED = re.compile(
     r"(?:몇\s*(?:군데|곳|개소)|(?:교육원|쉼터|센터|지점|거기)\S{0,3}\s*몇\s*개)"  # (not "학과 몇개에요")
@@ -520,6 +539,9 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if figure is not None:  # "지금까지 얼마나 채웠어" right after the city's jobs target: what is achieved of it
             dispatcher.utter_message(text=figure)
             return []
+        group_jobs = utter_jobs_for_group(dispatcher, tracker, replies, kb, outright=True) if named is None else None
+        if group_jobs is not None:  # "장애인 일자리도 서울시에서 해주나요?", "여성쪽은 목표가 몇 개에요?": the group's target
+            return group_jobs
         comparison = self._comparison(replies, tracker, kb, named or current_programme(tracker, kb))
         if comparison is not None:  # "북창쉼터랑 서초쉼터 중에 어디가 더 넓어요?": the winner and every value
             dispatcher.utter_message(text=comparison)
@@ -578,7 +600,13 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 buttons = programme_buttons(others[:4])
                 dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
                 return [SlotSet("last_question", "ask_programme_info")]
+        open_that_day = self._listed_open_on(dispatcher, tracker, replies, kb, intent, named, text)
+        if open_that_day is not None:  # "토요일에도 상담받을 수 있는 데가 있어요?" after a list: those open then
+            return open_that_day
         question = intent if intent in QUESTION_INTENTS else tracker.get_slot("last_question")
+        if intent == "inform" and named is not None and ASKS_SOMETHING.search(text) and question_named(text):
+            # "아 아니 공공근로 말고 뉴딜일자리요 청년꺼 그건 어떻게 신청해요" (a correction to the NLU): what it asks
+            question = question_named(text)
         question = question or "ask_programme_info"
         listed = list({p.slug: p for p in programmes_just_listed(tracker, kb)}.values()) if named is None and intent == "ask_cost" else []
         paying = [p for p in listed if any(WAGE_WORDS.search(f.label) for f in p.figures)]
@@ -812,10 +840,13 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
     ) -> List[Dict[Text, Any]]:
         """Answers ``question`` about ``programme`` (also used by other actions, e.g. a situation naming one)."""
         text = tracker.latest_message.get("text") or ""
+        if question == "ask_how_to_apply" and CONDITIONS_ASKED.search(text):
+            intent = question = "ask_eligibility"  # "그거 신청하려면 조건이 뭐예요?": who may apply, not how
         judged = programme is not None and bool(programme.rules)  # without rules there is nothing to judge by
         if (
             programme is not None and (tracker.get_slot("last_question") == "ask_location" or NEAR_HOME.search(text))
-            and mentioned_programme(tracker, kb) is None and latest_entity_values(tracker, "district")
+            # ("노원 상계동 사는데 가까운 기술교육원이 있읍니까": a site near home asked, the programme named too)
+            and (mentioned_programme(tracker, kb) is None or NEAR_HOME.search(text)) and latest_entity_values(tracker, "district")
             and any(place.district for place in programme.places) and question_named(text) in (None, "ask_location")
             and not (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text))
         ):  # "아 아닙니다, 지난달에 이사를 해서 이제는 용산구에 삽니다" after the site near 강동구: the one near 용산구;
@@ -862,6 +893,13 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 for word in (charge.group(), *CHARGES_WRITTEN.get(charge.group(), ()))
             )
         ] if question == "ask_cost" else []
+        allowances = [
+            m.group() for m in ALLOWANCE.finditer(text)
+            if programme is not None and not any(WAGE_WORDS.search(f.label) for f in programme.figures)
+            and not any(m.group("kind") in fact.text for fact in programme_facts(programme))
+        ]
+        if allowances:  # "기술교육원 다니는 동안 훈련수당 같은거 나와요?": an allowance the report never mentions (120)
+            charges = allowances
         if charges:  # "반납 늦으면 연체료 있어요?" of 취업날개 (free): the report says nothing of late fees
             dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=programme.name, words=", ".join(charges)))
             return [SlotSet("programme", programme.slug), SlotSet("last_question", question), FollowupAction("action_listen")]
@@ -933,11 +971,14 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 and not APPLY_FACT.search(found[0]) and not asks_for_a_date(text)  # ("등록하고 나면 언제 뽑아요?": when)
             ):  # "일반인도 참석 신청 가능해요? 어떻게 해요": a fact about who comes is no way to apply (the reply says 120)
                 found = None
+            if found is not None and HOURS_OF_WORK_ASKED.search(text) and not re.search(r"\d\s*시간", found[0]):
+                found = None  # "하루에 몇시간 근무해요?": facts naming 근무시간 without a number of hours are no answer
             if found is not None and question == "ask_cost" and FEE_WORDS.search(text) and not PRICE_FACT.search(found[0]):
                 found = None  # "쉼터 이용료는 있어?": facts about who uses it are no price (the reply says 120)
             if (
                 found is not None and question == "ask_location" and programme.places
                 and LOCATION_WORDS.search(text) and not ADDRESS_FACT.search(found[0])
+                and not (asks_for_a_date(text) and not WHERE_ASKED.search(text))
             ):
                 found = None  # "쉼터 위치가 어디죠?" wants a place; a fact without one is no answer (the reply says 120)
             if found is not None:
@@ -1142,9 +1183,11 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             date = asks_for_a_date(text) and not (any(place.hours for place in p.places) and OPENS_DAILY.search(text))
             return (
                 date or bool(WHO_RUNS_WORDS.search(text)) or holiday_pay or not HOURS_WORDS.search(text)
-                or bool(HOW_OFTEN.search(text))  # "아카데미 그거 일년에 몇번 열어요?": how often, not its hours
+                or bool(HOW_OFTEN.search(asking_sentence(text)))  # "아카데미 그거 일년에 몇번 열어요?": how often
                 or bool(NOT_OPENING_HOURS.search(text))  # "면접 보러 다니면 근무시간으로 쳐줘요?": working time
-                or bool(FIGURE_QUESTION.search(text)) or bool(ALSO_EXISTS.search(text))
+                # ("… 사장이 월급도 몇 번 늦게 줘서 …. … 청년일자리센터 평일엔 몇시까지 해요?": a number in the story
+                # is not asked; the last sentence asks)
+                or bool(FIGURE_QUESTION.search(asking_sentence(text))) or bool(ALSO_EXISTS.search(text))
             )
         if intent == "ask_eligibility" and DURATION_ASKED.search(text):
             return True  # "28살인데요 뉴딜일자리는 몇개월까지 일할수있어요?": how long (최대 23개월), not whether
@@ -1161,6 +1204,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if question == "ask_location" and WHO_RUNS_WORDS.search(text):
             return True  # "그 기념관 운영은 어느 단체가 맡게 되나요?": who runs it, not where it is
         if question == "ask_location":
+            if asks_for_a_date(text) and not WHERE_ASKED.search(text):
+                return True  # "거기 장소 옮겼다던데 언제 옮긴거에요": when it moved (’18.4월 장소 이전), not where
             if sites_counted(p, text):
                 return False  # "몇군데 있어요 거기": its sites, listed
             if ADDRESS_WORDS.search(text):
@@ -1186,6 +1231,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 return True
         if question == "ask_how_to_apply" and asks_for_a_date(text):
             return True  # "등록하고 하반기 거 하면 언제까지 일해요?": a date, which a fact may give
+        if question == "ask_how_to_apply" and SELECTION_ASKED.search(text):
+            return True  # "공모에 넣었거든요 선정 절차가 어떻게 되나요": how applicants are chosen (서면심사 → 면접)
         if question == "ask_how_to_apply" and COUNT_ASKED.search(text):
             return True  # "접수는 몇 개 기업 했어요": a number of applicants, not how to apply
         if question == "ask_cost" and COUNT_ASKED.search(text):
@@ -1334,6 +1381,26 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 days.append(weekday_index(value))
         return list(dict.fromkeys(days))
 
+    def _listed_open_on(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase,
+        intent: Optional[str], named: Optional[ProgrammeInfo], text: str,
+    ) -> Optional[List[Dict[Text, Any]]]:
+        """"토요일에도 상담받을 수 있는 데가 있어요?" right after a list of programmes: the sites among them open on the
+        day asked, with their hours; None when no such day or place is asked, or none of them gives hours then."""
+        days = self._asked_days(tracker)
+        listed = context.programmes_listed_lately(tracker, kb) if named is None and days and SOUGHT_PLACE.search(text) else []
+        if intent not in ("ask_hours", "ask_open_now") or len(listed) < 2:
+            return None
+        open_then = [
+            (p, place) for p in listed for place in p.places
+            if any(h.weekday in days and not h.closed for h in place.hours)
+        ]
+        if not open_then:
+            return None
+        dispatcher.utter_message(text="\n".join(self._hours_on_days(replies, p, place, days) for p, place in open_then))
+        first = open_then[0][0]
+        return [SlotSet("programme", first.slug), SlotSet("place", open_then[0][1].name), SlotSet("last_question", "ask_hours")]
+
     def _hours_on_days(self, replies: Replies, p: ProgrammeInfo, place: PlaceInfo, days: List[int]) -> str:
         lines = []
         for day in days:
@@ -1429,6 +1496,14 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         districts = list(dict.fromkeys(latest_entity_values(tracker, "district")))
         if context.NOT_THIS.search(said) or context.CORRECTION.search(said):
             districts = districts[-1:]  # "강동 아니고 용산이요": the last one counts
+        if context.OTHER_PLACES.search(said) and len(p.places) > 1:
+            # "기술교육원이 노원에 있는 건 아는데 거기는 너무 멀어서요. 다른 데는 어디어디 있어요?": all but that one
+            known = {place.name for place in kb.places_in_text(said)} | {
+                place.name for district in districts for place in kb.places_in_district(district, p.slug)
+            }
+            others = [place for place in p.places if place.name not in known]
+            if known and others:
+                shown, places, districts = others, [], []
         # ("노원 근처에 있는지, 용산 쪽에도 있는지": each one asked about)
         per_district = [fact.text for fact in programme_facts(p) if PER_DISTRICT.search(fact.text)] if districts else []
         if districts and not p.places and per_district:

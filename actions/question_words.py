@@ -159,7 +159,9 @@ HANDOFF_WORDS = re.compile(
     r"(?:챗봇|봇|기계|로봇)\s*말고"
 )
 # "가까운 데", "근처", "강동 쪽은?": a place near the district the citizen named
-NEARBY_WORDS = re.compile(r"가까운|가깝|가까이|근처|주변|인근|쪽(?:은|에|이|으로|도)?")
+# 가까이 as near, not as nearly ("20년 가까이 일했는데", "한 달 가까이")
+NEAR_NOT_NEARLY = r"(?<!년)(?<!년\s)(?<!달)(?<!달\s)(?<!월)(?<!월\s)(?<!명)(?<!명\s)(?<!살)(?<!살\s)가까이"
+NEARBY_WORDS = re.compile(r"가까운|가깝|" + NEAR_NOT_NEARLY + r"|근처|주변|인근|쪽(?:은|에|이|으로|도)?")
 # a message this short in a conversation about a programme is a follow-up about it, not a new topic or a story
 FOLLOW_UP_LENGTH = 24
 # a question this short, asked while a programme is discussed, is about it even if the NLU heard a situation or a
@@ -174,6 +176,7 @@ QUESTION_NAMED = (
     ("ask_open_now", re.compile(r"지금\s*(열|문|가도|운영|해요|하나)")),
     ("ask_hours", re.compile(
         r"몇\s*시|시간|시까지|시부터|시\s*쯤\s*(?:부터|까지)|(?<![가-힣])열죠|여나요|요일|주말|평일|토요|일요|토욜|일욜|공휴|닫|문\s*(?:여|열)|(?<![가-힣])여는|열어|열려\s*있"
+        r"|밤\s*새\s*(?:하|해|열|운영|문)|낮에?(?:는|엔)\s*안\s*(?:하|해|열)"  # "합정도 밤새 하는거 아니에요?", "낮엔 안하는거 맞죠?"
         r"|(?i:(?<![a-z])(?:open|close|late|saturday|sunday|weekend|opening\s*hours?)(?![a-z]))"  # "saturday도 open?"
         r"|언제\s*(?:연다|열린다|연대|연다고|오픈)|(?<![가-힣])오픈(?:\s*(?:시간|몇|언제|해요|함|했))?\s*[?？]*$"  # "언제 연다고요", "상암쉼터 오픈"
     )),

@@ -139,7 +139,7 @@ ASKING_NOUNS = frozenset(
     여기 거기 저기 정보 말씀 답변 안내 부분 관련 경우 사항 기준 조건 자격 대상 신청 방법 절차 서류 위치 주소
     내년 후년 제한 일반 일반인 홈피 오픈 날짜 차이 요청 그때 미안 주세요 이름 명칭 추천 리스트 정리 목록 물건
     걱정 고민 문제 상황 사정 형편 마음 부담 어려움 스트레스 필요 생각 때문 사실 지원 개인 시청 소식 뉴스 건물
-    농담 장난 일부 기간 다요 모두 전부 각각
+    농담 장난 일부 기간 다요 모두 전부 각각 전체
     """.split()
 )
 # a place name ("관악구", "강남역"): where, which the location answers say, not what is asked about
@@ -199,9 +199,16 @@ QUESTION_SYNONYMS = {
     "1년짜리": "최대 개월", "일년짜리": "최대 개월", "1년 짜리": "최대 개월", "몇달까지": "최대 몇 개월",
     "몇 달까지": "최대 몇 개월", "계약 기간": "최대 개월", "계약기간": "최대 개월",
 
+    # "전체 다 합치면 학과수는?", "그 돈 언제 돌려줌", "사업은 언제까지 하는거에요", "취업은 좀 되는편이에요?"
+    "다 합치면": "총 계획", "모두 합치면": "총 계획", "전부 합치면": "총 계획", "전체 학과": "계획 학과", "학과 전체": "계획 학과",
+    "선정 절차": "서면심사 면접 선정", "심사 절차": "서면심사 면접 선정", "어떻게 뽑": "서면심사 면접 선정", "돌려줌": "환급", "돌려줘": "환급", "돌려준": "환급",
+    "언제까지 하는": "사업기간 언제까지", "사업은 언제까지": "사업기간 언제까지", "취업은 좀": "취업률", "취업은 되": "취업률",
+    "취업이 되": "취업률", "취업 되는": "취업률",
     "언제 만든": "언제 만들었", "밤에도 수업": "야간 과정",
     "밤에도수업": "야간 과정", "밤수업": "야간 과정", "취업은 잘": "취업률", "취업이 잘": "취업률", "근무시간으로 쳐": "근무시간 인정", "근무시간으로 인정": "근무시간 인정",
 }
+# a citizen's word only in the report's sense when not part of a longer one ("장애인 화장실" is no 메이크업)
+SYNONYM_NOT_BEFORE = {"화장": r"(?!실|품)"}
 _ASKING_SENTENCE = re.compile(r"[?？]|나요|까요|는지|어떻게|어케|뭐|뭘|무슨|언제|어디|얼마|몇|알려|있어요|있나|되나|궁금")
 _SENTENCE_END = re.compile(r"(?<=[.!?？。])\s+|(?<=요)\.?\s+(?=[가-힣])")
 # "청계천에 기념관 짓는다는 얘기 들었는데 거기 들어가면 뭐가 있어요?": what was heard tells the story, not the question
@@ -232,7 +239,10 @@ def question_words(text: str) -> List[str]:
     """The words of a question, each without its particle, in the report's words."""
     text = _CITY_AND_DISTRICTS.sub("서울시와 자치구가 함께", text.lower())
     for said, written in QUESTION_SYNONYMS.items():
-        text = text.replace(said, written)
+        if said in SYNONYM_NOT_BEFORE:
+            text = re.sub(re.escape(said) + SYNONYM_NOT_BEFORE[said], written, text)
+        else:
+            text = text.replace(said, written)
     text = _PER.sub("별", text)
     return [_PARTICLE.sub("", word) for word in _NOT_TEXT.split(text) if word]
 
@@ -313,7 +323,11 @@ class FactIndex:
         """The bigrams of the report's words the question said in the citizen's ("늘린다는" → 확대, 대출 → 융자): an
         explicit match, as good as the report's own word."""
         lowered = question.lower()
-        return [b for said, written in QUESTION_SYNONYMS.items() if said in lowered for b in bigrams(written)]
+        return [
+            b for said, written in QUESTION_SYNONYMS.items()
+            if said in lowered and not (said in SYNONYM_NOT_BEFORE and not re.search(re.escape(said) + SYNONYM_NOT_BEFORE[said], lowered))
+            for b in bigrams(written)
+        ]
 
     def unknown_nouns(self, question: str) -> List[str]:
         """Nouns of the question that no fact and no programme name contains any part of ("스터디룸 예약은

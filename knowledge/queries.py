@@ -397,11 +397,16 @@ def place_keys(name: str) -> List[str]:
 _LIVES_IN_DISTRICT = re.compile(r"구(?:에서|에|쪽에|쪽)?(?:살|사는|사시|삽|사세|거주)")
 
 
+# words that hold a site's short name and mean something else ("고용노동부에 물어봐야되나" names no 동부기술교육원)
+_WORDS_AROUND_A_SITE = frozenset({"노동부"})
+
+
 def names_place(short: str, key: str) -> bool:
     """Whether a place's short name in a text's key names the place: "서초" does in "서초쉼터몇시", not in
     "서초구살고" (where the citizen lives)."""
     return any(
-        not _LIVES_IN_DISTRICT.match(key, found.end()) for found in re.finditer(re.escape(short), key)
+        not _LIVES_IN_DISTRICT.match(key, found.end()) and key[max(0, found.start() - 1):found.end()] not in _WORDS_AROUND_A_SITE
+        for found in re.finditer(re.escape(short), key)
     )
 
 

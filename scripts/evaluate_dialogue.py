@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 import tempfile
 import urllib.request
@@ -189,6 +190,9 @@ class ConversationResult:
         return all(not turn.problems for turn in self.turns)
 
 
+ANSWER_BUTTON = re.compile(r"^\s*(?:네|예|아니요|아뇨|아니에요)(?![가-힣])")
+
+
 def check(reply: str, expect: Dict[str, List[str]]) -> List[str]:
     """What is wrong with a reply: the expectations it misses (case-insensitive substrings)."""
     text = reply.lower()
@@ -211,7 +215,9 @@ def say(rasa_url: str, sender: str, message: str) -> str:
     parts = []
     for message in messages:
         parts.append(message.get("text") or "")
-        parts += [button.get("title", "") for button in message.get("buttons") or []]
+        # the buttons the citizen sees count (a programme offered), but not the answers offered for the bot's own
+        # question ("네, 서울 살아요" / "아니요" under "서울에 살고 계세요?"), which are no verdict
+        parts += [title for b in message.get("buttons") or [] for title in [b.get("title", "")] if not ANSWER_BUTTON.match(title)]
     return "\n".join(part for part in parts if part)
 
 

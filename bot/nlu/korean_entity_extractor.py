@@ -231,7 +231,7 @@ _AGE_DIGITS = re.compile(
 )
 _AGE_MAN_ONLY = re.compile(
     r"(?<![\d.,가-힣])만\s*(?<![\d.,])(?P<n>\d{1,3})"
-    r"(?=\s*(?:이에요|이요|입니다|이고|인데|이야|이라|이래|이네|이거든|이구|$)|\s+(?!(?:원|명|개|천|건|시|분|년|달|%|\d)))"
+    r"(?=\s*(?:이에요|이요|입니다|이고|인데|이야|이라|이래|이네|이거든|이구|$)|에(?=\s|[,.]|$)|\s+(?!(?:원|명|개|천|건|시|분|년|달|%|\d)))"
 )
 _AGE_NATIVE_SAL = re.compile(
     _WORD_START + r"(?:(?P<tens>" + _TENS + r")\s?(?P<units>" + _UNITS + r")?|(?P<only>"
@@ -336,14 +336,18 @@ _OUTSIDE_PLACES = [
 ]
 _RESIDE_VERB = (
     r"(?P<verb>(?:안\s*|못\s*)?(?:"
-    r"(?:살(?:[아았고지며면던거구어는]|$|(?=\s))|삽니|사는|산다|사니|사시(?=[고는며니면지]|$|\s)|사세요|사십니|사심(?=\s*(?:$|[.!?~ㅋㅎㅠ]))|삼(?=\s*(?:$|[.!?~ㅋㅎㅠ])))"  # 살다
+    r"(?:살(?:아(?!야)|[았고지며면던거구어는]|$|(?=\s))|삽니|사는|산다|사니|사시(?=[고는며니면지]|$|\s)|사세요|사십니|사심(?=\s*(?:$|[.!?~ㅋㅎㅠ]))|삼(?=\s*(?:$|[.!?~ㅋㅎㅠ])))"  # 살다
     r"|거주|자취|하숙|시민(?!청)|주민(?!센터)|사람(?!들)|토박이"
     r"|지내(?:요|고|는|며|면|는데)|지냅니))"
 )
 # The span is the place only ("[서울] 살아요"), as in the project's annotations.
 _RESIDENCE = re.compile(
     r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
-    r"(?=(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*(?:(?:같이|함께|혼자|지금|계속|쭉|오래)\s*)?" + _RESIDE_VERB + r")"
+    r"(?=(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*(?:(?:같이|함께|혼자|지금|계속|쭉|오래)\s*)?" + _RESIDE_VERB
+    # "경기도 부천 중동에 부모님이랑 살아요": narrower places, then with whom
+    + r"|(?:\s+(?:" + _alternation(_OUTSIDE_PLACES) + r"|[가-힣]{1,4}(?:동|구|시|읍|면|군))){1,2}\s*(?:에서|에)\s*"
+    r"(?:(?:부모님|가족|엄마|아빠|동생|형|누나|언니|오빠|남편|아내|와이프|애들|친구|룸메)(?:이랑|랑|하고|과|와)\s*)?"
+    r"(?:(?:같이|함께|혼자|지금|계속|쭉|오래)\s*)?" + _RESIDE_VERB.replace("?P<verb>", "?P<verb_far>") + r")"
 )
 # "주소는 인천이고 학교만 서울이야", "주민등록은 아직 의정부로 돼있음": where one lives by the register, which
 # outweighs any other place the message names
@@ -483,8 +487,8 @@ def _native_count(words: Text) -> int:
 
 # "구직등록 했어요" / "구직등록은 아직 안 했어요" / "구직등록이요? 그런 거 안 했는데요" (공공근로 asks for it)
 _REGISTERED = re.compile(
-    r"(?:구직\s*등록|(?:고용\s*센터|워크넷)\S*\s*(?:\S+\s+){0,2}?등록)(?:은|도|을|는|이요|이|만)?\?*\s*(?:(?P<mark>[Oo○](?![A-Za-z]))|(?P<unmarked>[Xx×](?![A-Za-z]))|(?P<thought>[^.?!]{0,4}?(?:한|된|했는|돼\s*있는|되어\s*있는)\s*(?:줄|걸로)\s*(?:알았|알고)[^.?!]{0,20}?(?:안\s*돼|안\s*되|안돼|안되|없|안\s*했|안했|안\s*함|안함))|(?P<no>(?:(?!했|햇|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*함(?![가-힣])|안함(?![가-힣])|안\s*돼\s*있|안돼\s*있|안\s*해\s*보|안\s*해\s*놨|안해놨|안\s*해\s*놓|안\s*해\s*뒀|안\s*했|안했|안\s*햇|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
-    r"|(?P<yes>[^.?!]{0,12}?(?:했|햇|하셨|해\s*놨|해놨|해\s*뒀|해\s*두셨|완료|되어|돼\s*있|됐|마쳤|하시면(?!\s*(?:돼|되|안)))"
+    r"(?:구직\s*등록|(?:고용\s*센터|워크넷)\S*\s*(?:\S+\s+){0,2}?등록|(?<![가-힣])(?:그거|그것|그걸|그건)\s*등록)(?:은|도|을|는|이요|이|만)?\?*\s*(?:(?P<mark>[Oo○](?![A-Za-z]))|(?P<unmarked>[Xx×](?![A-Za-z]))|(?P<thought>[^.?!]{0,4}?(?:한|된|했는|돼\s*있는|되어\s*있는)\s*(?:줄|걸로)\s*(?:알았|알고)[^.?!]{0,20}?(?:안\s*돼|안\s*되|안돼|안되|없|안\s*했|안했|안\s*함|안함))|(?P<no>(?:(?!했|햇|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*함(?![가-힣])|안함(?![가-힣])|안\s*돼\s*있|안돼\s*있|안\s*해\s*보|안\s*해\s*놨|안해놨|안\s*해\s*놓|안\s*해\s*뒀|안\s*했|안했|안\s*햇|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
+    r"|(?P<yes>[^.?!]{0,12}?(?:했|햇|하셨|해\s*놨|해놨|해\s*뒀|해\s*두셨|해\s*드렸|해드림|완료|되어|돼\s*있|됐|마쳤|하시면(?!\s*(?:돼|되|안)))"
     r"|함(?![가-힣])|했음|해씀|해놓음|해놨음"  # "방금 워크넷에서 구직등록함 이제 됨?"
     r"|하고\s*(?:오면|나면|나서|와서|왔|옴)|하면(?!\s*(?:돼|되|안))|할게|할\s*거|하러\s*갈))"  # "오늘 구직등록 하고 오면요?"
 )
@@ -508,7 +512,7 @@ _PENSION = re.compile(
 )
 # "오피스텔 월세가 매달 조금 들어와요": rent received is a regular income too
 _RENT_RECEIVED = re.compile(
-    r"(?:월세|임대\s*수입|임대료|집세)(?:\s*(?:수입|소득))?(?:가|도|는|를|로|은|이)?\s*(?:(?:매달|매월|꼬박꼬박|다달이|좀|조금|고정\s*(?:으로|적으로)?)\s*)*(?:들어오|들어와|나오|나와|받고|받아|받는)"
+    r"(?:월세|임대\s*수입|임대료|집세)(?:\s*(?:수입|소득))?(?:\s*\d[\d,]*\s*(?:만\s*)?원?\s*(?:씩|정도|가량)?)?(?:가|도|는|를|로|은|이)?\s*(?:(?:매달|매월|꼬박꼬박|다달이|좀|조금|고정\s*(?:으로|적으로)?)\s*)*(?:들어오|들어와|나오|나와|받고|받아|받는)"
 )
 # "파트타임으로 한 달에 80씩 받고 있어요": a monthly pay is a regular income
 _MONTHLY_PAY = re.compile(
@@ -545,8 +549,10 @@ _HIGH_SCHOOL_SENIOR = re.compile(
 _SEOUL_BEFORE_DISTRICT = re.compile(r"(?<![가-힣])(?P<place>서울)(?:시|특별시)?\s+$")
 _RESIDE_AFTER_DISTRICT = re.compile(
     # "중랑구에서 저랑 같이 삽니다": with whom one lives may come between
+    # "중랑구 면목동 임대아파트에 혼자 살아요": the neighbourhood and the home may come between too
+    r"(?:\s+[가-힣]{1,5}동\d*)?(?:\s*[가-힣]{0,4}(?:아파트|빌라|원룸|오피스텔|고시원|반지하|주택|자취방|집)(?=\s*(?:에서|에)))?"
     r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*(?:(?:저랑|나랑|저희\s*(?:가족|부모님)?(?:이랑|랑|하고|과)|부모님(?:이랑|하고|과)|가족(?:이랑|하고|과)|남편(?:이랑|하고|과)|아내(?:랑|하고|와))\s*)?"
-    r"(?:(?:같이|함께|혼자|지금|계속|쭉|오래)\s*)?" + _RESIDE_VERB
+    r"(?:(?:같이|함께|혼자|지금|계속|쭉|오래|전세로|월세로|전세|월세)\s*)?" + _RESIDE_VERB
     # "마포로 이사 가면": where the citizen will live (a hypothetical is judged as asked)
     + r"|\s*(?:으로|로)\s*(?P<moving>이사|이주|전입|옮겼|옮길|옮기|옮겨)"
     # "집은 강서구예요", "주소지는 관악구예요": the district one lives in, named as where home is
@@ -558,6 +564,8 @@ _HOME_BEFORE = re.compile(r"(?:집|주소지?|사는\s*곳|거주지)(?:은|는|
 # an age still to come, told after the age now ("다음달 생일 지나면 35", "내년엔 35")
 _AGE_TO_COME = re.compile(r"다음\s*달|담달|내년|생일\s*(?:지나|되)|곧|몇\s*달\s*(?:뒤|후)")
 _AGE_TO_COME_REACH = 12
+# "취업날개 나이제한 29살까지 맞죠?", "39세 이하라던데": a limit asked about, not the citizen's age
+_AGE_LIMIT_AFTER = re.compile(r"\s*(?:까지|부터|이하|이상)\s*(?:맞|라던|라고|라는|인가|인지|이죠|죠|아니|아닌)")
 _AGE_DIFFERENCE_AFTER = re.compile(r"\s*(?:차이|어리|어린|어려|많|위|아래|밑|터울|더|정도\s*차이)")
 
 
@@ -647,6 +655,7 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             if tens != 3 or match.group("part") in ("초반", "후반"):
                 found.append((match.start(), match.end(), "age", tens * 10 + _DECADE_PART[match.group("part")]))
         found = [f for f in found if f[2] != "age" or not _AGE_DIFFERENCE_AFTER.match(t, f[1])]
+        found = [f for f in found if f[2] != "age" or not _AGE_LIMIT_AFTER.match(t, f[1])]
         ages = [f for f in found if f[2] == "age"]
         ages_now = [f for f in ages if not _AGE_TO_COME.search(t[max(0, f[0] - _AGE_TO_COME_REACH):f[0]])]
         if ages_now and len(ages_now) < len(ages):  # "지금 만34살이고 다음달 생일 지나면 35돼요": the age now
@@ -734,11 +743,12 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
 
     if "residence" in wanted:
         for match in _RESIDENCE.finditer(t):
-            tail = _WORD_TAIL.match(t, match.end("verb")).end()
-            negated = match.group("verb").startswith(("안", "못")) or bool(
+            verb = "verb" if match.group("verb") is not None else "verb_far"
+            tail = _WORD_TAIL.match(t, match.end(verb)).end()
+            negated = match.group(verb).startswith(("안", "못")) or bool(
                 _NEGATION_AFTER.match(t, tail)
             )
-            if negated and "면" in t[match.end("verb") - 1 : tail]:
+            if negated and "면" in t[match.end(verb) - 1 : tail]:
                 continue  # "서울 안 살면 ...?" is a hypothetical
             if match.group("place").startswith("서울"):
                 value = "outside" if negated else "seoul"

@@ -386,6 +386,16 @@ ENTITY_CASES = [
     ("우리집은 인천인데", [("residence", 5, 7, "outside")]),
     ("수입 완전 없어요", [("has_regular_income", 0, 7, False)]),
     ("지금 만34살이고 다음달 생일 지나면 35돼요", [("age", 3, 7, 34)]),  # the age now, not the one to come
+    ("만 50에 서울 살아요", [("age", 0, 4, 50), ("residence", 6, 8, "seoul")]),  # 만 and a number, then 에
+    ("경기도 부천 중동에 부모님이랑 살아요", [("residence", 4, 6, "outside")]),  # narrower places, then with whom
+    ("창고 세 줘서 월세 30만원씩 꼬박꼬박 들어와요", [("has_regular_income", 8, 25, True)]),  # rent with its amount
+    ("어제 구직등록 해드렸대요", [("job_seeker_registered", 3, 11, True)]),  # done for someone else
+    ("그거 등록하고 나면 되는 거죠?", [("job_seeker_registered", 0, 10, True)]),  # the registration just discussed
+    ("중랑구 면목동 임대아파트에 혼자 살아요", [("district", 0, 3, "중랑구"), ("residence", 18, 20, "seoul")]),
+    ("도봉구 창동에 전세로 살고요", [("district", 0, 3, "도봉구"), ("residence", 12, 14, "seoul")]),
+    ("나이제한 29살까지 맞죠?", []),  # a limit asked about, not one's age
+    ("둘 다 서울 살아야 돼요?", []),  # the rule asked about, not where one lives
+    ("39세 이하라던데 저 38살이에요", [("age", 12, 15, 38)]),
     # unrelated text: nothing but the weekday
     ("오늘 날씨 어때", [("weekday", 0, 2, "today")]),
     ("짜장면 맛집 추천해줘", []),
