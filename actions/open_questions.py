@@ -30,7 +30,8 @@ from actions.programme_questions import (
     ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about, nlu_confidence,
 )
 from actions.question_words import (
-    BACK_REFERENCE, ENDS_ASKED, FOLLOW_UP_LENGTH, NOT_COVERED, POINTS_BACK, WHO_FOR, is_bare_question, question_named,
+    BACK_REFERENCE, ENDS_ASKED, FOLLOW_UP_LENGTH, NOT_COVERED, POINTS_BACK, WHO_FOR, is_bare_question, only_tells_of_work,
+    question_named,
 )
 from knowledge.fact_search import ASKING_NOUNS
 from knowledge.morphology import nouns
@@ -45,6 +46,10 @@ YOU_WORDS = re.compile(r"(?:^|\s)(?:너|넌|니가|당신|기계)|챗봇|봇|로
 # "누구 쓰라고", "누구를 위한", "누가 쓰는": who a place is for
 # the NLU's confidence above which "out of scope" is taken as it is (national schemes, other topics)
 SURE_OUT_OF_SCOPE = 0.95
+
+
+# "날짜는?", "일정은요": the date of the programme in context, asked in a word
+BARE_DATE = re.compile(r"날짜|일정|며칠")
 
 
 def answer_about_current_programme(
@@ -74,6 +79,8 @@ def answer_about_current_programme(
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)
         # "거기 주소는??": the question, answered as usual (a detail first where it asks one)
         return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, question, question, programme)
+    if question is None and len(text) <= FOLLOW_UP_LENGTH and BARE_DATE.search(text) and "언제" not in text:
+        text = f"{text} 언제"  # "날짜는?" after the forum's venue: when it is held (the fact search's word for a date)
     found = detail_answer(replies, kb, programme, text, tracker.get_slot("place"))
     if found is None and tracker.get_slot("place"):  # "사람 많이 와요? 몇명 예상한대" after the forum's venue: the forum's
         found = detail_answer(replies, kb, programme, text, say_unknown=False)
@@ -117,6 +124,11 @@ class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
             told = answer_facts_told(dispatcher, tracker, replies, kb)
             if told is not None:
                 return told
+        if only_tells_of_work(said) and not states_profile_facts(tracker):
+            # "구청 계약직으로 있다가 계약만료돼서 나왔어요" (out of scope to the NLU): the work told first; what happened
+            # or what is wanted comes next, so the bot asks for it
+            dispatcher.utter_message(response="utter_tell_me_more")
+            return []
         other_scheme = NOT_COVERED.search(tracker.latest_message.get("text") or "")
         if other_scheme:
             # "퇴사했는데 실업급여 얼마 나와?", "국민내일배움카드 있으면 기술교육원 공짜임?": a national scheme asked about,

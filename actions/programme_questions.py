@@ -180,12 +180,16 @@ NOT_OPENING_HOURS = re.compile(
 WHERE_ASKED = re.compile(r"어디|(?:무슨|어느)\s*(?:구|동|동네|건물)|위치|주소")
 # "상담받을 수 있는 데가 있어요?", "하는 곳 있나요": a place sought among several
 SOUGHT_PLACE = re.compile(r"(?:데|곳|센터)(?:가|는|이|도)?\s*(?:있|없|어디)")
+# "대여비 얼마에요?", "이용료는 얼마고": the price asked besides a charge the report does not name
+PRICE_ASKED_TOO = re.compile(r"(?:대여비|이용료|비용|가격|요금)\S*\s*(?:\S+\s*)?(?:얼마|있|무료|공짜)|얼마(?:에요|예요|야|임|인가요)")
 # "선정 절차가 어떻게 되나요", "어떻게 뽑아요": how the applicants are chosen, not how to apply
 SELECTION_ASKED = re.compile(r"선정\s*(?:절차|과정|방법|기준)|심사\s*(?:절차|과정|기준)|어떻게\s*뽑|뽑는\s*(?:방법|절차|기준)")
 # "어디에 생기는지", "무슨 구에 생겨요": where, whatever word of opening comes with it
 WHERE_ASKED = re.compile(r"어디|(?:무슨|어느)\s*(?:구|동|동네|건물)|위치|주소")
 # "상담받을 수 있는 데가 있어요?", "하는 곳 있나요": a place sought among several
 SOUGHT_PLACE = re.compile(r"(?:데|곳|센터)(?:가|는|이|도)?\s*(?:있|없|어디)")
+# "대여비 얼마에요?", "이용료는 얼마고": the price asked besides a charge the report does not name
+PRICE_ASKED_TOO = re.compile(r"(?:대여비|이용료|비용|가격|요금)\S*\s*(?:\S+\s*)?(?:얼마|있|무료|공짜)|얼마(?:에요|예요|야|임|인가요)")
 # "선정 절차가 어떻게 되나요", "어떻게 뽑아요": how the applicants are chosen, not how to apply
 SELECTION_ASKED = re.compile(r"선정\s*(?:절차|과정|방법|기준)|심사\s*(?:절차|과정|기준)|어떻게\s*뽑|뽑는\s*(?:방법|절차|기준)")
 # "하루에 몇시간 근무해요?", "주 몇 시간 일해요": a number of hours of work asked
@@ -901,7 +905,11 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if allowances:  # "기술교육원 다니는 동안 훈련수당 같은거 나와요?": an allowance the report never mentions (120)
             charges = allowances
         if charges:  # "반납 늦으면 연체료 있어요?" of 취업날개 (free): the report says nothing of late fees
-            dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=programme.name, words=", ".join(charges)))
+            said = replies.text("utter_feature_unknown", name=programme.name, words=", ".join(charges))
+            if programme.cost and PRICE_ASKED_TOO.search(text):
+                # "대여비 얼마에요? 보증금 같은거 있나": the price the report gives (무료), then what it does not say
+                said = self._cost(replies, tracker, kb, programme, []) + "\n" + said
+            dispatcher.utter_message(text=said)
             return [SlotSet("programme", programme.slug), SlotSet("last_question", question), FollowupAction("action_listen")]
         places_named = [place for place in kb.places_in_text(text) if programme and place.programme_slug == programme.slug]
         if (

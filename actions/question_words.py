@@ -23,6 +23,23 @@ WAGE_WORDS = re.compile(r"시급|월급|일당|임금|급여|보수")
 HOW_MUCH = re.compile(r"얼마|몇\s*(?:원|만\s*원)")
 
 
+# "저 식당에서 일하는데요", "공장에서 3년 일하고 이번달에 나왔거든요", "편의점 야간만 3년 하다가 관두려구요": one's
+# work told first, the trouble or the question to come
+WORK_TOLD = re.compile(
+    r"(?:일|알바|근무|아르바이트|장사|배달|운전)\s*(?:를\s*)?(?:하는데요?|해요|하거든요|합니다|하고\s*있어요|하고\s*있는데요?)\s*[.~!]*$"
+    r"|(?:다니는데요?|다니거든요)\s*[.~!]*$"
+    r"|(?:나왔|그만뒀|그만두었|관뒀)(?:거든요|어요|는데요?|습니다)\s*[.~!]*$"
+    r"|(?:관두|그만두)려(?:구|고)\s*요?\s*[.~!]*$"
+)
+_QUESTION_MARKS = re.compile(r"[?？]|어떻게|어케|뭐|뭘|어디|언제|얼마|몇|있나|되나|할까|까요|나요|는지|알려")
+
+
+def only_tells_of_work(text: str) -> bool:
+    """Whether a message tells of one's work and asks nothing yet ("저 식당에서 일하는데요"): the bot asks what
+    happened rather than calling it out of scope."""
+    return bool(WORK_TOLD.search(text.strip())) and not _QUESTION_MARKS.search(text) and len(text) <= 80
+
+
 def wage_asked(text: str) -> bool:
     """"하루 일당이 얼마나 나오는지": the pay asked (an amount of a wage), whatever the NLU made of it."""
     return bool(WAGE_WORDS.search(text) and HOW_MUCH.search(text))
@@ -155,7 +172,7 @@ BACK_REFERENCE = re.compile(_POINTING + r"|그런\s*(?:회사|기업|곳|데|센
 HANDOFF_WORDS = re.compile(
     r"상담원|상담사|직원|담당자|연결|콜센터|전화\s*상담|실제\s*사람|진짜\s*사람|"
     # (not "저 같은 사람 상담이랑 치유 프로그램": people like the citizen, who the counselling is for)
-    r"(?<!같은\s)(?<!같은)(?<!하는\s)사람(?:이랑|하고|과|한테|이|을|를|으로)?\s*(?:직접\s*)?(?:얘기|이야기|대화|통화|상담|바꿔|연결|불러|말|물어|묻)|"
+    r"(?<!같은\s)(?<!같은)(?<!하는\s)(?<!이라는\s)(?<!라는\s)사람(?:이랑|하고|과|한테|이|을|를|으로)?\s*(?:직접\s*)?(?:얘기|이야기|대화|통화|상담|바꿔|연결|불러|말|물어|묻)|"
     r"(?:챗봇|봇|기계|로봇)\s*말고"
 )
 # "가까운 데", "근처", "강동 쪽은?": a place near the district the citizen named

@@ -22,7 +22,8 @@ from actions.programme_questions import (
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
     ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, ITEMS_LENT, NEARBY_WORDS,
-    NOT_COVERED, QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, question_named, question_sentence, wage_asked,
+    NOT_COVERED, QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, only_tells_of_work, question_named,
+    question_sentence, wage_asked,
 )
 from knowledge.fact_search import DISTINCTIVE_IDF, question_bigrams
 from knowledge.morphology import nouns
@@ -227,6 +228,10 @@ class ActionAnswerSituation(AnswersQuestionsApart):
                 dispatcher, tracker, replies, kb, "ask_open_now", "ask_open_now", in_context
             )
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
+        if named is None and confidence < UNSURE_SITUATION and only_tells_of_work(text) and not states_profile_facts(tracker):
+            # "저 식당에서 일하는데요" (customer abuse at 0.27): the work told first, the trouble to come
+            dispatcher.utter_message(response="utter_tell_me_more")
+            return []
         if (
             named is None and in_context is None and confidence < UNSURE_SITUATION and not states_profile_facts(tracker)
             and kb.fact_index().names_only_the_unknown(text)

@@ -7,9 +7,10 @@ from __future__ import annotations
 from actions.context import facts_by_person
 from actions.eligibility import ValidateEligibilityForm
 from actions.fallback import ActionDefaultAskAffirmation
-from actions.open_questions import ActionAnswerNo
+from actions.open_questions import ActionAnswerDetailOrOutOfScope, ActionAnswerNo
 from actions.programme_questions import ActionAnswerProgrammeQuestion
-from actions.question_words import NEARBY_WORDS
+from actions.question_words import HANDOFF_WORDS, NEARBY_WORDS, only_tells_of_work
+from actions.situations import ActionAnswerSituation
 from tests.unit.actions.conftest import make_tracker, run_action, span, texts
 from tests.unit.actions.test_eligibility import asked
 from tests.unit.actions.test_session6_followups import said_before, then
@@ -221,3 +222,35 @@ async def test_a_rule_of_both_asked_while_the_form_asks_the_age(domain) -> None:
     )
     reply = texts((await run_action(ValidateEligibilityForm(), tracker, domain))[0])
     assert "[취업날개 서비스]" in reply and "[뉴딜일자리]" in reply and "숫자로" not in reply, reply
+
+
+async def test_work_told_first_is_asked_about_not_out_of_scope(domain) -> None:
+    """"구청 계약직으로 있다가 계약만료돼서 나왔어요" (out of scope to the NLU) and "저 식당에서 일하는데요" (customer
+    abuse at 0.27): the work told first, so the bot asks what happened, with the ways on."""
+    for action, intent, text, confidence in (
+        (ActionAnswerDetailOrOutOfScope(), "out_of_scope", "구청 계약직으로 있다가 계약만료돼서 나왔어요", 0.92),
+        (ActionAnswerSituation(), "situation_customer_abuse", "저 식당에서 일하는데요", 0.27),
+    ):
+        messages = (await run_action(action, make_tracker(intent, text, confidence=confidence), domain))[0]
+        assert messages[0].get("response") == "utter_tell_me_more", (text, messages)
+    assert not only_tells_of_work("식당에서 일하는데 월급을 안 줘요")
+    assert not only_tells_of_work("회사에서 나왔어요 어떻게 해요")
+
+
+def test_a_programmes_person_is_no_request_for_staff() -> None:
+    assert not HANDOFF_WORDS.search("그 옴부즈만이라는 사람한테 상담받으면 돈 내야돼요?")
+    assert HANDOFF_WORDS.search("사람한테 직접 상담받고 싶어요")
+
+
+async def test_the_date_asked_bare_after_a_venue(domain) -> None:
+    """"날짜는?" (out of scope to the NLU) after the forum's venue: its date (’18.12.11), not out of scope."""
+    tracker = make_tracker("out_of_scope", "날짜는?", slots={"programme": "decent_work_forum"}, confidence=0.9)
+    reply = texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
+    assert "12" in reply and "안내할 수 있는 내용이 아니" not in reply, reply
+
+
+async def test_the_price_and_a_charge_the_report_does_not_name(domain) -> None:
+    text = "취업날개 정장 빌리는거 대여비 얼마에요? 보증금 같은거 있나"
+    tracker = make_tracker("ask_cost", text, [span("programme", "interview_suit_rental", text, "취업날개")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "무료" in reply and "보증금" in reply and "120" in reply, reply
