@@ -14,10 +14,12 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import Replies, latest_entity_values, previous_reply, previous_user_text, said_just_before, source_values
+from actions.context import (
+    Replies, latest_entity_values, previous_reply, previous_user_text, said_just_before, source_values,
+)
 from actions.question_words import MEANING_ASKED
 from knowledge.fact_search import Fact, after_what_was_heard
-from knowledge.queries import KnowledgeBase, ProgrammeInfo, programme_facts
+from knowledge.queries import FigureInfo, KnowledgeBase, ProgrammeInfo, programme_facts
 
 # "언제 열어요 / 몇 월에" asks for a date; "몇 시 / 몇시까지" asks for opening hours (answered from the hours)
 DATE_QUESTION = re.compile(r"언제|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*일(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|개관|개소|생기|생겨|시작|오픈|열리|모집")
@@ -104,16 +106,19 @@ def policy_figure_answer(
     if not question or question.startswith("/"):
         return None
     figure = kb.policy_figure(question, min_words, tie_break)
-    if figure is None:
-        return None
+    return None if figure is None else figure_reply(replies, figure)
+
+
+def figure_reply(replies: Replies, figure: FigureInfo) -> str:
+    """One of the bureau's figures as said: its value, its note (what is achieved, the kinds of jobs) and source."""
     line = figure.display() + (f" — {figure.note}" if figure.note else "")
     return replies.text("utter_policy_figure", figure=line, source=figure.source_section or "일반현황")
 
 
-# "규모는 어느정도 되는데요", "올해 몇개나 뽑는거에요 그거", "그중에 지금까지 달성한건 얼마나", "창업쪽은 뭐 있어요"
-# right after a figure: more of the same figure (its line holds the target, what is achieved and the kinds of jobs)
 # "은평구만 치면", "우리 구에서만": a number within one district
 ONE_DISTRICT = re.compile(r"구\s*(?:만|에서만|에만|안에서|내에서)|구별|만\s*(?:치면|따지면|보면)")
+# "규모는 어느정도 되는데요", "올해 몇개나 뽑는거에요 그거", "그중에 지금까지 달성한건 얼마나", "창업쪽은 뭐 있어요"
+# right after a figure: more of the same figure (its line holds the target, what is achieved and the kinds of jobs)
 FIGURE_FOLLOW_UP = re.compile(
     r"목표|실적|달성|채웠|채운|예산|규모|몇\s*개|얼마나|뽑|몇\s*명|창업|뭐\s*(?:뭐\s*)?있|어떤\s*(?:거|것|일|게)|종류"
 )
@@ -129,13 +134,12 @@ def policy_figure_follow_up(tracker: Tracker, replies: Replies, kb: KnowledgeBas
     said = " ".join(e.get("text") or "" for e in previous_reply(tracker) if (e.get("text") or "").startswith(opening))
     figure = next((f for f in kb.figures() if f.programme_slug is None and f"- {f.display()}" in said), None)
     groups = latest_entity_values(tracker, "target_group")
-    if figure is not None and groups and kb.jobs_target_for_group(str(groups[-1])) is not None:
-        figure = kb.jobs_target_for_group(str(groups[-1]))  # "장애인은 몇퍼 달성했어요" after the seniors' target
+    if figure is not None and groups:  # "장애인은 몇퍼 달성했어요" after the seniors' target
+        figure = kb.jobs_target_for_group(str(groups[-1])) or figure
     if figure is None or not FIGURE_FOLLOW_UP.search(text) or kb.programmes_in_text(text) or kb.policy_figure(text):
         # (the latest words name another figure by themselves, or ask together with the previous ones)
         return policy_figure_answer(replies, kb, f"{previous_user_text(tracker)} {text}", tie_break=text)
-    line = figure.display() + (f" — {figure.note}" if figure.note else "")
-    answer = replies.text("utter_policy_figure", figure=line, source=figure.source_section or "일반현황")
+    answer = figure_reply(replies, figure)
     district = next(iter(latest_entity_values(tracker, "district")), None)
     if district is not None and ONE_DISTRICT.search(text):  # "은평구만 치면 몇개임?": the report counts all of Seoul
         answer += "\n" + replies.text("utter_district_figure_unknown", district=district)

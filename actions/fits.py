@@ -16,6 +16,7 @@ from actions.context import (
     Replies, intent_payload, join, knows_about_citizen, latest_entity_values, profile_from_tracker, programme_buttons,
     programmes_just_listed,
 )
+from actions.details import figure_reply
 from actions.eligibility import YOUTH, YOUTH_AGES, alternatives
 from actions.question_words import (
     AMONG_THEM_FREE, AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, EARNING, JOBS_WORDS, WAGE_WORDS, WHAT_IS_THERE,
@@ -213,8 +214,7 @@ def utter_jobs_for_group(
     figure = kb.jobs_target_for_group(group)
     if figure is None:
         return None
-    line = figure.display() + (f" — {figure.note}" if figure.note else "")
-    text_out = replies.text("utter_policy_figure", figure=line, source=figure.source_section)
+    text_out = figure_reply(replies, figure)
     if question_named(text) in ("ask_how_to_apply", "ask_location", "ask_contact"):
         # "장애인 일자리 지원 신청하려면 어디서 어떻게 해요?": the report gives the target, not where to apply
         text_out += "\n" + replies.text("utter_info_unknown_ask_120")
