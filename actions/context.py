@@ -454,7 +454,8 @@ def _programmes_on_buttons(events: Iterable[Dict[Text, Any]], kb: KnowledgeBase)
     """The programmes the buttons of these bot events offer, in their order."""
     buttons = [button for event in events for button in (event.get("data") or {}).get("buttons") or []]
     slugs = [m.group(1) for b in buttons for m in [_BUTTON_PROGRAMME.search(str(b.get("payload") or ""))] if m]
-    return [p for p in (kb.programme(slug) for slug in slugs) if p is not None]
+    # once each, in order: one programme's next steps ("누가 이용할 수 있나요", "신청 방법") are no list of several
+    return [p for p in (kb.programme(slug) for slug in dict.fromkeys(slugs)) if p is not None]
 
 
 def programmes_just_listed(tracker: Tracker, kb: KnowledgeBase) -> List[ProgrammeInfo]:
@@ -510,6 +511,22 @@ def listed_one_offering(tracker: Tracker, kb: KnowledgeBase, current: Optional[P
         if offering:
             return offering[0] if len(offering) == 1 else None
     return None
+
+
+# kinds of work done on the move: the report's shelters name these workers together as 이동노동자 (합정쉼터)
+MOBILE_WORKERS = "이동노동자"
+MOBILE_WORK = ("택배기사", "대리기사", "퀵서비스노동자")
+
+
+def programmes_serving_workers(tracker: Tracker, kb: KnowledgeBase) -> List[ProgrammeInfo]:
+    """The programmes with a site for the kind of work the latest message names ("퀵하는데", "방송 스탭들"); riders
+    and drivers count as the report's 이동노동자 too."""
+    workers = [w for w in latest_entity_values(tracker, "worker_type") if w]
+    workers += [MOBILE_WORKERS for w in workers if w in MOBILE_WORK]
+    return [
+        p for p in kb.all_programmes(citizen_facing_only=True)
+        if any(place.serves and any(w in place.serves for w in workers) for place in p.places)
+    ]
 
 
 def places_serving(tracker: Tracker, programme: ProgrammeInfo, text: str) -> List[PlaceInfo]:

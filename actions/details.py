@@ -19,6 +19,7 @@ from actions.context import (
 )
 from actions.question_words import MEANING_ASKED
 from knowledge.fact_search import Fact, after_what_was_heard
+from knowledge.morphology import nouns
 from knowledge.queries import FigureInfo, KnowledgeBase, ProgrammeInfo, programme_facts
 
 # "언제 열어요 / 몇 월에" asks for a date; "몇 시 / 몇시까지" asks for opening hours (answered from the hours)
@@ -190,6 +191,10 @@ def meaning_answer(replies: Replies, programme: Optional[ProgrammeInfo], questio
     term = asked.group(1) or asked.group(2)
     key = term.replace(" ", "")
     facts = [fact for fact in programme_facts(programme) if key in fact.text.replace(" ", "")]
+    words = [word for word in nouns(term) if len(word) >= 2]
+    if not facts and len(words) >= 2:
+        # "자율개선사업 제외 사업장이라는게 무슨말임" of "…에서 제외된 사업장을…": the term's words, inflected apart
+        facts = [fact for fact in programme_facts(programme) if all(word in fact.text for word in words)]
     if not facts:
         return None
     lines = "\n".join(f"- {fact.text}" for fact in facts[:2])

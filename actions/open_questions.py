@@ -94,6 +94,10 @@ def answer_about_current_programme(
     return None
 
 
+# "토요일에 비와요?", "내일 날씨 어때": the weather asked, which no programme's fact answers
+WEATHER_ASKED = re.compile(r"날씨|기온|일기\s*예보|(?<![가-힣])(?:비|눈)\s*(?:와|오|올|내리|온대|왔)|우산\s*(?:챙|가져)|장마|태풍|폭염")
+
+
 class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
     """An out-of-scope message may still be about the programme in context ("5층엔 뭐 들어와요?", "거기 주소는??")
     or name a fact outright ("공정무역 도시 인증은 언제예요?"); otherwise it is out of scope."""
@@ -147,6 +151,10 @@ class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
         )
         if figure is not None:  # "18년 서울시 일자리 목표 총 몇개였음": the bureau's own figure
             dispatcher.utter_message(text=figure)
+            return []
+        if WEATHER_ASKED.search(text) and mentioned_programme(tracker, kb) is None:
+            # "이번주 토요일에 비와요?": the weather, whatever day it names (not the Saturday hours of the centre)
+            dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
             return []
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
         sure = confidence >= SURE_OUT_OF_SCOPE and not (BACK_REFERENCE.search(text) or is_bare_question(text))
@@ -258,6 +266,7 @@ class ActionAcknowledge(KnowledgeAction):
         if not text.startswith("/") and (
             any(len(n) >= 2 and n not in ASKING_NOUNS for n in nouns(text))
             or asks_for_a_figure(text)  # "거기 생긴 지 얼마나 됐어요" (heard as a no): how long, about it
+            or question_named(text) is not None  # "ㅇㅋ신청은" (heard as a yes) after a verdict: how to apply
         ):
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:

@@ -32,6 +32,7 @@ from actions.context import (
     states_profile_facts,
     verdict_asked_again,
     programmes_just_listed,
+    programmes_serving_workers,
     said_just_before,
     source_values,
 )
@@ -47,7 +48,7 @@ from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS,
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, ENDS_ASKED, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS,
     NEARBY_WORDS, NEAR_NOT_NEARLY,
-    NOT_COVERED, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, is_bare_question,
+    NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, is_bare_question,
     question_named,
     question_sentence, asking_sentence, wage_asked,
     APPLYING_WORDS, COMPARED, FIELD_OF, PRICE_WORDS, REQUIREMENT,
@@ -178,14 +179,8 @@ NOT_OPENING_HOURS = re.compile(
 )
 # "어디에 생기는지", "무슨 구에 생겨요": where, whatever word of opening comes with it
 WHERE_ASKED = re.compile(r"어디|(?:무슨|어느)\s*(?:구|동|동네|건물)|위치|주소")
-# "상담받을 수 있는 데가 있어요?", "하는 곳 있나요": a place sought among several
-SOUGHT_PLACE = re.compile(r"(?:데|곳|센터)(?:가|는|이|도)?\s*(?:있|없|어디)")
-# "대여비 얼마에요?", "이용료는 얼마고": the price asked besides a charge the report does not name
-PRICE_ASKED_TOO = re.compile(r"(?:대여비|이용료|비용|가격|요금)\S*\s*(?:\S+\s*)?(?:얼마|있|무료|공짜)|얼마(?:에요|예요|야|임|인가요)")
-# "선정 절차가 어떻게 되나요", "어떻게 뽑아요": how the applicants are chosen, not how to apply
-SELECTION_ASKED = re.compile(r"선정\s*(?:절차|과정|방법|기준)|심사\s*(?:절차|과정|기준)|어떻게\s*뽑|뽑는\s*(?:방법|절차|기준)")
-# "어디에 생기는지", "무슨 구에 생겨요": where, whatever word of opening comes with it
-WHERE_ASKED = re.compile(r"어디|(?:무슨|어느)\s*(?:구|동|동네|건물)|위치|주소")
+# "거기 무슨 동이에요", "어느 구에 있어요": the area asked (무슨 asks no description here)
+WHICH_AREA = re.compile(r"(?:무슨|어느)\s*(?:구|동네|동|건물)(?:이|에|인|쪽|요|[?？\s]|$)")
 # "상담받을 수 있는 데가 있어요?", "하는 곳 있나요": a place sought among several
 SOUGHT_PLACE = re.compile(r"(?:데|곳|센터)(?:가|는|이|도)?\s*(?:있|없|어디)")
 # "대여비 얼마에요?", "이용료는 얼마고": the price asked besides a charge the report does not name
@@ -533,9 +528,9 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             dispatcher.utter_message(text=replies.text("utter_together_unknown", names=join(p.name for p in together[:3])))
             return [SlotSet("programme", together[0].slug), FollowupAction("action_listen")]
         offering = None
-        if named is None and not states_profile_facts(tracker) and (
+        if named is None and not states_profile_facts(tracker) and not LIMIT_ASKED.search(text) and (
             intent in ("ask_programme_info", "ask_eligibility", "ask_cost") or (intent in QUESTION_INTENTS and AMONG_THEM.search(text))
-        ):
+        ):  # ("나이 상한이 몇살까지인데" after 뉴딜일자리's no: its rule, though 기술교육원's 예치금 상한 was offered)
             offering = context.listed_one_offering(tracker, kb, current_programme(tracker, kb))
         if offering is not None:  # "모의면접도 해줌?" after a list led by 서울일자리센터: the one of them that does
             return self.respond(dispatcher, tracker, replies, kb, intent, intent, offering)
@@ -632,8 +627,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             # of them costs, as far as the report says
             return self._cost_of_each(dispatcher, replies, kb, listed)
         named_question = question_named(text)
-        if intent == "ask_programme_info" and named_question in _SPECIFIC_QUESTIONS and not INFO_WORDS.search(text):
-            # "청년일자리센터 전번좀요": the programme named, and the one thing asked about it
+        if intent == "ask_programme_info" and named_question in _SPECIFIC_QUESTIONS and (
+            not INFO_WORDS.search(text) or (named_question == "ask_location" and WHICH_AREA.search(text))
+        ):
+            # "청년일자리센터 전번좀요", "거기 무슨 동이에요": the programme named, and the one thing asked about it
             intent = question = named_question
         elif (
             intent == "inform" and named_question in ("ask_hours", "ask_open_now") and len(text) <= QUESTION_LENGTH
@@ -1078,6 +1075,9 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if programme is None and not text.startswith("/") and len(text) <= QUESTION_LENGTH:
             # "어떤 일 하는 거예요?" right after a list of what fits: the first (likeliest) of it, named in the answer
             programme = next(iter(programmes_just_listed(tracker, kb)), None)
+        if programme is None and not text.startswith("/"):
+            # "방송 스탭들 쉬라고 만든 공간 몇시부터 해요": the programme with a site for that work (its hours, there)
+            programme = next(iter(programmes_serving_workers(tracker, kb)), None)
         if programme is None:
             if question == "ask_contact":
                 dispatcher.utter_message(text=replies.text("utter_contact_unknown_general"))
@@ -1203,6 +1203,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return True  # "북부기술교육원은 위탁 누가 맡고있어?": who runs it, not who may use it
         if intent == "ask_eligibility" and LIMIT_ASKED.search(text):
             return False  # "회사가 몇 명 이하여야 돼요?": the rule itself
+        if intent == "ask_eligibility" and not p.rules and PERSON_ASKS_IF_ELIGIBLE.search(text) and not asks_for_a_figure(text):
+            return False  # "저는 민간회사 소속인데 저도 상담 되는거죠?" of 감정노동 보호: whom the report says it serves
         if intent == "ask_eligibility":
             # "몇 명이나 있어요?", "사진 촬영도 돼요?", "법률 지원도 받을 수 있어요?": not who may use it; and for a
             # programme without rules the report's words about who takes part are the answer ("일반 시민도 가도 되나")
@@ -1397,7 +1399,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         day asked, with their hours; None when no such day or place is asked, or none of them gives hours then."""
         days = self._asked_days(tracker)
         listed = context.programmes_listed_lately(tracker, kb) if named is None and days and SOUGHT_PLACE.search(text) else []
-        if intent not in ("ask_hours", "ask_open_now") or len(listed) < 2:
+        if listed:  # ("청년일자리센터, 일자리카페 …: 따로 자격 조건이 없어요" is in the list's text, not on its buttons)
+            said = " ".join(event.get("text") or "" for event in context.previous_reply(tracker))
+            listed += [p for p in kb.programmes_in_text(said) if p.slug not in {q.slug for q in listed}]
+        if intent not in ("ask_hours", "ask_open_now", "ask_location") or len(listed) < 2:
             return None
         open_then = [
             (p, place) for p in listed for place in p.places

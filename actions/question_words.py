@@ -83,10 +83,17 @@ ASKS_WHAT_FITS = re.compile(
     r"|(?:나|저|내|제|우리)\s*(?:한테|에게|께)\s*(?:\S+\s*)?맞는\s*(?:것|거|게|건|데|제도|지원)"
 )
 # "면접 정장 빌려주는 건 저는 안돼요?": whether the citizen qualifies
+# ("청년들 정장 빌려주는 그런것도 남편이 받을 수 있어요?": the person told about; "저희 같은 민간 가게 직원들도 상담
+# 돼요?", "저도 상담 되는거죠?": the staff or oneself)
+_PERSON_MAY = (
+    r"(?:저는|저도|전|나는|나도|난|제가|내가|(?:남편|아내|와이프|아들|딸|애|엄마|아빠|어머니|아버지|동생|형|누나|언니|오빠|손주|손자|손녀"
+    r"|저희|직원들?|알바생들?)"
+    r"(?:이|가|은|는|도|이는))\s*(?:\S+\s*){0,2}?(?:안\s*돼|안\s*되|돼요|되나|될까|되죠|되는\s*(?:거|건)|가능|ㄱㄴ|됨|받을\s*수|할\s*수|신청\s*돼|해당)"
+)
+# whether a person (oneself, a relative, the staff) may use it, not whether it offers a thing ("첨삭 같은 것도 돼요?")
+PERSON_ASKS_IF_ELIGIBLE = re.compile(_PERSON_MAY)
 ASKS_IF_I_QUALIFY = re.compile(
-    r"(?:저는|저도|전|나는|나도|난|제가|내가|(?:남편|아내|와이프|아들|딸|애|엄마|아빠|어머니|아버지|동생|형|누나|언니|오빠|손주|손자|손녀)"
-    r"(?:이|가|은|는|도|이는))\s*(?:\S+\s*){0,2}?(?:안\s*돼|안\s*되|돼요|되나|될까|되죠|가능|ㄱㄴ|됨|받을\s*수|할\s*수|신청\s*돼|해당)"
-    # ("청년들 정장 빌려주는 그런것도 남편이 받을 수 있어요?": the person told about)
+    _PERSON_MAY +
     r"|(?:은|는|도)\s*(?:안\s*돼|안\s*되|안\s*될까|못\s*받)"  # "면접 정장은 안 돼요?" once the bot knows about them
     r"|받아\s*(?:줍니까|주나요|줄까요|주나|주냐|줘요\s*[?？]|주는지)"  # "그 나이에도 받아줍니까"
     r"|(?:은|는|건)\s*(?:돼요|되나요|될까요|되죠|가능)"  # "정장 빌리는 건 돼요?"
@@ -120,6 +127,8 @@ AMONG_THEM_FREE = re.compile(
     r"(?:이|그|저)\s*중(?:에|에서)?.*(?:무료|공짜|돈\s*안\s*드|비용\s*(?:없|안))"
     r"|(?:무료|공짜)(?:로|인)?\s*(?:\S+\s*){0,2}?(?:건|거|게|곳|데)(?:는|은)?\s*"
     r"(?:어느\s*(?:거|것|건|게|곳|쪽)|어떤\s*(?:거|것|건|게|곳)|뭐|뭔|어디)"
+    # "직원들이 노동상담 공짜로 받을데도 알려줘요": the places giving it free
+    r"|(?:무료|공짜)(?:로)?\s*(?:받을|할|이용할|쓸)\s*(?:수\s*있는\s*)?(?:데|곳)(?:도|는|가|이)?\s*(?:알려|있|없|어디)"
 )
 # "청년이 돈 벌 수 있는 건 뭐 있어요": work that pays, asked for a group
 EARNING = re.compile(r"돈\s*(?:을\s*)?(?:벌|받|주는|나오)|월급|시급|급여|일당|임금")
@@ -130,7 +139,7 @@ WHAT_IS_THERE = re.compile(
 # "여성 일자리도 서울시에서 많이 만든다던데": the city's jobs for a group (its target by group names the kinds)
 JOBS_WORDS = re.compile(r"일자리|일거리")
 # "차이가 뭐예요", "뭐가 달라요": two programmes compared
-COMPARED = re.compile(r"차이|다른\s*점|뭐가\s*다(?:르|른|름|릅)|뭐가\s*달라|어떻게\s*다(?:르|른|름|릅|달)|어떻게\s*달라|비교|헷갈|중에\s*(?:뭐가|어느\s*게|어떤\s*게|어느\s*쪽이?)\s*(?:나|좋|낫)")
+COMPARED = re.compile(r"차이|다른\s*점|뭐가\s*다(?:르|른|름|릅)|뭐가\s*달라|어떻게\s*다(?:르|른|름|릅|달)|어떻게\s*달라|비교|헷갈(?!렸)|중에\s*(?:뭐가|어느\s*게|어떤\s*게|어느\s*쪽이?)\s*(?:나|좋|낫)")
 # "배우는거 말고 바로 일하는거요" after a list of what fits: the ones that give work
 # "일하면서 배우는 쪽이면 좋겠어요", "배우면서 돈도 벌 수 있는 거": work that teaches, paid (뉴딜일자리's 직무교육)
 LEARN_WHILE_EARNING = re.compile(r"일하면서\s*배우|배우면서\s*(?:일|돈)|돈\s*(?:도\s*)?벌면서\s*배우|벌면서\s*(?:공부|교육)")

@@ -9,15 +9,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 
 from actions.context import (
-    Replies, current_programme, latest_entity_values, mentioned_programme, profile_from_tracker,
-    knows_about_citizen, states_profile_facts,
+    THE_SAME_ABOUT, Replies, current_programme, knows_about_citizen, latest_entity_values, mentioned_programme,
+    profile_from_tracker, programmes_serving_workers, states_profile_facts,
 )
 from actions.questions_apart import AnswersQuestionsApart
 from actions.details import asks_for_a_date, detail_answer, policy_figure_answer, say_detail
 from actions.question_words import ASKS_IF_I_QUALIFY, BACK_REFERENCE, NOT_COVERED, question_named
 from actions.fits import utter_fits, utter_jobs_for_group
 from actions.programme_questions import ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, services_named
-from actions.situations import BUREAU_FIGURE_ASKED, PROFILE_SITUATIONS, ActionAnswerSituation
+from actions.situations import BUREAU_FIGURE_ASKED, PROFILE_SITUATIONS, STORY_LENGTH, ActionAnswerSituation
 from knowledge.queries import KnowledgeBase
 
 # below this confidence a recommendation that asks when / where / how much is a question about the programme in context
@@ -26,6 +26,8 @@ UNSURE_RECOMMENDATION = 0.4
 LEFT_THAT_WORK = re.compile(r"하다(?:가)?\s*(?:\S+\s*){0,4}?(?:그만|관두|접|때려치)|(?:그만두|그만뒀|관뒀|관두|접었|접은|접고)")
 # "그럼 제 친구는요? …", "울 언니도요? …": the question just answered, asked for another person
 OTHER_ONE_ASKED = re.compile(r"\W*(?:아\s*)?(?:그럼|그러면|그렇다면)?\s*(?:제|내|우리|울|저희)?\s*[가-힣]{1,4}(?:는요|은요|도요)\s*[?？]?")
+# "… 직원은 되는거지?", "그럼 되겠네요": a yes supposed, to be confirmed
+GUESSED_SO = re.compile(r"되는\s*(?:거|건|게)\s*(?:지|죠|지요|맞지|맞죠|맞나요)?\s*[?？]*\s*$|되겠\S{0,3}\s*[?？]*\s*$")
 # "작은 사회적기업 운영 중인데", "협동조합 하는데": an organisation asking, whose help is the social economy's
 ORGANISATION = re.compile(r"사회적\s*기업|협동\s*조합|마을\s*기업|자활\s*기업|소셜\s*벤처|사회적\s*경제\s*기업")
 _ASKED_OF_IT = ("ask_hours", "ask_open_now", "ask_location", "ask_contact", "ask_cost", "ask_how_to_apply", "ask_programme_info")
@@ -33,11 +35,6 @@ _ASKED_OF_IT = ("ask_hours", "ask_open_now", "ask_location", "ask_contact", "ask
 SITUATION_RIVAL = 0.75
 # a situation seen this likely behind a recommendation without a profile is its answer when the words agree
 SITUATION_SEEN = 0.05
-
-
-# kinds of work done on the move: the report's shelters name these workers together as 이동노동자 (합정쉼터)
-MOBILE_WORKERS = "이동노동자"
-MOBILE_WORK = ("택배기사", "대리기사", "퀵서비스노동자")
 
 
 # "뭐 배울만한 데나 일자리 있을까": training or a job asked for, whatever work the citizen did
@@ -137,17 +134,18 @@ class ActionRecommendProgrammes(AnswersQuestionsApart):
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, current)
         if (
             named is None and current is not None and current.rules and states_profile_facts(tracker)
-            and OTHER_ONE_ASKED.match(text) and tracker.get_slot("last_question") == "ask_eligibility"
-        ):  # "그럼 제 친구는요? 걔는 29살이고 서울 살면서 취준해요" after a verdict: the same question, for them
+            and tracker.get_slot("last_question") == "ask_eligibility"
+            and (OTHER_ONE_ASKED.match(text) or (len(text) <= STORY_LENGTH and (
+                THE_SAME_ABOUT.search(text) or GUESSED_SO.search(text)
+            )))
+        ):  # "그럼 제 친구는요? 걔는 29살이고 서울 살면서 취준해요", "직원 중에 경기도 군포 사는 30살 있는데 그 친구는?",
+            # "서울 사는 스무살 직원은 되는거지?" after a verdict: the same question, for them
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, current)
         other_scheme = NOT_COVERED.search(text)
         if named is None and other_scheme:  # "산재 신청하는거 서울시에서 도와주나요": not in the report
             dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))
             return []
-        workers = latest_entity_values(tracker, "worker_type")
-        workers += [MOBILE_WORKERS for w in workers if w in MOBILE_WORK]  # (택배·배달 riders: the report's 이동노동자)
-        serving = [p for p in kb.all_programmes(citizen_facing_only=True)
-                   if any(place.serves and any(w in place.serves for w in workers) for place in p.places)]
+        serving = programmes_serving_workers(tracker, kb)
         if named is None and serving and not LEARNING_OR_WORK.search(text) and not LEFT_THAT_WORK.search(text) and not (
             latest_entity_values(tracker, "job_status")  # "… 지금 구직중이에요. 받을 수 있는 지원 다": what fits them
         ) and (

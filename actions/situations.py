@@ -22,8 +22,8 @@ from actions.programme_questions import (
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
     ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, ITEMS_LENT, NEARBY_WORDS,
-    NOT_COVERED, QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, only_tells_of_work, question_named,
-    question_sentence, wage_asked,
+    NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, only_tells_of_work,
+    question_named, question_sentence, wage_asked,
 )
 from knowledge.fact_search import DISTINCTIVE_IDF, question_bigrams
 from knowledge.morphology import nouns
@@ -54,12 +54,16 @@ ANSWERED_IN_A_STORY = ("ask_open_now", "ask_hours", "ask_location", "ask_contact
 BENEFIT_SCHEME = re.compile(r"실업\s*급여|국민취업지원|구직\s*활동\s*지원금|내일\s*배움\s*카드|청년\s*도약|내일\s*채움|근로\s*장려금")
 # "욕설 전화 받고", "진상 손님": who abuses the worker is a customer (감정노동), not a boss or colleague
 BY_CUSTOMERS = re.compile(r"고객|손님|민원인|진상|(?:욕설|폭언|욕)\s*(?:전화|콜)|전화\s*(?:로|상으로)?\s*(?:욕|폭언)")
+# "팀장이 소리 지르고", "사장님이 욕을": who abuses the worker is a boss or colleague (직장 내 괴롭힘)
+BY_COLLEAGUES = re.compile(r"사장|상사|팀장|부장|과장|차장|실장|점장|대표|동료|선배|상급자|직장\s*내|회사\s*사람")
 # "나이가 많아서 받아주는 데가 없네요", "나이 들어서 써주는 데가 없어": too old, in the citizen's eyes, for jobs for the young
 OLDER_SEEKER = re.compile(r"나이(?:가|도)?\s*(?:많|들|있)|나이\s*때문|늦은\s*나이|(?:50|60|70)대|환갑|은퇴")
 # "몇 살까지 돼?", "나이 제한 있어요?": the age limit asked outright ("나이가 많아서 걱정이에요" is part of a story)
 AGE_LIMIT_QUESTION = re.compile(r"몇\s*살\s*(?:까지|부터)|나이\s*(?:제한|기준|는\s*몇|가\s*몇)|연령\s*제한|몇\s*세\s*(?:까지|부터)")
 # "학비는 어떻게 되나요": what it costs, not whether one qualifies ("무료로 빌릴 수 있어요?" still is)
 PRICE_ASKED = re.compile(r"얼마|비용|학비|수업료|교육비|가격|요금|유료")
+# "정장은 공짜로 빌릴 수 있는 거죠?": whether it is free, not whether one qualifies
+FREE_ASKED = re.compile(r"무료|공짜|돈\s*(?:안|없이|내야|들)")
 # "새벽에도 쉴 수 있어요?", "밤에도 열어요?": a time of day asked of a place
 WHEN_OPEN = re.compile(r"(?:새벽|밤|아침|저녁|주말|늦게)(?:에)?도\s*(?:쉴|갈|열|이용|있)")
 # "이름이 뭐였죠?", "뭐라고 하던데": a name asked
@@ -122,8 +126,14 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
     ) -> List[Dict[Text, Any]]:
         situation = (tracker.latest_message.get("intent") or {}).get("name", "")
-        if situation == "situation_workplace_harassment" and BY_CUSTOMERS.search(tracker.latest_message.get("text") or ""):
-            # "팀원 하나가 욕설 전화 받고 울면서 퇴근했어요": abuse from customers on the phone, not from colleagues
+        text = tracker.latest_message.get("text") or ""
+        discussed = kb.programme(tracker.get_slot("programme") or "")
+        if situation == "situation_workplace_harassment" and (
+            BY_CUSTOMERS.search(text)
+            or (discussed is not None and "situation_customer_abuse" in discussed.situations and not BY_COLLEAGUES.search(text))
+        ):
+            # "팀원 하나가 욕설 전화 받고 울면서 퇴근했어요": abuse from customers on the phone, not from colleagues; so is
+            # "직원들이 직접 상담받을 곳도 있나요" while customers' abuse (감정노동 보호) is discussed
             situation = "situation_customer_abuse"
         events = self.respond_to(dispatcher, tracker, replies, kb, situation)
         if situation in SEEKING_WORK and tracker.get_slot("job_status") is None and not any(
@@ -253,6 +263,24 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "노원구 근처에 기술교육원이 있는지요", "그 보호관이라는 사람들이 몇이나 됩니까": a question about the one named
             # (also closing a story: "…뭐라도 배우려고요. 기술교육원 중부가 어디 있는지 알려주세요.")
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, named)
+        other_need = (
+            primary_programme(programmes, situation) if programmes and confidence >= SURE_SITUATION
+            and (in_context is None or in_context.slug not in [p.slug for p in programmes]) else None
+        )
+        asked_for_me = named or other_need
+        if (
+            asked_for_me is not None and asked_for_me.rules and knows_about_citizen(tracker)
+            and len(text) <= STORY_LENGTH and not STORY_MARKERS.search(text)
+            and not (PRICE_ASKED.search(text) or asks_for_a_figure(text) or ITEMS_LENT.search(text) or WHAT_THERE.search(text))
+            and not FREE_ASKED.search(text) and question_named(text) in (None, "ask_eligibility") and not NEARBY_WORDS.search(text)
+            and (
+                ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text)
+                or (listed_fits and THE_SAME_ABOUT.search(text))
+            )
+        ):  # "면접 보러 갈 정장도 빌릴 수 있어요?" after what fits a 52-year-old and a word on 공공근로, "면접정장
+            # 빌리는거는" right after that list, "그럼 나 같은 사람이 시에서 기술 가르쳐주는 학교는 다닐 수 있어?" after
+            # 뉴딜일자리's no: the verdict of the programme named or made for that need, for the facts told
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, asked_for_me)
         follow_up_asks = question_named(text)
         made_for_it = bool(programmes) and in_context is not None and primary_programme(programmes, situation).slug == in_context.slug
         new_topic = bool(programmes) and (
@@ -282,6 +310,11 @@ class ActionAnswerSituation(AnswersQuestionsApart):
                 ASKS_IF_I_CAN.search(text) or ASKS_IF_I_QUALIFY.search(text) or CAN_I.search(text)
             ):  # "군포 사람이면 거기서 배울 수 있겠네요?": the verdict for the fact told
                 return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, in_context)
+            if not in_context.rules and PERSON_ASKS_IF_ELIGIBLE.search(text):
+                # "저희 같은 민간 가게 직원들도 상담 돼요?" while 감정노동 보호 is discussed: whom the report says it serves
+                return ActionAnswerProgrammeQuestion().respond(
+                    dispatcher, tracker, replies, kb, "ask_eligibility", "ask_eligibility", in_context
+                )
             process = OWN_PROCESS.search(text)
             if process:  # "면접도 봐요?" after 뉴딜일자리's documents (heard as needing an interview suit): its selection
                 found = detail_answer(replies, kb, in_context, text, say_unknown=False)

@@ -266,6 +266,9 @@ _AGE_NUMBER_CONTEXT = re.compile(
     # "동생은 14", "우리 애는 열일곱 아니고 17": someone's age said after who it is, alone
     r"|(?:^|(?<=[.!?。]\s)|(?<=[.!?。]))\s*(?:\S+\s+)?(?:동생|형|누나|오빠|언니|아들|딸|애|손주|손자|손녀|남편|와이프|아내|엄마|아빠|친구)(?:은|는|이는|\s)\s*(?P<k>[1-9]\d)"
     r"\s*(?:살|세|이요|요|임|이에요)?[\s.!?~ㅋㅎ]*$"
+    # "동생은 27 서울살고 취준중": someone's age after who it is, opening terse facts about them
+    r"|(?:^|(?<=[.!?。]\s)|(?<=[.!?。]))\s*(?:\S+\s+)?(?:동생|형|누나|오빠|언니|아들|딸|애|손주|손자|손녀|남편|와이프|아내|엄마|아빠|친구)(?:은|는|이는)\s*(?P<m>[1-9]\d)"
+    r"(?=\s+(?:서울|경기|인천|남자?|여자?|취준|백수|무직|실직|대학|직장|회사|구직|[가-힣]+구\s))"
     # "서울사는 취준생 36": an age closing terse facts about oneself
     r"|(?:취준생|취준|백수|무직|실직자|구직자|대학생|졸업생|직장인|회사원|알바생|주부)\s*(?P<l>[1-9]\d)\s*(?:살|세)?[\s.!?~ㅋㅎ]*$"
 )
@@ -541,6 +544,12 @@ _SIZE_ALONE = re.compile(
 _SIZE_CORRECTED = (
     re.compile(r"\d{1,4}\s*명(?:이|은|는)?\s*아니(?:고|라|구)\s*(?P<n>\d{1,4})\s*명"),
     re.compile(r"(?:다시\s*세|세어\s*보|잘못\s*(?:알았|셌|세었|세서))\S*\s+(?:\S+\s+){0,2}?(?P<n>\d{1,4})\s*명"),
+    # "아 잘못 말했어요 12명은 … 본사 전체고 제가 있는 매장은 따로 사업장이고 7명이에요": after a correction, the count
+    # the message ends on
+    re.compile(
+        r"^\s*(?:(?:앗|아|어|아니)[\s,.!]*)*(?:정정|수정|잘못\s*(?:말했|말함|얘기했|쳤|침))[^\n]*(?P<n>(?<!\d)\d{1,4})\s*명"
+        r"\s*(?:이에요|이요|예요|입니다|이야|임|이래요|이라네요|요)?[\s.!~ㅋㅎ]*$"
+    ),
 )
 _HIGH_SCHOOL_SENIOR = re.compile(
     r"(?<![가-힣0-9])고\s*(?:3|삼)(?![0-9가-힣])|고\s*(?:3|삼)(?=(?:이|인데|이고|이에요|이요|임|때|생|학생|이라))|"
@@ -636,7 +645,7 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
                 value = _NATIVE_TENS[match.group("tens")] + _NATIVE_UNITS[match.group("units")]
             found.append((match.start(), match.end(), "age", value))
         for match in _AGE_NUMBER_CONTEXT.finditer(t):
-            group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l") if match.group(g))
+            group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m") if match.group(g))
             value = int(match.group(group))
             if 10 <= value < 100:
                 found.append((match.start(group), match.end(group), "age", value))

@@ -24,6 +24,11 @@ def test_bigrams_stay_inside_words_and_ignore_spacing() -> None:
         ("뉴딜일자리 시급은 얼마 줘요", "newdeal_jobs", "9,220"),
         ("뉴딜 취업률 어때요", "newdeal_jobs", "52.9"),
         ("협동조합지원센터 몇 층에 있어요", "cooperative_support_centre", "6층"),
+        ("운영은 누가 맡아요", "jeon_tae_il_memorial", "전태일재단"),  # 민간위탁, the report's word for who runs it
+        ("직장다니면서 밤에 다닐수도 있나여", "technical_school", "야간"),
+        ("세계 공정무역의 날이 언제에요?", "fair_trade", "5월 둘째 토요일"),
+        ("시에서 가이드라인 잘 지키는지 점검도 하나", "emotional_labour_protection", "이행실태 점검"),
+        ("원래 더 적었다던데 왜 늘렸대", "village_labour_attorney", "수요 증가"),
     ],
 )
 def test_a_detail_question_finds_its_fact(kb: KnowledgeBase, question: str, slug: str, expected: str) -> None:
@@ -36,6 +41,7 @@ def test_a_detail_question_finds_its_fact(kb: KnowledgeBase, question: str, slug
     "question, slug",
     [
         ("오늘 날씨 어때", "interview_suit_rental"),
+        ("구체적으로 뭐해줘요", "labour_rights_centre"),  # (its fact says "구체적인 상담 서비스 … 나와 있지 않아요")
         ("짜장면 맛집 알려줘", "newdeal_jobs"),
         ("하루 일당은 얼마예요", "public_works"),  # an amount needs a word of the question, not just "a number in won"
         ("주소 알려주세요", "rest_area"),  # no fact holds a shelter's address: nothing, so the caller says 120

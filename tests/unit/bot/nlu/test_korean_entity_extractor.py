@@ -221,6 +221,7 @@ ENTITY_CASES = [
     ("직원 알바까지 다 합치면 11명", [("workplace_size", 14, 16, 11)]),
     ("저희 가게 알바 포함 7명", [("workplace_size", 12, 13, 7)]),
     ("5인 사업장이에요", [("workplace_size", 0, 1, 5)]),
+    ("아 잘못 말했어요 12명은 본사 전체고 제 매장은 7명이에요", [("workplace_size", 28, 29, 7)]),  # the count a correction ends on
     ("9명이에요", []),  # nine of what: only the form's question says (its from_text mapping)
     ("구직등록은 아직 안 했어요", [("job_seeker_registered", 0, 8, False)]),
     ("구직등록이요? 그런 거 안 했는데요", [("job_seeker_registered", 0, 16, False)]),  # up to "안 했"
@@ -322,6 +323,8 @@ ENTITY_CASES = [
     ("손주가 고등학교 졸업하는데 뭐 있나", [("high_school_senior", 4, 13, True)]),
     ("아 오타 32", [("age", 5, 7, 32)]),  # an age corrected, alone
     ("동생은 14", [("age", 4, 6, 14)]),  # someone's age after who it is
+    ("동생은 27 서울살고 취준중", [("age", 4, 6, 27), ("residence", 7, 9, "seoul")]),  # someone's age opening facts about them
+    ("동생은 27명 서울", [("residence", 8, 10, "seoul")]),  # a count, not an age
     ("방금 햇음ㅋ", [("job_seeker_registered", 0, 4, True)]),  # registration, the one thing one goes and does
     ("막 했는데요", []),
     ("오십둘이고 서울 살아요", [("age", 0, 3, 52), ("residence", 6, 8, "seoul")]),  # Sino tens, native unit
