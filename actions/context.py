@@ -892,7 +892,8 @@ def return_courtesy_first(dispatcher: CollectingDispatcher, tracker: Tracker, re
         return
     if GREETING_OPENING.match(text):
         hello = replies.text("utter_hello_first")
-    elif intent not in ("thanks", "goodbye") and thanked_with_a_question(text):
+    elif intent != "goodbye" and thanked_with_a_question(text) and answer[0].get("response") != "utter_thanks":
+        # (also when the NLU heard the thanks first, "ㄳ요 근로환경 컨설팅 해준다는건 …?", and the question was answered)
         hello = replies.text("utter_welcome_first")
     else:
         return

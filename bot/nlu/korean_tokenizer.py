@@ -90,6 +90,8 @@ def normalise(text: Text, collapse_repeats: bool = True, max_repeats: int = 2) -
     - runs of more than ``max_repeats`` identical jamo / punctuation / symbols
       (``ㅋㅋㅋㅋㅋ``, ``ㅠㅠㅠ``, ``!!!!``) are shortened to ``max_repeats``; the
       last kept character stands for the rest of the run;
+    - a run of jamo typed onto a word (``ㅇㅋ신청은``, ``감사ㅎㅎ``) is kept apart from it by a space that covers
+      nothing of the original;
     - common misspellings are fixed character for character (``잇어요`` -> ``있어요``, knowledge.morphology.respell).
     """
     out: List[Text] = []
@@ -132,11 +134,30 @@ def normalise(text: Text, collapse_repeats: bool = True, max_repeats: int = 2) -
             ends[-1] = i + 1  # the last kept char now covers this one as well
             i += 1
             continue
+        if out and _jamo_meets_syllable(out[-1], mapped):
+            # "ㅇㅋ신청은", "ㄱㅅ정장은": an abbreviation typed onto the word (MeCab keeps "ㅇㅋ신청은" whole); a space
+            # of no width in the original keeps them apart
+            out.append(" ")
+            starts.append(i)
+            ends.append(i)
         out.append(mapped)
         starts.append(i)
         ends.append(i + 1)
         i += 1
-    return NormalisedText(respell("".join(out)), starts, ends)  # (character for character: the spans still hold)
+    return NormalisedText(respell("".join(out)), starts, ends)
+
+
+def _is_jamo(char: Text) -> bool:
+    return "\u3131" <= char <= "\u318e"
+
+
+def _is_syllable(char: Text) -> bool:
+    return "\uac00" <= char <= "\ud7a3"
+
+
+def _jamo_meets_syllable(before: Text, after: Text) -> bool:
+    """Whether a run of jamo (ㅇㅋ, ㅋㅋ, ㄱㅅ) and a Hangul syllable meet here, in either order."""
+    return (_is_jamo(before) and _is_syllable(after)) or (_is_syllable(before) and _is_jamo(after))  # (character for character: the spans still hold)
 
 
 class Morph(NamedTuple):

@@ -74,6 +74,11 @@ def tokenize(text: str, config: Optional[Dict] = None):
             ["고마워요", "ㅋㅋㅋㅋㅋ"],
             [(0, 4), (4, 9)],
         ),
+        (  # an abbreviation typed onto the word (MeCab alone keeps "ㅇㅋ신청은" as one token)
+            "ㅇㅋ신청은",
+            ["ㅇㅋ", "신청", "은"],
+            [(0, 2), (2, 4), (4, 5)],
+        ),
     ],
 )
 def test_korean_tokenizer(text, expected_tokens, expected_indices):
