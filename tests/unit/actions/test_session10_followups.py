@@ -347,14 +347,14 @@ async def test_how_many_years_and_whether_more_are_coming_are_facts(domain) -> N
 
 
 async def test_thanks_then_a_question_is_answered(domain) -> None:
-    """"ㄳ 대리기사용 쉼터는 따로 있어요? 친구가 대리해서" (heard as thanks) about the shelters: 서초쉼터; a plain
-    "감사합니다!" is still thanked."""
+    """"ㄳ 대리기사용 쉼터는 따로 있어요? 친구가 대리해서" (heard as thanks) about the shelters: 서초쉼터, thanked
+    back first (as any question said with thanks, session 16); a plain "감사합니다!" is still thanked."""
     from actions.open_questions import ActionThank
 
     text = "ㄳ 대리기사용 쉼터는 따로 있어요? 친구가 대리해서"
     tracker = make_tracker("thanks", text, slots={"programme": "rest_area"}, confidence=0.6)
     reply = texts((await run_action(ActionThank(), tracker, domain))[0])
-    assert "서초쉼터" in reply and "천만에요" not in reply
+    assert "서초쉼터" in reply and reply.startswith("천만에요! [休 서울노동자 쉼터]"), reply
     (thanked,), _ = await run_action(ActionThank(), make_tracker("thanks", "감사합니다!"), domain)
     assert thanked["response"] == "utter_thanks"
 
