@@ -37,6 +37,8 @@ QUESTION_INTENTS = (
 _PLACEHOLDER = re.compile(r"{(\w+)}")
 # "남부 말고", "강동 아니고": what comes before is not what is asked about
 NOT_THIS = re.compile(r"말고|말구|아니고|아니라(?=[\s,])|빼고")
+# "정장 말고 또 해주는거 있어요?", "그거 말고도": besides it, not instead of it (no correction)
+BESIDES = re.compile(r"(?:말고|말구|빼고)\s*(?:도|또|다른|딴|더)(?![가-힣])|(?:말고|말구|빼고)도")
 # "다른 데도 있어요?", "딴 쉼터는요": the places of a programme other than the one discussed
 OTHER_PLACES = re.compile(r"(?:다른|딴|나머지)\s*(?:데|곳|쉼터|교육원|지점|센터)")
 

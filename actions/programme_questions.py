@@ -45,10 +45,11 @@ from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_tex
 from actions.fits import answer_about_fits, utter_fits, utter_jobs_for_group
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
-    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS,
+    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, FREE_ASKED,
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, ENDS_ASKED, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS,
     NEARBY_WORDS, NEAR_NOT_NEARLY,
-    NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR, WHO_RUNS_WORDS, is_bare_question,
+    NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR,
+    WHO_RUNS_WORDS, is_bare_question,
     question_named,
     question_sentence, asking_sentence, wage_asked,
     APPLYING_WORDS, COMPARED, FIELD_OF, PRICE_WORDS, REQUIREMENT,
@@ -989,6 +990,9 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             if found is not None:
                 programme = found[1]  # (a fact of another programme of the topic may be the answer)
                 reply = found[0]
+                if question == "ask_cost" and programme.cost and FREE_ASKED.search(text) and programme.cost not in reply:
+                    # "스터디룸 쓰는것도 돈 안받는거 맞죠?" of 일자리카페: the thing offered, and what it costs (무료)
+                    reply += "\n" + self._cost(replies, tracker, kb, programme, [])
                 counted_in = district_counted_in(tracker, text)
                 if counted_in is not None and asks_for_a_figure(text) and counted_in[:-1] not in reply:
                     # "마포구에 일자리카페 몇 개 있는지 아세요?": the report counts all of Seoul, not one district
@@ -1203,7 +1207,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return True  # "북부기술교육원은 위탁 누가 맡고있어?": who runs it, not who may use it
         if intent == "ask_eligibility" and LIMIT_ASKED.search(text):
             return False  # "회사가 몇 명 이하여야 돼요?": the rule itself
-        if intent == "ask_eligibility" and not p.rules and PERSON_ASKS_IF_ELIGIBLE.search(text) and not asks_for_a_figure(text):
+        if (
+            intent == "ask_eligibility" and not p.rules and PERSON_ASKS_IF_ELIGIBLE.search(text)
+            and not asks_for_a_figure(text)
+        ):
             return False  # "저는 민간회사 소속인데 저도 상담 되는거죠?" of 감정노동 보호: whom the report says it serves
         if intent == "ask_eligibility":
             # "몇 명이나 있어요?", "사진 촬영도 돼요?", "법률 지원도 받을 수 있어요?": not who may use it; and for a

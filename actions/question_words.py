@@ -241,6 +241,8 @@ REQUIREMENT = re.compile(r"해야\s*(?:되|돼|하|해|됩|합)|(?:없|있)어�
 # "소셜벤처 쪽 지원도 있어?": the field of something, not a place
 FIELD_OF = re.compile(r"쪽\s*(?:지원|사업|제도|프로그램|일자리)")
 # what surely asks the price or the way to apply (unlike "어떻게 돼요", "지원해줌?")
+# "돈 안받는거 맞죠?", "공짜로 해준다고요?", "정장은 공짜로 빌릴 수 있는 거죠?": whether it is free
+FREE_ASKED = re.compile(r"무료|공짜|유료|돈\s*(?:안|없|내|들|받)")
 PRICE_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|돈|요금|이용료|수강료|교육비|학비|가격|참가비|내야|내요|들어요")
 APPLYING_WORDS = re.compile(r"신청|접수|지원\s*하|등록|가입|방법|절차|서류|예약")
 

@@ -9,19 +9,22 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
-    CORRECTION, NOT_THIS, THE_SAME_ABOUT, Replies, current_programme, join, latest_entity_values, knows_about_citizen,
-    mentioned_programme, named_only_in_the_story, previous_programme, previous_user_text, programme_buttons,
-    said_just_before, states_facts_it_judges, states_profile_facts, verdict_asked_again,
+    BESIDES, CORRECTION, NOT_THIS, THE_SAME_ABOUT, Replies, current_programme, join, knows_about_citizen,
+    latest_entity_values, mentioned_programme, named_only_in_the_story, previous_programme, previous_user_text,
+    programme_buttons, programmes_listed_lately, said_just_before, states_facts_it_judges, states_profile_facts,
+    verdict_asked_again,
 )
 from actions.details import asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, say_detail
 from actions.eligibility import YOUTH, YOUTH_AGES, answers_the_form
 from actions.fits import answer_about_fits, utter_fits
 from actions.programme_questions import (
-    ASKS_SOMETHING, LIMIT_ASKED, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about,
+    AMONG_THEM, ASKS_SOMETHING, LIMIT_ASKED, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion,
+    asks_the_same_about,
 )
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
-    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, ITEMS_LENT, NEARBY_WORDS,
+    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, FREE_ASKED, ITEMS_LENT,
+    NEARBY_WORDS,
     NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, only_tells_of_work,
     question_named, question_sentence, wage_asked,
 )
@@ -62,8 +65,6 @@ OLDER_SEEKER = re.compile(r"나이(?:가|도)?\s*(?:많|들|있)|나이\s*때문
 AGE_LIMIT_QUESTION = re.compile(r"몇\s*살\s*(?:까지|부터)|나이\s*(?:제한|기준|는\s*몇|가\s*몇)|연령\s*제한|몇\s*세\s*(?:까지|부터)")
 # "학비는 어떻게 되나요": what it costs, not whether one qualifies ("무료로 빌릴 수 있어요?" still is)
 PRICE_ASKED = re.compile(r"얼마|비용|학비|수업료|교육비|가격|요금|유료")
-# "정장은 공짜로 빌릴 수 있는 거죠?": whether it is free, not whether one qualifies
-FREE_ASKED = re.compile(r"무료|공짜|돈\s*(?:안|없이|내야|들)")
 # "새벽에도 쉴 수 있어요?", "밤에도 열어요?": a time of day asked of a place
 WHEN_OPEN = re.compile(r"(?:새벽|밤|아침|저녁|주말|늦게)(?:에)?도\s*(?:쉴|갈|열|이용|있)")
 # "이름이 뭐였죠?", "뭐라고 하던데": a name asked
@@ -130,7 +131,10 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         discussed = kb.programme(tracker.get_slot("programme") or "")
         if situation == "situation_workplace_harassment" and (
             BY_CUSTOMERS.search(text)
-            or (discussed is not None and "situation_customer_abuse" in discussed.situations and not BY_COLLEAGUES.search(text))
+            or (
+                discussed is not None and "situation_customer_abuse" in discussed.situations
+                and not BY_COLLEAGUES.search(text)
+            )
         ):
             # "팀원 하나가 욕설 전화 받고 울면서 퇴근했어요": abuse from customers on the phone, not from colleagues; so is
             # "직원들이 직접 상담받을 곳도 있나요" while customers' abuse (감정노동 보호) is discussed
@@ -263,6 +267,15 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "노원구 근처에 기술교육원이 있는지요", "그 보호관이라는 사람들이 몇이나 됩니까": a question about the one named
             # (also closing a story: "…뭐라도 배우려고요. 기술교육원 중부가 어디 있는지 알려주세요.")
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, named)
+        listed_for_it = [
+            p for p in programmes_listed_lately(tracker, kb) if p.slug in {q.slug for q in programmes}
+        ] if named is None and AMONG_THEM.search(text) and len(text) <= STORY_LENGTH else []
+        if listed_for_it:
+            # "그중에 기술 배우는데는 어디어디 있어요" after what fits: the one listed that is made for that need
+            question = question_named(text) or "ask_programme_info"
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, question, question, listed_for_it[0]
+            )
         other_need = (
             primary_programme(programmes, situation) if programmes and confidence >= SURE_SITUATION
             and (in_context is None or in_context.slug not in [p.slug for p in programmes]) else None
@@ -271,8 +284,9 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         if (
             asked_for_me is not None and asked_for_me.rules and knows_about_citizen(tracker)
             and len(text) <= STORY_LENGTH and not STORY_MARKERS.search(text)
-            and not (PRICE_ASKED.search(text) or asks_for_a_figure(text) or ITEMS_LENT.search(text) or WHAT_THERE.search(text))
-            and not FREE_ASKED.search(text) and question_named(text) in (None, "ask_eligibility") and not NEARBY_WORDS.search(text)
+            and not (PRICE_ASKED.search(text) or FREE_ASKED.search(text) or asks_for_a_figure(text))
+            and not (ITEMS_LENT.search(text) or WHAT_THERE.search(text) or NEARBY_WORDS.search(text))
+            and question_named(text) in (None, "ask_eligibility")
             and (
                 ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text)
                 or (listed_fits and THE_SAME_ABOUT.search(text))
@@ -394,7 +408,10 @@ class ActionAnswerSituation(AnswersQuestionsApart):
                 events += [SlotSet("programme", primary.slug), SlotSet("place", None)]
             return events
         last = tracker.get_slot("last_question")
-        corrected = (CORRECTION.search(text) or NOT_THIS.search(text)) and last and len(text) <= STORY_LENGTH
+        corrected = (
+            (CORRECTION.search(text) or NOT_THIS.search(text)) and last and len(text) <= STORY_LENGTH
+            and not BESIDES.search(text)  # ("정장 말고 또 해주는거 있어요?": what else it does)
+        )
         # ("제가 말한건 취업상담 해주는 카페였어요": the one described, not the one made for the situation heard)
         meant = named or (kb.described_programme(text) if corrected else None) or primary
         if corrected:

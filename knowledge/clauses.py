@@ -34,6 +34,9 @@ _QUESTION_AND = re.compile(r"(?<=[가-힣])(?<![그라다려보알하싶])고\s+
 
 # a clause this short is not a question of its own ("되면?"), it stays with the one before
 MIN_CLAUSE = 4
+# "공휴일엔?", "그럼 토요일은?": a topic alone, asked; and a question that names its own topic first ("공공근로는 …")
+_BARE_TOPIC = re.compile(r"^(?:그럼\s*|그러면\s*)?[가-힣A-Za-z0-9]{1,8}(?:은|는|엔|에는|도|요)\s*[?？]+[~!.ㅠㅜㅎㅋ]*$")
+_OWN_TOPIC = re.compile(r"^[가-힣A-Za-z0-9]{1,10}(?:은|는)\s")
 
 
 def _asks(text: str) -> bool:
@@ -86,7 +89,14 @@ def question_spans(text: str) -> List[Tuple[int, int]]:
             merged[-1] = (merged[-1][0], len(text.rstrip()))
         else:
             return [(0, len(text))]
-    return merged if len(merged) > 1 else [(0, len(text))]
+    # "공휴일엔? 쉬면 돈 안나옴?": a bare topic is what the question after it is about (not "뉴딜은? 공공근로는 몇 살까지?")
+    joined: List[Tuple[int, int]] = []
+    for begin, end in merged:
+        if joined and _BARE_TOPIC.match(text[joined[-1][0]:joined[-1][1]]) and not _OWN_TOPIC.match(text[begin:end]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((begin, end))
+    return joined if len(joined) > 1 else [(0, len(text))]
 
 
 def questions(text: str) -> List[str]:

@@ -144,7 +144,7 @@ def normalise(text: Text, collapse_repeats: bool = True, max_repeats: int = 2) -
         starts.append(i)
         ends.append(i + 1)
         i += 1
-    return NormalisedText(respell("".join(out)), starts, ends)
+    return NormalisedText(respell("".join(out)), starts, ends)  # (character for character: the spans still hold)
 
 
 def _is_jamo(char: Text) -> bool:
@@ -157,7 +157,7 @@ def _is_syllable(char: Text) -> bool:
 
 def _jamo_meets_syllable(before: Text, after: Text) -> bool:
     """Whether a run of jamo (ㅇㅋ, ㅋㅋ, ㄱㅅ) and a Hangul syllable meet here, in either order."""
-    return (_is_jamo(before) and _is_syllable(after)) or (_is_syllable(before) and _is_jamo(after))  # (character for character: the spans still hold)
+    return (_is_jamo(before) and _is_syllable(after)) or (_is_syllable(before) and _is_jamo(after))
 
 
 class Morph(NamedTuple):

@@ -10,6 +10,7 @@ from knowledge.clauses import question_spans, questions
     "text, expected",
     [
         ("일요일도 여나요? 글고 거기 모의면접도 해줘요?", ["일요일도 여나요?", "거기 모의면접도 해줘요?"]),
+        ("뉴딜은? 공공근로는 몇 살까지?", ["뉴딜은?", "공공근로는 몇 살까지?"]),  # each names its own topic
         ("일자리카페 몇개나 있고 이용료 따로 있어요?", ["일자리카페 몇개나 있고", "이용료 따로 있어요?"]),
         ("보호관은 몇명이고 옴부즈만은 구마다 몇명씩이에요", ["보호관은 몇명이고", "옴부즈만은 구마다 몇명씩이에요"]),
         ("한번에 며칠 빌려주는지랑 몇번까지 빌릴수 있는지 알려줘요", ["한번에 며칠 빌려주는지랑", "몇번까지 빌릴수 있는지 알려줘요"]),
@@ -30,6 +31,7 @@ def test_a_message_asking_several_things_is_split_into_its_questions(text: str, 
     [
         "35살이고 서울 사는 취준생인데 취업날개 되나요?",  # facts joined by "-고", one question
         "상담하면 돈들어요? 학생이라 돈없어요",  # a question, then a fact ("없어요" without a question mark tells)
+        "공휴일엔? 쉬면 돈 안나옴?",  # a bare topic is what the question after it is about (pay on a holiday)
         "뉴딜 돼요? 되면?",  # too short to be a question of its own
         "신청하려고 하는데 어디로 가면 되나요?",
         "저 29살 관악구 사는데 뉴딜 돼요",
