@@ -466,6 +466,20 @@ def programmes_just_listed(tracker: Tracker, kb: KnowledgeBase) -> List[Programm
     return _programmes_on_buttons(previous_reply(tracker), kb)
 
 
+def bot_texts_lately(tracker: Tracker, replies_back: int = 3) -> List[str]:
+    """The texts of the bot's last ``replies_back`` replies, latest first: a list may be a question or two back."""
+    users_seen = 0
+    texts: List[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users_seen += 1
+            if users_seen > replies_back:
+                break
+        elif event.get("event") == "bot" and users_seen >= 1 and event.get("text"):
+            texts.append(event["text"])
+    return texts
+
+
 def programmes_listed_lately(tracker: Tracker, kb: KnowledgeBase, replies_back: int = 3) -> List[ProgrammeInfo]:
     """The programmes of the latest list the bot offered (as buttons) in its last ``replies_back`` replies: "그 중에"
     may point back past a question about one of them."""

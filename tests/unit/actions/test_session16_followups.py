@@ -208,3 +208,42 @@ def test_weather_words_are_not_read_inside_other_words() -> None:
         assert WEATHER_ASKED.search(weather), weather
     for other in ("서류 준비와 면접 연습", "미세먼지 심한 날 실내근무 해요?"):
         assert not WEATHER_ASKED.search(other), other
+
+
+def test_where_a_past_event_was_held_is_a_location_question() -> None:
+    from actions.question_words import question_named
+
+    assert question_named("어디서 했는데") == "ask_location" and question_named("어디서 열렸어요") == "ask_location"
+    assert question_named("어디서 신청했어요") == "ask_how_to_apply"
+
+
+async def test_besides_is_no_correction(domain) -> None:
+    """"정장 말고 또 해주는거 있어요?" after where 열린옷장 is: what else 취업날개 does (사진, 헤어), not its address again."""
+    now = "정장 말고 또 해주는거 있어요?"
+    events = said_before("열린옷장 거기 주소좀 알려주세요", bot="[취업날개 서비스] 위치(주소)는 …") + [then(now)]
+    slots = {"programme": "interview_suit_rental", "last_question": "ask_location"}
+    tracker = make_tracker("situation_interview_suit", now, slots=slots, events=events, confidence=0.52)
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "헤어" in reply and "위치(주소)" not in reply, reply
+
+
+async def test_the_listed_programme_made_for_a_need(domain) -> None:
+    """"그중에 기술 배우는데는 어디어디 있어요" after what fits a 28-year-old: 기술교육원's four sites, not the
+    address of the programme discussed before the list."""
+    now = "그중에 기술 배우는데는 어디어디 있어요"
+    events = said_before(
+        "28살이고 서울 은평구 살아요 받을수있는거 다 알려줘요", bot="말씀하신 조건(만 28세, …)으로 이용할 수 있는 제도예요: …",
+        buttons=buttons("interview_suit_rental", "newdeal_jobs", "technical_school", "public_works"),
+    ) + [then(now)]
+    slots = {"programme": "labour_rights_protector", "age": 28, "residence": "seoul"}
+    tracker = make_tracker("situation_job_training", now, slots=slots, events=events, confidence=0.98)
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "상계동" in reply and "한남동" in reply and "[노동권리보호관]" not in reply, reply
+
+
+async def test_a_thing_asked_free_gets_its_price(domain) -> None:
+    """"스터디룸 쓰는것도 돈 안받는거 맞죠?" of 일자리카페: that it offers study rooms, and that it is free."""
+    now = "스터디룸 쓰는것도 돈 안받는거 맞죠?"
+    tracker = make_tracker("ask_cost", now, slots={"programme": "job_cafe"}, confidence=0.75)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "스터디룸" in reply and "무료" in reply, reply
