@@ -167,7 +167,9 @@ CHARGES_WRITTEN = {"보증금": ("예치",)}  # (the report's word for it: 기�
 # a fee by name ("이용료", "수강료"): what it costs
 FEE_WORDS = re.compile(r"수수료|이용료|수강료|교육비|참가비|입장료|관람료|회비|요금|사용료|대여료|상담(?:비|료)")
 # what a fact must hold to answer what something costs
-PRICE_FACT = re.compile(r"무료|공짜|\d[\d,]*\s*(?:원|만원|억|%)|예치|환급|부담")
+PRICE_FACT = re.compile(  # (a rate is a price only as interest: "38% 증가" of users is none)
+    r"무료|공짜|\d[\d,]*\s*(?:원|만원|억)|(?:이자|금리)\S*\s*(?:최대\s*|연\s*)?\d+(?:\.\d+)?\s*%|예치|환급|부담"
+)
 # "몇 명 이하여야", "몇 살까지 돼요": a limit of the rules
 LIMIT_ASKED = re.compile(
     r"몇\s*(?:명|인|살|세)\s*(?:이하|이상|미만|초과)|(?:이하|이상)(?:여야|이어야|라야|이라야)"
@@ -262,6 +264,8 @@ LATER_YEAR = re.compile(r"20(?:19|[2-9]\d)\s*년|내년|후년")
 # "공휴일에 쉬면 그날 돈 안 나와요?": pay on a holiday, not the hours
 HOLIDAY_PAY = re.compile(r"돈|급여|월급|임금|유급|무급|수당|일당|페이")
 
+# "그 밖의 비용은 보고서에 없어요": a part of the answer the report lacks
+REPORT_LACKS = re.compile(r"보고서에\s*(?:없|나와\s*있지\s*않)")
 # "무슨 구에 있어요?": the district, which the report may not give
 DISTRICT_ASKED = re.compile(r"(?:무슨|어느|몇)\s*구")
 
@@ -1180,7 +1184,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 e for e in entities if e.get("entity") in PROFILE_ENTITIES + ("district",)
                 and not (e.get("entity") == "district" and counted_in is not None)
             ]
-            return not others and (not places or asks_for_a_figure(text))  # "청년일자리센터 스터디룸 몇 개예요"
+            # "청년일자리센터 스터디룸 몇 개예요", "중부는 어느 기관이 위탁받아 운영해요?" (its site's fact names it)
+            return not others and (not places or asks_for_a_figure(text) or bool(WHO_RUNS_WORDS.search(text)))
         if question in ("ask_hours", "ask_open_now") and (OPENING_TIME.match(text) or ENDS_ASKED.match(text)) and (
             tracker.get_slot("last_question") in ("ask_hours", "ask_open_now")
         ):
@@ -1588,7 +1593,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         named = services_named(p, tracker.latest_message.get("text") or "")
         # "정장만 빌려주고 사진이랑 헤메는 돈 따로 내야되죠?": the price, and what the report says of the services named
         cost = " — ".join([p.cost, *named]) if named else p.cost
-        return replies.text("utter_cost", cost=cost, **source_values(p))
+        text = replies.text("utter_cost", cost=cost, **source_values(p))
+        if REPORT_LACKS.search(p.cost):  # "그 밖의 비용은 보고서에 없어요" (정규과정 수업료): where to ask
+            text += "\n" + replies.text("utter_info_unknown_ask_120")
+        return text
 
     def _contact(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
         return replies.text("utter_contact_unknown", name=p.name)

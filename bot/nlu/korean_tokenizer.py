@@ -90,6 +90,7 @@ def normalise(text: Text, collapse_repeats: bool = True, max_repeats: int = 2) -
     - runs of more than ``max_repeats`` identical jamo / punctuation / symbols
       (``ㅋㅋㅋㅋㅋ``, ``ㅠㅠㅠ``, ``!!!!``) are shortened to ``max_repeats``; the
       last kept character stands for the rest of the run;
+    - a consonant and a vowel left apart by a phone keyboard (``ㅇㅓ때요``) are composed into one syllable;
     - a run of jamo typed onto a word (``ㅇㅋ신청은``, ``감사ㅎㅎ``) is kept apart from it by a space that covers
       nothing of the original;
     - common misspellings are fixed character for character (``잇어요`` -> ``있어요``, knowledge.morphology.respell).
@@ -121,6 +122,15 @@ def normalise(text: Text, collapse_repeats: bool = True, max_repeats: int = 2) -
             i += length
             continue
 
+        # "ㅇㅓ때요" (a phone keyboard left a consonant and a vowel apart): one syllable, 어
+        if char in _CHOSEONG and i + 1 < n and "\u314f" <= text[i + 1] <= "\u3163":
+            l_index = _CHOSEONG.index(char)
+            v_index = ord(text[i + 1]) - 0x314F
+            out.append(chr(_S_BASE + (l_index * _V_COUNT + v_index) * _T_COUNT))
+            starts.append(i)
+            ends.append(i + 2)
+            i += 2
+            continue
         mapped = _map_char(char)
         if mapped is None:
             i += 1
@@ -145,6 +155,10 @@ def normalise(text: Text, collapse_repeats: bool = True, max_repeats: int = 2) -
         ends.append(i + 1)
         i += 1
     return NormalisedText(respell("".join(out)), starts, ends)  # (character for character: the spans still hold)
+
+
+# the compatibility jamo of the 19 initial consonants, in the order of Unicode's syllable composition
+_CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 
 
 def _is_jamo(char: Text) -> bool:

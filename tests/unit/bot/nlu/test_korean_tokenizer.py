@@ -74,6 +74,11 @@ def tokenize(text: str, config: Optional[Dict] = None):
             ["고마워요", "ㅋㅋㅋㅋㅋ"],
             [(0, 4), (4, 9)],
         ),
+        (  # a consonant and a vowel a phone keyboard left apart are one syllable ("ㅇㅓ때요" is 어때요)
+            "ㅇㅓ때요",
+            ["ㅇㅓ때요"],
+            [(0, 4)],
+        ),
         (  # an abbreviation typed onto the word (MeCab alone keeps "ㅇㅋ신청은" as one token)
             "ㅇㅋ신청은",
             ["ㅇㅋ", "신청", "은"],
