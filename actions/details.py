@@ -18,7 +18,7 @@ from actions.context import (
     Replies, latest_entity_values, previous_reply, previous_user_text, said_just_before, source_values,
 )
 from actions.question_words import MEANING_ASKED
-from knowledge.fact_search import Fact, after_what_was_heard
+from knowledge.fact_search import Fact, after_what_was_heard, asking_part
 from knowledge.morphology import nouns
 from knowledge.queries import FigureInfo, KnowledgeBase, ProgrammeInfo, programme_facts
 
@@ -79,7 +79,8 @@ def detail_answer(
     if not unknown and programme is not None and say_unknown:
         # "수료하면 자격증도 따지는거예요?" of 기술교육원: 자격증 is a word of the report, but none of the programme's
         # facts (the ones found share only 수료)
-        unknown = kb.fact_index().nouns_foreign_to(question, programme.slug)
+        # ("… 사단법인 팀장입니다. … 사업 하나당 지원금이 얼마 정도예요?": who asks is no part of what is asked)
+        unknown = kb.fact_index().nouns_foreign_to(asking_part(question), programme.slug)
     if unknown and ((programme is None and topic is None) or not say_unknown):
         return None  # words shared with some fact, about something the report never mentions: not a detail of it
     if unknown:

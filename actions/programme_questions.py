@@ -38,8 +38,8 @@ from actions.context import (
 )
 from actions.comparisons import compare_age_limits, compare_places
 from actions.details import (
-    FIGURE_QUESTION, LATER_DATES, asks_for_a_date, asks_for_a_figure, detail_answer, place_named, policy_figure_answer,
-    meaning_answer, policy_figure_follow_up, say_detail,
+    FIGURE_QUESTION, LATER_DATES, REPORT_LACKS, asks_for_a_date, asks_for_a_figure, detail_answer, meaning_answer,
+    place_named, policy_figure_answer, policy_figure_follow_up, say_detail,
 )
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
 from actions.fits import answer_about_fits, utter_fits, utter_jobs_for_group
@@ -84,7 +84,8 @@ _ELLIPSIS_WORDS = frozenset(
     "잠깐 잠깐만요 제가 내가 물어본건 물어본거 물어본 물어본거요 말한건 얘기한건 궁금한건 궁금했던 거였어요 "
     "잘못 말했다 말했네 말했어요 잘못말함 얘기였어요 얘기였어 얘기였는데 얘기요 말이었어요 말이에요 거요 "
     "거기 거긴 거기는 여기 여기는 있는거 있는거요 있는 있는곳 있는곳요 있는데요 곳 곳이요 쪽 쪽이요 쪽요 "
-    "헷갈렸어요 헷갈렸네 헷갈렸다 헷갈려서 착각했어요 착각했네요".split()
+    "헷갈렸어요 헷갈렸네 헷갈렸다 헷갈려서 착각했어요 착각했네요 "
+    "이분 그분 이분은 그분은 이분도 그분도 걔 걔는 걔도 얘 얘는 얘도".split()  # "이분 뉴딜일자리는요?": for the one just judged
     # "거기 말고 상암은?", "아 아니 합정에 있는거요"
 )
 
@@ -264,8 +265,6 @@ LATER_YEAR = re.compile(r"20(?:19|[2-9]\d)\s*년|내년|후년")
 # "공휴일에 쉬면 그날 돈 안 나와요?": pay on a holiday, not the hours
 HOLIDAY_PAY = re.compile(r"돈|급여|월급|임금|유급|무급|수당|일당|페이")
 
-# "그 밖의 비용은 보고서에 없어요": a part of the answer the report lacks
-REPORT_LACKS = re.compile(r"보고서에\s*(?:없|나와\s*있지\s*않)")
 # "무슨 구에 있어요?": the district, which the report may not give
 DISTRICT_ASKED = re.compile(r"(?:무슨|어느|몇)\s*구")
 

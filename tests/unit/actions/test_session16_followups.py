@@ -247,3 +247,17 @@ async def test_a_thing_asked_free_gets_its_price(domain) -> None:
     tracker = make_tracker("ask_cost", now, slots={"programme": "job_cafe"}, confidence=0.75)
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "스터디룸" in reply and "무료" in reply, reply
+
+
+async def test_this_person_and_a_programme_after_what_fits_them(domain) -> None:
+    """"이분 뉴딜일자리는요?" right after what fits a 52-year-old: no (39), not what 뉴딜일자리 is."""
+    now = "이분 뉴딜일자리는요?"
+    named = [span("programme", "newdeal_jobs", now, "뉴딜일자리")]
+    events = said_before(
+        "52세 남성분인데 서울 살고 소득 없고 구직등록 했어요", bot="말씀하신 조건(만 52세, …)으로 이용할 수 있는 제도예요: …",
+        buttons=buttons("public_works", "technical_school"),
+    ) + [then(now, named)]
+    slots = {"age": 52, "residence": "seoul", "job_status": "job_seeker"}
+    tracker = make_tracker("ask_programme_info", now, named, slots=slots, events=events)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert any(word in reply for word in NO_LIST) and "39" in reply, reply

@@ -29,6 +29,9 @@ def test_bigrams_stay_inside_words_and_ignore_spacing() -> None:
         ("세계 공정무역의 날이 언제에요?", "fair_trade", "5월 둘째 토요일"),
         ("시에서 가이드라인 잘 지키는지 점검도 하나", "emotional_labour_protection", "이행실태 점검"),
         ("원래 더 적었다던데 왜 늘렸대", "village_labour_attorney", "수요 증가"),
+        ("사업 하나당 지원금이 얼마 정도예요?", "youth_jobs_partnership", "6억"),  # 하나당: the report's 사업별
+        ("노동권리보호관은 현재 몇 분이 활동하세요?", "labour_rights_protector", "50명"),  # 몇 분: people, not minutes
+        ("그거 하면 몇달이나 일해요?", "public_works", "12.20"),  # how long one works: its 사업기간
     ],
 )
 def test_a_detail_question_finds_its_fact(kb: KnowledgeBase, question: str, slug: str, expected: str) -> None:
