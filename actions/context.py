@@ -6,7 +6,7 @@ import re
 from abc import ABCMeta, abstractmethod
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, Dict, Iterable, List, Optional, Text, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
@@ -466,33 +466,30 @@ def programmes_just_listed(tracker: Tracker, kb: KnowledgeBase) -> List[Programm
     return _programmes_on_buttons(previous_reply(tracker), kb)
 
 
-def bot_texts_lately(tracker: Tracker, replies_back: int = 3) -> List[str]:
-    """The texts of the bot's last ``replies_back`` replies, latest first: a list may be a question or two back."""
+def _bot_events_lately(tracker: Tracker, replies_back: int) -> Iterator[Dict[Text, Any]]:
+    """The bot events of its last ``replies_back`` replies, latest first."""
     users_seen = 0
-    texts: List[str] = []
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             users_seen += 1
             if users_seen > replies_back:
-                break
-        elif event.get("event") == "bot" and users_seen >= 1 and event.get("text"):
-            texts.append(event["text"])
-    return texts
+                return
+        elif event.get("event") == "bot" and users_seen >= 1:
+            yield event
+
+
+def bot_texts_lately(tracker: Tracker, replies_back: int = 3) -> List[str]:
+    """The texts of the bot's last ``replies_back`` replies, latest first: a list may be a question or two back."""
+    return [event["text"] for event in _bot_events_lately(tracker, replies_back) if event.get("text")]
 
 
 def programmes_listed_lately(tracker: Tracker, kb: KnowledgeBase, replies_back: int = 3) -> List[ProgrammeInfo]:
     """The programmes of the latest list the bot offered (as buttons) in its last ``replies_back`` replies: "그 중에"
     may point back past a question about one of them."""
-    users_seen = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            users_seen += 1
-            if users_seen > replies_back:
-                break
-        elif event.get("event") == "bot" and users_seen >= 1:
-            listed = list({p.slug: p for p in _programmes_on_buttons([event], kb)}.values())
-            if len(listed) > 1:
-                return listed
+    for event in _bot_events_lately(tracker, replies_back):
+        listed = _programmes_on_buttons([event], kb)  # (once each)
+        if len(listed) > 1:
+            return listed
     return []
 
 

@@ -1412,7 +1412,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         listed = context.programmes_listed_lately(tracker, kb) if named is None and days and SOUGHT_PLACE.search(text) else []
         if listed:  # ("청년일자리센터, 일자리카페 …: 따로 자격 조건이 없어요" is in the list's text, not on its buttons)
             said = " ".join(context.bot_texts_lately(tracker))
-            listed += [p for p in kb.all_programmes(citizen_facing_only=True) if p.name in said and p not in listed]
+            slugs = {p.slug for p in listed}
+            listed += [p for p in kb.all_programmes(citizen_facing_only=True) if p.name in said and p.slug not in slugs]
         if intent not in ("ask_hours", "ask_open_now", "ask_location") or len(listed) < 2:
             return None
         open_then = [

@@ -56,7 +56,9 @@ ELIGIBILITY_WORDS = re.compile(
 )
 # the words of the usual answer's question: without them a cost / how-to-apply / contact question is a detail
 COST_WORDS = re.compile(r"상담\s*(?:비|료)(?![가-힣])|대여료|관람료|얼마|비용|무료|공짜|유료|학비|돈|가격|요금|이용료|수강료|교육료|참가비|참가료|입장료|사용료|회비|교육비|비싸|내야|들어요|드나요|금액|시급|월급|일당|임금|급여|보수|\d+\s*만\s*원|이자|금리|수수료|보증금|예치|환급|지원금")
-APPLY_WORDS = re.compile(r"신청|접수|지원\s*하|지원해|가입|등록|예약|방법|어떻게|어케|절차|서류|준비물|뭐\s*(?:\S+\s*)?가져가|가져가야|챙겨\s*가야|들고\s*가야|지참|하려면|받으려면|이용하려|참여하려|들어가")
+# what to bring ("준비물", "이력서 들고가야돼요?"): part of how to apply
+_BRING = r"준비물|가져가야|챙겨\s*가야|들고\s*가야|지참"
+APPLY_WORDS = re.compile(r"신청|접수|지원\s*하|지원해|가입|등록|예약|방법|어떻게|어케|절차|서류|뭐\s*(?:\S+\s*)?가져가|" + _BRING + r"|하려면|받으려면|이용하려|참여하려|들어가")
 CONTACT_WORDS = re.compile(r"전화|번호|전번|연락|홈페이지|홈피|사이트|이메일|메일|카톡|문의|링크|url|웹")
 # "어디" asks where, but not in "어디가 운영해요?" (who)
 LOCATION_WORDS = re.compile(
@@ -209,7 +211,7 @@ QUESTION_NAMED = (
     ("ask_location", re.compile(r"어디(?:에\s*있|\s*있(?:는지|어|나|음|냐|니|는데|습니까|을까)|예요|에요|야|임|\s*꺼|\s*거(?:예요|야|임)?\s*[?？]*$|서\s*(?:해|했|열려|열리|열렸|개최)|로\s*가)|^(?!.*(?:신청|접수|등록)).*어디서\s*하는데요?\s*[?？]*$|(?:다\s*)?서울에\s*있는|어디서\s*(?:사|살|구매|구입)|위치|주소|번지|장소|가는\s*길|찾아가|(?:무슨|어느)\s*(?:구|동)(?![가-힣])|(?:무슨|어느)\s*동(?:이|네|에)|(?i:(?<![a-z])(?:address|location|where)(?![a-z]))")),
     ("ask_contact", re.compile(r"전화|번호|전번|연락처|홈페이지|홈피|사이트|이메일|(?i:phone|website|e-?mail|contact)")),
     ("ask_cost", re.compile(r"얼마|비용|무료|공짜|유료|가격|요금|학비|수업료|교육비|시급|월급|돈\s*(?:이\s*|을\s*)?(?:드|들|내)")),
-    ("ask_how_to_apply", re.compile(r"신청|접수|방법|절차|서류|준비물|뭐\s*(?:\S+\s*)?가져가|가져가야|챙겨\s*가야|들고\s*가야|지참|어떻게\s*(해|하|받|이용)|어케")),
+    ("ask_how_to_apply", re.compile(r"신청|접수|방법|절차|서류|뭐\s*(?:\S+\s*)?가져가|" + _BRING + r"|어떻게\s*(해|하|받|이용)|어케")),
     ("ask_eligibility", re.compile(r"나이|몇\s*살|자격(?!증)|누가|아무나|조건|제한|어떤\s*(?:곳|데|사람|분|기업|단체|회사)(?:들)?[이가은는도]")),
 )
 
@@ -244,7 +246,7 @@ FIELD_OF = re.compile(r"쪽\s*(?:지원|사업|제도|프로그램|일자리)")
 # "돈 안받는거 맞죠?", "공짜로 해준다고요?", "정장은 공짜로 빌릴 수 있는 거죠?": whether it is free
 FREE_ASKED = re.compile(r"무료|공짜|유료|돈\s*(?:안|없|내|들|받)")
 PRICE_WORDS = re.compile(r"얼마|비용|무료|공짜|유료|돈|요금|이용료|수강료|교육비|학비|가격|참가비|내야|내요|들어요")
-APPLYING_WORDS = re.compile(r"신청|접수|지원\s*하|등록|가입|방법|절차|서류|예약|준비물|가져가야|챙겨\s*가야|들고\s*가야|지참")
+APPLYING_WORDS = re.compile(r"신청|접수|지원\s*하|등록|가입|방법|절차|서류|예약|" + _BRING)
 
 
 _SENTENCE_END = re.compile(r"(?<=[?？!.。,])\s+")  # (a clause after a comma too: "…닫아 잃었는데, 저도 되겠습니까?")

@@ -74,7 +74,7 @@ def _map_char(char: Text) -> Optional[Text]:
 
 def _is_collapsible(char: Text) -> bool:
     """Characters whose long runs carry no extra meaning (ㅋㅋㅋㅋ, ㅠㅠㅠ, !!!!, ~~~)."""
-    if "\u3131" <= char <= "\u318e":  # Hangul compatibility jamo
+    if _is_jamo(char):
         return True
     category = unicodedata.category(char)
     return category[0] in ("P", "S")
@@ -162,6 +162,7 @@ _CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 
 
 def _is_jamo(char: Text) -> bool:
+    """Hangul compatibility jamo (ㄱ … ㅣ), as typed alone."""
     return "\u3131" <= char <= "\u318e"
 
 
