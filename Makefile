@@ -11,6 +11,8 @@ STAMP := $(VENV)/.installed
 
 # Safe defaults for the variables credentials.yml / endpoints.yml read (override in the environment or .env).
 export RASA_TELEMETRY_ENABLED ?= false
+# the same order of sets of strings in every process: the same reply to the same conversation, run after run
+export PYTHONHASHSEED ?= 0
 export ACTION_SERVER_PORT ?= 5055
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_SERVER_PORT)/webhook
 export RASA_BIND ?= 127.0.0.1

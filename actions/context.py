@@ -98,20 +98,32 @@ def latest_entity_values(tracker: Tracker, entity: str) -> List[str]:
     return [str(e["value"]) for e in tracker.latest_message.get("entities", []) if e.get("entity") == entity]
 
 
+def _unnamed(text: str, entities: Iterable[Dict[Text, Any]]) -> str:
+    """``text`` with the programme names its ``entities`` found blanked out."""
+    spans = [e for e in entities if e.get("entity") == "programme" and "start" in e and "end" in e]
+    for entity in sorted(spans, key=lambda e: -e["start"]):
+        text = text[: entity["start"]] + " " + text[entity["end"]:]
+    return text
+
+
+def latest_text_unnamed(tracker: Tracker) -> str:
+    """The latest message without the programmes it names ("기교원 몇살부터" → " 몇살부터"): what it asks of them."""
+    return _unnamed(tracker.latest_message.get("text") or "", tracker.latest_message.get("entities", []))
+
+
 def previous_question_unnamed(tracker: Tracker) -> str:
     """The citizen's previous message without the programmes it named ("노동옴부즈만 구마다 몇명있어?" → " 구마다
     몇명있어?"), to ask it again of another programme ("ㄴㄴ 노동권리보호관 말한거")."""
     users = [event for event in tracker.events if event.get("event") == "user"]
     if len(users) < 2 or (users[-2].get("text") or "").startswith("/"):
         return ""
-    text = users[-2].get("text") or ""
-    spans = [
-        e for e in (users[-2].get("parse_data") or {}).get("entities", [])
-        if e.get("entity") == "programme" and "start" in e and "end" in e
-    ]
-    for entity in sorted(spans, key=lambda e: -e["start"]):
-        text = text[: entity["start"]] + " " + text[entity["end"]:]
-    return text
+    return _unnamed(users[-2].get("text") or "", (users[-2].get("parse_data") or {}).get("entities", []))
+
+
+def earlier_user_texts(tracker: Tracker) -> List[str]:
+    """What the citizen wrote before the latest message, oldest first (buttons' payloads left out)."""
+    texts = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"][:-1]
+    return [text for text in texts if text and not text.startswith("/")]
 
 
 def previous_user_text(tracker: Tracker) -> str:
@@ -515,10 +527,13 @@ def listed_one_offering(tracker: Tracker, kb: KnowledgeBase, current: Optional[P
     if current is None or not words or not listed:
         return None
     index = kb.fact_index()
-    for word in sorted(words, key=len, reverse=True):  # the most telling word first ("모의면접", then "면접")
+    # the most telling word first: the longer ("모의면접", then "면접"), then the rarer ("융자" before "규모"), so that the
+    # answer never depends on the order of a set
+    own = index.said_of(current.slug)
+    for word in sorted(words, key=lambda w: (-len(w), index.said_of_how_many(w), w)):
         if index.said_of_how_many(word) > _FEW_PROGRAMMES:
             continue  # "서울시", "지원": words of many programmes tell none of them apart
-        if word in index.said_of(current.slug):
+        if word in own:
             return None
         offering = [p for p in listed if word in index.said_of(p.slug)]
         if offering:
@@ -739,10 +754,11 @@ def verdict_asked_again(tracker: Tracker, kb: KnowledgeBase, replies: "Replies")
 # "그럼 우리 엄마는요? 62살이고…", "남편은 45살 …", "누나는 36": whose facts a message tells (the person said as
 # the subject, the last one if several: "나 말고 우리 누나가 물어봐달란 거였음. 누나는 36")
 _PERSON = re.compile(
+    # ("사촌형" is the 형 said after; but "큰애" and "작은애" are different children, and "막내", "둘째" alone someone)
     r"(?<![가-힣])(?:사촌|친|큰|작은|막내)?"
-    r"(?P<who>아들|딸|엄마|어머니|아버지|아빠|남편|아내|와이프|집사람|남동생|여동생|동생|형님|형|누나|언니|오빠|조카|손자|손녀"
-    r"|저|나|전|난|제가|내가)"
-    r"(?P<particle>은|는|이는|도|이|가|요|이요)?(?![가-힣])"
+    r"(?P<who>(?:큰|작은|첫째|둘째|셋째|막내)애|아들|딸|엄마|어머니|아버지|아빠|남편|아내|와이프|집사람|남동생|여동생|동생"
+    r"|형님|형|누나|언니|오빠|조카|손자|손녀|손주|막내|첫째|둘째|셋째|저|나|전|난|제가|내가)"
+    r"(?P<particle>은요|는요|도요|이는|은|는|도|이|가|요|이요)?(?![가-힣])"
 )
 _SELF = ("저", "나", "전", "난", "제가", "내가")
 # "방금 동생이 그러는데 … 구직등록 해드렸대요": who passes the news on is not whom it is about
@@ -751,7 +767,7 @@ _POSSESSIVE = re.compile(r"(?:우리|울|저희|제|내)\s*$")
 # the slots that hold facts about a person (a workplace's size is the business's, not a person's)
 _PERSON_SLOTS = ("age", "residence", "job_status", "has_regular_income", "job_seeker_registered", "high_school_senior")
 # "서울 같이 살아요": the household's residence is the same person to person
-_SAME_HOME = re.compile(r"같이\s*살|함께\s*살|한\s*집|같이\s*지내")
+_SAME_HOME = re.compile(r"같이\s*살|함께\s*살|한\s*집|같은\s*집|같이\s*지내")
 
 
 def _person_of(text: str) -> Optional[str]:
@@ -806,8 +822,10 @@ def facts_of_the_person_now(tracker: Tracker) -> Optional[Dict[str, Any]]:
     if len(facts) < 2 and (not facts or person in facts):
         return None
     own = facts.get(person, {})
-    shared = {"residence": facts.get("self", {}).get("residence")} if _SAME_HOME.search(
-        tracker.latest_message.get("text") or "") and "residence" not in own else {}
+    # "큰애는 17살이에요 같이 살고요" after "중2 아들 14살인데 서울 살아요": the household's home, whoever told it
+    homes = [their.get("residence") for who, their in facts.items() if who != person and their.get("residence")]
+    home = facts.get("self", {}).get("residence") or (homes[-1] if homes else None)
+    shared = {"residence": home} if _SAME_HOME.search(tracker.latest_message.get("text") or "") and "residence" not in own else {}
     return {name: own.get(name, shared.get(name)) for name in _PERSON_SLOTS}
 
 

@@ -18,12 +18,12 @@ from actions.context import (
     Replies, latest_entity_values, previous_reply, previous_user_text, said_just_before, source_values,
 )
 from actions.question_words import MEANING_ASKED
-from knowledge.fact_search import Fact, after_what_was_heard, asking_part
+from knowledge.fact_search import Fact, after_what_was_heard, asking_part, guessed_count
 from knowledge.morphology import nouns
 from knowledge.queries import FigureInfo, KnowledgeBase, ProgrammeInfo, programme_facts
 
 # "언제 열어요 / 몇 월에" asks for a date; "몇 시 / 몇시까지" asks for opening hours (answered from the hours)
-DATE_QUESTION = re.compile(r"언제|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*일(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|개관|개소|생기|생겨|시작|오픈|열리|모집")
+DATE_QUESTION = re.compile(r"언제|날짜|일정|일시|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*일(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|개관|개소|생기|생겨|시작|오픈|열리|모집")
 # a date after the report's ("내년", "다음 모집"): the report cannot have it
 LATER_DATES = re.compile(
     r"내년|후년|다음\s*(?:모집|번|기수|해|달|회|일정|차|기)|또\s*(?:언제|모집|열|해)|언제쯤\s*또|요즘|최근|"
@@ -166,7 +166,13 @@ def place_named(programme: ProgrammeInfo, answer: str) -> List[Dict[Text, Any]]:
 
 
 # "몇 명 / 몇 개 / 몇 군데 / 경쟁률 / 몇 층 / 기간": a number of the report, not a rule about who may use it
-FIGURE_QUESTION = re.compile(r"몇\s*(명|분|개|군데|곳|층|프로|건|년|개월|달|주)|며칠\s*(?:동안|간)\s*(?:빌|대여|쓸|써|이용|사용)|명이나|(?:몇|\d)\s*(?:개나|건이나)|몇이나|경쟁|률|기간|예산|규모|얼마나\s*(많|있|됐|되|돼|했|처리)")
+# "무료상담 한 100건쯤 했으려나", "하루에 열 명도 안 오죠?": a number supposed, to be checked against the report's
+COUNT_GUESSED = re.compile(guessed_count("명|분|건|개|곳|군데|개소"))
+FIGURE_QUESTION = re.compile(
+    r"몇\s*(명|분|개|군데|곳|층|프로|건|년|개월|달|주)|며칠\s*(?:동안|간)\s*(?:빌|대여|쓸|써|이용|사용)|명이나|(?:몇|\d)\s*(?:개나|건이나)"
+    r"|몇이나|경쟁|률|기간|예산|규모|얼마나\s*(많|있|됐|되|돼|했|처리)|많이들?\s*(?:받|처리)"
+    r"|" + COUNT_GUESSED.pattern
+)
 
 
 # "몇년 쉬다가 다시 일해보려고 하는데 뉴딜일자리라는게 뭔지 설명좀": the story before "…다가 / …는데" is not asked

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.comparisons import asks_to_compare
 from actions.context import (
     BOTH_ASKED, NOT_THIS, KnowledgeAction, Replies, corrected_question, current_programme, intent_payload, latest_entity_values,
-    knows_about_citizen, mentioned_programme, places_serving, states_profile_facts, verdict_asked_again,
+    knows_about_citizen, latest_text_unnamed, listed_one_offering, mentioned_programme, places_serving, states_profile_facts, verdict_asked_again,
 )
 from actions.questions_apart import AnswersQuestionsApart
 from actions.details import (
@@ -48,10 +48,6 @@ YOU_WORDS = re.compile(r"(?:^|\s)(?:너|넌|니가|당신|기계)|챗봇|봇|로
 SURE_OUT_OF_SCOPE = 0.95
 
 
-# "날짜는?", "일정은요": the date of the programme in context, asked in a word
-BARE_DATE = re.compile(r"날짜|일정|며칠")
-
-
 def answer_about_current_programme(
     dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase,
     any_question_named: bool = False,
@@ -74,13 +70,15 @@ def answer_about_current_programme(
         question, any_question_named = "ask_location", True  # "강남 쪽은": where, in that district
     if question is None and any_question_named and places_serving(tracker, programme, text):
         question = "ask_location"  # "ㄳ 대리기사용 쉼터는 따로 있어요?": the site for that work, named
+    if question is not None and mentioned_programme(tracker, kb) is not None and is_bare_question(latest_text_unnamed(tracker)):
+        any_question_named = True  # "기교원 몇살부터": the programme named and a question's words, nothing else
     if question is not None and (any_question_named or BACK_REFERENCE.search(text) or is_bare_question(text)):
         if question == "ask_eligibility":  # "어떤 곳이 빌릴 수 있어요?": the rules, then what is still missing
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)
-        # "거기 주소는??": the question, answered as usual (a detail first where it asks one)
+        # "거기 주소는??": the question, answered as usual (a detail first where it asks one); "그거 올해 융자규모
+        # 얼마예요" after a list about the social economy: of the listed one whose facts say 융자 (사회투자기금)
+        programme = listed_one_offering(tracker, kb, programme) or programme
         return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, question, question, programme)
-    if question is None and len(text) <= FOLLOW_UP_LENGTH and BARE_DATE.search(text) and "언제" not in text:
-        text = f"{text} 언제"  # "날짜는?" after the forum's venue: when it is held (the fact search's word for a date)
     found = detail_answer(replies, kb, programme, text, tracker.get_slot("place"))
     if found is None and tracker.get_slot("place"):  # "사람 많이 와요? 몇명 예상한대" after the forum's venue: the forum's
         found = detail_answer(replies, kb, programme, text, say_unknown=False)

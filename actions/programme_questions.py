@@ -38,14 +38,14 @@ from actions.context import (
 )
 from actions.comparisons import compare_age_limits, compare_places
 from actions.details import (
-    FIGURE_QUESTION, LATER_DATES, REPORT_LACKS, asks_for_a_date, asks_for_a_figure, detail_answer, meaning_answer,
+    COUNT_GUESSED, FIGURE_QUESTION, LATER_DATES, REPORT_LACKS, asks_for_a_date, asks_for_a_figure, detail_answer, meaning_answer,
     place_named, policy_figure_answer, policy_figure_follow_up, say_detail,
 )
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
 from actions.fits import answer_about_fits, utter_fits, utter_jobs_for_group
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
-    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, FREE_ASKED,
+    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, PLAN_ASKED, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, FREE_ASKED,
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, ENDS_ASKED, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS,
     NEARBY_WORDS, NEAR_NOT_NEARLY,
     NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR,
@@ -85,7 +85,8 @@ _ELLIPSIS_WORDS = frozenset(
     "잘못 말했다 말했네 말했어요 잘못말함 얘기였어요 얘기였어 얘기였는데 얘기요 말이었어요 말이에요 거요 "
     "거기 거긴 거기는 여기 여기는 있는거 있는거요 있는 있는곳 있는곳요 있는데요 곳 곳이요 쪽 쪽이요 쪽요 "
     "헷갈렸어요 헷갈렸네 헷갈렸다 헷갈려서 착각했어요 착각했네요 "
-    "이분 그분 이분은 그분은 이분도 그분도 걔 걔는 걔도 얘 얘는 얘도".split()  # "이분 뉴딜일자리는요?": for the one just judged
+    "이분 그분 이분은 그분은 이분도 그분도 걔 걔는 걔도 얘 얘는 얘도 같은 분이 같은 분은 같은 분도 같은 사람이 같은 사람은 그 분 그 친구는 "
+    "그 사람은 그 학생은 그 학생도 그 친구도".split()  # "이분 뉴딜일자리는요?": for the one just judged
     # "거기 말고 상암은?", "아 아니 합정에 있는거요"
 )
 
@@ -183,6 +184,8 @@ NOT_OPENING_HOURS = re.compile(
 )
 # "어디에 생기는지", "무슨 구에 생겨요": where, whatever word of opening comes with it
 WHERE_ASKED = re.compile(r"어디|(?:무슨|어느)\s*(?:구|동|동네|건물)|위치|주소")
+# a site asked for, not an address one will have ("서울 주소 되면요?")
+SITE_ASKED = re.compile(r"어디|위치|가까|근처|찾아가")
 # "거기 무슨 동이에요", "어느 구에 있어요": the area asked (무슨 asks no description here)
 WHICH_AREA = re.compile(r"(?:무슨|어느)\s*(?:구|동네|동|건물)(?:이|에|인|쪽|요|[?？\s]|$)")
 # "상담받을 수 있는 데가 있어요?", "하는 곳 있나요": a place sought among several
@@ -647,8 +650,18 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             intent = question = "ask_programme_info"  # "설립 상담은 직접 찾아가야돼요?": how it is given (전화·방문)
         elif intent == "ask_hours" and WHO_RUNS_WORDS.search(text) and not WHO_FOR.search(text) and not HOURS_ASKED.search(text):
             intent = question = "ask_programme_info"  # "운영은 누가 맡아요?": who runs it, a detail (not its hours)
-        elif intent in ("ask_location", "ask_hours", "ask_programme_info") and WHO_FOR.search(text) and not WHO_RUNS_WORDS.search(text):
-            intent = question = "ask_eligibility"  # "거기는 누가 주로 가요?": who it is for, not where
+        elif (
+            intent in ("ask_location", "ask_hours", "ask_programme_info") or (intent == "ask_cost" and named_question != "ask_cost")
+        ) and WHO_FOR.search(text) and not WHO_RUNS_WORDS.search(text):
+            intent = question = "ask_eligibility"  # "거기는 누가 주로 가요?", "치유프로그램은 공무원만 받는 거 아니에요?": who it is for
+        elif intent in ("ask_eligibility", "ask_location", "ask_hours", "ask_open_now") and PLAN_ASKED.search(text) and not (
+            states_profile_facts(tracker) or WHERE_ASKED.search(text)
+        ):  # "서울로 옮긴다는 얘기도 있던데 정해진거에요?" of 남부기술교육원: the plan (검토 중), not who may attend
+            intent = question = "ask_programme_info"
+        elif intent == "ask_cost" and named_question is None and asks_for_a_date(text):
+            intent = question = "ask_programme_info"  # "날짜는요?" after where the forum is held: its dates, not a price
+        elif intent in ("ask_cost", "ask_eligibility", "ask_location", "ask_hours", "ask_open_now") and COUNT_GUESSED.search(text):
+            intent = question = "ask_programme_info"  # "올 상반기에 무료상담 한 100건쯤 했으려나": the count, not the price
         elif intent in ("ask_programme_info", "ask_hours", "ask_open_now") and FEE_WORDS.search(text) and not HOURS_ASKED.search(text):
             intent = question = "ask_cost"  # "쉼터 이용료는 있어?", "걔 지금 돈없는데 상담비 나와요?": what it costs
         elif (
@@ -664,8 +677,12 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             if knows_about_citizen(tracker) and current.rules:
                 # "취업날개는 졸업해야 되는거 아님?" from a 고3 whose facts were told: the verdict for them
                 return self.judge(dispatcher, tracker, replies, kb, current)
-        elif intent == "ask_programme_info" and wage_asked(text) and not TOTAL_WORDS.search(text):
-            intent = question = "ask_cost"  # "공공근로를 하면 하루 일당이 얼마나 나오는지 알고 싶습니다": the pay
+        elif (
+            intent == "ask_programme_info" or (intent == "ask_eligibility" and not ASKS_IF_I_CAN.search(asking_sentence(text)))
+        ) and wage_asked(asking_sentence(text) if intent == "ask_eligibility" else text) and not TOTAL_WORDS.search(text):
+            # "공공근로를 하면 하루 일당이 얼마나 나오는지 알고 싶습니다": the pay; so is "내담자(29세, 은평구 거주)한테
+            # 뉴딜일자리 근무조건 설명해야되는데 시급이 얼마로 나와요?" (who it is for told, the pay asked)
+            intent = question = "ask_cost"
         elif intent == "ask_eligibility" and WHO_APPLIES.search(text):
             intent = question = "ask_how_to_apply"  # "알바생이 직접 신청할수있는거예요 아님 사장님이 해야돼요?": who applies
         elif intent == "ask_eligibility" and WORKING_TERMS.search(text) and not states_profile_facts(tracker):
@@ -680,6 +697,11 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             last = tracker.get_slot("last_question")
             intent = question = last if last in ("ask_hours", "ask_open_now") else "ask_hours"
         programme = current_programme(tracker, kb)
+        if (
+            intent == "ask_location" and programme is not None and programme.rules and latest_entity_values(tracker, "residence")
+            and tracker.get_slot("last_question") == "ask_eligibility" and not SITE_ASKED.search(text)
+        ):  # "담달에 영등포로 전입 예정이라는데 서울 주소 되면요?" after a no for living outside: the verdict again
+            return self.judge(dispatcher, tracker, replies, kb, programme)
         if (
             programme is not None and latest_entity_values(tracker, "district") and NEARBY_WORDS.search(text)
             and any(place.district for place in programme.places) and question_named(text) in (None, "ask_location")
@@ -963,7 +985,11 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                     and (foreign or ALSO_EXISTS.search(text))
                     else None
                 )
-                if described is None and nearby is None and asks_for_a_figure(text) and len(foreign) >= 3:
+                told_before = " ".join(context.earlier_user_texts(tracker))
+                if described is None and nearby is None and asks_for_a_figure(text) and (
+                    len(foreign) >= 3 or any(word in told_before for word in foreign)
+                ):  # ("인건비 지원은 몇 군데나 받았어요" after "직원 5명 사회적기업 … 인건비 부담도 크고" and 마을노무사's
+                    # verdict: the citizen's own subject, said before, which another programme's figure counts)
                     # "서울교통공사 무기계약직 정규직 된거 몇명이에요" after 사회적경제 주간: several things the programme
                     # never mentions, so a figure of the report's that has them ("취업률은 몇 프로예요?" of 기술교육원
                     # names too few to leave it)
@@ -1052,6 +1078,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if programme is None and not text.startswith("/") and intent == "ask_eligibility":
             programme = kb.described_programme(text)  # "시에서 시급 주면서 일 가르쳐 주는 청년 일자리 저도 돼요?"
         nlu_asked = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == "ask_eligibility" and programme is not None and programme.rules and tracker.is_paused():
+            # "그동안 하나만요 아들이 스물여덟이고 서울 사는데 뉴딜일자리 나이 되죠?" while a handoff waits: one action runs
+            # (bot/handoff.py), so the verdict (or the rules and what is missing) now, no form after it
+            return [e for e in self.judge(dispatcher, tracker, replies, kb, programme) if e.get("event") != "followup"]
         if intent == "ask_eligibility" and (programme is not None or nlu_asked == "ask_eligibility"):
             # the eligibility form follows (it asks which programme when none is known): say the rules once, let
             # the form ask and the verdict judge

@@ -14,7 +14,7 @@ from actions.context import (
 )
 from actions.questions_apart import AnswersQuestionsApart
 from actions.details import asks_for_a_date, detail_answer, policy_figure_answer, say_detail
-from actions.question_words import ASKS_IF_I_QUALIFY, BACK_REFERENCE, NOT_COVERED, question_named
+from actions.question_words import ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, NOT_COVERED, question_named
 from actions.fits import utter_fits, utter_jobs_for_group
 from actions.programme_questions import ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, services_named
 from actions.situations import BUREAU_FIGURE_ASKED, PROFILE_SITUATIONS, STORY_LENGTH, ActionAnswerSituation
@@ -39,6 +39,8 @@ SITUATION_SEEN = 0.05
 
 # "뭐 배울만한 데나 일자리 있을까": training or a job asked for, whatever work the citizen did
 LEARNING_OR_WORK = re.compile(r"배울|배우|일자리|일할|취업|재취업|일\s*구|직장")
+# "그럼 저 같은 사람은 뭐 할 수 있어요?": which programmes, not whether the one discussed
+WHICH_ONES = re.compile(r"뭐|무엇|어떤|무슨|어디|어느")
 # "제가 받을 수 있는 거 다 알려주세요", "해당되는 거 전부": everything that fits, whatever one programme the story named
 EVERYTHING_ASKED = re.compile(
     r"(?:다|전부|모두|싹\s*다|몽땅)\s*(?:알려|말해|추천|보여|찾아)|뭐뭐|모든\s*(?:지원|제도|거|것)"
@@ -140,6 +142,13 @@ class ActionRecommendProgrammes(AnswersQuestionsApart):
             )))
         ):  # "그럼 제 친구는요? 걔는 29살이고 서울 살면서 취준해요", "직원 중에 경기도 군포 사는 30살 있는데 그 친구는?",
             # "서울 사는 스무살 직원은 되는거지?" after a verdict: the same question, for them
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, current)
+        if (
+            named is None and current is not None and current.rules and states_profile_facts(tracker)
+            and BACK_REFERENCE.search(text) and (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text))
+            and not EVERYTHING_ASKED.search(text) and not WHICH_ONES.search(text)
+        ):  # "근데 그거 경기도 사람도 할 수 있는 거 맞죠? … 친구요, 걔는 수원 살고 스물여섯" while 뉴딜일자리 is
+            # discussed: that programme, for them
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, current)
         other_scheme = NOT_COVERED.search(text)
         if named is None and other_scheme:  # "산재 신청하는거 서울시에서 도와주나요": not in the report

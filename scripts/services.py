@@ -36,6 +36,9 @@ ENDPOINT_DEFAULTS: Dict[str, str] = {
     "RASA_TELEMETRY_ENABLED": "false",
     "TF_CPP_MIN_LOG_LEVEL": "3",
     "PYTHONUNBUFFERED": "1",
+    # one order of Python's sets and dicts of strings in every process, so a reply is the same run after run (a
+    # tie once went to whichever word a set gave first; fixed, and this keeps the evaluation reproducible)
+    "PYTHONHASHSEED": "0",
 }
 
 logger = logging.getLogger(__name__)

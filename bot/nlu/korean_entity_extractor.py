@@ -261,7 +261,7 @@ _AGE_NUMBER_CONTEXT = re.compile(
     # "39면요?", "그럼 34면 돼요?": an age supposed, opening the message
     r"|^\s*(?:그럼|그러면|만)?\s*(?P<i>[1-9]\d)\s*(?:이면|면|이라면|라면)(?![가-힣]*(?:명|개|시|원))"
     # "아 오타 32", "잘못 쳤어요 25": an age corrected, said alone
-    r"|^\s*(?:(?:앗|아|어|아니|ㄴㄴ)[\s,.!]*)*(?:정정|오타|수정|잘못\s*(?:쳤|침|말했|썼|눌렀))\S*[\s,.!]*(?P<j>[1-9]\d)"
+    r"|^\s*(?:(?:앗|아|어|아니|ㄴㄴ)[\s,.!]*)*(?:정정|오타|수정|잘못\s*(?:쳤|침|말했|썼|씀|적었|적음|눌렀))\S*[\s,.!]*(?P<j>[1-9]\d)"
     r"\s*(?:살|세|이요|요|임|이에요)?[\s.!~ㅋㅎ]*$"
     # "동생은 14", "우리 애는 열일곱 아니고 17": someone's age said after who it is, alone
     r"|(?:^|(?<=[.!?。]\s)|(?<=[.!?。]))\s*(?:\S+\s+)?(?:동생|형|누나|오빠|언니|아들|딸|애|손주|손자|손녀|남편|와이프|아내|엄마|아빠|친구)(?:은|는|이는|\s)\s*(?P<k>[1-9]\d)"
@@ -271,6 +271,8 @@ _AGE_NUMBER_CONTEXT = re.compile(
     r"(?=\s+(?:서울|경기|인천|남자?|여자?|취준|백수|무직|실직|대학|직장|회사|구직|[가-힣]+구\s))"
     # "서울사는 취준생 36": an age closing terse facts about oneself
     r"|(?:취준생|취준|백수|무직|실직자|구직자|대학생|졸업생|직장인|회사원|알바생|주부)\s*(?P<l>[1-9]\d)\s*(?:살|세)?[\s.!?~ㅋㅎ]*$"
+    # "취업날개 33 서울 취준": an age after the programme's name, opening terse facts about oneself
+    r"|^\s*[가-힣]{2,10}\s+(?P<p>[1-9]\d)(?=\s+(?:서울|경기|인천|취준|백수|무직|실직|구직|[가-힣]+구\s))"
 )
 # a message that is only a number: the answer to "how old are you?"
 _AGE_WHOLE_MESSAGE = re.compile(r"^\s*(?P<n>[1-9]\d)\s*(?:요|이요|살|세)?\s*[.!~]*\s*$")
@@ -396,6 +398,11 @@ _RESIDENCE_AMONG_FACTS = re.compile(
     r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도)?)"
     r"(?=\s+(?:취준|백수|무직|실직|실업|구직|직장인|대학생|주부|프리랜서|은퇴|퇴직|자영업|알바)|\s*$|(?:\s+[가-힣]{1,5}?)?(?:이에요|예요|입니다|이야|임)(?![가-힣])|(?:\s+[가-힣]{1,5}?)?(?:이어도|여도|이지만)(?=\s))"
 )
+# "37살 서울은", "39 경기도면?": an age and a place, alone, asked of the programme discussed
+_RESIDENCE_AFTER_AGE_ASKED = re.compile(
+    r"^\s*(?:그럼\s*)?[1-9]\d\s*(?:살|세)?\s*,?\s*(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도)?)"
+    r"\s*(?:은|는|이면|면|이라면|라면|도|이면요|면요)?\s*[?.~]*\s*$"
+)
 # "서울 안 살아요", "서울 사는 거 아니면": the verb negated after it
 _NEGATION_AFTER = re.compile(r"\s*(?:(?:거|게|건|것|건\s*)\s*)?(?:않|아니|아님|아닌|ㄴㄴ)")
 _WORD_TAIL = re.compile(r"[가-힣]*")
@@ -511,7 +518,7 @@ _INCOME = re.compile(
 
 # "연금이 매달 나오긴 하는데": a pension is a regular income (공공근로: 정기소득이 없는 실업자)
 _PENSION = re.compile(
-    r"연금(?:이|을|도|은|으로)?\s*(?:(?:매달|매월|꼬박꼬박|다달이|좀|조금씩?|약간|쥐꼬리만큼)\s*)*(?:나오|나와|받|들어오|들어와)"
+    r"연금(?:이|을|도|은|으로)?\s*(?:(?:매달|매월|꼬박꼬박|다달이|좀|조금씩?|약간|쥐꼬리만큼|고정\s*(?:으로|적으로)?)\s*)*(?:나오|나와|받|들어오|들어와)"
 )
 # "오피스텔 월세가 매달 조금 들어와요": rent received is a regular income too
 _RENT_RECEIVED = re.compile(
@@ -565,10 +572,12 @@ _RESIDE_AFTER_DISTRICT = re.compile(
     # "마포로 이사 가면": where the citizen will live (a hypothetical is judged as asked)
     + r"|\s*(?:으로|로)\s*(?P<moving>이사|이주|전입|옮겼|옮길|옮기|옮겨)"
     # "집은 강서구예요", "주소지는 관악구예요": the district one lives in, named as where home is
-    + r"|(?P<copula>이에요|예요|입니다|이야|이고요|임|(?:으로|로)\s*(?:돼|되어|되)\s*있(?:음|어요|어|습니다|는데|다))(?![가-힣])"
+    + r"|(?P<copula>이에요|예요|입니다|이야|이고요|이고|고|임|(?:으로|로)\s*(?:돼|되어|되)\s*있(?:음|어요|어|습니다|는데|다))(?![가-힣])"
 )
 # "집은", "주소지는", "사는 곳은" right before a district: where the citizen lives
-_HOME_BEFORE = re.compile(r"(?:집|주소지?|사는\s*곳|거주지)(?:은|는|이|가)?\s*(?:서울\s*)?$")
+_HOME_BEFORE = re.compile(r"(?P<home>집|주소지?|사는\s*곳|거주지)(?:은|는|이|가)?\s*(?:서울\s*)?$")
+# the end of a message, or of its sentence ("집은 은평구", "집은 은평구.")
+_MESSAGE_ENDS = re.compile(r"\s*(?:[.!~]+\s*)?$")
 # "한 살 차이", "두 살 어려요": a difference of ages, not an age
 # an age still to come, told after the age now ("다음달 생일 지나면 35", "내년엔 35")
 _AGE_TO_COME = re.compile(r"다음\s*달|담달|내년|생일\s*(?:지나|되)|곧|몇\s*달\s*(?:뒤|후)")
@@ -597,8 +606,16 @@ def _residence_from_district(text: Text, chosen: Sequence["_Candidate"]) -> List
     """"관악구 살아요" / "마포에 살아요": a Seoul district followed by 살다/거주 says the citizen lives in Seoul
     (the span is the verb, "살아", so it does not overlap the district)."""
     for candidate in chosen:
-        match = _RESIDE_AFTER_DISTRICT.match(text, candidate.end) if candidate.entity == "district" else None
-        home_named = bool(_HOME_BEFORE.search(text[: candidate.start])) or not text[: candidate.start].strip()
+        # ("은평구고": the district's span may stop before its 구, which the words after it follow)
+        after = candidate.end + 1 if text.startswith("구", candidate.end) else candidate.end
+        match = _RESIDE_AFTER_DISTRICT.match(text, after) if candidate.entity == "district" else None
+        home = _HOME_BEFORE.search(text[: candidate.start]) if candidate.entity == "district" else None
+        home_named = bool(home) or not text[: candidate.start].strip()
+        if home and home.group("home") and _MESSAGE_ENDS.match(text, after):
+            # "… 저도 되나요? 집은 은평구": home named, the district ending the message, no verb needed (span: 집은)
+            start, end = home.span("home")
+            if all(end <= c.start or start >= c.end for c in chosen):
+                return [_Candidate(end - start, candidate.priority, start, end, "residence", "seoul", candidate.confidence)]
         if match and match.group("copula") and not home_named:
             match = None  # "센터는 마포구예요" says where a centre is, not where the citizen lives
         if match and not (match.group("verb") or "").startswith(("안", "못")):
@@ -645,7 +662,7 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
                 value = _NATIVE_TENS[match.group("tens")] + _NATIVE_UNITS[match.group("units")]
             found.append((match.start(), match.end(), "age", value))
         for match in _AGE_NUMBER_CONTEXT.finditer(t):
-            group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m") if match.group(g))
+            group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "p") if match.group(g))
             value = int(match.group(group))
             if 10 <= value < 100:
                 found.append((match.start(group), match.end(group), "age", value))
@@ -781,7 +798,7 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
         for match in _RESIDENCE_AMONG_FACTS.finditer(t):
             value = "seoul" if match.group("place").startswith("서울") else "outside"
             found.append((match.start("place"), match.end("place"), "residence", value))
-        match = _RESIDENCE_WHOLE_MESSAGE.match(t)
+        match = _RESIDENCE_WHOLE_MESSAGE.match(t) or _RESIDENCE_AFTER_AGE_ASKED.match(t)
         if match:
             value = "seoul" if match.group("place").startswith("서울") else "outside"
             found.append((match.start("place"), match.end("place"), "residence", value))

@@ -53,6 +53,7 @@ def make_tracker(
     ranking: Optional[List[Dict[str, Any]]] = None,
     active_loop: Optional[str] = None,
     confidence: float = 0.99,
+    paused: bool = False,
 ) -> Tracker:
     latest = {
         "text": text,
@@ -66,7 +67,7 @@ def make_tracker(
             "slots": slots or {},
             "latest_message": latest,
             "events": events or [{"event": "user", "text": text, "parse_data": latest}],
-            "paused": False,
+            "paused": paused,
             "followup_action": None,
             "active_loop": {"name": active_loop} if active_loop else {},
             "latest_action_name": "action_listen",

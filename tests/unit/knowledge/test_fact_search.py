@@ -300,3 +300,31 @@ def test_a_groups_job_target(kb: KnowledgeBase) -> None:
 def test_a_bureau_figure_gives_way_to_a_programme_fact_that_says_more_of_the_question(kb: KnowledgeBase) -> None:
     assert kb.policy_figure("사회적경제 기업에 돈을 빌려주는 서울시 기금이 있다던데 이자는 얼마인지요") is None
     assert kb.policy_figure("사회적경제 기업수 몇 개예요") is not None
+
+
+@pytest.mark.parametrize(
+    "question, slug, expected",
+    [
+        # session 17: a number supposed to be checked is no evidence; the count is what is asked
+        ("올 상반기에 무료상담 한 100건쯤 했으려나", "labour_ombudsman", "1,694건"),
+        ("거기 상담 몇백 건 정도 했으려나", "cooperative_support_centre", "4,632건"),
+        ("상담 많이들 받아요?", "cooperative_support_centre", "4,632건"),
+        ("공공근로 올해 상반기에 몇 명 뽑았어요?", "public_works", "4,951명"),  # (상반기 kept beside 1~6월)
+        ("인턴 기간은 얼마나 돼요?", "seoul_strong_sme", "23개월"),  # how long, not the 공모기간
+        ("신규 마을기업은 몇 곳이 지원받았어요", "social_economy_support", "신규 6개 기업"),
+        ("혁신형 사업모델 지원은 몇 개 기업이 받았대요", "social_economy_support", "18개"),
+    ],
+)
+def test_session17_details(kb: KnowledgeBase, question: str, slug: str, expected: str) -> None:
+    assert expected in " ".join(fact.text for fact in kb.find_facts(question, slug))
+
+
+def test_a_number_supposed_is_no_evidence_for_a_fact_sharing_its_digits(kb: KnowledgeBase) -> None:
+    """"한 100건쯤" must not pick 4,000건 (the ombudsmen's target) for its 00."""
+    facts = kb.find_facts("올 상반기에 무료상담 한 100건쯤 했으려나", "labour_ombudsman")
+    assert facts and "1,694건" in facts[0].text and not any("4,000건" in fact.text for fact in facts)
+
+
+def test_a_count_guessed_in_native_numbers_of_a_site(kb: KnowledgeBase) -> None:
+    """"거기 하루에 열 명도 안 오죠?" of 합정쉼터: its daily users (일평균 48명)."""
+    assert "48명" in " ".join(fact.text for fact in kb.find_facts("거기 하루에 열 명도 안 오죠?", "rest_area", "합정쉼터"))

