@@ -40,7 +40,8 @@ NOT_THIS = re.compile(r"말고|말구|아니고|아니라(?=[\s,])|빼고")
 # "정장 말고 또 해주는거 있어요?", "그거 말고도": besides it, not instead of it (no correction)
 BESIDES = re.compile(r"(?:말고|말구|빼고)\s*(?:도|또|다른|딴|더)(?![가-힣])|(?:말고|말구|빼고)도")
 # "다른 데도 있어요?", "딴 쉼터는요": the places of a programme other than the one discussed
-OTHER_PLACES = re.compile(r"(?:다른|딴|나머지)\s*(?:데|곳|쉼터|교육원|지점|센터)")
+# ("일이 밤 늦게 끝나는 날은요? 그때 갈만한 데는" after 북창쉼터's hours: the others, open then)
+OTHER_PLACES = re.compile(r"(?:다른|딴|나머지)\s*(?:데|곳|쉼터|교육원|지점|센터)|(?:그때|그\s*시간에?|밤에?|새벽에?)\s*갈\s*만한\s*(?:데|곳)")
 
 
 @lru_cache(maxsize=1)
@@ -514,6 +515,17 @@ def offers_what_is_said(kb: KnowledgeBase, programme: ProgrammeInfo, text: str) 
     return any(len(noun) >= 2 and noun not in ASKING_NOUNS and noun in said for noun in nouns(" ".join(question_words(text))))
 
 
+def the_one_offering(kb: KnowledgeBase, text: str) -> Optional[ProgrammeInfo]:
+    """The one citizen-facing programme whose facts alone say the nouns of ``text`` that any says ("정장" of 취업날개
+    in "손주 정장 빌리려면 어떻게 신청해요?"); None when such nouns point to none or to several."""
+    index = kb.fact_index()
+    said = question_words(text)
+    named = {n for n in nouns(" ".join(said)) if len(n) >= 2 and n not in ASKING_NOUNS}
+    facing = [p.slug for p in kb.all_programmes(citizen_facing_only=True)]
+    owners = {slug for word in named if index.said_of_how_many(word) == 1 for slug in facing if word in index.said_of(slug)}
+    return kb.programme(owners.pop()) if len(owners) == 1 else None
+
+
 def listed_one_offering(tracker: Tracker, kb: KnowledgeBase, current: Optional[ProgrammeInfo]) -> Optional[ProgrammeInfo]:
     """The one programme of a recent list whose facts name what the message asks about, when the programme in
     context does not ("모의면접도 해줌?" after 서울일자리센터, 청년일자리센터 and 일자리카페 were offered; "법률지원까지
@@ -609,6 +621,11 @@ AS_OF_ASKED = re.compile(
     r"(?:정보|자료|내용|데이터|답변)\S*\s*(?:\S+\s+)?(?:언제|몇\s*년|몇\s*월)\s*(?:기준|꺼|거|자료)|"
     r"(?:언제|몇\s*년)\s*기준(?:이에요|인가요|이야|임|이죠|예요|\s*[?？])|최신(?:\s*(?:정보|자료|내용))?(?:이에요|예요|에요|인가요|이야|임|이죠|\s*맞|\s*[?？])"
     r"|최신\s*(?:거|것|건)(?:죠|지|예요|이에요|인가요|맞|야|임|\s*[?？])|(?:정보|자료)\S*\s*(?:다\s*)?(?:올해|요즘|지금)\s*(?:거|것|꺼)"  # "정보는 다 올해 최신 거죠?"
+)
+# "공정무역 커피 수입하는 회사 주식 지금 사도 됨?": an investment asked about, whatever programme it names
+INVESTMENT_ASKED = re.compile(
+    r"(?:주식|주가|코인|가상\s*화폐|암호\s*화폐|종목|삼전|삼성전자|하이닉스)\S*\s*(?:\S+\s*){0,4}?"
+    r"(?:사도|살까|사야|사면|사는\s*게|뭐\s*사|오를|오르|떨어질|들어가도|추천|어때|매수|매도|전망)"
 )
 # "아니 동부요 …": a correction opening the message, the place right after it
 _CORRECTION_OPENING = re.compile(r"(?:(?:아|앗|어|음)[\s,.]*)?(?:아니(?:요|다|고)?|아뇨|ㄴㄴ|잘못\s*\S+)[\s,.!]*")
@@ -975,6 +992,13 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
             # "근데 정보가 언제 기준이에요? 최신이에요?": the report's date, and where to check what changed since
             dispatcher.utter_message(text=replies.text("utter_as_of"))
             return [FollowupAction("action_listen")]  # (nothing else follows: no eligibility form after it)
+        if self.answers_follow_ups and INVESTMENT_ASKED.search(said) and not said.startswith("/"):
+            before = len(dispatcher.messages)
+            dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
+            return_courtesy_first(dispatcher, tracker, replies, before)  # ("hi 주식 추천좀": greeted back first)
+            # (no eligibility form after "삼전 사도 돼요?", whatever the NLU made of it)
+            asked = (tracker.latest_message.get("intent") or {}).get("name")
+            return [FollowupAction("action_listen")] if asked == "ask_eligibility" else []
         before = "\n".join(event.get("text") or "" for event in previous_reply(tracker)) if self.answers_follow_ups else ""
         in_year = figure_in_year(tracker.latest_message.get("text") or "", before, replies) if before else None
         if in_year is not None:  # "그럼 작년엔?" right after a figure, whatever the NLU made of it

@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import (
     Replies, latest_entity_values, previous_reply, previous_user_text, said_just_before, source_values,
 )
+from actions.figures_by_year import asked_year
 from actions.question_words import MEANING_ASKED
 from knowledge.fact_search import Fact, after_what_was_heard, asking_part, guessed_count
 from knowledge.morphology import nouns
@@ -53,6 +54,9 @@ DAY_GIVEN = re.compile(r"\d{2}\.\s*\d{1,2}\.\s*\d{1,2}|\d{1,2}\s*월\s*\d{1,2}\s
 # "얼마씩 줘요", "금액이": a sum of money asked
 AMOUNT_ASKED = re.compile(r"얼마(?:씩|나|를|가|예요|에요|야|임|\s*줘|\s*받)|금액")
 CLOCK_QUESTION = re.compile(r"몇\s*시(?!간)|[0-9]\s*시(?!간)|시\s*까지|시\s*부터|오전|오후|새벽|밤|언제\s*(?:문\s*)?닫")
+
+
+REPORT_YEAR = 2018  # the year of the report (2018년 7월 기준)
 
 
 def detail_answer(
@@ -95,6 +99,11 @@ def detail_answer(
         text += "\n" + replies.text("utter_later_dates_unknown")
     if AMOUNT_ASKED.search(question) and not any(re.search(r"\d", fact.text) for fact in facts):
         text += "\n" + replies.text("utter_amount_unknown")  # "근무환경개선금은 얼마씩 줘요": the fact names it, no sum
+    earlier = asked_year(question, REPORT_YEAR, None) if asks_for_a_figure(question) else None
+    if earlier is not None and earlier < REPORT_YEAR and not any(
+        str(earlier) in fact.text or f"’{earlier % 100:02d}" in fact.text for fact in facts
+    ):  # "작년에는 몇명이나 빌려갔어요?" of 취업날개: the report counts 2018 only
+        text += "\n" + replies.text("utter_earlier_year_unknown", year=earlier)
     if DAY_ASKED.search(question) and not any(DAY_GIVEN.search(fact.text) for fact in facts):
         text += "\n" + replies.text("utter_exact_date_unknown")  # "해커톤 정확히 며칠에 해?": only the month
     return text, about

@@ -59,6 +59,7 @@ from knowledge.fact_search import ASKING_NOUNS, Fact, question_words
 from knowledge.morphology import nouns
 from knowledge.queries import (
     WEEKDAY_KO,
+    FigureInfo,
     HoursInfo,
     KnowledgeBase,
     OpenStatus,
@@ -302,6 +303,15 @@ def _days_label(days: List[int]) -> str:
     return ", ".join(WEEKDAY_KO[d] for d in days)
 
 
+def wages_said_of_others(kb: KnowledgeBase, programme: ProgrammeInfo, text: str) -> List[FigureInfo]:
+    """The wages of other programmes whose amount the message says ("9220원", "9,220원")."""
+    amounts = {int(m.replace(",", "")) for m in re.findall(r"(\d[\d,]{2,})\s*원", text)}
+    return [
+        f for other in kb.all_programmes(citizen_facing_only=True) if other.slug != programme.slug for f in other.figures
+        if f.unit.strip() == "원" and WAGE_WORDS.search(f.label) and f.value in amounts
+    ]
+
+
 def unknown_location_line(replies: Replies, place: PlaceInfo) -> str:
     """A site whose address the report lacks, with whom it is for ("상암쉼터: … (주 이용: 미디어 노동자)")."""
     if place.serves:
@@ -321,6 +331,9 @@ def hours_lines(replies: Replies, place: PlaceInfo) -> List[str]:
     lines = []
     for _, days, hours in groups:
         lines.append(_hours_line(replies, place.name, _days_label(days), hours))
+    if place.serves and lines:
+        # "서초쉼터 퀵기사 쉼터 맞죠? 아침 8시반에 여는": whom the site is for, with its hours (서초: 대리기사)
+        lines[-1] += replies.text("utter_hours_serves", serves=place.serves)
     return lines
 
 
@@ -654,9 +667,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             intent in ("ask_location", "ask_hours", "ask_programme_info") or (intent == "ask_cost" and named_question != "ask_cost")
         ) and WHO_FOR.search(text) and not WHO_RUNS_WORDS.search(text):
             intent = question = "ask_eligibility"  # "거기는 누가 주로 가요?", "치유프로그램은 공무원만 받는 거 아니에요?": who it is for
-        elif intent in ("ask_eligibility", "ask_location", "ask_hours", "ask_open_now") and PLAN_ASKED.search(text) and not (
-            states_profile_facts(tracker) or WHERE_ASKED.search(text)
-        ):  # "서울로 옮긴다는 얘기도 있던데 정해진거에요?" of 남부기술교육원: the plan (검토 중), not who may attend
+        elif intent in ("ask_eligibility", "ask_location") and PLAN_ASKED.search(text) and not (
+            (states_profile_facts(tracker) and not kb.places_in_text(text)) or WHERE_ASKED.search(text)
+        ):  # "서울로 옮긴다는 얘기도 있던데 정해진거에요?", "남부는 … 서울로 옮기는 걸로 확정된 거 맞죠?" (a site moving,
+            # not the citizen): the plan (검토 중), not who may attend
             intent = question = "ask_programme_info"
         elif intent == "ask_cost" and named_question is None and asks_for_a_date(text):
             intent = question = "ask_programme_info"  # "날짜는요?" after where the forum is held: its dates, not a price
@@ -1011,11 +1025,14 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             if found is not None and question == "ask_cost" and FEE_WORDS.search(text) and not PRICE_FACT.search(found[0]):
                 found = None  # "쉼터 이용료는 있어?": facts about who uses it are no price (the reply says 120)
             if (
-                found is not None and question == "ask_location" and programme.places
+                found is not None and question == "ask_location"
                 and LOCATION_WORDS.search(text) and not ADDRESS_FACT.search(found[0])
+                # (without sites, a fact naming who runs it or counting its sites answers "어디서 빌림", "몇군데"; an
+                # event's date does not answer where it was held)
+                and (programme.places or not re.search(r"업체|위탁|법인|기관|단체|\d\s*(?:개|곳|군데|개소)", found[0]))
                 and not (asks_for_a_date(text) and not WHERE_ASKED.search(text))
             ):
-                found = None  # "쉼터 위치가 어디죠?" wants a place; a fact without one is no answer (the reply says 120)
+                found = None  # "쉼터 위치가 어디죠?", "공정무역 페스티벌은 어디서 했어?" want a place; a fact without one is no answer (the reply says 120)
             if found is not None:
                 programme = found[1]  # (a fact of another programme of the topic may be the answer)
                 reply = found[0]
@@ -1028,6 +1045,12 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                     reply += "\n" + replies.text("utter_district_figure_unknown", district=counted_in)
                 if ASKS_CONTACT_TOO.search(text):  # "신청은 어디서 해요? 홈피 주소좀"
                     reply += "\n" + replies.text("utter_contact_unknown", name=programme.name)
+                elif (
+                    question == "ask_programme_info" and APPLYING_WORDS.search(asking_sentence(text)) and not programme.how_to_apply
+                    and not re.search(r"신청|접수|예약|모집", found[0]) and not asks_for_a_figure(text)
+                ):  # "취업날개 그냥 열린옷장 가서 말하면 신청 같은 거 없이 바로 빌려주는 거 맞죠?": the operator named, and
+                    # how one applies, which the report does not say
+                    reply += "\n" + replies.text("utter_how_to_apply_unknown", name=programme.name)
                 dispatcher.utter_message(text=reply, buttons=self._next_steps(replies, programme, question))
                 events = [SlotSet("programme", programme.slug)] + place_named(programme, found[0])
                 nlu_intent = (tracker.latest_message.get("intent") or {}).get("name")
@@ -1107,6 +1130,11 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             dispatcher.utter_message(text=figure)
             return []
         if programme is None and not text.startswith("/") and states_profile_facts(tracker):
+            offering = context.the_one_offering(kb, text) if question in _FIELD_QUESTIONS + ("ask_cost",) else None
+            if offering is not None:
+                # "손주 정장 빌리려면 어떻게 신청해요?" ("정장 빌리려" tells a job seeker): how to apply for the one
+                # programme that lends suits, not a list of what fits a job seeker
+                return self.respond(dispatcher, tracker, replies, kb, question, question, offering)
             # "45살 실직했어 서울 강서구 살고 뭐 없냐" (no programme named or described): what fits, with why
             return utter_fits(dispatcher, tracker, replies, kb)
         if programme is None and not text.startswith("/") and len(text) <= QUESTION_LENGTH:
@@ -1612,7 +1640,11 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
     def _cost(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
         wages = [f.display() for f in p.figures if f.unit.strip() == "원" and WAGE_WORDS.search(f.label)]
         if not wages and WAGE_WORDS.search(tracker.latest_message.get("text") or ""):
-            return replies.text("utter_wage_unknown", name=p.name)  # "공공근로 하루 일당이 얼마나 돼요": not in the report
+            text = replies.text("utter_wage_unknown", name=p.name)  # "공공근로 하루 일당이 얼마나 돼요": not in the report
+            for figure in wages_said_of_others(kb, p, tracker.latest_message.get("text") or ""):
+                # "취업날개 시급이 9220원 맞죠?": that wage is another programme's (뉴딜일자리's 생활임금)
+                text += "\n" + replies.text("utter_wage_is_of_another", wage=figure.display(), name=kb.programme(figure.programme_slug).name)
+            return text
         if not p.cost and wages:  # "생활임금 얼마예요?": for a wage, what it costs is what it pays
             text = replies.text("utter_cost", cost=", ".join(wages), **source_values(p))
             if CURRENT_WORDS.search(tracker.latest_message.get("text") or ""):

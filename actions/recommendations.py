@@ -14,7 +14,9 @@ from actions.context import (
 )
 from actions.questions_apart import AnswersQuestionsApart
 from actions.details import asks_for_a_date, detail_answer, policy_figure_answer, say_detail
-from actions.question_words import ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, NOT_COVERED, question_named
+from actions.question_words import (
+    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, EVERYTHING_ASKED, NOT_COVERED, question_named,
+)
 from actions.fits import utter_fits, utter_jobs_for_group
 from actions.programme_questions import ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, services_named
 from actions.situations import BUREAU_FIGURE_ASKED, PROFILE_SITUATIONS, STORY_LENGTH, ActionAnswerSituation
@@ -41,10 +43,6 @@ SITUATION_SEEN = 0.05
 LEARNING_OR_WORK = re.compile(r"배울|배우|일자리|일할|취업|재취업|일\s*구|직장")
 # "그럼 저 같은 사람은 뭐 할 수 있어요?": which programmes, not whether the one discussed
 WHICH_ONES = re.compile(r"뭐|무엇|어떤|무슨|어디|어느")
-# "제가 받을 수 있는 거 다 알려주세요", "해당되는 거 전부": everything that fits, whatever one programme the story named
-EVERYTHING_ASKED = re.compile(
-    r"(?:다|전부|모두|싹\s*다|몽땅)\s*(?:알려|말해|추천|보여|찾아)|뭐뭐|모든\s*(?:지원|제도|거|것)"
-)
 
 # what a request for recommendations about work and its programmes names (anything else is another topic)
 WORK_TOPIC = re.compile(

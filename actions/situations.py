@@ -23,7 +23,7 @@ from actions.programme_questions import (
 )
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
-    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, FEATURE_QUESTION, FOLLOW_UP_LENGTH, FREE_ASKED, ITEMS_LENT,
+    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, EVERYTHING_ASKED, FEATURE_QUESTION, FOLLOW_UP_LENGTH, FREE_ASKED, ITEMS_LENT,
     NEARBY_WORDS,
     NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, only_tells_of_work,
     question_named, question_sentence, wage_asked,
@@ -62,7 +62,10 @@ BY_COLLEAGUES = re.compile(r"사장|상사|팀장|부장|과장|차장|실장|�
 # "나이가 많아서 받아주는 데가 없네요", "나이 들어서 써주는 데가 없어": too old, in the citizen's eyes, for jobs for the young
 OLDER_SEEKER = re.compile(r"나이(?:가|도)?\s*(?:많|들|있)|나이\s*때문|늦은\s*나이|(?:50|60|70)대|환갑|은퇴")
 # "몇 살까지 돼?", "나이 제한 있어요?": the age limit asked outright ("나이가 많아서 걱정이에요" is part of a story)
-AGE_LIMIT_QUESTION = re.compile(r"몇\s*살\s*(?:까지|부터)|나이\s*(?:제한|기준|는\s*몇|가\s*몇)|연령\s*제한|몇\s*세\s*(?:까지|부터)")
+AGE_LIMIT_QUESTION = re.compile(
+    r"몇\s*살\s*(?:까지|부터)|나이\s*(?:제한|기준|는\s*몇|가\s*몇)|연령\s*제한|몇\s*세\s*(?:까지|부터)"
+    r"|\d{1,2}\s*(?:살|세)\s*(?:까지|부터|이하|이상)(?:라는|이라는|라던|이라던|인\s*거|맞)"  # "34살까지라는거 맞죠?"
+)
 # "학비는 어떻게 되나요": what it costs, not whether one qualifies ("무료로 빌릴 수 있어요?" still is)
 PRICE_ASKED = re.compile(r"얼마|비용|학비|수업료|교육비|가격|요금|유료")
 # "새벽에도 쉴 수 있어요?", "밤에도 열어요?": a time of day asked of a place
@@ -162,8 +165,8 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         asked_of = mentioned_programme(tracker, kb)
         if (
             asked_of is not None and asked_of.rules and states_facts_it_judges(tracker, asked_of)
-            and (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text))
-        ):  # "마을 노무 사 요 우리 가게 직원 이 열두 명 인데 받을 수 있어요" (a small workplace to the NLU): its verdict
+            and (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text)) and not EVERYTHING_ASKED.search(text)
+        ):  # (but "… 협동조합 창업 준비해요. 제가 받을수 있는거 싹다 알려주세요" asks for all of the help)  # "마을 노무 사 요 우리 가게 직원 이 열두 명 인데 받을 수 있어요" (a small workplace to the NLU): its verdict
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, asked_of)
         meaning = meaning_answer(replies, current_programme(tracker, kb), text)
         if meaning is not None:  # "근무조건에 공휴일 유급화라고 써있던데 무슨말이에요? 회사를 처음 다녀봐서 몰라요"

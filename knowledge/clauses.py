@@ -21,6 +21,20 @@ _ASKS = re.compile(
     r"(?:나요|까요|가요|는지|인지|[되돼됨]요|[되돼]죠|죠|지요|나|냐|니|해(?:요|줘요?|주나요?|주세요)|"
     r"주나|줘|줌|됨|임|인가요?|맞(?:죠|아요|나요|음)|까)\s*[?？~.!ㅠㅜㅎㅋ]*\s*$|[?？]|(?:는지|인지)(?:랑|하고)?\s*$"
 )
+# "쉼터 상담사입니다", "청년센터 직원인데요": the words after a site that make it where the asker works, introducing
+# themselves, not a programme asked about
+ASKER_ROLE = (
+    r"\s*(?:에서\s*(?:일하는|근무하는|일해요|근무해요)\s*)?(?:상담사|상담원|선생님|직원|사회복지사|복지사|담당자|강사|팀장|실무자|활동가|매니저)"
+    r"(?:님)?\s*(?:입니다|이에요|예요|인데요?|이고요?|로\s*일|으로\s*일)"
+)
+_ASKER_WORKPLACE = re.compile(r"[가-힣A-Za-z·]+" + ASKER_ROLE)
+
+
+def without_asker_workplace(text: str) -> str:
+    """``text`` with where the asker works blanked out ("쉼터 상담사입니다. 이용자분이 …" → "… 이용자분이 …")."""
+    return _ASKER_WORKPLACE.sub(lambda m: " " * len(m.group()), text)
+
+
 # the words that make "…고" join two questions rather than two facts ("35살이고 서울 사는데")
 QUESTION_WORD = re.compile(r"몇|며칠|얼마|어디|언제|뭐|무슨|누가|어떻게|어떤")
 # where one question ends and another begins

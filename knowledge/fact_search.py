@@ -57,6 +57,10 @@ def guessed_count(counters: str) -> str:
 _COUNT_GUESSED = re.compile(guessed_count("명|분|건|개|곳|군데|개소"))
 
 
+# "멘토스쿨 말고 직무·기업분석 상담창구요": what is set aside is no evidence
+_SET_ASIDE = re.compile(r"[^\s,.?!]+\s*(?:말고|아니고|말구)(?=\s)")
+
+
 def without_guessed_numbers(question: str) -> str:
     """The question without the digits of a number it supposes ("한 100건쯤" → "한 건쯤"): not evidence for the fact
     that happens to share them (4,000건 for 100건)."""
@@ -170,7 +174,7 @@ ASKING_NOUNS = frozenset(
     여기 거기 저기 정보 말씀 답변 안내 부분 관련 경우 사항 기준 조건 자격 대상 신청 방법 절차 서류 위치 주소
     내년 후년 제한 일반 일반인 홈피 오픈 날짜 차이 요청 그때 미안 주세요 이름 명칭 추천 리스트 정리 목록 물건
     걱정 고민 문제 상황 사정 형편 마음 부담 어려움 스트레스 필요 생각 때문 사실 지원 개인 시청 소식 뉴스 건물
-    농담 장난 일부 기간 다요 모두 전부 각각 전체
+    농담 장난 일부 기간 다요 모두 전부 각각 전체 개야 개임 개냐 명야 명임 명이냐 합치 합계 가정 가족 집안
     """.split()
 )
 # a place name ("관악구", "강남역"): where, which the location answers say, not what is asked about
@@ -221,7 +225,7 @@ QUESTION_SYNONYMS = {
     "점심 줘": "급식비", "점심도 줘": "급식비", "점심 나와": "급식비", "식사": "급식", "밥값": "급식비", "밥 값": "급식비", "밥도 준": "급식비", "밥 준": "급식비", "한끼": "급식비", "한 끼": "급식비", "위탁 맡은": "위탁법인", "맡은 학교": "위탁법인",
     "맡은 대학": "위탁법인", "정장 어디서": "운영업체", "양복 어디서": "운영업체", "빌려주는 가게": "운영업체",
     "가게 이름": "운영업체", "몇년이나 할": "최대 개월", "몇 년이나 할": "최대 개월", "몇년까지 할": "최대 개월",
-    "연장": "연장 최대", "더 많이 생긴": "확대", "더 생긴": "확대", "더 생겨": "확대", "더 생기": "확대", "더 늘어": "확대", "더 늘리": "확대", "더 만들": "확대", "많아진": "확대",
+    "모집 분야": "공모 분야", "연장": "연장 최대", "공정무역의 날": "세계 공정무역의 날 둘째 토요일", "공정무역의날": "세계 공정무역의 날 둘째 토요일", "더 많이 생긴": "확대", "더 생긴": "확대", "더 생겨": "확대", "더 생기": "확대", "더 늘어": "확대", "더 늘리": "확대", "더 만들": "확대", "많아진": "확대",
     # English words in Korean messages ("점심 lunch 줘요?", "photo 도 같이 찍어줘요?")
     "lunch": "급식", "meal": "급식", "photo": "사진촬영", "picture": "사진촬영", "holiday": "공휴일",
     "company": "운영업체", "how many people": "이용 인원", "free": "무료",
@@ -452,7 +456,7 @@ class FactIndex:
         """The best-matching facts (of one programme, or of all), best first; ``place`` is the place being
         discussed, whose facts win ties. An alias may name a part of the programme ("공정무역 자판기", "감정노동
         보호 가이드라인"): when nothing matches without it, its words count as evidence."""
-        question = without_guessed_numbers(question)
+        question = _SET_ASIDE.sub(" ", without_guessed_numbers(question))
         evidence = self.evidence(question, programme_slug)
         hits = self._search(question, programme_slug, limit, place, evidence)
         if programme_slug is not None and (not hits or hits[0].fact.kind == "summary"):

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
+from knowledge.clauses import without_asker_workplace
 from knowledge.db import get_engine
 from knowledge.fact_search import DISTINCTIVE_IDF, STOP_BIGRAMS, Fact, FactIndex, best_facts, bigrams, question_bigrams
 from knowledge.schema import Figure, Place, Programme, ProgrammeAlias
@@ -355,6 +356,8 @@ def _figure_info(row: Figure, slug: Optional[str]) -> FigureInfo:
 
 # How clearly a fact must match a detail question (fact_search.py scores): within the programme being
 # discussed one distinctive word is enough; across all programmes (no context) it takes about two.
+# "상담은?", "그럼 교육은요": one noun said alone, of the programme being discussed
+BARE_TOPIC = re.compile(r"^\W*(?:그럼\s*|그러면\s*|아\s*)?(?P<noun>[가-힣]{2,6}?)(?:은|는|이|가|도)?(?:요)?\W*$")
 SCOPED_FACT_THRESHOLD = 3.8
 # "층마다 뭐가 들어와요", "층별 용도", "각 층에": the whole floor plan ("5층에 뭐 있어요" asks one floor)
 FLOOR_PLAN_ASKED = re.compile(r"층마다|층별|각\s*층|층\s*구성|층\s*용도|몇\s*층에\s*(?:뭐|무엇|무슨)")
@@ -524,7 +527,7 @@ class KnowledgeBase:
         """Programmes named anywhere in ``text``, longest name first; then those it describes in the words of
         their ``described_as`` ("시에서 월급 주면서 일도 가르쳐 주는 거" → 뉴딜일자리)."""
         data = self._data()
-        key = alias_key(text)
+        key = alias_key(without_asker_workplace(text))  # ("쉼터 상담사입니다. …": where the asker works)
         found: List[Tuple[int, str]] = []
         for alias, slug in self._keys.items():
             if len(alias) >= 2 and alias in key:
@@ -557,7 +560,7 @@ class KnowledgeBase:
         "뒤에 말한 데" count in the citizen's order, not the bot's. Overlapping names: the longest wins (a site's
         name is the site, not its programme)."""
         self._data()
-        key = alias_key(text)
+        key = alias_key(without_asker_workplace(text))
         spans: List[Tuple[int, int, Tuple[str, str]]] = []
         for alias, slug in self._keys.items():
             if len(alias) >= 2:
@@ -682,6 +685,14 @@ class KnowledgeBase:
             ]
             if wider and wider[0].score > hits[0].score and wider[0].score >= GLOBAL_FACT_THRESHOLD:
                 hits, threshold = wider, GLOBAL_FACT_THRESHOLD
+        bare = BARE_TOPIC.match(question) if programme_slug is not None and topic is None and not hits else None
+        if bare is not None:
+            # "상담은?" while 감정노동 보호 is discussed: its facts that say 상담 (a word too common to search by), not
+            # its summary
+            return [
+                fact for fact in self.fact_index().facts
+                if fact.programme_slug == programme_slug and fact.kind != "summary" and bare.group("noun") in fact.text
+            ][:2]
         facts = best_facts(hits, threshold)
         return [] if self.fact_index().lacks_the_value_asked(question, facts) else facts
 

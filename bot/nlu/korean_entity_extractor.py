@@ -50,6 +50,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.korean_tokenizer import POS_TAG_KEY, analyse, normalise
+from knowledge.clauses import ASKER_ROLE
 from knowledge.morphology import respell
 
 logger = logging.getLogger(__name__)
@@ -587,6 +588,8 @@ _AGE_LIMIT_AFTER = re.compile(r"\s*(?:까지|부터|이하|이상)\s*(?:맞|라�
 _AGE_DIFFERENCE_AFTER = re.compile(r"\s*(?:차이|어리|어린|어려|많|위|아래|밑|터울|더|정도\s*차이)")
 
 
+# "쉼터 상담사입니다", "청년센터 직원인데요": a site named as where the asker works, introducing themselves
+_ASKER_WORKS_THERE = re.compile(ASKER_ROLE)
 # the groups that, said of oneself with an age or where one lives, tell one is looking for work
 _SEEKING_GROUPS = frozenset({"구직자"})
 
@@ -1127,6 +1130,8 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
             chosen.extend(_residence_from_district(text, chosen))
         if "job_status" in self._wanted:
             chosen = _job_seeker_described(chosen)
+        # "쉼터 상담사입니다. 이용자분이 … 월급을 못받으셨대요": where the asker works, not a programme asked about
+        chosen = [c for c in chosen if not (c.entity == "programme" and _ASKER_WORKS_THERE.match(text, c.end))]
         return [
             {
                 ENTITY_ATTRIBUTE_TYPE: c.entity,

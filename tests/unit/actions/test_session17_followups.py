@@ -176,3 +176,72 @@ async def test_a_detail_pointed_back_after_a_list_is_the_listed_one_that_has_it(
     )
     reply = texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
     assert "130억" in reply and "[사회투자기금]" in reply, reply
+
+
+async def test_a_sites_hours_say_whom_it_is_for(domain) -> None:
+    """"서초쉼터 퀵기사 쉼터 맞죠? 아침 8시반에 여는": 서초쉼터's hours and that it is for 대리기사 (북창 is 퀵's)."""
+    now = "서초쉼터 퀵기사 쉼터 맞죠? 아침 8시반에 여는"
+    named = [span("programme", "rest_area", now, "서초쉼터")]
+    tracker = make_tracker("ask_hours", now, named, slots={"programme": "rest_area"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "서초쉼터: 매일 18:00" in reply and "대리기사" in reply, reply
+
+
+async def test_a_wage_asked_of_a_programme_without_one_names_whose_it_is(domain) -> None:
+    """"취업날개 시급이 9220원 맞죠?": 취업날개 pays no wage in the report; 9,220원 is 뉴딜일자리's."""
+    now = "취업날개 시급이 9220원 맞죠?"
+    named = [span("programme", "interview_suit_rental", now, "취업날개")]
+    tracker = make_tracker("ask_cost", now, named, slots={"programme": "interview_suit_rental"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "[뉴딜일자리]" in reply and "9,220" in reply, reply
+
+
+async def test_an_investment_asked_is_out_of_scope_whatever_programme_it_names(domain) -> None:
+    now = "공정무역 커피 수입하는 회사 주식 지금 사도 됨? 오를까"
+    named = [span("programme", "fair_trade", now, "공정무역")]
+    tracker = make_tracker("ask_programme_info", now, named, slots={"programme": "fair_trade"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "안내할 수 있는 내용이 아니" in reply and "공정무역 도시" not in reply, reply
+
+
+async def test_a_noun_said_alone_is_the_programmes_fact_that_says_it(domain) -> None:
+    """"상담은?" while 감정노동 보호 is discussed (an hours question to the NLU): its 상담 및 치유프로그램 (’18.12월까지)."""
+    now = "상담은?"
+    tracker = make_tracker("ask_hours", now, slots={"programme": "emotional_labour_protection"}, confidence=0.32)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "치유" in reply and "12월" in reply, reply
+
+
+async def test_where_the_asker_works_is_no_programme_asked_about(domain) -> None:
+    """"쉼터 상담사입니다. 이용자분이 … 월급을 두달째 못받으셨대요": the help for unpaid wages, not the shelter."""
+    from actions.situations import ActionAnswerSituation
+
+    now = "쉼터 상담사입니다. 이용자분(41세, 마포구)이 식당에서 3개월 일했는데 월급을 두달째 못받으셨대요 어디로 연결해드리면 될까요"
+    tracker = make_tracker("situation_unpaid_wages", now, slots={})
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "[休 서울노동자 쉼터]" not in reply and ("노동" in reply), reply
+
+
+async def test_an_earlier_year_the_report_does_not_count_says_so(domain) -> None:
+    """"작년에는 몇명이나 빌려갔어요?" of 취업날개: the 2018 count, and that 2017's is not in the report (120)."""
+    now = "작년에는 몇명이나 빌려갔어요?"
+    tracker = make_tracker("ask_programme_info", now, slots={"programme": "interview_suit_rental"}, confidence=0.23)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "11,886" in reply and "2017년 수치는" in reply and "120" in reply, reply
+
+
+async def test_a_plan_asked_as_decided_gets_the_plan(domain) -> None:
+    """"서울로 옮긴다는 얘기도 있던데 정해진거에요?" of 남부기술교육원 (an eligibility question to the NLU): 검토 중."""
+    now = "서울로 옮긴다는 얘기도 있던데 정해진거에요?"
+    tracker = make_tracker("ask_eligibility", now, slots={"programme": "technical_school", "place": "남부기술교육원"}, confidence=0.38)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "검토" in reply and "만 나이로 몇 살" not in reply, reply
+
+
+async def test_whether_only_some_people_may_use_it_is_whom_it_serves(domain) -> None:
+    """"치유프로그램은 공무원만 받는 거 아니에요?" (a price question to the NLU): whom it serves (민간부문), not its price."""
+    now = "치유프로그램은 공무원만 받는 거 아니에요?"
+    tracker = make_tracker("ask_cost", now, slots={"programme": "emotional_labour_protection"}, confidence=0.25)
+    messages, events = await run_action(QUESTION, tracker, domain)
+    assert "비용은" not in texts(messages), texts(messages)  # (the verdict action says whom it serves, after the form)
+    assert {"event": "slot", "timestamp": None, "name": "last_question", "value": "ask_eligibility"} in events, events
