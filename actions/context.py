@@ -145,6 +145,7 @@ CORRECTION = re.compile(
     r"(?:물어본|물어봤|여쭤본|말한|말했|얘기한|질문한)\s*(?:거|건|것|게)|(?:물어본|말한|궁금한)\s*(?:건데|거였)|얘기(?:였|이었)"
     r"|(?:여쭈|여쭤보|물어보|말하)려(?:던|고\s*(?:한|했))"  # "상반기를 여쭈려고 한 것입니다"
     r"|잘못\s*(?:말했|말함|말씀|물어봤|물어봄)"  # "아 상반기요 상반기 잘못 말했네요" (not 잘못 쳤다: a value retyped)
+    r"|헷갈렸\S*(?=\s+(?:\S+\s+)?\S+\s*말이(?:요|에요|예요|오)\s*[.!?]*\s*$)"  # "아 내가 헷갈렸소. 하반기 말이요"
 )
 _WORD = re.compile(r"[가-힣A-Za-z0-9]+")
 
@@ -183,7 +184,9 @@ def _corrected(tracker: Tracker, text: str) -> Optional[str]:
         ONE_WORD_AGAIN.match(text) and not tracker.latest_message.get("entities")  # ("일요일은요?" names a day)
     ):
         return None
-    said = CORRECTION.split(text)[0]
+    before, *after = CORRECTION.split(text)
+    # "상반기요 상반기 잘못 말했네요": the words before the admission; "아 내가 헷갈렸소. 하반기 말이요": after it
+    said = before if any(len(word) >= 2 for word in nouns(before)) or not after else " ".join(after)
     earlier = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"][:-1]
     # the question corrected may be a few messages back ("하반기는 언제부터?", "끝나는 날은요?", "아 상반기 물어본거였어요")
     for previous in [t for t in reversed(earlier) if t and not t.startswith("/")][:3]:
@@ -312,11 +315,26 @@ def with_references_named(tracker: Tracker, kb: KnowledgeBase) -> Tracker:
             meant = meant[:start] + names[0] + meant[end:]
         else:
             meant = f"{meant[:start]}{'랑 '.join(names)} {meant[start:]}"
-    if meant == said:
+    story_start = used_in_the_story(tracker)
+    if meant == said and not story_start:
         return tracker
     resolved = tracker.copy()
     resolved.latest_message = {**tracker.latest_message, "text": meant}
+    if story_start:
+        # "뉴딜 끝나고 중소기업 들어갔는데 … 나오지 말래요": the NLU set the programme of the story's start; the
+        # conversation is about what it was about before
+        resolved.slots = {**tracker.slots, "programme": _slot_before_latest_message(tracker, "programme")}
     return resolved
+
+
+def _slot_before_latest_message(tracker: Tracker, name: str) -> Any:
+    """The value a slot had before the citizen's latest message."""
+    latest = max((i for i, event in enumerate(tracker.events) if event.get("event") == "user"), default=len(tracker.events))
+    value = None
+    for event in tracker.events[:latest]:
+        if event.get("event") == "slot" and event.get("name") == name:
+            value = event.get("value")
+    return value
 
 
 def discussed_in_order(tracker: Tracker, slot: str) -> List[str]:
@@ -354,10 +372,45 @@ def place_pointed_back(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInf
     return order[-2] if len(order) >= 2 else None
 
 
+# "뉴딜 끝나고 …", "일자리카페에서 상담받고 들어간 회사인데 …", "기술교육원 다니다 관뒀는데 …": a programme used before,
+# told as the start of a story
+_USED_BEFORE = re.compile(
+    r"(?:으로|로|에서|를|을|은|는|이|가|도)?\s*(?:\S+\s+){0,2}?"
+    r"(?:끝나고|끝났는데|끝난\s*뒤|끝난\s*후|끝내고|마치고|수료(?:했는데|하고|한)|했는데|했었는데|하다가|다니다가?|다녔는데|빌려서|빌렸는데"
+    r"|받고\s*들어간|통해\s*들어간|상담\s*받고|나왔는데|관뒀는데|그만두고|그만뒀는데"
+    r"|해\s*왔는데|써\s*왔는데|썼는데|이용했는데|다녀\s*왔는데)"  # "일자리카페에서 면접스터디 해왔는데 … 좁아요"
+)
+
+
+def used_in_the_story(tracker: Tracker) -> bool:
+    """Whether a situation is told and every programme the message names was used before, as its start ("뉴딜 끝나고
+    중소기업 들어갔는데 … 나오지 말래요"): the help for the situation is asked, not that programme."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+    text = tracker.latest_message.get("text") or ""
+    spans = [
+        e for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") == "programme" and isinstance(e.get("end"), int)
+    ]
+    return intent.startswith("situation_") and bool(spans) and all(_used_before_after(text, e["end"]) for e in spans)
+
+
+# "지금 뉴딜일자리로 일하는 중인데여 끝나고 …": still in it, so its own help after it ends is asked
+_STILL_IN_IT = re.compile(r"는\s*중|고\s*있")
+
+
+def _used_before_after(text: str, end: int) -> bool:
+    """Whether the words after a programme's name (at ``end``) tell it as used and over."""
+    found = _USED_BEFORE.match(text, end)
+    return found is not None and not _STILL_IN_IT.search(text, end, found.end())
+
+
 def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:
     """The programme named in the latest message (entity, else any known name in the text); after "말고" / "아니고"
-    the one named after it ("아 아니 공공근로 말고 뉴딜일자리요")."""
+    the one named after it ("아 아니 공공근로 말고 뉴딜일자리요"); none when the programmes it names were used before,
+    at the start of a story (``used_in_the_story``)."""
     text = tracker.latest_message.get("text") or ""
+    if used_in_the_story(tracker):
+        return None
     rejected = NOT_THIS.search(text)
     if rejected and not text.startswith("/"):
         after = kb.programmes_in_text(text[rejected.end():])
@@ -404,7 +457,12 @@ def discussed_by_a_word(tracker: Tracker, kb: KnowledgeBase) -> Optional[Program
     discussed = [p for p in (kb.programme(slug) for slug in discussed_in_order(tracker, "programme")) if p is not None]
     if len(discussed) < 2 or states_profile_facts(tracker):
         return None  # (facts told are about the person, whatever they name: "취준생이면 ㅇㅋ?")
-    words = [w for w in nouns(tracker.latest_message.get("text") or "") if len(w) >= 2 and w not in ASKING_NOUNS]
+    text = tracker.latest_message.get("text") or ""
+    # words said on their own, not the tail of a compound ("모의면접" names no 면접 정장)
+    words = [
+        w for w in nouns(text)
+        if len(w) >= 2 and w not in ASKING_NOUNS and re.search(rf"(?<![가-힣]){re.escape(w)}", text)
+    ]
     current = tracker.get_slot("programme")
 
     def named_by(programme: ProgrammeInfo, word: str) -> bool:
@@ -520,10 +578,17 @@ def the_one_offering(kb: KnowledgeBase, text: str) -> Optional[ProgrammeInfo]:
     in "손주 정장 빌리려면 어떻게 신청해요?"); None when such nouns point to none or to several."""
     index = kb.fact_index()
     said = question_words(text)
-    named = {n for n in nouns(" ".join(said)) if len(n) >= 2 and n not in ASKING_NOUNS}
+    # words said, not a synonym's translation ("빌려주는 데" reads as 운영업체, which is 취업날개's alone)
+    named = {n for n in nouns(" ".join(said)) if len(n) >= 2 and n not in ASKING_NOUNS and n in text}
+    # and the compounds the analyser split ("모의면접", of which it keeps 모의 and 면접), as listed_one_offering reads them
+    named |= {w for w in said if w in text and any(n in w and len(w) <= len(n) + 2 for n in named)}
     facing = [p.slug for p in kb.all_programmes(citizen_facing_only=True)]
     owners = {slug for word in named if index.said_of_how_many(word) == 1 for slug in facing if word in index.said_of(slug)}
     return kb.programme(owners.pop()) if len(owners) == 1 else None
+
+
+# "그 중에 …", "그중 …": one of the programmes just listed
+AMONG_LISTED = re.compile(r"(?:그|이)\s*중(?:에|에서)?(?![가-힣])|그중")
 
 
 def listed_one_offering(tracker: Tracker, kb: KnowledgeBase, current: Optional[ProgrammeInfo]) -> Optional[ProgrammeInfo]:
@@ -536,12 +601,13 @@ def listed_one_offering(tracker: Tracker, kb: KnowledgeBase, current: Optional[P
     # the nouns, and the compounds the analyser split ("모의면접" of which it keeps "면접"), not verbs ("하는")
     words = {*named, *(w for w in said if any(n in w and len(w) <= len(n) + 2 for n in named))}
     listed = programmes_listed_lately(tracker, kb)
-    if current is None or not words or not listed:
+    if not words or not listed or (current is None and not AMONG_LISTED.search(text)):
         return None
     index = kb.fact_index()
     # the most telling word first: the longer ("모의면접", then "면접"), then the rarer ("융자" before "규모"), so that the
     # answer never depends on the order of a set
-    own = index.said_of(current.slug)
+    # (no programme in context after a list of what fits: "그 중에 기술 배우는 곳은 송파에서 가까운 데가 어디요")
+    own = index.said_of(current.slug) if current is not None else frozenset()
     for word in sorted(words, key=lambda w: (-len(w), index.said_of_how_many(w), w)):
         if index.said_of_how_many(word) > _FEW_PROGRAMMES:
             continue  # "서울시", "지원": words of many programmes tell none of them apart
@@ -626,7 +692,13 @@ AS_OF_ASKED = re.compile(
 INVESTMENT_ASKED = re.compile(
     r"(?:주식|주가|코인|가상\s*화폐|암호\s*화폐|종목|삼전|삼성전자|하이닉스)\S*\s*(?:\S+\s*){0,4}?"
     r"(?:사도|살까|사야|사면|사는\s*게|뭐\s*사|오를|오르|떨어질|들어가도|추천|어때|매수|매도|전망)"
+    # "수능 다시 볼까봐요 인서울 정시 커트라인 좀 알려줘요": university admissions
+    r"|수능|정시\s*(?:커트|컷|등급|지원|모집)|수시\s*(?:커트|컷|등급|지원|모집)|커트\s*라인|입시|내신\s*(?:등급|몇)"
 )
+# "한국 국적이 아니고 외국인등록증만 있는데 그래도 참여 되나요?", "외국인도 뉴딜 신청 돼요?": a condition of nationality
+FOREIGNER_ASKED = re.compile(r"국적|외국인\s*(?:도|은|이라도|인데도)\s*(?:\S+\s*){0,3}?(?:돼|되|신청|참여|받을|할\s*수)")
+# "한번 했던 사람이 다시 참여할수 있는지는 어디다 물어봐요": where to ask what the report does not say (120)
+WHERE_TO_ASK = re.compile(r"(?:는지|인지|건지)(?:는|도)?\s*(?:\S+\s*)?어디(?:다|에|에다|로)?\s*(?:물어|문의|알아봐)")
 # "아니 동부요 …": a correction opening the message, the place right after it
 _CORRECTION_OPENING = re.compile(r"(?:(?:아|앗|어|음)[\s,.]*)?(?:아니(?:요|다|고)?|아뇨|ㄴㄴ|잘못\s*\S+)[\s,.!]*")
 # "… 중부 는 요": the place the message ends on, asked about
@@ -992,6 +1064,15 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
             # "근데 정보가 언제 기준이에요? 최신이에요?": the report's date, and where to check what changed since
             dispatcher.utter_message(text=replies.text("utter_as_of"))
             return [FollowupAction("action_listen")]  # (nothing else follows: no eligibility form after it)
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+        if self.answers_follow_ups and WHERE_TO_ASK.search(said) and (not intent.startswith("situation_") or confidence < 0.5):
+            # (a story heard with confidence is asked of its own help: "월급 받을 수 있는지 어디에 물어봐요")
+            dispatcher.utter_message(text=replies.text("utter_where_to_ask"))
+            return [FollowupAction("action_listen")]
+        if self.answers_follow_ups and FOREIGNER_ASKED.search(said) and not intent.startswith("situation_"):
+            dispatcher.utter_message(text=replies.text("utter_nationality_unknown"))  # (the report states no such rule)
+            return [FollowupAction("action_listen")]
         if self.answers_follow_ups and INVESTMENT_ASKED.search(said) and not said.startswith("/"):
             before = len(dispatcher.messages)
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))

@@ -13,6 +13,7 @@ import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.comparisons import asks_to_compare
@@ -220,6 +221,15 @@ class ActionAnswerCapabilities(KnowledgeAction):
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "그럼 저는 뭐 할 수 있어요?"
         if fits is not None:
             return fits
+        named = mentioned_programme(tracker, kb)
+        if named is not None and not YOU_WORDS.search(text) and len(kb.programmes_in_text(text)) <= 1:
+            # (not "결국 둘 다 120에 물어보면 되는 거네요?", which names the two just discussed)
+            # "우리 회사 근로환경 완전 개판인데 노동옴부즈만한테 뭘 도와달라고 할수있어?": what that programme does
+            asking = ActionAnswerProgrammeQuestion()
+            dispatcher.utter_message(
+                text=asking._info(replies, tracker, kb, named, []), buttons=asking._next_steps(replies, named, "ask_programme_info")
+            )
+            return [SlotSet("programme", named.slug), SlotSet("last_question", "ask_programme_info")]
         if len(text) <= FOLLOW_UP_LENGTH or nlu_confidence(tracker) < UNSURE_CAPABILITIES:
             # "주제가 머예요", "어떤 곳이 빌릴 수 있어요?" in a conversation about one; "2020년까지의 목표치는 어떻게
             # 잡혀 있나요?" (what I can do at 0.11) after 생활임금's figures

@@ -164,6 +164,8 @@ SECOND_QUESTION = re.compile(r"[?？]\s*\S")
 WORKS_IN_SEOUL = re.compile(r"서울(?:에서|으로|로)\s*(?:일하|출근|출퇴근|다니|근무)|(?:회사|직장|일터)(?:가|는|도)?\s*서울")
 # charges beyond the price ("반납 늦으면 연체료 있어요?"): a "free" programme says nothing of them
 # "훈련수당 같은거 나와요?", "장려금 따로 있어요?": money paid to the citizen by name (of a programme that pays none)
+# "취업날개 그거 뭐야??", "마을노무사가 뭐에요": what a programme is, the whole question
+WHAT_IT_IS = re.compile(r"(?:그거|그게|이거|이게|그건|이건|거기|가|이|는|은)?\s*(?:뭐야|뭐예요|뭐에요|뭐임|뭔가요|뭔데|뭐죠|뭐지|뭡니까|뭐여)\s*[?？!~ㅋㅎ]*\s*$")
 ALLOWANCE = re.compile(r"[가-힣]{0,4}(?P<kind>수당|장려금|활동비)")
 OTHER_CHARGES = re.compile(r"연체료|위약금|벌금|보증금|배송비|세탁비|분실\s*비용|파손\s*비용")
 CHARGES_WRITTEN = {"보증금": ("예치",)}  # (the report's word for it: 기술교육원's 교육훈련비 예치)
@@ -250,6 +252,8 @@ INFO_REQUEST = re.compile(
 )
 # "저녁에 듣는 수업도 있나요?": whether something else exists too (not "지금 문 열려있어?")
 ALSO_EXISTS = re.compile(r"(?:[가-힣]도|(?:반|과정|수업|강의|프로그램)(?:은|는|이)?)\s*있(?:어요|나요|어|음|나|을까요|습니까|는지)")
+# "밤에 수업 들을수있나", "저녁 강의도 해요?": a course at a time of day, which the report's 야간 과정 answers (not hours)
+COURSE_AT_A_TIME = re.compile(r"(?:밤|저녁|야간|주말|새벽)(?:에|에도|엔|에는)?\s*(?:\S+\s*)?(?:수업|강의|과정|교육)")
 # a short question about a feature ("당일 대여 되나"), not facts about oneself ("저 민간회사 다니는데 …")
 FEATURE_LENGTH = 15
 # "자격증도 나오는 거예요?", "통역도 해 줘요?": whether it also gives or does something
@@ -279,7 +283,7 @@ ASKS_CONTACT_TOO = re.compile(r"전화\s*번호|연락처|전번|홈페이지|�
 _FIELD_QUESTIONS = ("ask_how_to_apply", "ask_hours", "ask_open_now", "ask_location", "ask_contact")
 
 # what a fact about applying says
-APPLY_FACT = re.compile(r"신청|접수|모집|공모|공고|선정|등록|예약|방문|문의")
+APPLY_FACT = re.compile(r"신청|접수|모집|공모|공고|선정(?!\))|등록|예약|방문|문의")  # (not "운영업체(’18.2월 선정)")
 
 # a place not open yet ("’19년 3월 개관 예정"): "지금 가볼 수 있어요?" is answered by when it opens
 OPENING_LATER = re.compile(r"(?:개관|개소|발족|오픈|조성)\s*예정")
@@ -627,6 +631,11 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             # "아 아니 공공근로 말고 뉴딜일자리요 청년꺼 그건 어떻게 신청해요" (a correction to the NLU): what it asks
             question = question_named(text)
         question = question or "ask_programme_info"
+        if (
+            intent == "inform" and named is not None and named.rules and states_profile_facts(tracker)
+            and (ASKS_IF_I_CAN.search(text) or ASKS_IF_I_QUALIFY.search(text))
+        ):  # "어머님 전화: 중2 아들(14세) 기술교육원 보낼수 있냐고. 서울 노원 거주" (facts to the NLU): its verdict
+            return self.judge(dispatcher, tracker, replies, kb, named)
         listed = list({p.slug: p for p in programmes_just_listed(tracker, kb)}.values()) if named is None and intent == "ask_cost" else []
         paying = [p for p in listed if any(WAGE_WORDS.search(f.label) for f in p.figures)]
         if len(listed) > 1 and WAGE_WORDS.search(text) and len(paying) == 1 and tracker.get_slot("programme") in (
@@ -672,6 +681,13 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         ):  # "서울로 옮긴다는 얘기도 있던데 정해진거에요?", "남부는 … 서울로 옮기는 걸로 확정된 거 맞죠?" (a site moving,
             # not the citizen): the plan (검토 중), not who may attend
             intent = question = "ask_programme_info"
+        elif intent in ("ask_hours", "ask_open_now") and named_question == "ask_cost" and not HOURS_ASKED.search(text):
+            intent = question = "ask_cost"  # "급식비 인상됐다는데 지금 얼마예여": a price now, not whether it is open now
+        elif (
+            intent in ("ask_cost", "ask_eligibility") and WHAT_IT_IS.search(asking_sentence(text))
+            and question_named(asking_sentence(text)) is None and not states_profile_facts(tracker)
+        ):  # "취업날개 그거 머야?? 친구가 정장 공짜로 빌렸다던데ㅋㅋ": what it is (공짜 is in the story after it)
+            intent = question = "ask_programme_info"
         elif intent == "ask_cost" and named_question is None and asks_for_a_date(text):
             intent = question = "ask_programme_info"  # "날짜는요?" after where the forum is held: its dates, not a price
         elif intent in ("ask_cost", "ask_eligibility", "ask_location", "ask_hours", "ask_open_now") and COUNT_GUESSED.search(text):
@@ -682,11 +698,15 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             intent in QUESTION_INTENTS and current is not None and sites_counted(current, text)
         ):
             intent = question = "ask_location"  # "기술교육원 서울 안에 몇 군데 있어요?": its sites, listed (남부 in 군포)
-        elif intent in QUESTION_INTENTS and LIMIT_ASKED.search(text):
-            intent = question = "ask_eligibility"  # "회사가 몇 명 이하여야 돼요?": the rule, not a count of something
+        elif (
+            intent in QUESTION_INTENTS or (intent == "inform" and not states_profile_facts(tracker))
+        ) and LIMIT_ASKED.search(text):
+            # "회사가 몇 명 이하여야 돼요?": the rule, not a count of something; "뉴딜 나이 범위 정확하게 몇세부터 몇세"
+            # (facts to the NLU, none told)
+            intent = question = "ask_eligibility"
         elif intent in QUESTION_INTENTS and current is not None and REQUIREMENT.search(text) and any(
             word in rule.text for rule in current.rules for word in nouns(text) if len(word) >= 2
-        ):
+        ) and question_named(asking_sentence(text)) != "ask_cost":  # (not "…설명해야되는데 시급이 얼마로 나와요?")
             intent = question = "ask_eligibility"  # "공공근로 하려면 구직등록도 해야 되나요?": a rule of it
             if knows_about_citizen(tracker) and current.rules:
                 # "취업날개는 졸업해야 되는거 아님?" from a 고3 whose facts were told: the verdict for them
@@ -935,7 +955,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             )
         ] if question == "ask_cost" else []
         allowances = [
-            m.group() for m in ALLOWANCE.finditer(text)
+            m.group() for m in ALLOWANCE.finditer(asking_sentence(text))  # (not one in a story told after the question:
+            # "마을노무사가 뭐에요?? 사장님이 주휴수당 얘기만 꺼내면 짜증냄")
             if programme is not None and not any(WAGE_WORDS.search(f.label) for f in programme.figures)
             and not any(m.group("kind") in fact.text for fact in programme_facts(programme))
         ]
@@ -1262,6 +1283,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 # ("… 사장이 월급도 몇 번 늦게 줘서 …. … 청년일자리센터 평일엔 몇시까지 해요?": a number in the story
                 # is not asked; the last sentence asks)
                 or bool(FIGURE_QUESTION.search(asking_sentence(text))) or bool(ALSO_EXISTS.search(text))
+                or bool(COURSE_AT_A_TIME.search(text))  # "낮엔 알바해서 밤에 수업 들을수있나": a night course (야간)
             )
         if intent == "ask_eligibility" and DURATION_ASKED.search(text):
             return True  # "28살인데요 뉴딜일자리는 몇개월까지 일할수있어요?": how long (최대 23개월), not whether

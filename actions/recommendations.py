@@ -15,7 +15,8 @@ from actions.context import (
 from actions.questions_apart import AnswersQuestionsApart
 from actions.details import asks_for_a_date, detail_answer, policy_figure_answer, say_detail
 from actions.question_words import (
-    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, EVERYTHING_ASKED, NOT_COVERED, question_named,
+    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, EVERYTHING_ASKED, NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE,
+    question_named,
 )
 from actions.fits import utter_fits, utter_jobs_for_group
 from actions.programme_questions import ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, services_named
@@ -29,7 +30,10 @@ LEFT_THAT_WORK = re.compile(r"하다(?:가)?\s*(?:\S+\s*){0,4}?(?:그만|관두|
 # "그럼 제 친구는요? …", "울 언니도요? …": the question just answered, asked for another person
 OTHER_ONE_ASKED = re.compile(r"\W*(?:아\s*)?(?:그럼|그러면|그렇다면)?\s*(?:제|내|우리|울|저희)?\s*[가-힣]{1,4}(?:는요|은요|도요)\s*[?？]?")
 # "… 직원은 되는거지?", "그럼 되겠네요": a yes supposed, to be confirmed
-GUESSED_SO = re.compile(r"되는\s*(?:거|건|게)\s*(?:지|죠|지요|맞지|맞죠|맞나요)?\s*[?？]*\s*$|되겠\S{0,3}\s*[?？]*\s*$")
+GUESSED_SO = re.compile(
+    r"되는\s*(?:거|건|게)\s*(?:지|죠|지요|맞지|맞죠|맞나요)?\s*[?？]*\s*$|되겠\S{0,3}\s*[?？]*\s*$"
+    r"|(?:세|살)\s*(?:되면|이면)\s*요?\s*[?？]*\s*$"  # "내년에 만15세 되면요": an age supposed, after a verdict
+)
 # "작은 사회적기업 운영 중인데", "협동조합 하는데": an organisation asking, whose help is the social economy's
 ORGANISATION = re.compile(r"사회적\s*기업|협동\s*조합|마을\s*기업|자활\s*기업|소셜\s*벤처|사회적\s*경제\s*기업")
 _ASKED_OF_IT = ("ask_hours", "ask_open_now", "ask_location", "ask_contact", "ask_cost", "ask_how_to_apply", "ask_programme_info")
@@ -120,6 +124,14 @@ class ActionRecommendProgrammes(AnswersQuestionsApart):
         ):  # "상담같은거 받을수잇어?" (a recommendation at 0.11) while 감정노동 보호 is discussed: what it offers of that
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", current
+            )
+        if (
+            current is not None and not current.rules and confidence < UNSURE_RECOMMENDATION and named is None
+            and PERSON_ASKS_IF_ELIGIBLE.search(text)
+        ):  # "서울시 소속 이 아니고 일반 회사 인데도 받을수 있소" (a recommendation at 0.33) of 감정노동 보호: whom the
+            # report says it serves
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, "ask_eligibility", "ask_eligibility", current
             )
         if named is not None and states_profile_facts(tracker) and not EVERYTHING_ASKED.search(text):
             # "서른다섯인데 취업날개 받을 수 있나요?": about that programme, not a list (but "… 면접 정장도 없고 … 제가

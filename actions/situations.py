@@ -12,7 +12,7 @@ from actions.context import (
     BESIDES, CORRECTION, NOT_THIS, THE_SAME_ABOUT, Replies, current_programme, join, knows_about_citizen,
     latest_entity_values, mentioned_programme, named_only_in_the_story, previous_programme, previous_user_text,
     programme_buttons, programmes_listed_lately, said_just_before, states_facts_it_judges, states_profile_facts,
-    verdict_asked_again,
+    previous_reply, the_one_offering, used_in_the_story, verdict_asked_again,
 )
 from actions.details import asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, say_detail
 from actions.eligibility import YOUTH, YOUTH_AGES, answers_the_form
@@ -63,9 +63,11 @@ BY_COLLEAGUES = re.compile(r"사장|상사|팀장|부장|과장|차장|실장|�
 OLDER_SEEKER = re.compile(r"나이(?:가|도)?\s*(?:많|들|있)|나이\s*때문|늦은\s*나이|(?:50|60|70)대|환갑|은퇴")
 # "몇 살까지 돼?", "나이 제한 있어요?": the age limit asked outright ("나이가 많아서 걱정이에요" is part of a story)
 AGE_LIMIT_QUESTION = re.compile(
-    r"몇\s*살\s*(?:까지|부터)|나이\s*(?:제한|기준|는\s*몇|가\s*몇)|연령\s*제한|몇\s*세\s*(?:까지|부터)"
+    r"몇\s*살\s*(?:까지|부터)|나이\s*(?:제한|기준|상한|하한|는\s*몇|가\s*몇)|연령\s*(?:제한|상한)|몇\s*세\s*(?:까지|부터)"
     r"|\d{1,2}\s*(?:살|세)\s*(?:까지|부터|이하|이상)(?:라는|이라는|라던|이라던|인\s*거|맞)"  # "34살까지라는거 맞죠?"
 )
+# "다른 지원 뭐 있어요": help besides the programme the story started with
+OTHER_HELP = re.compile(r"다른\s*(?:지원|제도|도움|거|것|프로그램|사업)")
 # "학비는 어떻게 되나요": what it costs, not whether one qualifies ("무료로 빌릴 수 있어요?" still is)
 PRICE_ASKED = re.compile(r"얼마|비용|학비|수업료|교육비|가격|요금|유료")
 # "새벽에도 쉴 수 있어요?", "밤에도 열어요?": a time of day asked of a place
@@ -82,6 +84,11 @@ HARM_DONE = (
 )
 # "정규직 전환 이런거 있지 않아요?": whether the programme named exists, asked outright
 THERE_IS_ONE_ASKED = re.compile(r"(?:이런|그런)\s*(?:거|게|것|제도)\s*(?:도\s*)?(?:있|없)|있지\s*않(?:아|나|나요|습니까)")
+# "멘토스쿨 같은것도 있다며", "청년수당이라는 것도 있나요": a thing heard of, asked whether it exists
+HEARD_OF_ONE = re.compile(
+    r"(?:같은\s*(?:것|거|게)|(?:이)?란\s*(?:것|거|게)|(?:이)?라는\s*(?:것|거|게))\s*(?:도|이|가)?\s*"
+    r"(?:있다며|있다던데|있다는데|있다고|있던데|있어요|있나요|있음|있어|있습니까|있는지)"
+)
 # "목표 얼마에요", "몇 개": a number asked, which one of the bureau's own figures may be
 BUREAU_FIGURE_ASKED = re.compile(r"몇|얼마|목표|규모|예산|실적")
 # "배울 수 있겠네요?", "다닐 수 있겠습니까": whether one can (said as a guess)
@@ -162,6 +169,10 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         if again is not None:  # "아 구직등록 한 줄 알았는데 안돼있네 ㅋㅋ 그럼?" (heard as unpaid wages) after a verdict
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, again)
         text = tracker.latest_message.get("text") or ""
+        if used_in_the_story(tracker) and OTHER_HELP.search(text) and states_profile_facts(tracker):
+            # "취업날개로 정장 빌려서 면접은 봤는데 떨어졌어요.. 29살 서울 사는 취준생인데 다른 지원 뭐 있어요": what else
+            # fits them, not the programme they used
+            return utter_fits(dispatcher, tracker, replies, kb)
         asked_of = mentioned_programme(tracker, kb)
         if (
             asked_of is not None and asked_of.rules and states_facts_it_judges(tracker, asked_of)
@@ -195,6 +206,17 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         if figure is not None:  # "사회적경제 공공구매 올해 목표 얼마에요": the bureau's figure, not the list of help
             dispatcher.utter_message(text=figure)
             return []
+        heard_of = (
+            the_one_offering(kb, text)
+            if HEARD_OF_ONE.search(text) and len(text) <= QUESTION_LENGTH and mentioned_programme(tracker, kb) is None
+            else None
+        )
+        if heard_of is not None:
+            # "특성화고 다니는데 멘토스쿨 같은것도 있다며" (heard as wanting training): the fact of the one programme whose
+            # facts alone say it
+            heard = detail_answer(replies, kb, heard_of, text, say_unknown=False)
+            if heard is not None:
+                return say_detail(dispatcher, heard)
         programmes = kb.for_situation(situation)
         age = tracker.get_slot("age")
         if situation == "situation_job_search" and OLDER_SEEKER.search(text) and (age is None or age > YOUTH_AGES[1]):
@@ -270,9 +292,16 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "노원구 근처에 기술교육원이 있는지요", "그 보호관이라는 사람들이 몇이나 됩니까": a question about the one named
             # (also closing a story: "…뭐라도 배우려고요. 기술교육원 중부가 어디 있는지 알려주세요.")
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, named)
+        among = named is None and AMONG_THEM.search(text) and len(text) <= STORY_LENGTH
+        offering = the_one_offering(kb, text) if among else None
+        if offering is not None and any(offering.name in (e.get("text") or "") for e in previous_reply(tracker)):
+            # "그중에 모의면접 해주는데는 어디야" after what fits a 23-year-old, which names 청년일자리센터 (without a
+            # button): the one of them that offers it
+            question = question_named(text) or "ask_programme_info"
+            return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, question, question, offering)
         listed_for_it = [
             p for p in programmes_listed_lately(tracker, kb) if p.slug in {q.slug for q in programmes}
-        ] if named is None and AMONG_THEM.search(text) and len(text) <= STORY_LENGTH else []
+        ] if among else []
         if listed_for_it:
             # "그중에 기술 배우는데는 어디어디 있어요" after what fits: the one listed that is made for that need
             question = question_named(text) or "ask_programme_info"
@@ -488,6 +517,10 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             (p for p in programmes[:4] if index.main_name_bigrams(p.slug) & said),
             key=lambda p: -len(index.main_name_bigrams(p.slug) & said),
         )
+        if used_in_the_story(tracker):
+            # "일자리카페에서 면접스터디 해왔는데 … 더 넓은 공간 없나": the one named was outgrown; the next one listed
+            used = set(latest_entity_values(tracker, "programme"))
+            by_name = [p for p in programmes[:4] if p.slug not in used][:1]
         in_focus = named if named is not None and named.slug in listed else (
             by_name[0] if by_name and primary not in by_name else primary
         )

@@ -20,11 +20,16 @@ from sqlalchemy.orm import Session, selectinload
 
 from knowledge.clauses import without_asker_workplace
 from knowledge.db import get_engine
-from knowledge.fact_search import DISTINCTIVE_IDF, STOP_BIGRAMS, Fact, FactIndex, best_facts, bigrams, question_bigrams
+from knowledge.fact_search import (
+    DISTINCTIVE_IDF, STOP_BIGRAMS, Fact, FactHit, FactIndex, best_facts, bigrams, question_bigrams,
+)
 from knowledge.schema import Figure, Place, Programme, ProgrammeAlias
 from knowledge.validation import WEEKDAYS, alias_key, describes
 
 logger = logging.getLogger(__name__)
+
+# "거긴 …", "그곳은 …", "그 교육원 …": the site being discussed, pointed at
+POINTS_AT_A_PLACE = re.compile(r"거기|거긴|그곳|그\s*(?:쉼터|센터|교육원|기념관)")
 
 SEOUL = ZoneInfo("Asia/Seoul")
 WEEKDAY_KO = ["월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"]
@@ -655,6 +660,8 @@ class KnowledgeBase:
         # a topic holds a handful of programmes: as strict as one programme
         threshold = SCOPED_FACT_THRESHOLD if programme_slug is not None or topic is not None else GLOBAL_FACT_THRESHOLD
         hits = self.fact_index().search(question, programme_slug, limit=8 if topic is None else 200, place=place)
+        if place and programme_slug is not None:
+            hits = self._as_of_the_place(hits, question, programme_slug, place)
         if topic is not None:
             programmes = self._data()
             # only facts sharing words with the question: a number of the right kind alone is not enough here
@@ -686,7 +693,7 @@ class KnowledgeBase:
             if wider and wider[0].score > hits[0].score and wider[0].score >= GLOBAL_FACT_THRESHOLD:
                 hits, threshold = wider, GLOBAL_FACT_THRESHOLD
         bare = BARE_TOPIC.match(question) if programme_slug is not None and topic is None and not hits else None
-        if bare is not None:
+        if bare is not None and not self.programmes_in_text(bare.group("noun")):  # (not "일자리카페?": its name)
             # "상담은?" while 감정노동 보호 is discussed: its facts that say 상담 (a word too common to search by), not
             # its summary
             return [
@@ -695,6 +702,39 @@ class KnowledgeBase:
             ][:2]
         facts = best_facts(hits, threshold)
         return [] if self.fact_index().lacks_the_value_asked(question, facts) else facts
+
+    def _as_of_the_place(self, hits: List[FactHit], question: str, programme_slug: str, place: str) -> List[FactHit]:
+        """The hits with a fact about another site of the programme replaced by the same kind of fact about the site
+        discussed: "거긴 어느 학교에서 맡아 합니까" of 중부 matched 동부's (학)경복대학교 on 학교, but asks who runs 중부."""
+        discussed = self.place(place)
+        programme = self.programme(programme_slug)
+        sites = [p.name for p in programme.places] if discussed is not None and programme is not None else []
+        if (
+            discussed is None or len(sites) < 2 or not POINTS_AT_A_PLACE.search(question)
+            or any(p.name != discussed.name for p in self.places_in_text(question))
+        ):  # (only "거기", "그곳": "강동 쪽에도 있어요?" after 북부 asks of another site)
+            return hits
+        others = [name for name in sites if name != discussed.name]
+        # where the other sites are, as their places and facts say ("강동구 고덕동", "용산구 한남동")
+        said_of_others = " ".join(
+            [f"{p.district or ''} {p.address or ''}" for p in programme.places if p.name != discussed.name]
+            + [f.text for f in self.fact_index().facts if f.programme_slug == programme_slug
+               and any(f.text.startswith(name) for name in others)]
+        )
+        where_others = {word[:-1] for word in re.findall(r"[가-힣]{1,4}[구동시군](?![가-힣])", said_of_others)}
+        if any(word in question for word in where_others if len(word) >= 2):
+            return hits  # "강동 쪽에도 하나 있다던데 거긴 어느 동네예요?": another site, by where it is
+        own = [f for f in self.fact_index().facts if f.programme_slug == programme_slug and discussed.name in f.text]
+        replaced: List[FactHit] = []
+        for hit in hits:
+            if discussed.name not in hit.fact.text and any(name in hit.fact.text for name in others):
+                same_kind = [f for f in own if f.kind == hit.fact.kind and not any(name in f.text for name in others)]
+                if not same_kind:
+                    continue
+                hit = FactHit(same_kind[0], hit.score, hit.matched)
+            if all(hit.fact != other.fact for other in replaced):
+                replaced.append(hit)
+        return replaced
 
     def policy_figure(self, question: str, min_words: int = 0, tie_break: str = "") -> Optional[FigureInfo]:
         """The bureau's own figure a question asks for ("올해 서울시 일자리 목표 몇 개예요?" → ’18년 서울시 일자리 목표):

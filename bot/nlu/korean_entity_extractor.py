@@ -272,6 +272,8 @@ _AGE_NUMBER_CONTEXT = re.compile(
     r"(?=\s+(?:서울|경기|인천|남자?|여자?|취준|백수|무직|실직|대학|직장|회사|구직|[가-힣]+구\s))"
     # "서울사는 취준생 36": an age closing terse facts about oneself
     r"|(?:취준생|취준|백수|무직|실직자|구직자|대학생|졸업생|직장인|회사원|알바생|주부)\s*(?P<l>[1-9]\d)\s*(?:살|세)?[\s.!?~ㅋㅎ]*$"
+    # "올해 52 먹은 사람도": an age eaten (the Korean way of saying one's age), without 살
+    r"|(?<![\d.,:\-])(?P<q>[1-9]\d)\s*(?:살\s*)?(?:먹은|먹었|먹고)"
     # "취업날개 33 서울 취준": an age after the programme's name, opening terse facts about oneself
     r"|^\s*[가-힣]{2,10}\s+(?P<p>[1-9]\d)(?=\s+(?:서울|경기|인천|취준|백수|무직|실직|구직|[가-힣]+구\s))"
 )
@@ -373,6 +375,10 @@ _RESIDENCE_MOVING = re.compile(
     r"|(?P<home_place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
     r"\s*(?:(?:본가|부모님\s*댁|부모님\s*집|집|고향\s*집)\s*(?:으로|로)\s*(?:들어가|들어와|들어갈|들어올|돌아가|돌아갈|내려가|내려갈)"
     r"|(?:으로|로|에)\s*(?:방|집|자취방|원룸|월세방?)\s*(?:을\s*|를\s*)?(?:구해|구하|얻어|얻으|잡아|잡으|얻|구했|얻었))"
+)
+# "남부는 …", "교육원이 …", "센터도 …": a site or office as the subject of a move ("… 서울로 옮긴대요")
+_SITE_MOVING = re.compile(
+    r"(?:동부|서부|남부|북부|중부|교육원|센터|쉼터|기념관|사무소|사무실|본부|공장|학교)(?:는|은|이|가|도)\s+(?:\S+\s+){0,4}?$"
 )
 # "서울 우리집에 사는 고3", "서울 저희 집에서 같이 살아요": one's home in Seoul
 _RESIDENCE_HOME = re.compile(
@@ -499,7 +505,7 @@ def _native_count(words: Text) -> int:
 # "구직등록 했어요" / "구직등록은 아직 안 했어요" / "구직등록이요? 그런 거 안 했는데요" (공공근로 asks for it)
 _REGISTERED = re.compile(
     r"(?:구직\s*등록|(?:고용\s*센터|워크넷)\S*\s*(?:\S+\s+){0,2}?등록|(?<![가-힣])(?:그거|그것|그걸|그건)\s*등록)(?:은|도|을|는|이요|이|만)?\?*\s*(?:(?P<mark>[Oo○](?![A-Za-z]))|(?P<unmarked>[Xx×](?![A-Za-z]))|(?P<thought>[^.?!]{0,4}?(?:한|된|했는|돼\s*있는|되어\s*있는)\s*(?:줄|걸로)\s*(?:알았|알고)[^.?!]{0,20}?(?:안\s*돼|안\s*되|안돼|안되|없|안\s*했|안했|안\s*함|안함))|(?P<no>(?:(?!했|햇|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*함(?![가-힣])|안함(?![가-힣])|안\s*돼\s*있|안돼\s*있|안\s*해\s*보|안\s*해\s*놨|안해놨|안\s*해\s*놓|안\s*해\s*뒀|안\s*했|안했|안\s*햇|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
-    r"|(?P<yes>[^.?!]{0,12}?(?:했|햇|하셨|해\s*놨|해놨|해\s*뒀|해\s*두셨|해\s*드렸|해드림|완료|되어|돼\s*있|됐|마쳤|마치(?:시)?면|마치고|하시면(?!\s*(?:돼|되|안)))"
+    r"|(?P<yes>[^.?!]{0,12}?(?:했|햇|하셨|해\s*놨|해놨|해\s*뒀|해\s*두었|해\s*두셨|해\s*드렸|해드림|완료|되어|돼\s*있|됐|마쳤|마치(?:시)?면|마치고|하시면(?!\s*(?:돼|되|안)))"
     r"|함(?![가-힣])|했음|해씀|해놓음|해놨음"  # "방금 워크넷에서 구직등록함 이제 됨?"
     r"|하고\s*(?:오면|나면|나서|와서|왔|옴)|하면(?!\s*(?:돼|되|안))|할게|할\s*거|하러\s*갈))"  # "오늘 구직등록 하고 오면요?"
 )
@@ -555,7 +561,7 @@ _SIZE_CORRECTED = (
     # "아 잘못 말했어요 12명은 … 본사 전체고 제가 있는 매장은 따로 사업장이고 7명이에요": after a correction, the count
     # the message ends on
     re.compile(
-        r"^\s*(?:(?:앗|아|어|아니)[\s,.!]*)*(?:정정|수정|잘못\s*(?:말했|말함|얘기했|쳤|침))[^\n]*(?P<n>(?<!\d)\d{1,4})\s*명"
+        r"^\s*(?:(?:앗|아|어|아니)[\s,.!]*)*(?:정정|수정|잘못\s*(?:말했|말함|얘기했|쳤|침)|다시\s*(?:말하|말씀|얘기하|세))[^\n]*(?P<n>(?<!\d)\d{1,4})\s*명"
         r"\s*(?:이에요|이요|예요|입니다|이야|임|이래요|이라네요|요)?[\s.!~ㅋㅎ]*$"
     ),
 )
@@ -665,7 +671,7 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
                 value = _NATIVE_TENS[match.group("tens")] + _NATIVE_UNITS[match.group("units")]
             found.append((match.start(), match.end(), "age", value))
         for match in _AGE_NUMBER_CONTEXT.finditer(t):
-            group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "p") if match.group(g))
+            group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "p", "q") if match.group(g))
             value = int(match.group(group))
             if 10 <= value < 100:
                 found.append((match.start(group), match.end(group), "age", value))
@@ -787,6 +793,8 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
                 value = "outside"
             found.append((match.start("place"), match.end("place"), "residence", value))
         for match in _RESIDENCE_MOVING.finditer(t):
+            if _SITE_MOVING.search(t, 0, match.start()):
+                continue  # "남부는 올해 안에 서울로 옮기는 걸로 확정된 거 맞죠?": a site moves, not the citizen
             group = "place" if match.group("place") else "home_place"
             value = "seoul" if match.group(group).startswith("서울") else "outside"
             found.append((match.start(group), match.end(group), "residence", value))

@@ -245,3 +245,52 @@ async def test_whether_only_some_people_may_use_it_is_whom_it_serves(domain) -> 
     messages, events = await run_action(QUESTION, tracker, domain)
     assert "비용은" not in texts(messages), texts(messages)  # (the verdict action says whom it serves, after the form)
     assert {"event": "slot", "timestamp": None, "name": "last_question", "value": "ask_eligibility"} in events, events
+
+
+async def test_a_programme_used_before_is_the_start_of_the_story_not_the_question(domain) -> None:
+    """"뉴딜 끝나고 중소기업 들어갔는데 석달만에 … 나오지 말래요": free advice on dismissal, not 뉴딜일자리's facts."""
+    from actions.situations import ActionAnswerSituation
+
+    now = "뉴딜 끝나고 중소기업 들어갔는데 석달만에 갑자기 내일부터 나오지 말래요 이거 어디 말해야돼요"
+    named = [span("programme", "newdeal_jobs", now, "뉴딜")]
+    tracker = make_tracker(
+        "situation_unfair_dismissal", now, named, slots={"programme": "newdeal_jobs"},
+        events=[then(now, named), slot("programme", "newdeal_jobs")],
+    )
+    messages, events = await run_action(ActionAnswerSituation(), tracker, domain)
+    assert "[뉴딜일자리]" not in texts(messages) and "노동권익센터" in texts(messages), texts(messages)
+    assert slot("programme", "newdeal_jobs") not in [{k: v for k, v in e.items() if k != "timestamp"} for e in events]
+
+
+async def test_a_condition_of_nationality_is_not_in_the_report(domain) -> None:
+    now = "이 친구가 한국 국적이 아니고 외국인등록증만 있는데 그래도 참여 되나요?"
+    tracker = make_tracker("ask_eligibility", now, slots={"programme": "newdeal_jobs", "age": 18, "residence": "seoul"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "국적" in reply and "120" in reply and "이용할 수 있어요" not in reply, reply
+
+
+async def test_where_to_ask_what_the_report_does_not_say_is_120(domain) -> None:
+    now = "나이 말고 한번 했던 사람이 다시 참여할수 있는지는 어디다 물어봐요"
+    tracker = make_tracker("ask_eligibility", now, slots={"programme": "newdeal_jobs"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "대신 이런 제도" not in reply, reply
+
+
+async def test_facts_told_with_can_i_send_them_are_judged(domain) -> None:
+    """"어머님 전화: 중2 아들(14세) 기술교육원 보낼수 있냐고. 서울 노원 거주" (facts to the NLU): no, from 15."""
+    now = "어머님 전화: 중2 아들(14세) 기술교육원 보낼수 있냐고. 서울 노원 거주"
+    told = [span("age", 14, now, "14세"), span("programme", "technical_school", now, "기술교육원"), span("residence", "seoul", now, "서울")]
+    tracker = make_tracker("inform", now, told, slots={"age": 14, "residence": "seoul", "programme": "technical_school"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert is_no(reply) and "15" in reply, reply
+
+
+async def test_what_a_named_programme_helps_with_is_what_it_does(domain) -> None:
+    """"우리 회사 근로환경 완전 개판인데 노동옴부즈만한테 뭘 도와달라고 할수있어?" (what can you do, to the NLU)."""
+    from actions.open_questions import ActionAnswerCapabilities
+
+    now = "우리 회사 근로환경 완전 개판인데 노동옴부즈만한테 뭘 도와달라고 할수있어?"
+    named = [span("programme", "labour_ombudsman", now, "노동옴부즈만")]
+    tracker = make_tracker("ask_capabilities", now, named)
+    reply = texts((await run_action(ActionAnswerCapabilities(), tracker, domain))[0])
+    assert "노무상담" in reply and "컨설팅" in reply, reply

@@ -124,6 +124,8 @@ def test_a_room_count_is_not_the_number_of_people_using_the_rooms(kb: KnowledgeB
         ("야근 적고 육아휴직도 눈치 안 보고 쓸 수 있는 괜찮은 중소기업을 시에서 골라 준다던데, 그게 뭐예요?", "seoul_strong_sme"),
         ("청계천 근처에 노동운동 하다 돌아가신 분 기념관을 짓는다던데 언제 문 열어요?", "jeon_tae_il_memorial"),
         ("덕수궁 돌담길에서 사회적기업들 모여서 행사했다던데 그건 언제였어요?", "social_economy_week"),
+        # close behind 청년일자리센터 (also 취업상담, 스터디룸), but only 일자리카페's name says 카페
+        ("동네 카페같은 데서 취업상담도 해주고 스터디룸도 공짜로 쓰게 해준다는거 있잖아요 그거 정체가 뭐에요", "job_cafe"),
     ],
 )
 def test_a_programme_described_in_everyday_words_is_identified(kb: KnowledgeBase, description: str, slug: str) -> None:
@@ -328,3 +330,11 @@ def test_a_number_supposed_is_no_evidence_for_a_fact_sharing_its_digits(kb: Know
 def test_a_count_guessed_in_native_numbers_of_a_site(kb: KnowledgeBase) -> None:
     """"거기 하루에 열 명도 안 오죠?" of 합정쉼터: its daily users (일평균 48명)."""
     assert "48명" in " ".join(fact.text for fact in kb.find_facts("거기 하루에 열 명도 안 오죠?", "rest_area", "합정쉼터"))
+
+
+def test_a_detail_pointed_at_one_site_is_that_sites_fact_not_another_one_sharing_a_word(kb: KnowledgeBase) -> None:
+    """"거긴 어느 학교에서 맡아 합니까" of 중부: its operator (명지전문대학), though 동부's (학)경복대학교 says 학교."""
+    facts = kb.find_facts("거긴 어느 학교 에서 맡아 합니까", "technical_school", "중부기술교육원")
+    assert facts and "명지전문대학" in facts[0].text and "경복대학교" not in " ".join(f.text for f in facts)
+    named = kb.find_facts("동부는 어느 학교에서 맡아요", "technical_school", "중부기술교육원")
+    assert named and "경복대학교" in named[0].text  # (a site named in the question is the one asked about)

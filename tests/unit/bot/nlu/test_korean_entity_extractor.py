@@ -337,6 +337,8 @@ ENTITY_CASES = [
     ("내년에 13명까지 늘리려고 하는데 그때도 되나요", [("workplace_size", 4, 6, 13)]),  # the size it will have
     ("국민연금이 매달 조금씩 나오거든요", [("has_regular_income", 2, 15, True)]),  # a pension is an income
     ("부천 살아요 서울로 이사 갈까 고민 중", [("residence", 0, 2, "outside")]),
+    ("남부는 올해 안에 서울로 옮기는 걸로 확정된 거 맞죠?", []),  # a site moves, not the citizen
+    ("저는 올해 안에 서울로 옮기는데 되나요", [("residence", 9, 11, "seoul")]),
     ("아들은 서울 우리집에 사는 고3인데", [("residence", 4, 6, "seoul"), ("high_school_senior", 15, 17, True)]),
     ("구직등록은 안햇음", [("job_seeker_registered", 0, 8, False)]),  # 햇 typed for 했, either way
     ("구직등록햇고 소득없음", [("job_seeker_registered", 0, 5, True), ("has_regular_income", 7, 10, False)]),
@@ -416,6 +418,8 @@ ENTITY_CASES = [
     ("아 정정할게요 주소지는 은평구고 고양은 예전 직장이었어요", [("district", 13, 15, "은평구"), ("residence", 16, 17, "seoul")]),
     ("근데 매달 연금이 고정으로 들어와요", [("has_regular_income", 6, 18, True)]),  # a pension paid regularly is an income
     ("아 죄송해요 주민번호 다시보니 만으로 33세네요", [("age", 21, 24, 33)]),
+    ("올해 52 먹은 사람도 할수 있나요", [("age", 3, 5, 52)]),  # an age eaten, without 살
+    ("아 다시 말하심 본점 빼고 그 매장만 따로 사업장이고 7명이래요", [("workplace_size", 30, 31, 7)]),
 ]
 
 
@@ -769,3 +773,4 @@ def test_train_and_parse_with_rasa(tmp_path: Path, monkeypatch):
     ]
     result = asyncio.run(agent.parse_message("마포에서 가까운 쉼터"))
     assert [(e["entity"], e["value"]) for e in result["entities"]] == [("district", "마포구")]
+
