@@ -573,13 +573,20 @@ def offers_what_is_said(kb: KnowledgeBase, programme: ProgrammeInfo, text: str) 
     return any(len(noun) >= 2 and noun not in ASKING_NOUNS and noun in said for noun in nouns(" ".join(question_words(text))))
 
 
+# the words a synonym may bring in for "빌려주는 데" (운영업체): who runs a programme, not what it offers
+_OPERATOR_WORDS = frozenset({"운영", "업체", "운영업체", "위탁", "법인", "위탁법인", "민간위탁"})
+
+
 def the_one_offering(kb: KnowledgeBase, text: str) -> Optional[ProgrammeInfo]:
     """The one citizen-facing programme whose facts alone say the nouns of ``text`` that any says ("정장" of 취업날개
     in "손주 정장 빌리려면 어떻게 신청해요?"); None when such nouns point to none or to several."""
     index = kb.fact_index()
     said = question_words(text)
-    # words said, not a synonym's translation ("빌려주는 데" reads as 운영업체, which is 취업날개's alone)
-    named = {n for n in nouns(" ".join(said)) if len(n) >= 2 and n not in ASKING_NOUNS and n in text}
+    # (words said, or a synonym's for them, "양복" → 정장, but not 운영업체 for "빌려주는 데", which is 취업날개's alone)
+    named = {
+        n for n in nouns(" ".join(said))
+        if len(n) >= 2 and n not in ASKING_NOUNS and (n in text or n not in _OPERATOR_WORDS)
+    }
     # and the compounds the analyser split ("모의면접", of which it keeps 모의 and 면접), as listed_one_offering reads them
     named |= {w for w in said if w in text and any(n in w and len(w) <= len(n) + 2 for n in named)}
     facing = [p.slug for p in kb.all_programmes(citizen_facing_only=True)]

@@ -27,6 +27,8 @@ _FILLER = re.compile(
     r"그럼|그러면|그리고|아니|아|음|혹시|그|건|거|기준|수치|숫자|실적|몇|얼마|였는데|였어요?|이었어요?|였나요|였죠|였음|"
     r"였대요?|이었나요|됐어요?|되나요|돼요|는데|군데|곳|개|명|건|는요|은요|에는|엔|요|은|는|이|가|도|야|임|[^가-힣0-9]"
 )
+# "작년보다 늘었어요?", "전년보다 줄었나요": the year asked to compare with
+_COMPARED = re.compile(r"(?:보다|에\s*비해|대비)\s*(?:더\s*|좀\s*)?(?:늘|줄|많|적|올랐|올|내렸|떨어|증가|감소)\S*")
 # "- 시민명예노동옴부즈만 상담건수: 4,000건 (2018 (주요 정책지표)) — 2016년 3,303건, …": a line with a figure
 _FIGURE_LINE = re.compile(r"^-\s*(?P<label>[^:\n]{2,40}):\s*(?P<value>[0-9][0-9,.]*\s*[^\s(—]*)(?P<rest>.*)$", re.M)
 _VALUE = r"([0-9][0-9,.]*(?![0-9,.]*\s*[월일])\s*(?:%|건|명|개소|개|억원|백만원|원|곳)?)"  # (not "2018년 7월")
@@ -108,6 +110,7 @@ def figure_in_year(text: str, before: str, replies: "Replies") -> Optional[str]:
     for words, _ in _RELATIVE:
         rest = words.sub(" ", rest)
     rest = _BEFORE_THAT.sub(" ", rest)
+    rest = _COMPARED.sub(" ", rest)  # "작년보다 늘었어요?": that year's value, beside this year's in the line
     name_match = _NAME.match(before)
     name = name_match.group(1) if name_match else series.label
     for word in re.findall(r"[가-힣]{2,}", f"{name} {series.label}"):

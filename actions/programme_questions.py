@@ -248,6 +248,7 @@ INFO_WORDS = re.compile(r"뭐|뭔|무엇|무슨|어떤|설명|소개|하는\s*(?
 # "스무 살 딸이 … 기술교육원은 어떤 곳인지 설명 좀 부탁드려요": what it is, though facts about someone were told
 INFO_REQUEST = re.compile(
     r"어떤\s*곳|설명|소개|뭐\s*하는|무엇을\s*하|뭐예요|뭔가요|뭐에요|어떤\s*(?:제도|사업|프로그램|센터|거|건지)|무슨\s*일"
+    r"|어떤\s*일(?:을)?\s*하"  # "공공근로라는 게 대체 어떤 일을 하는 건가요" (from someone who lost a job)
     r"|(?:뭘|뭐|무엇을|무얼)\s*(?:가르치|배우|해\s*주|해주)"  # "기술교육원이란데서 뭘 가르치는겨" (a grandson's story told)
 )
 # "저녁에 듣는 수업도 있나요?": whether something else exists too (not "지금 문 열려있어?")
@@ -378,7 +379,9 @@ WHO_APPLIES = re.compile(r"(?:직접|사장님?이|회사(?:가|에서)|대표(?
 # "근무조건 어때요?", "처우는 괜찮아요?": the terms of work (pay, length, holidays), not who may join
 WORKING_TERMS = re.compile(r"근무\s*조건|(?<!공공)근로\s*조건|처우|일하는\s*조건")
 # "몇개월까지 일할수있어요?", "얼마 동안 해요": a duration
-DURATION_ASKED = re.compile(r"몇\s*(?:개월|달|년|주)\s*(?:까지|동안|이나|정도|씩)|얼마\s*동안|기간\S*\s*(?:얼마|몇)")
+DURATION_ASKED = re.compile(
+    r"몇\s*(?:개월|달|년|주)\s*(?:까지|동안|이나|정도|씩|짜리)|얼마\s*동안|(?:기간|기한)\S*\s*(?:얼마|몇)"
+)
 # "몇 건이나", "몇 명": a count, whatever price word the question also has (무료 상담 몇 건)
 COUNT_ASKED = re.compile(r"몇\s*(?:건|명|번|곳|군데|개)|(?:건|명)이나")
 # "면접도 봐요?", "서류 심사 있어요?": the selection of the programme in context, never another programme's 면접 정장
@@ -1275,7 +1278,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             # "노동권리보호관 지금 몇 명 있어요?" asks a number of people, whatever 지금 suggested
             # "저녁에 듣는 수업도 있나요?": whether something exists (야간 과정), which a fact may say
             # ("서초에 있는 대리기사 쉼터는 언제 열어요": the hours of a place that has them, not a date)
-            date = asks_for_a_date(text) and not (any(place.hours for place in p.places) and OPENS_DAILY.search(text))
+            # ("… 새벽 5시 출근해서 저녁 7시에 끝나요 … 주 52시간으로 바뀐다던데 그거 언제부터 시행이에요?": the last sentence)
+            date = (asks_for_a_date(text) or asks_for_a_date(asking_sentence(text))) and not (
+                any(place.hours for place in p.places) and OPENS_DAILY.search(text)
+            )
             return (
                 date or bool(WHO_RUNS_WORDS.search(text)) or holiday_pay or not HOURS_WORDS.search(text)
                 or bool(HOW_OFTEN.search(asking_sentence(text)))  # "아카데미 그거 일년에 몇번 열어요?": how often

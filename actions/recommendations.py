@@ -33,6 +33,7 @@ OTHER_ONE_ASKED = re.compile(r"\W*(?:아\s*)?(?:그럼|그러면|그렇다면)?\
 GUESSED_SO = re.compile(
     r"되는\s*(?:거|건|게)\s*(?:지|죠|지요|맞지|맞죠|맞나요)?\s*[?？]*\s*$|되겠\S{0,3}\s*[?？]*\s*$"
     r"|(?:세|살)\s*(?:되면|이면)\s*요?\s*[?？]*\s*$"  # "내년에 만15세 되면요": an age supposed, after a verdict
+    r"|되는\s*(?:거|건)\s*요\s*[?？]*\s*$"  # "내년이면 열다섯 되는데 그땐 되는거요?"
 )
 # "작은 사회적기업 운영 중인데", "협동조합 하는데": an organisation asking, whose help is the social economy's
 ORGANISATION = re.compile(r"사회적\s*기업|협동\s*조합|마을\s*기업|자활\s*기업|소셜\s*벤처|사회적\s*경제\s*기업")

@@ -89,6 +89,8 @@ HEARD_OF_ONE = re.compile(
     r"(?:같은\s*(?:것|거|게)|(?:이)?란\s*(?:것|거|게)|(?:이)?라는\s*(?:것|거|게))\s*(?:도|이|가)?\s*"
     r"(?:있다며|있다던데|있다는데|있다고|있던데|있어요|있나요|있음|있어|있습니까|있는지)"
 )
+# "거기", "그거": the programme in context pointed at ("그럼 …" alone points at nothing)
+POINTING = re.compile(r"거기|그거|그건|그게|그곳|여기|이거|이건")
 # "목표 얼마에요", "몇 개": a number asked, which one of the bureau's own figures may be
 BUREAU_FIGURE_ASKED = re.compile(r"몇|얼마|목표|규모|예산|실적")
 # "배울 수 있겠네요?", "다닐 수 있겠습니까": whether one can (said as a guess)
@@ -334,6 +336,12 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             and in_context.slug not in [p.slug for p in programmes] and not BACK_REFERENCE.search(text)
             and not states_facts_it_judges(tracker, in_context)
             and primary_programme(programmes, situation).topic != in_context.topic
+        ) or bool(programmes) and (
+            # "그럼 우리 가게처럼 작은데도 노무 상담 받아볼 방법 있어요?" while 노동시간 단축 is discussed: a rare word of
+            # the help for the situation (노무), none of the programme in context's
+            in_context is not None and confidence >= UNSURE_SITUATION and len(text) > FOLLOW_UP_LENGTH  # (not "면접도 봐요?")
+            and in_context.slug not in [p.slug for p in programmes] and any(kb.fact_index().distinctive_words_shared(text, p.slug) for p in programmes)
+            and not kb.fact_index().distinctive_words_shared(text, in_context.slug) and not POINTING.search(text)
         )  # "딸이 면접 보는데 정장 무료로 빌려주는 데 있다던데요" while 마을노무사 is discussed: that need, not a follow-up
         # (another programme of the same topic may still hold the answer: "정장은 공짜로 빌릴 수 있는 거죠?" after 일자리카페)
         if named is None and in_context is not None and not new_topic and (
@@ -429,7 +437,11 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         ) and not ITEMS_LENT.search(text):
             # "면접 정장 빌려주는 건 저는 안돼요?", "고3인데 정장 빌릴 수 있어요?": the verdict for the programme made
             # for this situation (one with rules to judge by: a study room's 일자리카페 has none)
-            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)
+            asking = ActionAnswerProgrammeQuestion()
+            events = asking.judge(dispatcher, tracker, replies, kb, programme)
+            if FREE_ASKED.search(text) and programme.cost:  # "… 정장은 공짜로 빌릴 수 있는 거죠?": and what it costs
+                dispatcher.utter_message(text=asking._cost(replies, tracker, kb, programme, []))
+            return events
         if situation in PROFILE_SITUATIONS and (
             latest_entity_values(tracker, "age") or latest_entity_values(tracker, "high_school_senior")
         ) and knows_about_citizen(tracker):  # ("고3 졸업하고 바로 취업할건데 서울삶 머 잇음": 취업날개 counts 고3)

@@ -28,6 +28,16 @@ from knowledge.validation import WEEKDAYS, alias_key, describes
 
 logger = logging.getLogger(__name__)
 
+# the citizen's words for a figure's label ("일하는 사람" are the bureau's 현원)
+FIGURE_WORDS = {"일하는 사람": "현원", "일하는 직원": "현원", "근무하는 사람": "현원", "일하는 공무원": "현원"}
+# the unit a question asks for, rates first ("예산 집행률" is a rate)
+UNITS_ASKED = (
+    (re.compile(r"률|퍼센트|퍼|프로|%"), ("%",)),
+    (re.compile(r"얼마|금액|예산|억|원"), ("백만원", "억원", "원", "천원", "만원")),
+    (re.compile(r"몇\s*명|인원|사람"), ("명",)),
+    (re.compile(r"몇\s*(?:개|곳|군데)"), ("개", "곳", "개소")),
+)
+
 # "거긴 …", "그곳은 …", "그 교육원 …": the site being discussed, pointed at
 POINTS_AT_A_PLACE = re.compile(r"거기|거긴|그곳|그\s*(?:쉼터|센터|교육원|기념관)")
 
@@ -741,6 +751,8 @@ class KnowledgeBase:
         one that is tied to no programme and shares more words with the question than any other (at least
         POLICY_FIGURE_WORDS bigrams of them, or ``min_words``); ``tie_break``'s words choose among equals."""
         self._data()
+        for said, written in FIGURE_WORDS.items():  # "일하는 사람 몇명이에요" counts 현원
+            question = question.replace(said, written)
         asked = set(question_bigrams(question)) - STOP_BIGRAMS
         scored = sorted(((len(asked & label), figure) for figure, label in self._figure_bigrams), key=lambda item: -item[0])
         if not scored or scored[0][0] < max(min_words, POLICY_FIGURE_WORDS):
@@ -752,6 +764,13 @@ class KnowledgeBase:
             labels = dict((id(figure), label) for figure, label in self._figure_bigrams)
             ranked = sorted(((len(latest & labels[id(figure)]), figure) for figure in tied), key=lambda item: -item[0])
             tied = [figure for score, figure in ranked if score == ranked[0][0]]
+        if len(tied) > 1:
+            # "예산 총 얼마예요" of 예산현액 and 집행률 alike: the one in the unit asked (an amount, not a rate)
+            units = next(
+                (units for said in (tie_break, question) for asking, units in UNITS_ASKED if said and asking.search(said)), None
+            )
+            in_unit = [figure for figure in tied if units and figure.unit in units]
+            tied = in_unit or tied
         if len(tied) > 1:
             return None  # "일자리 목표" alone: the total, the direct or the indirect one?
         best = self.fact_index().search(question, None, limit=1)

@@ -483,7 +483,9 @@ _WORKPLACE_SIZE = re.compile(
     # "아 정정할게요 … 지금은 8명이에요": the size as it is now, told as a correction
     # "내년에 13명까지 늘리려고 하는데 그때도 되나요": the size it will have (judged as asked)
     r"|(?P<i>\d{1,4})\s*명(?:까지|으로|로)\s*(?:늘리|늘려|늘릴|늘어나|늘면|키우|키울)"
-    r"|(?:지금은?|이제는?|현재는?)\s*(?P<h>\d{1,4})\s*명\s*(?=이에요|이요|입니다|이야|임|이고|인데|밖에|뿐|\s*$|[?!.~]|(?:으로|로)\s*(?:줄|늘|바뀌))"
+    r"|(?:지금은?|이제는?|현재는?)\s*(?P<h>\d{1,4})\s*명\s*(?=이에요|이요|이오|입니다|이야|임|이고|인데|밖에|뿐|\s*$|[?!.~]|(?:으로|로)\s*(?:줄|늘|바뀌))"
+    # "미안하오 열한 명은 작년 얘기고 지금은 일곱 명이오": the size now, in words
+    r"|(?:지금은?|이제는?|현재는?)\s*(?P<nh>" + _NATIVE_COUNT + r")\s*명\s*(?=이에요|이요|이오|입니다|이야|임|이고|인데|밖에|뿐|\s*$|[?!.~])"
     r"|" + _SIZE_SUBJECT + r"(?:이|은|는|가|도)?\s*(?P<nd>" + _NATIVE_COUNT_NOUN + r")"
     r"(?=이던데|이라던데|이라는데|이래요|이에요|이요|이야|인데|이고|이라|밖에|뿐|\s*정도|\s*$|[?!.~])"
     # ("9명 이하 사업장은 몇 군데나": the rule's threshold, not a size told)
@@ -734,7 +736,7 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
 
     if "workplace_size" in wanted:
         for match in _WORKPLACE_SIZE.finditer(t):
-            group = next(g for g in ("a", "b", "c", "f", "g", "h", "i", "na", "nb", "nc", "nd", "nf", "ng") if match.group(g))
+            group = next(g for g in ("a", "b", "c", "f", "g", "h", "i", "na", "nb", "nc", "nd", "nf", "ng", "nh") if match.group(g))
             value = int(match.group(group)) if group in ("a", "b", "c", "f", "g", "h", "i") else _native_count(match.group(group))
             if value > 0:
                 found.append((match.start(group), match.end(group), "workplace_size", value))

@@ -54,6 +54,11 @@ async def test_last_year_is_the_value_the_report_gives_for_it(domain) -> None:
     )
 
 
+async def test_more_than_last_year_asked_is_last_years_value_beside_this_years(domain) -> None:
+    reply = await _follow_up(domain, OMBUDSMAN, "작년보다 늘었어요?", "ask_cost")
+    assert "3,411건 (2017년)" in reply and "4,000건" in reply, reply
+
+
 async def test_a_year_the_report_does_not_give_is_120(domain) -> None:
     reply = await _follow_up(domain, LIVING_WAGE, "작년 생활임금은 얼마였는데", "ask_cost")
     assert "2017년 수치는" in reply and "120" in reply and "9,220" not in reply

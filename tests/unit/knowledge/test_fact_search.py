@@ -338,3 +338,23 @@ def test_a_detail_pointed_at_one_site_is_that_sites_fact_not_another_one_sharing
     assert facts and "명지전문대학" in facts[0].text and "경복대학교" not in " ".join(f.text for f in facts)
     named = kb.find_facts("동부는 어느 학교에서 맡아요", "technical_school", "중부기술교육원")
     assert named and "경복대학교" in named[0].text  # (a site named in the question is the one asked about)
+
+
+@pytest.mark.parametrize(
+    "question, tie_break, label",
+    [
+        ("일자리노동정책관 올해 예산 총 얼마예요?", "", "일자리노동정책관 예산현액(계)"),  # an amount, not the rate beside it
+        ("사회적경제담당관 예산 집행률은?", "", "사회적경제담당관 예산 집행률"),
+        ("서울시 일자리노동정책관에 일하는 사람 몇명이에요?", "", "일자리노동정책관 현원"),  # those at work now
+        ("일자리노동정책관 올해 예산 총 얼마예요? 아 아니 사회적경제담당관 것만요", "아 아니 사회적경제담당관 것만요",
+         "사회적경제담당관 예산현액"),
+    ],
+)
+def test_the_bureaus_figure_in_the_unit_asked(kb: KnowledgeBase, question: str, tie_break: str, label: str) -> None:
+    figure = kb.policy_figure(question, tie_break=tie_break)
+    assert figure is not None and figure.label == label, figure
+
+
+def test_the_citys_paid_youth_jobs_described_are_newdeal(kb: KnowledgeBase) -> None:
+    found = kb.programmes_in_text("그럼 형은 시에서 월급 주는 청년 일자리는 할 수 있어요?")
+    assert [p.slug for p in found] == ["newdeal_jobs"]

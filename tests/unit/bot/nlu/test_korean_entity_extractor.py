@@ -338,6 +338,7 @@ ENTITY_CASES = [
     ("국민연금이 매달 조금씩 나오거든요", [("has_regular_income", 2, 15, True)]),  # a pension is an income
     ("부천 살아요 서울로 이사 갈까 고민 중", [("residence", 0, 2, "outside")]),
     ("남부는 올해 안에 서울로 옮기는 걸로 확정된 거 맞죠?", []),  # a site moves, not the citizen
+    ("미안하오 열한 명은 작년 얘기고 지금은 일곱 명이오", [("workplace_size", 22, 24, 7)]),  # the size now, in words
     ("저는 올해 안에 서울로 옮기는데 되나요", [("residence", 9, 11, "seoul")]),
     ("아들은 서울 우리집에 사는 고3인데", [("residence", 4, 6, "seoul"), ("high_school_senior", 15, 17, True)]),
     ("구직등록은 안햇음", [("job_seeker_registered", 0, 8, False)]),  # 햇 typed for 했, either way

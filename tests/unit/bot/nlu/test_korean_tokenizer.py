@@ -280,6 +280,9 @@ def test_normalise_keeps_a_map_to_the_original():
     ("그거 업나요", "그거 없나요"),
     ("저도 되요? 않되나요", "저도 돼요? 안되나요"),
     ("취업나요 사업은 잇따라 햇빛", "취업나요 사업은 잇따라 햇빛"),  # (words that only look alike stay)
+    # names as phones type them
+    ("청일쎈터 몇시까지", "청일센터 몇시까지"), ("일자리까페 몇개", "일자리카페 몇개"), ("뉴딜일짜리", "뉴딜일자리"),
+    ("취업나래 그거 머야", "취업날개 그거 뭐야"), ("마을노무싸 돼?", "마을노무사 돼?"), ("나래 씨 일짜리요", "나래 씨 일자리요"),
 ])
 def test_misspellings_are_fixed_character_for_character(typed, meant):
     norm = normalise(typed)
