@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.figures_by_year import figure_in_year
+from actions.figures_by_year import figure_in_year, total_of_parts
 from actions.question_words import QUESTION_LENGTH, question_named
 from knowledge.fact_search import ASKING_NOUNS, question_words
 from knowledge.morphology import GREETING_OPENING, nouns, respell
@@ -863,7 +863,7 @@ _POSSESSIVE = re.compile(r"(?:우리|울|저희|제|내)\s*$")
 # the slots that hold facts about a person (a workplace's size is the business's, not a person's)
 _PERSON_SLOTS = ("age", "residence", "job_status", "has_regular_income", "job_seeker_registered", "high_school_senior")
 # "서울 같이 살아요": the household's residence is the same person to person
-_SAME_HOME = re.compile(r"같이\s*살|함께\s*살|한\s*집|같은\s*집|같이\s*지내")
+_SAME_HOME = re.compile(r"(?:같이|함께)\s*(?:살|사는|사시|삽니|지내)|한\s*집|같은\s*집")  # ("같이 사는 동생은 28살인데")
 
 
 def _person_of(text: str) -> Optional[str]:
@@ -1091,6 +1091,10 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         in_year = figure_in_year(tracker.latest_message.get("text") or "", before, replies) if before else None
         if in_year is not None:  # "그럼 작년엔?" right after a figure, whatever the NLU made of it
             dispatcher.utter_message(text=in_year)
+            return []
+        total = total_of_parts(tracker.latest_message.get("text") or "", before, replies) if before else None
+        if total is not None:  # "다 합치면 몇 개야" right after a figure and its parts: the report's total
+            dispatcher.utter_message(text=total)
             return []
         try:
             before = len(dispatcher.messages)

@@ -24,7 +24,7 @@ from knowledge.morphology import nouns
 from knowledge.queries import FigureInfo, KnowledgeBase, ProgrammeInfo, programme_facts
 
 # "언제 열어요 / 몇 월에" asks for a date; "몇 시 / 몇시까지" asks for opening hours (answered from the hours)
-DATE_QUESTION = re.compile(r"언제|날짜|일정|일시|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*일(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|개관|개소|생기|생겨|시작|오픈|열리|모집")
+DATE_QUESTION = re.compile(r"언제|날짜|일정|일시|며칠(?!\s*(?:동안|간|이나|씩))|몇\s*일(?!\s*(?:동안|간|이나|씩))|몇\s*월|기간|개관|개소|생기|생겨|시작|오픈|열리|모집(?!\s*(?:분야|대상|인원|규모|과|학과))")  # (not "모집 분야는 뭐뭐")
 # a date after the report's ("내년", "다음 모집"): the report cannot have it
 LATER_DATES = re.compile(
     r"내년|후년|다음\s*(?:모집|번|기수|해|달|회|일정|차|기)|또\s*(?:언제|모집|열|해)|언제쯤\s*또|요즘|최근|"

@@ -129,3 +129,30 @@ def figure_in_year(text: str, before: str, replies: "Replies") -> Optional[str]:
     if year in by_year:
         return replies.text("utter_figure_in_year", value=by_year[year], line=series.line, **values)
     return replies.text("utter_figure_in_year_unknown", **values)
+
+
+# "다 합치면 몇 개야", "전부 해서 몇 명이에요": the sum of the parts a figure line just listed
+_TOTAL_ASKED = re.compile(r"(?:다|모두|전부|전체)?\s*(?:합치면|합하면|합쳐서|더하면|해서)\s*(?:\S+\s*)?(?:몇|얼마)|합계|총합|총\s*몇")
+# "둘이 합치면", "두 개 합하면": two figures said one after the other
+_TWO_ANSWERS = re.compile(r"둘|두\s*(?:개|번|해|기간|군데|곳)|양쪽|상하반기|상·하반기")
+# "— 사회적기업 617개, 협동조합 3,265개, 마을기업 108개, 기타 209개": parts, each with a number
+_PART = re.compile(r"(?<![0-9’'‘])[가-힣A-Za-z()·]+(?<!년)\s*[0-9][0-9,.]*\s*(?:개소|개|명|건|곳|억원|백만원|원)")  # (not years)
+
+
+def total_of_parts(text: str, before: str, replies: "Replies") -> Optional[str]:
+    """The line of the figure whose parts the reply ``before`` listed, when a short follow-up asks for their sum ("다
+    합치면 몇 개야" after "서울 사회적경제기업 수: 4,199개 — 사회적기업 617개, 협동조합 3,265개, …"); its value is the
+    total the report gives. None when the message is no such follow-up or no line lists parts."""
+    if not text or text.startswith("/") or len(text) > FOLLOW_UP_LENGTH or not _TOTAL_ASKED.search(text):
+        return None
+    if _TWO_ANSWERS.search(text):
+        return None  # "둘이 합치면 총 몇 명이에요" after 상반기, then 하반기: the sum of two answers, not of one's parts
+    with_parts = [line for line in figure_lines(before) if "—" in line.line and len(_PART.findall(line.line.split("—", 1)[1])) >= 2]
+    if len(with_parts) != 1:
+        return None
+    name_match, source = _NAME.match(before), _SOURCE.search(before)
+    as_of = _AS_OF_YEAR.search(before)
+    return replies.text(
+        "utter_fact_answer", name=name_match.group(1) if name_match else with_parts[0].label, facts=f"- {with_parts[0].line}",
+        source=source.group(1) if source else "업무보고", as_of=as_of.group(0) if as_of else "2018년 7월 기준",
+    )

@@ -24,6 +24,7 @@ from actions.context import (
     mentioned_programme,
     previous_programme,
     previous_question_unnamed,
+    previous_reply,
     previous_user_text,
     programme_buttons,
     PROFILE_ENTITIES,
@@ -57,6 +58,7 @@ from actions.question_words import (
 from knowledge.clauses import QUESTION_WORD
 from knowledge.fact_search import ASKING_NOUNS, Fact, question_words
 from knowledge.morphology import nouns
+from knowledge.validation import WEEKDAYS
 from knowledge.queries import (
     WEEKDAY_KO,
     FigureInfo,
@@ -561,6 +563,9 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             offering = context.listed_one_offering(tracker, kb, current_programme(tracker, kb))
         if offering is not None:  # "모의면접도 해줌?" after a list led by 서울일자리센터: the one of them that does
             return self.respond(dispatcher, tracker, replies, kb, intent, intent, offering)
+        open_that_day = self._listed_one_open_on(tracker, kb) if named is None and context.AMONG_LISTED.search(text) else None
+        if open_that_day is not None:  # "그중에 토요일에 직접 찾아갈수 있는데는?" after what fits: the one open then
+            return self.respond(dispatcher, tracker, replies, kb, "ask_hours", "ask_hours", open_that_day)
         figure = policy_figure_follow_up(tracker, replies, kb) if named is None else None
         if figure is not None:  # "지금까지 얼마나 채웠어" right after the city's jobs target: what is achieved of it
             dispatcher.utter_message(text=figure)
@@ -836,6 +841,22 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         spans = [e for e in tracker.latest_message.get("entities", []) if e.get("entity") == "programme" and "start" in e]
         start, end = there.span("subject")
         return any(start <= e["start"] and e["end"] <= end for e in spans)
+
+    @staticmethod
+    def _listed_one_open_on(tracker: Tracker, kb: KnowledgeBase) -> Optional[ProgrammeInfo]:
+        """The one programme of the previous reply (on its buttons or in its text) with a site open on the day the
+        message names ("그중에 토요일에 …" → 청년일자리센터, open Saturdays 10:00–18:00); None otherwise."""
+        days = [WEEKDAYS.index(str(day)) for day in latest_entity_values(tracker, "weekday") if str(day) in WEEKDAYS]
+        if len(days) != 1:
+            return None
+        said = " ".join(event.get("text") or "" for event in previous_reply(tracker))
+        listed = {p.slug: p for p in programmes_just_listed(tracker, kb)}
+        listed.update({p.slug: p for p in kb.all_programmes(citizen_facing_only=True) if p.name in said})
+        open_then = [
+            p for p in listed.values()
+            if any(h.weekday == days[0] and not h.closed for place in p.places for h in place.hours)
+        ]
+        return open_then[0] if len(open_then) == 1 else None
 
     @staticmethod
     def _rival_situation(tracker: Tracker, kb: KnowledgeBase, named: Optional[ProgrammeInfo], text: str) -> Optional[str]:

@@ -79,3 +79,27 @@ async def test_an_amount_asked_after_a_count_is_another_figure(domain) -> None:
 
 async def test_this_year_of_a_figure_as_of_the_report_is_that_figure(domain) -> None:
     assert "9,220원 (2018년)" in await _follow_up(domain, LIVING_WAGE, "그럼 올해 기준은 얼마예요")
+
+
+SOCIAL_ECONOMY = (
+    "[사회적경제기업 육성] 보고서에 이렇게 나와 있어요.\n- 서울 사회적경제기업 수: 4,199개 (’18.6월) — 사회적기업 617개, "
+    "협동조합 3,265개, 마을기업 108개, 기타 209개\n출처: 업무보고 「체계적인 종합지원으로 사회적경제기업 육성」, 2018년 7월 기준"
+)
+
+
+async def test_the_sum_of_the_parts_just_listed_is_the_reports_total(domain) -> None:
+    reply = await _follow_up(domain, SOCIAL_ECONOMY, "다 합치면 몇 개야", "ask_programme_info")
+    assert "4,199개" in reply and "[사회적경제기업 육성]" in reply and "2018년 7월 기준" in reply, reply
+    # (a sum asked after a figure without parts is a question of its own)
+    assert "4,000건" not in await _follow_up(domain, OMBUDSMAN, "다 합치면 몇 개야", "ask_programme_info")
+
+
+async def test_the_sum_of_two_answers_is_not_the_parts_of_the_last(domain) -> None:
+    halves = (
+        "[공공근로사업] 보고서에 이렇게 나와 있어요.\n- 공공근로 하반기 선발인원: 5,158명 (’18년 하반기) — 시 148개 사업장 506명 "
+        "/ 구 1,465개 사업장 4,652명\n\n출처: 업무보고 「취약계층을 위한 공공근로사업 추진」, 2018년 7월 기준"
+    )
+    from actions.context import Replies
+    from actions.figures_by_year import total_of_parts
+
+    assert total_of_parts("둘이 합치면 총 몇 명이에요", halves, Replies({"responses": {}})) is None

@@ -5,7 +5,7 @@ whether one can; a compound's tail names no programme discussed; "…인데도 �
 an allowance in the story after the question; "둘 다 120에 물어보면 되는 거네요?"."""
 from __future__ import annotations
 
-from actions.context import corrected_question, intent_payload
+from actions.context import corrected_question, intent_payload, profile_from_tracker
 from actions.eligibility import ActionEligibilityVerdict
 from actions.open_questions import ActionAnswerCapabilities
 from actions.programme_questions import ActionAnswerProgrammeQuestion
@@ -297,3 +297,31 @@ async def test_whether_it_is_free_asked_with_can_i_is_not_only_a_verdict(domain)
         ActionAnswerSituation(), domain, "situation_interview_suit", now, slots=slots, confidence=0.99,
     )
     assert "무료" in reply and "취업날개" in reply, reply
+
+
+async def test_a_sibling_living_with_the_asker_shares_the_home(domain) -> None:
+    """"같이 사는 동생은 28살인데 걔도 취준중이거든요 걔는 돼요?" after the asker (서울 마포구, 35) was told no."""
+    first = "서울 마포구 사는 35살 취준생이에요 면접정장 무료로 빌릴수 있나요?"
+    now = "같이 사는 동생은 28살인데 걔도 취준중이거든요 걔는 돼요?"
+    told_first = [
+        span("residence", "seoul", first, "서울"), span("age", 35, first, "35살"), span("job_status", "job_seeker", first, "취준생"),
+    ]
+    told = [span("age", 28, now, "28살"), span("job_status", "job_seeker", now, "취준중")]
+    events = said_before(first, told_first, bot="[취업날개 서비스] 아쉽지만 조건에 맞지 않아요.") + [then(now, told)]
+    slots = {"age": 28, "residence": "seoul", "job_status": "job_seeker", "programme": "interview_suit_rental"}
+    profile = profile_from_tracker(make_tracker("ask_eligibility", now, told, slots=slots, events=events))
+    assert profile.age == 28 and profile.seoul_resident is True, profile
+
+
+async def test_the_one_of_a_list_open_on_the_day_asked_is_its_hours(domain) -> None:
+    """"그중에 토요일에 직접 찾아갈수 있는데는?" after what fits a 26-year-old: 청년일자리센터, open Saturdays."""
+    listed = (
+        "말씀하신 조건(만 26세, 서울 거주, 구직 중)으로 이용할 수 있는 제도예요:\n- 취업날개 서비스: 조건에 맞아요\n"
+        "- 청년일자리센터, 일자리카페, 서울형 강소기업: 보고서가 청년을 대상으로 적은 곳으로, 따로 자격 조건이 없어요"
+    )
+    buttons = [{"title": "취업날개 서비스", "payload": intent_payload("ask_programme_info", programme="interview_suit_rental")}]
+    now = "그중에 토요일에 직접 찾아갈수 있는데는?"
+    told = [span("weekday", "sat", now, "토요일")]
+    events = said_before("서울 도봉구 사는 26살 취준생인데 지원 다 알려주세요", bot=listed, buttons=buttons) + [then(now, told)]
+    reply = await reply_to(ActionAnswerProgrammeQuestion(), domain, "ask_hours", now, told, events=events, confidence=0.28)
+    assert "[청년일자리센터]" in reply and "10:00" in reply, reply

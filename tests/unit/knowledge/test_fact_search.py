@@ -106,6 +106,12 @@ def test_unknown_nouns_are_the_subjects_the_report_never_mentions(kb: KnowledgeB
         ("그럼 hair makeup도 같이 받을 수 있는 거죠?", "interview_suit_rental", "헤어메이크업"),
         ("정장 빌려주는 업체는 어디어디에요? 몇 곳?", "interview_suit_rental", "체인지레이디"),
         ("감정노동자 보호 가이드라인? 그거 언제 만든건데 진짜 있긴 함?", "emotional_labour_protection", "5월"),
+        # session 18: the year's trainees in all (the plan), not those in training now; a night course; 헤메
+        ("알겠소. 기술교육원 올해 훈련 인원이 총 몇명 이요", "technical_school", "7,298명"),
+        ("지금 훈련 중인 인원은 몇명이에요", "technical_school", "4,046명"),
+        ("낮엔 알바해서 밤에 수업 들을수있나", "technical_school", "야간"),
+        ("헤메도 해준다던데 ㄹㅇ?", "interview_suit_rental", "헤어메이크업"),
+        ("상담 실적 많아요? 몇건이나 했대", "cooperative_support_centre", "4,632건"),
     ],
 )
 def test_durations_and_citizens_words_find_the_report_s_fact(kb: KnowledgeBase, question: str, slug: str, expected: str) -> None:
