@@ -6,7 +6,7 @@ import re
 from abc import ABCMeta, abstractmethod
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Text, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
@@ -573,6 +573,16 @@ def offers_what_is_said(kb: KnowledgeBase, programme: ProgrammeInfo, text: str) 
     return any(len(noun) >= 2 and noun not in ASKING_NOUNS and noun in said for noun in nouns(" ".join(question_words(text))))
 
 
+def _split_compounds(said: List[str], nouns_said: Iterable[str], within: Optional[str] = None) -> Set[str]:
+    """The words of a question that are compounds the analyser split into ``nouns_said`` ("모의면접", of which it keeps
+    모의 and 면접), not verbs ("하는"); only those in ``within`` (the message as typed) when given, so that a synonym's
+    translation brings none in."""
+    return {
+        word for word in said
+        if (within is None or word in within) and any(noun in word and len(word) <= len(noun) + 2 for noun in nouns_said)
+    }
+
+
 # the words a synonym may bring in for "빌려주는 데" (운영업체): who runs a programme, not what it offers
 _OPERATOR_WORDS = frozenset({"운영", "업체", "운영업체", "위탁", "법인", "위탁법인", "민간위탁"})
 
@@ -587,8 +597,7 @@ def the_one_offering(kb: KnowledgeBase, text: str) -> Optional[ProgrammeInfo]:
         n for n in nouns(" ".join(said))
         if len(n) >= 2 and n not in ASKING_NOUNS and (n in text or n not in _OPERATOR_WORDS)
     }
-    # and the compounds the analyser split ("모의면접", of which it keeps 모의 and 면접), as listed_one_offering reads them
-    named |= {w for w in said if w in text and any(n in w and len(w) <= len(n) + 2 for n in named)}
+    named |= _split_compounds(said, named, within=text)
     facing = [p.slug for p in kb.all_programmes(citizen_facing_only=True)]
     owners = {slug for word in named if index.said_of_how_many(word) == 1 for slug in facing if word in index.said_of(slug)}
     return kb.programme(owners.pop()) if len(owners) == 1 else None
@@ -605,8 +614,7 @@ def listed_one_offering(tracker: Tracker, kb: KnowledgeBase, current: Optional[P
     text = tracker.latest_message.get("text") or ""
     said = question_words(text)
     named = [n for n in nouns(" ".join(said)) if len(n) >= 2 and n not in ASKING_NOUNS]
-    # the nouns, and the compounds the analyser split ("모의면접" of which it keeps "면접"), not verbs ("하는")
-    words = {*named, *(w for w in said if any(n in w and len(w) <= len(n) + 2 for n in named))}
+    words = {*named, *_split_compounds(said, named)}
     listed = programmes_listed_lately(tracker, kb)
     if not words or not listed or (current is None and not AMONG_LISTED.search(text)):
         return None
