@@ -15,11 +15,11 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.figures_by_year import figure_in_year, total_of_parts
-from actions.question_words import QUESTION_LENGTH, question_named
+from actions.question_words import AMONG_LISTED, QUESTION_LENGTH, question_named
 from knowledge.fact_search import ASKING_NOUNS, question_words
 from knowledge.morphology import GREETING_OPENING, nouns, respell
 from knowledge.queries import (
-    RULE_NEEDS, SEOUL, KnowledgeBase, PlaceInfo, ProgrammeInfo, Profile, Verdict, check_eligibility, place_keys,
+    POINTS_AT_A_PLACE, RULE_NEEDS, SEOUL, KnowledgeBase, PlaceInfo, ProgrammeInfo, Profile, Verdict, check_eligibility, place_keys,
 )
 
 logger = logging.getLogger(__name__)
@@ -343,8 +343,6 @@ def discussed_in_order(tracker: Tracker, slot: str) -> List[str]:
     return list(dict.fromkeys(value for value in values if value))
 
 
-# "아까 거기", "다시 제 쪽 거기", "처음 말한 데는": a site pointed back to (not named)
-_PLACE_POINTER = re.compile(r"거기|그\s*(?:데|곳|쉼터|센터|교육원)|(?<![가-힣])데(?:는|가|요)?(?![가-힣])")
 _BACK_AGAIN = re.compile(r"(?<![가-힣])다시(?![가-힣])")
 _OWN_ONE = re.compile(r"(?:제|내)\s*(?:쪽|거|꺼)")
 
@@ -356,7 +354,7 @@ def place_pointed_back(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInf
     text = tracker.latest_message.get("text") or ""
     if text.startswith("/") or not (BACK_TO.search(text) or _BACK_AGAIN.search(text)):
         return None
-    if not _PLACE_POINTER.search(text) or kb.places_in_text(text):
+    if not POINTS_AT_A_PLACE.search(text) or kb.places_in_text(text):
         return None
     order = [place for place in (kb.place(name) for name in discussed_in_order(tracker, "place")) if place is not None]
     if not order:
@@ -601,10 +599,6 @@ def the_one_offering(kb: KnowledgeBase, text: str) -> Optional[ProgrammeInfo]:
     facing = [p.slug for p in kb.all_programmes(citizen_facing_only=True)]
     owners = {slug for word in named if index.said_of_how_many(word) == 1 for slug in facing if word in index.said_of(slug)}
     return kb.programme(owners.pop()) if len(owners) == 1 else None
-
-
-# "그 중에 …", "그중 …": one of the programmes just listed
-AMONG_LISTED = re.compile(r"(?:그|이)\s*중(?:에|에서)?(?![가-힣])|그중")
 
 
 def listed_one_offering(tracker: Tracker, kb: KnowledgeBase, current: Optional[ProgrammeInfo]) -> Optional[ProgrammeInfo]:

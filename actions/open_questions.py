@@ -227,7 +227,7 @@ class ActionAnswerCapabilities(KnowledgeAction):
             # "우리 회사 근로환경 완전 개판인데 노동옴부즈만한테 뭘 도와달라고 할수있어?": what that programme does
             asking = ActionAnswerProgrammeQuestion()
             dispatcher.utter_message(
-                text=asking._info(replies, tracker, kb, named, []), buttons=asking._next_steps(replies, named, "ask_programme_info")
+                text=asking.info_answer(replies, tracker, kb, named, []), buttons=asking._next_steps(replies, named, "ask_programme_info")
             )
             return [SlotSet("programme", named.slug), SlotSet("last_question", "ask_programme_info")]
         if len(text) <= FOLLOW_UP_LENGTH or nlu_confidence(tracker) < UNSURE_CAPABILITIES:

@@ -46,7 +46,7 @@ from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_tex
 from actions.fits import answer_about_fits, utter_fits, utter_jobs_for_group
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
-    ADDRESS_FACT, ADDRESS_WORDS, APPLY_WORDS, PLAN_ASKED, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, FREE_ASKED,
+    ADDRESS_FACT, ADDRESS_WORDS, AMONG_LISTED, APPLY_WORDS, PLAN_ASKED, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, FREE_ASKED,
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, ENDS_ASKED, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS,
     NEARBY_WORDS, NEAR_NOT_NEARLY,
     NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR,
@@ -359,13 +359,12 @@ def _hours_summary(replies: Replies, place: PlaceInfo) -> str:
     return " / ".join(line.lstrip("- ") for line in hours_lines(replies, place))
 
 
-# "실업급여 받으면서 … 같이", "방금 말한 데 중에": two things together; one of several just named
+# "실업급여 받으면서 … 같이": two things together
 # "둘 다 동시에 하는 건 되나", "뉴딜 하면서 기술교육원 다닐 수 있어요?": two programmes at once (not "돈 받으면서 일하는 건")
 BOTH_AT_ONCE = re.compile(
     r"동시에|병행|중복|(?:같이|함께)\s*(?:할|해도|하는|받을|받아도|다닐|다녀도)|하면서\s*(?:\S+\s*){0,2}?(?:다닐|할|받을|신청할)\s*수"
 )
 TOGETHER = re.compile(r"받으면서|하면서|같이\s*(?:할|받|해|돼|되)|함께\s*(?:할|받|해)|동시에|중복")
-AMONG_THEM = re.compile(r"(?:그|이|방금\s*말한\s*(?:데|곳|거)|말씀하신\s*(?:데|곳|거))\s*중에|중에서|그중")
 # "급식비은얼마" (typed without spaces, 밥값 in the report's words): a priced thing at the start of a word
 PRICED_THING = re.compile(r"[가-힣]+?(?:비|료|금)(?=[은는이가을를도]|\s|$)")
 # "국제포럼이랑 사회적경제 주간 행사", "A하고 B", "A, B": two named together
@@ -558,12 +557,12 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return [SlotSet("programme", together[0].slug), FollowupAction("action_listen")]
         offering = None
         if named is None and not states_profile_facts(tracker) and not LIMIT_ASKED.search(text) and (
-            intent in ("ask_programme_info", "ask_eligibility", "ask_cost") or (intent in QUESTION_INTENTS and AMONG_THEM.search(text))
+            intent in ("ask_programme_info", "ask_eligibility", "ask_cost") or (intent in QUESTION_INTENTS and AMONG_LISTED.search(text))
         ):  # ("나이 상한이 몇살까지인데" after 뉴딜일자리's no: its rule, though 기술교육원's 예치금 상한 was offered)
             offering = context.listed_one_offering(tracker, kb, current_programme(tracker, kb))
         if offering is not None:  # "모의면접도 해줌?" after a list led by 서울일자리센터: the one of them that does
             return self.respond(dispatcher, tracker, replies, kb, intent, intent, offering)
-        open_that_day = self._listed_one_open_on(tracker, kb) if named is None and context.AMONG_LISTED.search(text) else None
+        open_that_day = self._listed_one_open_on(tracker, kb) if named is None and AMONG_LISTED.search(text) else None
         if open_that_day is not None:  # "그중에 토요일에 직접 찾아갈수 있는데는?" after what fits: the one open then
             return self.respond(dispatcher, tracker, replies, kb, "ask_hours", "ask_hours", open_that_day)
         figure = policy_figure_follow_up(tracker, replies, kb) if named is None else None
@@ -990,7 +989,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             said = replies.text("utter_feature_unknown", name=programme.name, words=", ".join(charges))
             if programme.cost and PRICE_ASKED_TOO.search(text):
                 # "대여비 얼마에요? 보증금 같은거 있나": the price the report gives (무료), then what it does not say
-                said = self._cost(replies, tracker, kb, programme, []) + "\n" + said
+                said = self.cost_answer(replies, tracker, kb, programme, []) + "\n" + said
             dispatcher.utter_message(text=said)
             return [SlotSet("programme", programme.slug), SlotSet("last_question", question), FollowupAction("action_listen")]
         places_named = [place for place in kb.places_in_text(text) if programme and place.programme_slug == programme.slug]
@@ -1083,7 +1082,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 reply = found[0]
                 if question == "ask_cost" and programme.cost and FREE_ASKED.search(text) and programme.cost not in reply:
                     # "스터디룸 쓰는것도 돈 안받는거 맞죠?" of 일자리카페: the thing offered, and what it costs (무료)
-                    reply += "\n" + self._cost(replies, tracker, kb, programme, [])
+                    reply += "\n" + self.cost_answer(replies, tracker, kb, programme, [])
                 counted_in = district_counted_in(tracker, text)
                 if counted_in is not None and asks_for_a_figure(text) and counted_in[:-1] not in reply:
                     # "마포구에 일자리카페 몇 개 있는지 아세요?": the report counts all of Seoul, not one district
@@ -1219,13 +1218,13 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if question == "ask_location" and PLACES_COUNTED.search(text) and not kb.places_in_text(text):
             places = []  # "그런 교육원이 서울에 몇 군데나 있어요?" after 남부: every site, not the one discussed
         handler = {
-            "ask_programme_info": self._info,
+            "ask_programme_info": self.info_answer,
             "ask_eligibility": self._eligibility,
             "ask_hours": self._hours,
             "ask_open_now": self._open_now,
             "ask_location": self._location,
             "ask_how_to_apply": self._how_to_apply,
-            "ask_cost": self._cost,
+            "ask_cost": self.cost_answer,
             "ask_contact": self._contact,
         }[question]
         text = handler(replies, tracker, kb, programme, places)
@@ -1456,7 +1455,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         return events + [SlotSet("programme", programme.slug)]
 
     # -- one method per question
-    def _info(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
+    def info_answer(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
+        """What the programme is and offers; also what other actions say when a programme is named alone."""
         services = replies.text("utter_services_line", services=join(p.services)) if p.services else ""
         status = replies.text("utter_status_line", status=p.status_note) if p.status_note else ""
         text = replies.text("utter_programme_info", summary=p.summary, services=services, status=status, **source_values(p))
@@ -1686,7 +1686,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return replies.text("utter_how_to_apply_unknown", name=p.name)
         return replies.text("utter_how_to_apply", how=p.how_to_apply, **source_values(p))
 
-    def _cost(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
+    def cost_answer(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
+        """What it costs, or its wage, as the report says; also said by other actions beside a verdict."""
         wages = [f.display() for f in p.figures if f.unit.strip() == "원" and WAGE_WORDS.search(f.label)]
         if not wages and WAGE_WORDS.search(tracker.latest_message.get("text") or ""):
             text = replies.text("utter_wage_unknown", name=p.name)  # "공공근로 하루 일당이 얼마나 돼요": not in the report

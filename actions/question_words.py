@@ -190,10 +190,14 @@ WHO_FOR = re.compile(
     r"(?:(?:받는|이용하는|쓰는|가는|되는)\s*(?:거|건|게)\s*(?:아니|맞|인가|예요|에요|이에요|죠|지)|(?:받을|이용할|쓸|갈)\s*수\s*있|대상)"
 )
 # "거기", "그거", "여기": the message points back to what is being discussed, never to another programme
-_POINTING = r"거기|거긴|그거|그건|그곳|그게|여기|이거|그\s*(?:센터|곳|프로그램|제도|사업)"
+_POINTING = r"거기|거긴|그거|그건|그곳|그게|여기|이거|이건|그\s*(?:센터|곳|프로그램|제도|사업)"
 POINTS_BACK = re.compile(_POINTING)
 # the same, or goes on from it ("그런 회사", "그럼 …"): still the conversation's programme, though "그럼" names none
 BACK_REFERENCE = re.compile(_POINTING + r"|그런\s*(?:회사|기업|곳|데|센터)|그럼|그러면")
+# "그 중에 …", "그중 …", "방금 말한 데 중에서": one of the things just listed (not "그 중요한")
+AMONG_LISTED = re.compile(
+    r"(?:그|이|방금\s*말한\s*(?:데|곳|거)|말씀하신\s*(?:데|곳|거))\s*중(?:에|에서)?(?![가-힣])|중에서|그중"
+)
 # what asking for a person says ("상담원 연결해줘", "사람이랑 얘기할래요"); "이용한 사람 몇 명이나 돼" does not
 HANDOFF_WORDS = re.compile(
     r"상담원|상담사|직원|담당자|연결|콜센터|전화\s*상담|실제\s*사람|진짜\s*사람|"

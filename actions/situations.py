@@ -18,14 +18,13 @@ from actions.details import asks_for_a_figure, detail_answer, meaning_answer, po
 from actions.eligibility import YOUTH, YOUTH_AGES, answers_the_form
 from actions.fits import answer_about_fits, utter_fits
 from actions.programme_questions import (
-    AMONG_THEM, ASKS_SOMETHING, LIMIT_ASKED, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion,
+    ASKS_SOMETHING, LIMIT_ASKED, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion,
     asks_the_same_about,
 )
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
-    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, EVERYTHING_ASKED, FEATURE_QUESTION, FOLLOW_UP_LENGTH, FREE_ASKED, ITEMS_LENT,
-    NEARBY_WORDS,
-    NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, only_tells_of_work,
+    AMONG_LISTED, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, EVERYTHING_ASKED, FEATURE_QUESTION, FOLLOW_UP_LENGTH,
+    FREE_ASKED, ITEMS_LENT, NEARBY_WORDS, NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, POINTS_BACK, QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, only_tells_of_work,
     question_named, question_sentence, wage_asked,
 )
 from knowledge.fact_search import DISTINCTIVE_IDF, question_bigrams
@@ -89,8 +88,6 @@ HEARD_OF_ONE = re.compile(
     r"(?:같은\s*(?:것|거|게)|(?:이)?란\s*(?:것|거|게)|(?:이)?라는\s*(?:것|거|게))\s*(?:도|이|가)?\s*"
     r"(?:있다며|있다던데|있다는데|있다고|있던데|있어요|있나요|있음|있어|있습니까|있는지)"
 )
-# "거기", "그거": the programme in context pointed at ("그럼 …" alone points at nothing)
-POINTING = re.compile(r"거기|그거|그건|그게|그곳|여기|이거|이건")
 # "목표 얼마에요", "몇 개": a number asked, which one of the bureau's own figures may be
 BUREAU_FIGURE_ASKED = re.compile(r"몇|얼마|목표|규모|예산|실적")
 # "배울 수 있겠네요?", "다닐 수 있겠습니까": whether one can (said as a guess)
@@ -294,7 +291,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "노원구 근처에 기술교육원이 있는지요", "그 보호관이라는 사람들이 몇이나 됩니까": a question about the one named
             # (also closing a story: "…뭐라도 배우려고요. 기술교육원 중부가 어디 있는지 알려주세요.")
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, named)
-        among = named is None and AMONG_THEM.search(text) and len(text) <= STORY_LENGTH
+        among = named is None and AMONG_LISTED.search(text) and len(text) <= STORY_LENGTH
         offering = the_one_offering(kb, text) if among else None
         if offering is not None and any(offering.name in (e.get("text") or "") for e in previous_reply(tracker)):
             # "그중에 모의면접 해주는데는 어디야" after what fits a 23-year-old, which names 청년일자리센터 (without a
@@ -341,7 +338,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # the help for the situation (노무), none of the programme in context's
             in_context is not None and confidence >= UNSURE_SITUATION and len(text) > FOLLOW_UP_LENGTH  # (not "면접도 봐요?")
             and in_context.slug not in [p.slug for p in programmes] and any(kb.fact_index().distinctive_words_shared(text, p.slug) for p in programmes)
-            and not kb.fact_index().distinctive_words_shared(text, in_context.slug) and not POINTING.search(text)
+            and not kb.fact_index().distinctive_words_shared(text, in_context.slug) and not POINTS_BACK.search(text)
         )  # "딸이 면접 보는데 정장 무료로 빌려주는 데 있다던데요" while 마을노무사 is discussed: that need, not a follow-up
         # (another programme of the same topic may still hold the answer: "정장은 공짜로 빌릴 수 있는 거죠?" after 일자리카페)
         if named is None and in_context is not None and not new_topic and (
@@ -440,7 +437,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             asking = ActionAnswerProgrammeQuestion()
             events = asking.judge(dispatcher, tracker, replies, kb, programme)
             if FREE_ASKED.search(text) and programme.cost:  # "… 정장은 공짜로 빌릴 수 있는 거죠?": and what it costs
-                dispatcher.utter_message(text=asking._cost(replies, tracker, kb, programme, []))
+                dispatcher.utter_message(text=asking.cost_answer(replies, tracker, kb, programme, []))
             return events
         if situation in PROFILE_SITUATIONS and (
             latest_entity_values(tracker, "age") or latest_entity_values(tracker, "high_school_senior")

@@ -38,8 +38,8 @@ UNITS_ASKED = (
     (re.compile(r"몇\s*(?:개|곳|군데)"), ("개", "곳", "개소")),
 )
 
-# "거긴 …", "그곳은 …", "그 교육원 …": the site being discussed, pointed at
-POINTS_AT_A_PLACE = re.compile(r"거기|거긴|그곳|그\s*(?:쉼터|센터|교육원|기념관)")
+# "거긴 …", "그곳은 …", "그 교육원 …", "처음 말한 데는": the site being discussed, pointed at (not named)
+POINTS_AT_A_PLACE = re.compile(r"거기|거긴|그곳|그\s*(?:데|곳|쉼터|센터|교육원|기념관)|(?<![가-힣])데(?:는|가|요)?(?![가-힣])")
 
 SEOUL = ZoneInfo("Asia/Seoul")
 WEEKDAY_KO = ["월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"]
