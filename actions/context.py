@@ -133,6 +133,23 @@ def previous_user_text(tracker: Tracker) -> str:
     return texts[-2] if len(texts) >= 2 and not texts[-2].startswith("/") else ""
 
 
+# below this confidence the NLU only guesses what one question of several asks (actions/questions_apart.py)
+SURE_OF_A_QUESTION = 0.5
+
+
+def previous_questions(tracker: Tracker) -> List[str]:
+    """What the citizen's previous message asked, question by question ("서초쉼터 몇시에 열고 주로 누가 와요?" →
+    ask_hours, ask_eligibility), each once in order; [] unless it asked several."""
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    questions = ((users[-2].get("parse_data") or {}).get("questions") or []) if len(users) >= 2 else []
+    asked = [
+        (q.get("intent") or {}).get("name") for q in questions
+        if (q.get("intent") or {}).get("confidence", 0.0) >= SURE_OF_A_QUESTION
+    ]
+    asked = list(dict.fromkeys(name for name in asked if name in QUESTION_INTENTS))
+    return asked if len(asked) > 1 else []
+
+
 # "상반기는?" after "하반기는 언제부터 언제까지 일해요": one word put in place of one of the question before
 ONE_WORD_AGAIN = re.compile(
     r"^\s*(?:그럼\s*|아\s*)?[가-힣]{2,6}(?:은|는)(?:요)?\s*[?？]*\s*$"
@@ -745,8 +762,8 @@ MEANT_INSTEAD = re.compile(CORRECTION.pattern + r"|착각|잘못\s*(?:말|물|�
 def place_asked_again(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInfo]:
     """The place the previous question (hours, place, contact, open now) is asked again about: said alone ("합정은??",
     "아 잘못 봤다 북부요"), or the one serving the work just told ("아 아니다 형 요즘 퀵으로 바꿨대요. 퀵 쉼터는요?")."""
-    if tracker.get_slot("last_question") not in PLACE_QUESTIONS:
-        return None
+    if tracker.get_slot("last_question") not in PLACE_QUESTIONS and not set(previous_questions(tracker)) & set(PLACE_QUESTIONS):
+        return None  # (one of several questions asked before may be the place question: "서초쉼터 몇시에 열고 누가 와요?")
     place = place_said_alone(tracker, kb)
     text = tracker.latest_message.get("text") or ""
     named = kb.places_in_text(text)

@@ -180,6 +180,8 @@ COUNT_GUESSED = re.compile(guessed_count("명|분|건|개|곳|군데|개소"))
 FIGURE_QUESTION = re.compile(
     r"몇\s*(명|분|개|군데|곳|층|프로|건|년|개월|달|주)|며칠\s*(?:동안|간)\s*(?:빌|대여|쓸|써|이용|사용)|명이나|(?:몇|\d)\s*(?:개나|건이나)"
     r"|몇이나|경쟁|률|기간|예산|규모|얼마나\s*(많|있|됐|되|돼|했|처리)|많이들?\s*(?:받|처리)"
+    # "올해 융자 총 얼마고", "사회주택은 얼마 배정돼있어요": an amount of the programme, not a price
+    r"|총\s*(?:얼마|몇)|얼마(?:나|씩)?\s*(?:배정|편성|투입|배분)"
     r"|" + COUNT_GUESSED.pattern
 )
 

@@ -66,15 +66,15 @@ def eligibility_text(replies: Replies, programme: ProgrammeInfo, profile: Profil
     result = check_eligibility(programme, profile)
     notes = replies.text("utter_notes_line", notes=join(result.notes)) if result.notes else ""
     values = dict(name=programme.name, source=programme.source_section, as_of=programme.as_of_label, notes=notes)
-    if not [rule for rule in programme.rules if rule.kind != "note"]:
+    if not programme.checkable_rules:
         # "일반 시민도 가도 돼요?": whom the report names the programme for is the nearest thing to a rule it has
         groups = replies.text("utter_target_groups_line", groups=join(programme.target_groups)) if programme.target_groups else ""
         return replies.text("utter_eligibility_no_rules", summary=programme.summary, groups=groups, **values)
     if result.verdict is Verdict.ELIGIBLE:
         return replies.text("utter_eligible", met=join(result.met), **values)
-    rules = join(rule.text for rule in programme.rules if rule.kind != "note")
+    rules = join(rule.text for rule in programme.checkable_rules)
     if result.verdict is Verdict.NOT_ELIGIBLE:  # all the rules, for "나이 제한은 몇 살까지예요?" after a no on residence
-        others = len(result.failed) < len([rule for rule in programme.rules if rule.kind != "note"])
+        others = len(result.failed) < len(programme.checkable_rules)
         all_rules = replies.text("utter_all_rules_line", rules=rules) if others else ""
         return replies.text("utter_not_eligible", failed=join(result.failed), rules=all_rules, **values)
     return replies.text("utter_eligibility_unknown", rules=rules, **values)

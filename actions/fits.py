@@ -16,10 +16,10 @@ from actions.context import (
     Replies, intent_payload, join, knows_about_citizen, latest_entity_values, profile_from_tracker, programme_buttons,
     programmes_just_listed,
 )
-from actions.details import figure_reply
+from actions.details import detail_answer, figure_reply
 from actions.eligibility import YOUTH, YOUTH_AGES, alternatives
 from actions.question_words import (
-    AMONG_THEM_FREE, AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, EARNING, JOBS_WORDS, WAGE_WORDS, WHAT_IS_THERE,
+    AMONG_THEM_FREE, AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, EARNING, EMPLOYER, HIRING, JOBS_WORDS, WAGE_WORDS, WHAT_IS_THERE,
     LEARN_WHILE_EARNING, WHERE_TO_ASK, WORK_NOT_TRAINING, question_named,
 )
 from knowledge.queries import KnowledgeBase, Profile, ProgrammeInfo, Recommendation, Verdict, check_eligibility
@@ -54,6 +54,17 @@ def _why(replies: Replies, recommendation: Recommendation) -> str:
     return replies.text("utter_recommend_why_missing", met=join(result.met), missing=missing)
 
 
+def fit_line(replies: Replies, programme: ProgrammeInfo, profile: Profile) -> Optional[str]:
+    """How what the citizen told fits one programme of a list ("만 18세 이상, 서울시민에는 맞아요. 구직등록 여부 확인이 더
+    필요해요"), so that comparing two says which they can use; None for one without rules to judge by."""
+    if not programme.checkable_rules:
+        return None
+    result = check_eligibility(programme, profile)
+    if result.verdict is Verdict.NOT_ELIGIBLE:
+        return replies.text("utter_compare_fit_fails", failed=join(result.failed))
+    return _why(replies, Recommendation(programme, result))
+
+
 # the report's job-creation family: programmes that give the citizen work (공공근로 sets no wage in the report)
 WORK_TOPICS = ("public_works", "job_creation")
 
@@ -62,7 +73,7 @@ def _open_to_their_group(kb: KnowledgeBase, profile: Profile) -> List[ProgrammeI
     """Programmes for young people that set no rules, when the citizen is of a youth age."""
     if profile.age is None or not YOUTH_AGES[0] <= profile.age <= YOUTH_AGES[1]:
         return []
-    return [p for p in kb.programmes_for_group(YOUTH) if not [r for r in p.rules if r.kind != "note"]]
+    return [p for p in kb.programmes_for_group(YOUTH) if not p.checkable_rules]
 
 
 def utter_fits(
@@ -220,6 +231,33 @@ def utter_jobs_for_group(
         text_out += "\n" + replies.text("utter_info_unknown_ask_120")
     dispatcher.utter_message(text=text_out)
     return []
+
+
+# the report's programmes for companies hiring young people are of this topic (서울형 강소기업, 청년일자리 민관협력사업)
+EMPLOYERS_GROUP = "기업"
+HIRING_TOPIC = "youth_jobs"
+
+
+def utter_for_employers_hiring(
+    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+) -> Optional[List[Dict[Text, Any]]]:
+    """"작은 스타트업 대표인데 청년 채용할 때 시에서 … 지원해주는거 있어요?": what the report offers companies hiring
+    young people; None unless an employer asks about hiring without naming a programme."""
+    text = tracker.latest_message.get("text") or ""
+    if not (HIRING.search(text) and EMPLOYER.search(text)) or kb.programmes_in_text(text):
+        return None
+    offered = [p for p in kb.programmes_for_group(EMPLOYERS_GROUP) if p.topic == HIRING_TOPIC]
+    if not offered:
+        return None
+    lines = [replies.text("utter_for_employers_hiring")]
+    lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in offered[:4]]
+    lines.append(replies.text("utter_situation_footer", as_of=offered[0].as_of_label))
+    dispatcher.utter_message(text="\n".join(lines), buttons=programme_buttons(offered[:4]))
+    # ("직원이 육아휴직 들어가는데 대체인력 구하기가 …": and the fact of them that names the need, 육아휴직자 대체 청년인턴)
+    detail = detail_answer(replies, kb, None, text, topic=HIRING_TOPIC, say_unknown=False)
+    if detail is not None and detail[1].slug in [p.slug for p in offered]:
+        dispatcher.utter_message(text=detail[0])
+    return [SlotSet("programme", offered[0].slug), SlotSet("place", None), SlotSet("last_question", "ask_programme_info")]
 
 
 def utter_alternatives_after_no(

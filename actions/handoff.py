@@ -14,7 +14,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.context import Replies, knowledge_base
 from actions.open_questions import answer_about_current_programme
 from actions.programme_questions import ActionAnswerProgrammeQuestion
-from actions.question_words import HANDOFF_WORDS
+from actions.fits import utter_for_employers_hiring
+from actions.question_words import ASKS_FOR_STAFF, HANDOFF_WORDS
 from bot.handoff import HandoffStore
 from knowledge.db import get_engine
 
@@ -45,6 +46,11 @@ class ActionRequestHuman(Action):
     ) -> List[Dict[Text, Any]]:
         replies = Replies(domain)
         text = tracker.latest_message.get("text") or ""
+        hiring = None if text.startswith("/") or ASKS_FOR_STAFF.search(text) else utter_for_employers_hiring(
+            dispatcher, tracker, replies, knowledge_base()
+        )
+        if hiring is not None:  # "… 청년 채용할 때 시에서 사람 연결해주거나 …": people to hire, not a person to talk to
+            return hiring
         if not text.startswith("/") and not HANDOFF_WORDS.search(text):
             # "이용한 사람 몇명이나 돼" (read as asking for a person): a question about the programme in context
             try:

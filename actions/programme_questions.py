@@ -23,6 +23,7 @@ from actions.context import (
     mentioned_places,
     mentioned_programme,
     previous_programme,
+    profile_from_tracker,
     previous_question_unnamed,
     previous_reply,
     previous_user_text,
@@ -43,7 +44,7 @@ from actions.details import (
     place_named, policy_figure_answer, policy_figure_follow_up, say_detail,
 )
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
-from actions.fits import answer_about_fits, utter_fits, utter_jobs_for_group
+from actions.fits import answer_about_fits, fit_line, utter_fits, utter_jobs_for_group
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, AMONG_LISTED, APPLY_WORDS, PLAN_ASKED, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, FREE_ASKED,
@@ -582,7 +583,13 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         compared = kb.programmes_in_text(text) if COMPARED.search(text) else []
         if len(compared) >= 2:  # "노동옴부즈만이랑 노동권리보호관 차이가 뭐예요?": both, side by side
             lines = [replies.text("utter_compare_intro")]
-            lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in compared[:3]]
+            profile = profile_from_tracker(tracker) if knows_about_citizen(tracker) else None
+            for p in compared[:3]:
+                lines.append(replies.text("utter_programme_line", name=p.name, summary=p.summary))
+                # "19살이고 서울살아요 … 뉴딜이랑 공공근로 중에 뭐가 나아요?": and which of them the citizen can use
+                fit = fit_line(replies, p, profile) if profile is not None else None
+                if fit is not None:
+                    lines.append(replies.text("utter_compare_fit", fit=fit))
             lines.append(replies.text("utter_compare_footer", as_of=compared[0].as_of_label))
             buttons = programme_buttons(compared[:3])
             dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
@@ -886,12 +893,15 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         programme = kb.programme(place.programme_slug)
         # the previous question, about this place ("서초쉼터 몇시까지" → "몇시까지 합정쉼터"; last, after any "말고")
         before = context.without_place_names(previous_user_text(tracker), programme.places)
-        tracker = tracker.copy()
-        tracker.latest_message = {
-            **tracker.latest_message, "text": f"{before} {place.name}".strip(), "entities": [],
-            "intent": {"name": last, "confidence": 1.0},
-        }
-        events = self.respond(dispatcher, tracker, replies, kb, last, last, programme)
+        events: List[Dict[Text, Any]] = []
+        # (each question, when the message before asked several: "서초쉼터 몇시에 열고 누가 와요?" → "아 합정쉼터요")
+        for asked in context.previous_questions(tracker) or [last]:
+            asking = tracker.copy()
+            asking.latest_message = {
+                **tracker.latest_message, "text": f"{before} {place.name}".strip(), "entities": [],
+                "intent": {"name": asked, "confidence": 1.0},
+            }
+            events += self.respond(dispatcher, asking, replies, kb, asked, asked, programme)
         # (the reply is the whole answer: no other action follows, whatever the NLU made of the message)
         return events + [SlotSet("place", place.name), FollowupAction("action_listen")]
 

@@ -205,6 +205,13 @@ HANDOFF_WORDS = re.compile(
     r"(?<!같은\s)(?<!같은)(?<!하는\s)(?<!이라는\s)(?<!라는\s)사람(?:이랑|하고|과|한테|이|을|를|으로)?\s*(?:직접\s*)?(?:얘기|이야기|대화|통화|상담|바꿔|연결|불러|말|물어|묻)|"
     r"(?:챗봇|봇|기계|로봇)\s*말고"
 )
+# an employer looking for people ("청년 채용할 때", "대체인력 구하기가", "사람 연결해주거나"): hiring, not a handoff
+HIRING = re.compile(
+    r"채용|구인|대체\s*인력|인력\s*(?:을|를|이|좀)?\s*(?:구하|구해|뽑|충원)|(?:직원|사람|알바생?|청년)\s*(?:을|를|좀)?\s*(?:구하|구해|뽑|고용)"
+)
+EMPLOYER = re.compile(r"대표|사장|회사|업체|기업|가게|사업장|매장|저희|우리\s*(?:회사|가게|매장|업체)")
+# a person to talk to, in words no hiring question uses ("상담원 연결", "챗봇 말고")
+ASKS_FOR_STAFF = re.compile(r"상담원|상담사|콜센터|실제\s*사람|진짜\s*사람|(?:챗봇|봇|기계|로봇)\s*말고|(?:사람|상담원)(?:이랑|하고|과)\s*(?:직접\s*)?(?:얘기|이야기|대화|통화)")
 # "가까운 데", "근처", "강동 쪽은?": a place near the district the citizen named
 # 가까이 as near, not as nearly ("20년 가까이 일했는데", "한 달 가까이")
 NEAR_NOT_NEARLY = r"(?<!년)(?<!년\s)(?<!달)(?<!달\s)(?<!월)(?<!월\s)(?<!명)(?<!명\s)(?<!살)(?<!살\s)가까이"

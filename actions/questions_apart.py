@@ -11,20 +11,21 @@ discussed, and when two questions get one answer (or one gets none): then they w
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any, ClassVar, Dict, List, Optional, Text, Tuple, Type
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import QUESTION_INTENTS, KnowledgeAction, Replies, current_programme, profile_from_tracker
+from actions.context import QUESTION_INTENTS, SURE_OF_A_QUESTION, KnowledgeAction, Replies, current_programme, profile_from_tracker
 from actions.eligibility import utter_verdict
+from knowledge.clauses import QUESTION_WORD
 from knowledge.queries import KnowledgeBase, Verdict, check_eligibility
 
 # below this confidence a question's own intent is a guess (short ones: "몇명 있어요?" 0.28): a question about a
 # programme (but its eligibility, whose answer starts a form) keeps it, another is a question about what is discussed
 # ("ask_programme_info", whose answer finds the detail the words ask for); with nothing discussed, the message is
 # answered whole
-SURE_OF_A_QUESTION = 0.5
 _GUESSED_QUESTIONS = frozenset(QUESTION_INTENTS) - {"ask_eligibility"}
 # what a question after the first asks, whatever the NLU made of it alone: a detail of what is discussed, not a new
 # situation or request ("자격증 따는것도 지원해줌?" read as a wish to train)
@@ -78,7 +79,8 @@ class AnswersQuestionsApart(KnowledgeAction):
 def _verdict_if_known(dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase) -> None:
     programme = current_programme(tracker, kb)
     profile = profile_from_tracker(tracker)
-    if programme is not None and check_eligibility(programme, profile).verdict is not Verdict.UNKNOWN:
+    # (one without rules, "서초쉼터 … 주로 누가 와요?": whom the report says it serves; no form will ask anything)
+    if programme is not None and (not programme.checkable_rules or check_eligibility(programme, profile).verdict is not Verdict.UNKNOWN):
         utter_verdict(dispatcher, replies, kb, programme, profile)
 
 
@@ -86,15 +88,20 @@ def questions_apart(tracker: Tracker) -> List[Dict[str, Any]]:
     """The questions of the latest message to answer one by one, or [] when it is one question (or asks one thing
     several times)."""
     questions = []
+    discussed = tracker.get_slot("programme")
     for index, question in enumerate(tracker.latest_message.get("questions") or []):
         intent = question.get("intent") or {}
         name = intent.get("name")
+        # (a programme named by a question before is discussed too: "사회투자기금 올해 융자 총 얼마고 이자는 몇프로에요")
+        discussed = _programme_named(tracker, question) or discussed
         if intent.get("confidence", 0.0) < SURE_OF_A_QUESTION:
-            if not (tracker.get_slot("programme") or _programme_named(tracker, question)):
+            if not discussed:
                 return []
             name = name if name in _GUESSED_QUESTIONS else _DETAIL
         elif index > 0 and name.startswith(_ONLY_FIRST):
             name = _DETAIL
+        elif name == "inform" and discussed and QUESTION_WORD.search(question.get("text") or ""):
+            name = _DETAIL  # "뉴딜 올해 몇명 뽑고 …" read as a statement: it asks a number of what is discussed
         if name in AnswersQuestionsApart._by_intent:
             questions.append({**question, "intent": {"name": name, "confidence": intent.get("confidence", 0.0)}})
     if len(questions) < 2:
@@ -104,7 +111,22 @@ def questions_apart(tracker: Tracker) -> List[Dict[str, Any]]:
     for question in questions:
         programme = _programme_named(tracker, question) or programme
         asked.add((question["intent"]["name"], programme))
-    return questions if len(asked) > 1 else []
+    # two details of one programme asked in two kinds of number ("융자 총 얼마고 이자는 몇프로에요": an amount, a rate)
+    # are two questions; two counts ("몇군데 있고 학과는 몇개에요") one, which the message as a whole answers
+    kinds = {kind for question in questions for kind in _figure_kinds(question["text"])}
+    return questions if len(asked) > 1 or len(kinds) > 1 else []
+
+
+# the kinds of number a question asks for: an amount of money, a rate, a count
+_FIGURE_KINDS = (
+    ("amount", re.compile(r"얼마|금액|몇\s*억|몇\s*원")),
+    ("rate", re.compile(r"몇\s*(?:프로|퍼센트|%)|이자율|비율|률")),
+    ("count", re.compile(r"몇\s*(?:명|개|곳|군데|건)")),
+)
+
+
+def _figure_kinds(text: str) -> List[str]:
+    return [kind for kind, pattern in _FIGURE_KINDS if pattern.search(text)]
 
 
 def first_answer_of_the_turn(tracker: Tracker) -> bool:

@@ -16,7 +16,7 @@ from actions.context import (
 )
 from actions.details import asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, say_detail
 from actions.eligibility import YOUTH, YOUTH_AGES, answers_the_form
-from actions.fits import answer_about_fits, utter_fits
+from actions.fits import answer_about_fits, utter_fits, utter_for_employers_hiring
 from actions.programme_questions import (
     ASKS_SOMETHING, LIMIT_ASKED, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion,
     asks_the_same_about,
@@ -148,6 +148,9 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "팀원 하나가 욕설 전화 받고 울면서 퇴근했어요": abuse from customers on the phone, not from colleagues; so is
             # "직원들이 직접 상담받을 곳도 있나요" while customers' abuse (감정노동 보호) is discussed
             situation = "situation_customer_abuse"
+        hiring = utter_for_employers_hiring(dispatcher, tracker, replies, kb)
+        if hiring is not None:  # "대체인력 구하기가 넘 힘드네요 서울시에 뭐 없나요?" from a company: not the worker's need
+            return hiring
         events = self.respond_to(dispatcher, tracker, replies, kb, situation)
         if situation in SEEKING_WORK and tracker.get_slot("job_status") is None and not any(
             e.get("name") == "job_status" for e in events

@@ -45,6 +45,8 @@ _LEADING_CONNECTOR = re.compile(r"\s*(?:" + _CONNECTOR_WORD + r"\s+)?")
 _WHETHER_AND = re.compile(r"(?<=[는인던]지)(?:랑|하고|도|,)\s+")
 # "몇개나 있고 이용료…", "시급 얼마고 몇개월…", "몇명이고 옴부즈만은…", "평일 몇시까지고 토욜은…"
 _QUESTION_AND = re.compile(r"(?<=[가-힣])(?<![그라다려보알하싶])고\s+(?!싶|있어|있는데|계|나서|난\s|해서)")
+# "몇시까지 하고 몇군데 있어요?", "어디서 하고 …": "하고" right after a question word is a question's end ("…하고 같이" is not)
+_QUESTION_DO_AND = re.compile(r"(?:몇\s*시(?:에|까지|부터)?|언제(?:까지|부터)?|어디서|어디에서|얼마나)\s*하고\s+(?!싶|있|계|나서|난\s|해서)")
 
 # a clause this short is not a question of its own ("되면?"), it stays with the one before
 MIN_CLAUSE = 4
@@ -60,7 +62,7 @@ def _asks(text: str) -> bool:
 def question_spans(text: str) -> List[Tuple[int, int]]:
     """The character spans of the questions in ``text``: one span (the whole text) unless it asks several."""
     cuts = set()
-    for pattern in (_AFTER_QUESTION_MARK, _CONNECTOR, _WHETHER_AND):
+    for pattern in (_AFTER_QUESTION_MARK, _CONNECTOR, _WHETHER_AND, _QUESTION_DO_AND):
         cuts.update(match.end() if pattern is not _CONNECTOR else match.start() for match in pattern.finditer(text))
     for match in _QUESTION_AND.finditer(text):
         before = text[: match.start()]

@@ -132,6 +132,8 @@ PLACE_BONUS = 2.0  # the fact names the place being discussed
 OPENING = re.compile(r"생긴|생겼|개소|개관|오픈|문\s*연|문\s*(?:을\s*)?열었|열었던|처음\s*열|언제\s*(?:부터|열었)")
 KIND_BONUS = 4.0  # enough on its own within one programme: "몇 군데나 있어요?" → the fact with a count of sites
 KIND_PENALTY = 0.5  # the fact lacks the kind of value asked for: its score is halved
+# the city's own name before a programme's ("서울시 뉴딜일자리"): never what a question asks about
+_CITY_WORDS = frozenset({"서울", "서울시", "서울형"})
 DISTINCTIVE_IDF = 3.0  # a bigram in at most ~5% of the facts: without one (or the kind asked for) nothing matches
 # identifying a programme from a description: bigrams rarer than this count, their IDF sum must reach the
 # threshold, and lead the runner-up by this factor
@@ -308,6 +310,17 @@ class FactIndex:
         self._name_bigrams = {slug: {b for name in names_ for b in bigrams(name)} for slug, names_ in names.items()}
         self._main_name_bigrams = {slug: set(bigrams(names_[0])) for slug, names_ in names.items() if names_}
         self._aliases = {slug: tuple(names_[1:]) for slug, names_ in names.items()}
+        # the rare words an alias adds to the programme's own name ("사회투자기금 융자" → 융자; not 서울 of "서울시 …")
+        self._added_to_name = {
+            slug: {
+                alias: {
+                    b for word in _NOT_TEXT.split(alias.replace(names_[0], " ").lower()) if word not in _CITY_WORDS
+                    for b in bigrams(word) if self._idf.get(b, 0.0) >= DISTINCTIVE_IDF
+                }
+                for alias in names_[1:] if names_[0] in alias
+            }
+            for slug, names_ in names.items() if names_
+        }
         self._known = set(df) | {b for grams in self._name_bigrams.values() for b in grams}
         self._summary_bigrams = {fact.programme_slug: set(bigrams(fact.text)) for fact in self.facts if fact.kind == "summary"}
         self._programme_bigrams: Dict[str, set] = {}
@@ -325,6 +338,12 @@ class FactIndex:
         ignored = set(STOP_BIGRAMS)
         if programme_slug is not None:
             ignored |= self._name_bigrams.get(programme_slug, set())
+            # "사회투자기금 올해 융자 총 얼마": a word an alias adds to the name is asked about when that alias is not said
+            # whole (not "사회투자기금 융자 받으려면": the programme, named)
+            said_whole = re.sub(r"\s+", "", question.lower())
+            for alias, added in self._added_to_name.get(programme_slug, {}).items():
+                if re.sub(r"\s+", "", alias.lower()) not in said_whole:
+                    ignored -= added - self._main_name_bigrams.get(programme_slug, set())
             if not aliases:
                 # an alias's word (or a part of one) said that the summary lacks: "자판기도 놨다던데" of 공정무역
                 # 자판기, "온라인으로 팔 데" of 사회적경제 온라인쇼핑몰 (not "면접 정장" of 취업날개: that is all of it)

@@ -121,6 +121,11 @@ class ProgrammeInfo:
     descriptions: Tuple[str, ...] = ()
 
     @property
+    def checkable_rules(self) -> List[RuleInfo]:
+        """The rules a verdict is made of; a "note" (주이용대상 …) only informs it."""
+        return [rule for rule in self.rules if rule.kind != "note"]
+
+    @property
     def as_of_label(self) -> str:
         year, month = self.as_of.split("-")
         return f"{year}년 {int(month)}월 기준"
@@ -249,7 +254,7 @@ def check_eligibility(programme: ProgrammeInfo, profile: Profile) -> Eligibility
     failed: List[str] = []
     missing: List[str] = []
     notes: List[str] = []
-    checkable = [rule for rule in programme.rules if rule.kind != "note"]
+    checkable = programme.checkable_rules
     for rule in programme.rules:
         if rule.kind == "note":
             notes.append(rule.text)

@@ -15,6 +15,7 @@ from knowledge.clauses import question_spans, questions
         ("보호관은 몇명이고 옴부즈만은 구마다 몇명씩이에요", ["보호관은 몇명이고", "옴부즈만은 구마다 몇명씩이에요"]),
         ("한번에 며칠 빌려주는지랑 몇번까지 빌릴수 있는지 알려줘요", ["한번에 며칠 빌려주는지랑", "몇번까지 빌릴수 있는지 알려줘요"]),
         ("예약은 어케해요 그리고 화장도 해주나?", ["예약은 어케해요", "화장도 해주나?"]),
+        ("일자리카페 몇시까지 하고 몇군데 있어요?", ["일자리카페 몇시까지 하고", "몇군데 있어요?"]),  # "하고" after a question word
         # a story stays with the question it leads to
         (
             "남편이 회사 그만두고 수입이 없어요. 55세고 서울 살아요. 공공근로 같은거 있나요? 하려면 뭐가 필요해요?",
@@ -34,6 +35,7 @@ def test_a_message_asking_several_things_is_split_into_its_questions(text: str, 
         "공휴일엔? 쉬면 돈 안나옴?",  # a bare topic is what the question after it is about (pay on a holiday)
         "뉴딜 돼요? 되면?",  # too short to be a question of its own
         "신청하려고 하는데 어디로 가면 되나요?",
+        "쉼터에서 몇시까지 하고 싶은데 되나요?",  # "하고 싶은데": a wish, not the end of a question
         "저 29살 관악구 사는데 뉴딜 돼요",
         "",
     ],

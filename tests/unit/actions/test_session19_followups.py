@@ -1,0 +1,127 @@
+"""Follow-ups of session 19 (v161–v166 read): two questions in one message, each answered (a site's hours and whom
+it serves, an amount and a rate of one programme, two programmes' numbers), and both again when the site is
+corrected; two programmes compared for a citizen who told their age; an employer looking for people to hire (not
+a person to talk to, not a worker's need)."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Tuple
+
+from actions.handoff import ActionRequestHuman
+from actions.programme_questions import ActionAnswerProgrammeQuestion
+from actions.situations import ActionAnswerSituation
+from tests.unit.actions.conftest import make_tracker, run_action, span, texts
+from tests.unit.actions.test_session6_followups import then
+
+QUESTION = ActionAnswerProgrammeQuestion()
+
+
+def asking(text: str, *parts: Tuple[str, str, float]) -> List[Dict[str, Any]]:
+    """The questions of ``text`` as the NLU classifies each apart: (words, intent, confidence)."""
+    questions = []
+    for words, intent, confidence in parts:
+        start = text.index(words)
+        questions.append(
+            {"text": words, "start": start, "end": start + len(words), "intent": {"name": intent, "confidence": confidence}}
+        )
+    return questions
+
+
+def tracker_with_questions(intent: str, text: str, questions: List[Dict[str, Any]], entities=(), **kwargs: Any):
+    tracker = make_tracker(intent, text, entities, **kwargs)
+    tracker.latest_message["questions"] = questions
+    for event in tracker.events:
+        if event.get("event") == "user" and event.get("text") == text:
+            event["parse_data"] = {**event.get("parse_data", {}), "questions": questions}
+    return tracker
+
+
+async def test_a_sites_hours_and_whom_it_serves_asked_together_are_both_answered(domain) -> None:
+    """"서초쉼터 몇시에 열고 주로 누가 와요?": 18:00~ and whom the shelter serves (it has no rules, only a note of
+    its users: no form follows to say it)."""
+    now = "서초쉼터 몇시에 열고 주로 누가 와요?"
+    questions = asking(now, ("서초쉼터 몇시에 열고", "ask_hours", 1.0), ("주로 누가 와요?", "ask_eligibility", 0.59))
+    named = [span("programme", "rest_area", now, "서초쉼터")]
+    messages, _ = await run_action(QUESTION, tracker_with_questions("ask_hours", now, questions, named), domain)
+    reply = texts(messages)
+    assert "18:00" in reply and "대리기사" in reply and "운영시간" in reply
+
+
+async def test_a_site_corrected_after_two_questions_gets_both_answered_again(domain) -> None:
+    """"아 아니다 합정쉼터요 잘못말함" after "상암쉼터 몇시에 열고 누가 이용해요?": 합정's hours (08:30), not only
+    whom the shelters serve (the last of the two questions)."""
+    first = "상암쉼터 몇시에 열고 누가 이용해요?"
+    questions = asking(first, ("상암쉼터 몇시에 열고", "ask_hours", 1.0), ("누가 이용해요?", "ask_eligibility", 0.9))
+    now = "아 아니다 합정쉼터요 잘못말함"
+    named = [span("programme", "rest_area", now, "합정쉼터")]
+    events = [
+        {"event": "user", "text": first, "parse_data": {"text": first, "entities": [], "questions": questions}},
+        {"event": "bot", "text": "[休 서울노동자 쉼터] 이용 자격은 보고서에 따로 나와 있지 않아요.", "data": {}},
+        then(now, named),
+    ]
+    tracker = make_tracker(
+        "inform", now, named, events=events,
+        slots={"programme": "rest_area", "place": "상암쉼터", "last_question": "ask_eligibility"},
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "08:30" in reply and "09:30" not in reply
+
+
+async def test_an_amount_and_a_rate_of_one_programme_are_two_questions(domain) -> None:
+    """"사회투자기금 올해 융자 총 얼마고 이자는 몇프로에요": 130억원 (its 융자규모: 융자 counts as asked though an alias
+    of the fund says it) and the rate (최대 3%); before, the message whole said neither."""
+    now = "사회투자기금 올해 융자 총 얼마고 이자는 몇프로에요"
+    questions = asking(now, ("사회투자기금 올해 융자 총 얼마고", "ask_cost", 0.87), ("이자는 몇프로에요", "ask_cost", 0.42))
+    named = [span("programme", "social_investment_fund", now, "사회투자기금")]
+    reply = texts((await run_action(QUESTION, tracker_with_questions("ask_cost", now, questions, named), domain))[0])
+    assert "130억원" in reply and "3%" in reply
+
+
+async def test_two_programmes_numbers_asked_together_are_both_given(domain) -> None:
+    """"뉴딜 올해 몇명 뽑고 강소기업 청년인턴은 몇명이에요?" (the first half read as a statement): 4,655명 and 50명."""
+    now = "뉴딜 올해 몇명 뽑고 강소기업 청년인턴은 몇명이에요?"
+    questions = asking(
+        now, ("뉴딜 올해 몇명 뽑고", "inform", 0.55), ("강소기업 청년인턴은 몇명이에요?", "ask_programme_info", 0.48)
+    )
+    named = [span("programme", "newdeal_jobs", now, "뉴딜"), span("programme", "seoul_strong_sme", now, "강소기업")]
+    tracker = tracker_with_questions("ask_programme_info", now, questions, named, confidence=0.55)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "4,655명" in reply and "50명" in reply
+
+
+async def test_two_programmes_compared_say_how_the_citizens_facts_fit_each(domain) -> None:
+    """"19살이고 서울살아요 … 뉴딜이랑 공공근로 중에 뭐가 나아요?": side by side, with 뉴딜일자리 fitting and 공공근로
+    still needing 구직등록 (and the rest) to be known."""
+    now = "19살이고 서울살아요 대학 안가고 바로 일하려는데 뉴딜이랑 공공근로 중에 뭐가 나아요?"
+    named = [
+        span("age", 19, now, "19살"), span("residence", "seoul", now, "서울"),
+        span("programme", "newdeal_jobs", now, "뉴딜"), span("programme", "public_works", now, "공공근로"),
+    ]
+    tracker = make_tracker("inform", now, named, slots={"age": 19, "residence": "seoul"}, confidence=0.72)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "나란히" in reply and "구직등록 여부" in reply and "조건에 맞아요 (만 18세 이상, 만 39세 이하, 서울 거주)" in reply
+
+
+async def test_an_employer_asking_for_people_to_hire_is_not_asking_for_a_person(domain) -> None:
+    """"작은 스타트업 대표인데 청년 채용할 때 시에서 사람 연결해주거나 인건비 지원해주는거 있어요?" (read as a request
+    for staff, for its 연결): what the report offers companies hiring young people; the conversation is not paused."""
+    now = "작은 스타트업 대표인데 청년 채용할 때 시에서 사람 연결해주거나 인건비 지원해주는거 있어요?"
+    messages, events = await run_action(ActionRequestHuman(), make_tracker("request_human", now, confidence=0.45), domain)
+    reply = texts(messages)
+    assert "서울형 강소기업" in reply and "상담원 연결을 요청" not in reply
+    assert not any(event.get("event") == "pause" for event in events)
+
+
+async def test_a_company_short_of_staff_gets_the_help_for_hiring_not_labour_advice(domain) -> None:
+    """"저희 디자인회사 직원이 곧 육아휴직 들어가는데 그 자리 대체인력 구하기가 …" (a small workplace to the NLU):
+    서울형 강소기업 and its 육아휴직자 대체 청년인턴, not 마을노무사."""
+    now = "저희 디자인회사 직원이 곧 육아휴직 들어가는데 그 자리 대체인력 구하기가 넘 힘드네요 서울시에 뭐 없나요?"
+    messages, _ = await run_action(ActionAnswerSituation(), make_tracker("situation_small_workplace", now, confidence=0.54), domain)
+    reply = texts(messages)
+    assert "육아휴직자 대체 청년인턴" in reply and "마을노무사" not in reply
+
+
+async def test_a_worker_looking_for_work_is_no_employer(domain) -> None:
+    """"회사 그만두고 다른 회사 구하는 중인데 뭐 있어요?": a job seeker's need (회사 is where they worked)."""
+    now = "회사 그만두고 일자리 구하는 중인데 서울시에서 뭐 도와주는거 있어요?"
+    messages, _ = await run_action(ActionAnswerSituation(), make_tracker("situation_job_search", now), domain)
+    assert "채용하려는 기업" not in texts(messages)
