@@ -94,6 +94,13 @@ class PlaceComparison:
 WHICH_OF = re.compile(r"(?:중에|중에서|중엔|둘\s*중)\S*\s*(?:\S+\s+){0,4}?\S*(?:어디|어느|뭐|누가)|[가-힣]보다\s|비교")
 
 
+# "밤에 여는 쉼터도 있어요?", "새벽에도 하는 데 있냐": the sites open latest, of all the programme's
+NIGHT_ASKED = re.compile(
+    r"(?:밤|새벽|야간|심야)(?:에|에도|에는|늦게|새)?\s*(?:까지\s*)?(?:여는|열려|열어|운영|문\s*(?:여는|열)|하는\s*(?:데|곳|쉼터|센터))"
+    r"|24\s*시간\s*(?:여는|하는|운영|열)"
+)
+
+
 def asks_to_compare(text: str) -> bool:
     return bool((COMPARING.search(text) and WHICH.search(text)) or WHICH_OF.search(text))
 
@@ -130,12 +137,16 @@ def _places_compared(tracker: Tracker, kb: KnowledgeBase, programme: ProgrammeIn
 def compare_places(tracker: Tracker, kb: KnowledgeBase, programme: Optional[ProgrammeInfo]) -> Optional[PlaceComparison]:
     """The comparison of the programme's sites the message asks for, or None when it asks none."""
     text = tracker.latest_message.get("text") or ""
-    if programme is None or len(programme.places) < 2 or not asks_to_compare(text):
+    at_night = bool(NIGHT_ASKED.search(text)) and not kb.places_in_text(text)
+    if programme is None or len(programme.places) < 2 or not (asks_to_compare(text) or at_night):
         return None
     measure = next((m for m in PLACE_MEASURES if m.words.search(text)), None)
+    if at_night and not asks_to_compare(text):
+        # (which of them is open at night: the ones closing latest, every site's hours shown)
+        measure = next(m for m in PLACE_MEASURES if m.value is _closing)
     if measure is None:
         return None
-    places = _places_compared(tracker, kb, programme)
+    places = list(programme.places) if at_night and not asks_to_compare(text) else _places_compared(tracker, kb, programme)
     if len(places) < 2:
         return None
     values = [(place, measure.value(place)) for place in places]

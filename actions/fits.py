@@ -220,7 +220,12 @@ def utter_jobs_for_group(
         GROUP_JOBS_ASKED.search(text) or (WHAT_IS_THERE.search(text) and not outright)
         or (of_no_programme and GROUP_JOBS_OFFERED.search(text))
     )
-    if not ((JOBS_WORDS.search(text) and asked) or (of_no_programme and GROUP_TARGET_ASKED.search(text))):
+    if not (
+        (JOBS_WORDS.search(text) and asked) or (of_no_programme and GROUP_TARGET_ASKED.search(text))
+        # "그럼 서울시에서 나같은 중장년한테 해주는건 뭐 있어요": what the city does for a group no programme is for
+        # is the jobs it makes for them
+        or (of_no_programme and WHAT_IS_THERE.search(text) and GROUP_JOBS_OFFERED.search(text))
+    ):
         return None
     figure = kb.jobs_target_for_group(group)
     if figure is None:

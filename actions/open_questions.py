@@ -319,6 +319,13 @@ def answer_facts_told(
     return utter_fits(dispatcher, tracker, replies, kb, explain_dropped=True)
 
 
+# "그럼 운영하는 업체 이름이라도요", "주소라도 좀": something asked for, at least
+AT_LEAST_ASKED = re.compile(r"(?:이)?라도\s*(?:요|좀|알려|주세요|줘|줄래|주실)")
+# "그럼 …" heard as a goodbye, unsure: the conversation goes on
+GOES_ON = re.compile(r"\s*(?:아\s*)?(?:그럼|그러면|근데|그리고)\s")
+UNSURE_GOODBYE = 0.5
+
+
 class ActionGoodbye(KnowledgeAction):
     """Goodbye, unless the message tells the bot about the citizen (then it is answered)."""
 
@@ -350,8 +357,12 @@ class ActionGoodbye(KnowledgeAction):
             if found is not None:  # "그럼 뉴딜일자리 모집인원 몇명이에여" (the 그럼 heard as goodbye): that figure
                 return say_detail(dispatcher, found)
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, programme)
-        if not text.startswith("/") and ASKS_SOMETHING.search(text):
-            # "그럼 최대는?": a question, never a goodbye; a detail of the programme in context, else "I don't know"
+        confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
+        if not text.startswith("/") and (
+            ASKS_SOMETHING.search(text) or AT_LEAST_ASKED.search(text)
+            or (confidence < UNSURE_GOODBYE and GOES_ON.match(text) and len(text) > FOLLOW_UP_LENGTH // 2)
+        ):
+            # "그럼 최대는?", "그럼 운영하는 업체 이름이라도요": a question, never a goodbye; a detail of the programme in context, else "I don't know"
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:
                 return events

@@ -357,7 +357,8 @@ def _hours_line(replies: Replies, place: str, days: str, hours: HoursInfo) -> st
 
 
 def _hours_summary(replies: Replies, place: PlaceInfo) -> str:
-    return " / ".join(line.lstrip("- ") for line in hours_lines(replies, place))
+    """The site's hours on one line, without its name (the comparison's line names it)."""
+    return " / ".join(line.lstrip("- ").removeprefix(f"{place.name}: ") for line in hours_lines(replies, place))
 
 
 # "실업급여 받으면서 … 같이": two things together
@@ -573,7 +574,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         group_jobs = utter_jobs_for_group(dispatcher, tracker, replies, kb, outright=True) if named is None else None
         if group_jobs is not None:  # "장애인 일자리도 서울시에서 해주나요?", "여성쪽은 목표가 몇 개에요?": the group's target
             return group_jobs
-        comparison = self._comparison(replies, tracker, kb, named or current_programme(tracker, kb))
+        comparison = self.comparison(replies, tracker, kb, named or current_programme(tracker, kb))
         if comparison is not None:  # "북창쉼터랑 서초쉼터 중에 어디가 더 넓어요?": the winner and every value
             dispatcher.utter_message(text=comparison)
             return [FollowupAction("action_listen")]
@@ -1401,7 +1402,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         return [e for e in events if e.get("event") != "followup"]
 
     @staticmethod
-    def _comparison(
+    def comparison(
         replies: Replies, tracker: Tracker, kb: KnowledgeBase, programme: Optional[ProgrammeInfo]
     ) -> Optional[str]:
         """Which site is open later, earlier or longer, bigger, busier; or which programme takes older citizens."""

@@ -148,6 +148,10 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "팀원 하나가 욕설 전화 받고 울면서 퇴근했어요": abuse from customers on the phone, not from colleagues; so is
             # "직원들이 직접 상담받을 곳도 있나요" while customers' abuse (감정노동 보호) is discussed
             situation = "situation_customer_abuse"
+        compared = ActionAnswerProgrammeQuestion.comparison(replies, tracker, kb, discussed) if len(text) <= STORY_LENGTH else None
+        if compared is not None:  # "밤에 여는데는 아예없냐 우리 촬영 끝나면 새벽인데" while the shelters are discussed
+            dispatcher.utter_message(text=compared)
+            return []
         hiring = utter_for_employers_hiring(dispatcher, tracker, replies, kb)
         if hiring is not None:  # "대체인력 구하기가 넘 힘드네요 서울시에 뭐 없나요?" from a company: not the worker's need
             return hiring

@@ -238,6 +238,8 @@ SURE_WHILE_WAITING = 0.3
 
 # about the wait itself ("아직이에요?", "언제 연결돼요?", "얼마나 기다려야 돼요?"): for staff, unless a programme is named
 _ABOUT_THE_WAIT = re.compile(r"아직|기다|연결|언제\s*(?:와|오|돼|되)|얼마나\s*걸|상담원|상담사|담당자|직원")
+# "기다리는 동안 하나만요 …": the wait mentioned on the way to a question, which is what is asked
+_MEANWHILE = re.compile(r"기다리는\s*(?:동안|김에|중에|사이에?)|기다리면서")
 
 
 def asked_while_waiting(parse_data: Any, paused: bool, sender_id: str, store: HandoffStore) -> bool:
@@ -248,7 +250,7 @@ def asked_while_waiting(parse_data: Any, paused: bool, sender_id: str, store: Ha
     if not paused or intent.get("name") not in ANSWERED_WHILE_WAITING:
         return False
     named = any(e.get("entity") == "programme" for e in parse_data.get("entities") or [])
-    if not named and _ABOUT_THE_WAIT.search(parse_data.get("text") or ""):
+    if not named and _ABOUT_THE_WAIT.search(_MEANWHILE.sub(" ", parse_data.get("text") or "")):
         return False
     if float(intent.get("confidence") or 0.0) < SURE_WHILE_WAITING:
         return False

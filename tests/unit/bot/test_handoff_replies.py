@@ -48,6 +48,11 @@ def test_a_question_is_answered_while_the_request_waits_not_once_staff_take_it(t
         "entities": [{"entity": "programme", "value": "labour_ombudsman"}],
     }
     about_the_wait = {"text": "아직이에요?", "intent": {"name": "ask_open_now", "confidence": 0.76}, "entities": []}
+    # (the wait said on the way to a question naming no programme: "기다리는 동안 하나만요 장애인 일자리 …")
+    meanwhile = {"text": "기다리는 동안 하나만요 장애인 일자리 상반기 실적은 몇개에요", "intent": {"name": "ask_programme_info", "confidence": 0.6}, "entities": []}
+    still_waiting = {"text": "기다리는 동안 연결은 언제 돼요?", "intent": {"name": "ask_programme_info", "confidence": 0.6}, "entities": []}
+    assert asked_while_waiting(meanwhile, True, "citizen-1", store)
+    assert not asked_while_waiting(still_waiting, True, "citizen-1", store)
     assert asked_while_waiting(question, True, "citizen-1", store)
     assert not asked_while_waiting(question, False, "citizen-1", store)  # (not paused: Rasa answers anyway)
     assert not asked_while_waiting(about_the_wait, True, "citizen-1", store)
