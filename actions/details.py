@@ -19,7 +19,7 @@ from actions.context import (
 )
 from actions.figures_by_year import asked_year
 from actions.question_words import MEANING_ASKED
-from knowledge.fact_search import Fact, after_what_was_heard, asking_part, guessed_count
+from knowledge.fact_search import Fact, after_what_was_heard, asking_part, guessed_count, without_reason
 from knowledge.morphology import nouns
 from knowledge.queries import FigureInfo, KnowledgeBase, ProgrammeInfo, programme_facts
 
@@ -79,7 +79,7 @@ def detail_answer(
     if not facts or about is None:
         return None
     lines = "\n".join(f"- {fact.text}" for fact in facts if fact.programme_slug == about.slug)
-    unknown = kb.fact_index().unknown_nouns(question)
+    unknown = kb.fact_index().unknown_nouns(without_reason(question))
     if not unknown and programme is not None and say_unknown:
         # "수료하면 자격증도 따지는거예요?" of 기술교육원: 자격증 is a word of the report, but none of the programme's
         # facts (the ones found share only 수료)
@@ -182,6 +182,7 @@ FIGURE_QUESTION = re.compile(
     r"|몇이나|경쟁|률|기간|예산|규모|얼마나\s*(많|있|됐|되|돼|했|처리)|많이들?\s*(?:받|처리)"
     # "올해 융자 총 얼마고", "사회주택은 얼마 배정돼있어요": an amount of the programme, not a price
     r"|총\s*(?:얼마|몇)|얼마(?:나|씩)?\s*(?:배정|편성|투입|배분)"
+    r"|실적\S*\s*(?:이|은|는)?\s*(?:어느\s*정도|얼마|몇)"  # "상담 실적이 어느정도 돼요": a count
     r"|" + COUNT_GUESSED.pattern
 )
 

@@ -31,7 +31,7 @@ from actions.programme_questions import (
     ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about, nlu_confidence,
 )
 from actions.question_words import (
-    BACK_REFERENCE, ENDS_ASKED, FOLLOW_UP_LENGTH, NOT_COVERED, POINTS_BACK, WHO_FOR, is_bare_question, only_tells_of_work,
+    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, ENDS_ASKED, FOLLOW_UP_LENGTH, NOT_COVERED, POINTS_BACK, WHO_FOR, is_bare_question, only_tells_of_work,
     question_named,
 )
 from knowledge.fact_search import ASKING_NOUNS
@@ -344,6 +344,11 @@ class ActionGoodbye(KnowledgeAction):
         text = tracker.latest_message.get("text") or ""
         question = question_named(text)
         named = mentioned_programme(tracker, kb)
+        if (
+            not text.startswith("/") and named is not None and named.checkable_rules and question is None
+            and (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text))
+        ):  # "아 ㅅㅂ 그럼 뉴딜일자리는? 그건 나 되냐" (heard as a goodbye): its verdict for what the citizen told
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, named)
         if not text.startswith("/") and named is not None and question is None and (
             len(text) <= FOLLOW_UP_LENGTH // 2 or asks_the_same_about(tracker, kb)
         ):
@@ -389,10 +394,20 @@ class ActionAnswerBotChallenge(KnowledgeAction):
         if told is not None:  # "내년에 2호점 내면 합쳐서 13명 될 거 같은데 그땐요?" (heard as "are you …?")
             return told
         text = tracker.latest_message.get("text") or ""
-        if mentioned_programme(tracker, kb) is not None:
+        named = mentioned_programme(tracker, kb)
+        if named is not None:
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:
                 return events
+            if not YOU_WORDS.search(text):
+                # "옴부즈만인가 그사람들은 동네마다 있는거야?" (그사람들 heard as "are you a person?"): a detail of it
+                found = detail_answer(replies, kb, named, text, say_unknown=False)
+                if found is not None:
+                    return say_detail(dispatcher, found)
+                if ASKS_SOMETHING.search(text):  # (else what it is)
+                    return ActionAnswerProgrammeQuestion().respond(
+                        dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", named
+                    )
         programme = current_programme(tracker, kb)
         if programme is not None and (not BOT_WORDS.search(text) or (asks_for_a_figure(text) and not YOU_WORDS.search(text))):
             # "언제 완공이에요?" (the NLU heard "…이에요?" as "are you …?"), "그런 사람이 몇명이나 있는데" (사람 is no

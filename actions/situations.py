@@ -152,6 +152,12 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         if compared is not None:  # "밤에 여는데는 아예없냐 우리 촬영 끝나면 새벽인데" while the shelters are discussed
             dispatcher.utter_message(text=compared)
             return []
+        named = mentioned_programme(tracker, kb)
+        if named is not None and len(text) <= STORY_LENGTH and asks_for_a_figure(text) and not states_profile_facts(tracker):
+            # "협동조합센터 상담 실적이 어느정도 돼요" (a cooperative's need to the NLU): that figure of the one named
+            found = detail_answer(replies, kb, named, text, say_unknown=False)
+            if found is not None:
+                return say_detail(dispatcher, found)
         hiring = utter_for_employers_hiring(dispatcher, tracker, replies, kb)
         if hiring is not None:  # "대체인력 구하기가 넘 힘드네요 서울시에 뭐 없나요?" from a company: not the worker's need
             return hiring
@@ -178,6 +184,9 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         if used_in_the_story(tracker) and OTHER_HELP.search(text) and states_profile_facts(tracker):
             # "취업날개로 정장 빌려서 면접은 봤는데 떨어졌어요.. 29살 서울 사는 취준생인데 다른 지원 뭐 있어요": what else
             # fits them, not the programme they used
+            return utter_fits(dispatcher, tracker, replies, kb)
+        if EVERYTHING_ASKED.search(text) and knows_about_citizen(tracker) and states_profile_facts(tracker):
+            # "28살 서울 … 면접정장도없고 … 나같은사람 받을수있는거 다 말해봐": all that fits them, not one verdict
             return utter_fits(dispatcher, tracker, replies, kb)
         asked_of = mentioned_programme(tracker, kb)
         if (

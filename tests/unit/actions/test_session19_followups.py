@@ -125,3 +125,95 @@ async def test_a_worker_looking_for_work_is_no_employer(domain) -> None:
     now = "회사 그만두고 일자리 구하는 중인데 서울시에서 뭐 도와주는거 있어요?"
     messages, _ = await run_action(ActionAnswerSituation(), make_tracker("situation_job_search", now), domain)
     assert "채용하려는 기업" not in texts(messages)
+
+
+async def test_sites_open_at_night_are_the_ones_closing_latest(domain) -> None:
+    """"밤에 여는데는 아예없냐 우리 촬영 끝나면 새벽인데" while 상암쉼터 (09:30~18:00) is discussed: 서초쉼터 and
+    합정쉼터, open until 06:00, with every site's hours."""
+    now = "밤에 여는데는 아예없냐 우리 촬영 끝나면 새벽인데"
+    tracker = make_tracker(
+        "situation_rest_area", now, slots={"programme": "rest_area", "place": "상암쉼터"}, confidence=0.42
+    )
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "가장 늦게까지 여는 곳: 서초쉼터, 합정쉼터" in reply and "09:30~18:00" in reply
+
+
+async def test_what_the_city_does_for_a_group_no_programme_serves_is_its_jobs(domain) -> None:
+    """"그럼 서울시에서 나같은 중장년한테 해주는건 뭐 있어요": the city's 중장년 jobs target and their kinds, not "out of
+    scope" (중장년 is a word no fact has)."""
+    from actions.recommendations import ActionRecommendProgrammes
+
+    now = "그럼 서울시에서 나같은 중장년한테 해주는건 뭐 있어요"
+    told = [span("target_group", "중장년", now, "중장년")]
+    reply = texts((await run_action(ActionRecommendProgrammes(), make_tracker("recommend_programmes", now, told), domain))[0])
+    assert "학교안전관리서포터" in reply and "안내할 수 있는 내용이 아니" not in reply
+
+
+async def test_learning_a_trade_asked_after_wanting_to_work_is_training(domain) -> None:
+    """"사실 대학 안가고 바로 일하고 싶은데 기술 배울수있는데 있어?": 기술교육원, not the paid jobs."""
+    now = "사실 대학 안가고 바로 일하고 싶은데 기술 배울수있는데 있어?"
+    reply = texts((await run_action(ActionAnswerSituation(), make_tracker("situation_job_training", now), domain))[0])
+    assert "기술교육원" in reply and "임금이 적힌 일자리" not in reply
+
+
+async def test_asking_at_least_for_a_name_is_no_goodbye(domain) -> None:
+    """"그럼 운영하는 업체 이름이라도요" (a goodbye to the NLU, 0.39) after 취업날개's website: its 운영업체."""
+    from actions.open_questions import ActionGoodbye
+
+    now = "그럼 운영하는 업체 이름이라도요"
+    tracker = make_tracker("goodbye", now, slots={"programme": "interview_suit_rental"}, confidence=0.39)
+    reply = texts((await run_action(ActionGoodbye(), tracker, domain))[0])
+    assert "열린옷장" in reply
+
+
+async def test_a_can_i_about_a_programme_heard_as_goodbye_gets_its_verdict(domain) -> None:
+    """"아 ㅅㅂ 그럼 뉴딜일자리는? 그건 나 되냐" (goodbye, 0.58) from a 35-year-old in Seoul: yes."""
+    from actions.open_questions import ActionGoodbye
+
+    now = "아 ㅅㅂ 그럼 뉴딜일자리는? 그건 나 되냐"
+    named = [span("programme", "newdeal_jobs", now, "뉴딜일자리")]
+    tracker = make_tracker("goodbye", now, named, slots={"age": 35, "residence": "seoul"}, confidence=0.58)
+    reply = texts((await run_action(ActionGoodbye(), tracker, domain))[0])
+    assert "이용할 수 있어요" in reply
+
+
+async def test_people_of_a_programme_are_no_question_about_the_bot(domain) -> None:
+    """"옴부즈만인가 그사람들은 동네마다 있는거야?" (heard as "are you a person?"): 자치구별 2명."""
+    from actions.open_questions import ActionAnswerBotChallenge
+
+    now = "옴부즈만인가 그사람들은 동네마다 있는거야?"
+    named = [span("programme", "labour_ombudsman", now, "옴부즈만")]
+    reply = texts((await run_action(ActionAnswerBotChallenge(), make_tracker("bot_challenge", now, named, confidence=0.2), domain))[0])
+    assert "2명" in reply and "챗봇이에요" not in reply
+
+
+async def test_a_named_programmes_figure_told_as_a_need_is_that_figure(domain) -> None:
+    """"협동조합센터 상담 실적이 어느정도 돼요" (a cooperative's need to the NLU): 4,632건."""
+    now = "협동조합센터 상담 실적이 어느정도 돼요"
+    named = [span("programme", "cooperative_support_centre", now, "협동조합센터")]
+    tracker = make_tracker("situation_social_economy", now, named, confidence=0.57)
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "4,632건" in reply
+
+
+async def test_a_reason_after_a_question_is_not_what_is_asked(domain) -> None:
+    """"아 그럼 사회적경제 온라인몰 이름이 뭐였죠 입점하고 싶어서": 함께누리몰 (입점, which the report never says, is
+    why they ask)."""
+    now = "아 그럼 사회적경제 온라인몰 이름이 뭐였죠 입점하고 싶어서"
+    reply = texts((await run_action(ActionAnswerSituation(), make_tracker("situation_social_economy", now), domain))[0])
+    assert "함께누리몰" in reply
+
+
+async def test_everything_asked_with_ones_facts_lists_all_that_fits(domain) -> None:
+    """"28살 서울 영등포 살고 취준 2년차 면접정장도없고 … 나같은사람 받을수있는거 다 말해봐": every programme that fits
+    (뉴딜일자리 too), not only 취업날개's verdict."""
+    now = "28살 서울 영등포 살고 취준 2년차 면접정장도없고 집에선 공부도안되고 돈도없음 나같은사람 받을수있는거 다 말해봐"
+    told = [
+        span("age", 28, now, "28살"), span("residence", "seoul", now, "서울"), span("job_status", "job_seeker", now, "취준"),
+        span("programme", "interview_suit_rental", now, "면접정장"),
+    ]
+    tracker = make_tracker(
+        "situation_interview_suit", now, told, slots={"age": 28, "residence": "seoul", "job_status": "job_seeker"}, confidence=0.64
+    )
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "뉴딜일자리: 조건에 맞아요" in reply and "취업날개 서비스: 조건에 맞아요" in reply
