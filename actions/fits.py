@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     Replies, intent_payload, join, knows_about_citizen, latest_entity_values, profile_from_tracker, programme_buttons,
-    programmes_just_listed,
+    programmes_just_listed, states_profile_facts,
 )
 from actions.details import detail_answer, figure_reply
 from actions.eligibility import YOUTH, YOUTH_AGES, alternatives
@@ -224,7 +224,8 @@ def utter_jobs_for_group(
         (JOBS_WORDS.search(text) and asked) or (of_no_programme and GROUP_TARGET_ASKED.search(text))
         # "그럼 서울시에서 나같은 중장년한테 해주는건 뭐 있어요": what the city does for a group no programme is for
         # is the jobs it makes for them
-        or (of_no_programme and WHAT_IS_THERE.search(text) and GROUP_JOBS_OFFERED.search(text))
+        # (not "만 52세, 서울 거주, … 추천할만한 서울시 제도가 뭐가 있을까요": what fits the facts told)
+        or (of_no_programme and WHAT_IS_THERE.search(text) and GROUP_JOBS_OFFERED.search(text) and not states_profile_facts(tracker))
     ):
         return None
     figure = kb.jobs_target_for_group(group)
