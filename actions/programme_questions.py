@@ -642,12 +642,15 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if open_that_day is not None:  # "토요일에도 상담받을 수 있는 데가 있어요?" after a list: those open then
             return open_that_day
         question = intent if intent in QUESTION_INTENTS else tracker.get_slot("last_question")
-        if intent == "inform" and named is not None and ASKS_SOMETHING.search(text) and question_named(text):
-            # "아 아니 공공근로 말고 뉴딜일자리요 청년꺼 그건 어떻게 신청해요" (a correction to the NLU): what it asks
+        if intent == "inform" and named is not None and question_named(text) and (
+            ASKS_SOMETHING.search(text) or question_named(text) in ("ask_hours", "ask_open_now", "ask_location")
+        ):
+            # "아 아니 공공근로 말고 뉴딜일자리요 청년꺼 그건 어떻게 신청해요" (a correction to the NLU), "… 62세입니다
+            # 서초쉼터 지금 열려있나요" (facts told, to the NLU): what it asks
             question = question_named(text)
         question = question or "ask_programme_info"
         if (
-            intent == "inform" and named is not None and named.rules and states_profile_facts(tracker)
+            intent == "inform" and named is not None and named.checkable_rules and states_profile_facts(tracker)
             and (ASKS_IF_I_CAN.search(text) or ASKS_IF_I_QUALIFY.search(text))
         ):  # "어머님 전화: 중2 아들(14세) 기술교육원 보낼수 있냐고. 서울 노원 거주" (facts to the NLU): its verdict
             return self.judge(dispatcher, tracker, replies, kb, named)
@@ -937,7 +940,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         text = tracker.latest_message.get("text") or ""
         if question == "ask_how_to_apply" and CONDITIONS_ASKED.search(text):
             intent = question = "ask_eligibility"  # "그거 신청하려면 조건이 뭐예요?": who may apply, not how
-        judged = programme is not None and bool(programme.rules)  # without rules there is nothing to judge by
+        judged = programme is not None and bool(programme.checkable_rules)  # without rules there is nothing to judge by
         if (
             programme is not None and (tracker.get_slot("last_question") == "ask_location" or NEAR_HOME.search(text))
             # ("노원 상계동 사는데 가까운 기술교육원이 있읍니까": a site near home asked, the programme named too)

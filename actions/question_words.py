@@ -65,7 +65,10 @@ CONTACT_WORDS = re.compile(r"전화|(?<!주민)(?<!등록)(?<!접수)(?<!사업�
 PLAN_ASKED = re.compile(r"정해진|정해졌|확정|결정\s*(?:된|됐|났)|이미\s*(?:있|생겼|생긴|열었|연|만들어)|벌써\s*(?:있|생겼|생긴|열었)")
 # "제가 받을 수 있는 거 다 알려주세요", "해당되는 거 전부": everything that fits, whatever one programme the story named
 EVERYTHING_ASKED = re.compile(
-    r"(?:다|전부|모두|싹\s*다|몽땅)\s*(?:알려|말해|추천|보여|찾아)|뭐뭐|모든\s*(?:지원|제도|거|것)"
+    # (not "어디다 말해야 하는지": where to tell it)
+    r"(?:(?<![가-힣])다|전부|모두|싹\s*다|몽땅)\s*(?:알려|말해|추천|보여|찾아)|뭐뭐|모든\s*(?:지원|제도|거|것)"
+    # "당장 할수있는 일이랑 기술 배우는거 둘다 알려주세요": both needs told, all that fits
+    r"|둘\s*다\s*(?:알려|말해|도와|해\s*주|지원|있|받)"
 )
 # "어디" asks where, but not in "어디가 운영해요?" (who)
 LOCATION_WORDS = re.compile(

@@ -36,6 +36,8 @@ from knowledge.queries import KnowledgeBase, ProgrammeInfo
 PROFILE_SITUATIONS = ("situation_job_search", "situation_low_income")
 # situations that say the one they are about is looking for work
 SEEKING_WORK = ("situation_interview_suit",)
+# the needs of a job seeker, for whom "다 알려주세요" with their facts asks all that fits them (not an organisation's)
+JOB_SEEKERS_NEEDS = PROFILE_SITUATIONS + SEEKING_WORK + ("situation_study_space", "situation_job_training")
 # the intents of a situation told (domain.yml)
 SITUATION_INTENTS = (
     "situation_unpaid_wages", "situation_unfair_dismissal", "situation_workplace_harassment", "situation_customer_abuse",
@@ -116,6 +118,27 @@ def asked_question(tracker: Tracker, text: str) -> Optional[str]:
     return "ask_programme_info" if asks_for_a_figure(text) else None
 
 
+# a year named ("작년", "올해", "2017년")
+A_YEAR = re.compile(r"작년|올해|내년|재작년|전년|금년|\d{4}\s*년|[’']\d{2}\s*년")
+# the confidence of a second situation the NLU saw in a story for it to be a need told too
+SECOND_NEED = 0.1
+
+
+def second_need(tracker: Tracker, kb: KnowledgeBase, situation: str, programmes: List[ProgrammeInfo]) -> List[ProgrammeInfo]:
+    """The programmes for a second need the story tells ("담주 면접인데 정장도 없고 스터디할 공간도 없어요": a suit
+    besides a study room): of a situation the NLU saw close behind, those sharing a rare word with the story."""
+    text = tracker.latest_message.get("text") or ""
+    if len(text) <= FOLLOW_UP_LENGTH:
+        return []
+    listed = {p.slug for p in programmes}
+    index = kb.fact_index()
+    for rival in (tracker.latest_message.get("intent_ranking") or [])[1:3]:
+        name = rival.get("name") or ""
+        if name.startswith("situation_") and name != situation and (rival.get("confidence") or 0.0) >= SECOND_NEED:
+            return [p for p in kb.for_situation(name) if p.slug not in listed and index.distinctive_words_shared(text, p.slug)]
+    return []
+
+
 def primary_programme(programmes: List[ProgrammeInfo], situation: str) -> ProgrammeInfo:
     """The programme made for this situation: the most specialised one (fewest situations; 취업날개 for no
     interview suit), then the one listing it first."""
@@ -153,11 +176,14 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             dispatcher.utter_message(text=compared)
             return []
         named = mentioned_programme(tracker, kb)
-        if named is not None and len(text) <= STORY_LENGTH and asks_for_a_figure(text) and not states_profile_facts(tracker):
+        if (
+            named is not None and len(text) <= STORY_LENGTH and asks_for_a_figure(text) and not states_profile_facts(tracker)
+            and not A_YEAR.search(text)  # (a year's figure, "작년 상담건수 몇건이에요?", is answered below, that year's)
+        ):
             # "협동조합센터 상담 실적이 어느정도 돼요" (a cooperative's need to the NLU): that figure of the one named
             found = detail_answer(replies, kb, named, text, say_unknown=False)
-            if found is not None:
-                return say_detail(dispatcher, found)
+            if found is not None:  # (a question about it: "아 작년 말고 올해 목표치요" corrects it)
+                return say_detail(dispatcher, found) + [SlotSet("last_question", "ask_programme_info")]
         hiring = utter_for_employers_hiring(dispatcher, tracker, replies, kb)
         if hiring is not None:  # "대체인력 구하기가 넘 힘드네요 서울시에 뭐 없나요?" from a company: not the worker's need
             return hiring
@@ -185,7 +211,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "취업날개로 정장 빌려서 면접은 봤는데 떨어졌어요.. 29살 서울 사는 취준생인데 다른 지원 뭐 있어요": what else
             # fits them, not the programme they used
             return utter_fits(dispatcher, tracker, replies, kb)
-        if EVERYTHING_ASKED.search(text) and knows_about_citizen(tracker) and states_profile_facts(tracker):
+        if situation in JOB_SEEKERS_NEEDS and EVERYTHING_ASKED.search(text) and knows_about_citizen(tracker) and states_profile_facts(tracker):
             # "28살 서울 … 면접정장도없고 … 나같은사람 받을수있는거 다 말해봐": all that fits them, not one verdict
             return utter_fits(dispatcher, tracker, replies, kb)
         asked_of = mentioned_programme(tracker, kb)
@@ -239,6 +265,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # the city's jobs and training open to any adult (공공근로, 기술교육원)
             wider = programmes + kb.for_situation("situation_low_income") + kb.for_situation("situation_job_training")
             programmes = [p for p in {p.slug: p for p in wider}.values() if YOUTH not in p.target_groups]
+        programmes += second_need(tracker, kb, situation, programmes)
         named = mentioned_programme(tracker, kb)
         ignored: Optional[ProgrammeInfo] = None
         if named is not None and not named.citizen_facing and programmes and (
@@ -405,6 +432,11 @@ class ActionAnswerSituation(AnswersQuestionsApart):
                 question = follow_up_asks or asked
                 return ActionAnswerProgrammeQuestion().respond(
                     dispatcher, tracker, replies, kb, question, question, in_context
+                )
+            if POINTS_BACK.search(text) and confidence < UNSURE_SITUATION and len(text) <= STORY_LENGTH:
+                # "그거 우리같은 민간 가게들한테도 하라고 권하는 거에요?" of 생활임금 (a harassment story at 0.2): about it
+                return ActionAnswerProgrammeQuestion().respond(
+                    dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", in_context
                 )
         if named is None and asked == "ask_programme_info" and confidence < UNSURE_SITUATION:
             # "서울교통공사 무기계약직이 정규직으로 바뀐 게 언제부터였나요?" (a labour problem at 0.18): a fact the

@@ -217,3 +217,45 @@ async def test_everything_asked_with_ones_facts_lists_all_that_fits(domain) -> N
     )
     reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
     assert "뉴딜일자리: 조건에 맞아요" in reply and "취업날개 서비스: 조건에 맞아요" in reply
+
+
+async def test_a_second_need_of_the_story_is_listed_too(domain) -> None:
+    """"담주 면접인데 정장도 없고 스터디할 공간도 없어요ㅜ 25살 서울 살아요" (a study room, with a suit close behind):
+    the study rooms and 취업날개."""
+    now = "담주 면접인데 정장도 없고 스터디할 공간도 없어요ㅜ 25살 서울 살아요"
+    ranking = [{"name": "situation_study_space", "confidence": 0.79}, {"name": "situation_interview_suit", "confidence": 0.19}]
+    tracker = make_tracker("situation_study_space", now, ranking=ranking, confidence=0.79)
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "일자리카페" in reply and "취업날개 서비스" in reply
+
+
+async def test_both_needs_asked_with_ones_facts_list_all_that_fits(domain) -> None:
+    """"52살인데 가게 폐업하고 수입이 0원이에요 서울 살구요. 당장 할수있는 일이랑 기술 배우는거 둘다 알려주세요":
+    공공근로 and 기술교육원 for them."""
+    now = "52살인데 가게 폐업하고 수입이 0원이에요 서울 살구요. 당장 할수있는 일이랑 기술 배우는거 둘다 알려주세요"
+    told = [span("age", 52, now, "52살"), span("residence", "seoul", now, "서울"), span("has_regular_income", False, now, "수입이 0원")]
+    tracker = make_tracker("situation_low_income", now, told, slots={"age": 52, "residence": "seoul", "has_regular_income": False})
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "공공근로사업" in reply and "서울시 기술교육원: 조건에 맞아요" in reply
+
+
+async def test_facts_told_then_open_now_of_a_site_is_whether_it_is_open(domain, frozen_clock) -> None:
+    """"회사 정년퇴직하고 밤에 대리 뛰는 62세입니다 서초쉼터 지금 열려있나요" (facts told, to the NLU): open now, not whom
+    the shelters serve (a note is no rule to judge by)."""
+    from datetime import datetime
+
+    from knowledge.queries import SEOUL
+
+    frozen_clock(datetime(2026, 11, 29, 1, 5, tzinfo=SEOUL))
+    now = "회사 정년퇴직하고 밤에 대리 뛰는 62세입니다 서초쉼터 지금 열려있나요"
+    told = [span("age", 62, now, "62세"), span("programme", "rest_area", now, "서초쉼터")]
+    reply = texts((await run_action(QUESTION, make_tracker("inform", now, told, slots={"age": 62}, confidence=0.52), domain))[0])
+    assert "18:00~다음날 06:00" in reply and "이용 자격" not in reply
+
+
+async def test_it_pointed_at_while_a_programme_is_discussed_is_about_it(domain) -> None:
+    """"그거 우리같은 민간 가게들한테도 하라고 권하는 거에요?" of 생활임금 (a harassment story at 0.2): 민간 확산."""
+    now = "그거 우리같은 민간 가게들한테도 하라고 권하는 거에요?"
+    tracker = make_tracker("situation_workplace_harassment", now, slots={"programme": "living_wage"}, confidence=0.2)
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "민간 확산" in reply and "괴롭힘" not in reply
