@@ -135,7 +135,12 @@ def second_need(tracker: Tracker, kb: KnowledgeBase, situation: str, programmes:
     for rival in (tracker.latest_message.get("intent_ranking") or [])[1:3]:
         name = rival.get("name") or ""
         if name.startswith("situation_") and name != situation and (rival.get("confidence") or 0.0) >= SECOND_NEED:
-            return [p for p in kb.for_situation(name) if p.slug not in listed and index.distinctive_words_shared(text, p.slug)]
+            # (a rare word of what it is, "정장" of 취업날개's summary; not "업체" of the firms that run it)
+            return [
+                p for p in kb.for_situation(name) if p.slug not in listed and any(
+                    gram in p.summary for gram in index.distinctive_words_shared(text, p.slug)
+                )
+            ]
     return []
 
 
@@ -433,7 +438,10 @@ class ActionAnswerSituation(AnswersQuestionsApart):
                 return ActionAnswerProgrammeQuestion().respond(
                     dispatcher, tracker, replies, kb, question, question, in_context
                 )
-            if POINTS_BACK.search(text) and confidence < UNSURE_SITUATION and len(text) <= STORY_LENGTH:
+            if (
+                POINTS_BACK.search(text) and confidence < UNSURE_SITUATION and len(text) <= STORY_LENGTH
+                and ASKS_SOMETHING.search(text) and not THE_SAME_ABOUT.search(text)  # (not "거긴 6명이에요 거기는요?")
+            ):
                 # "그거 우리같은 민간 가게들한테도 하라고 권하는 거에요?" of 생활임금 (a harassment story at 0.2): about it
                 return ActionAnswerProgrammeQuestion().respond(
                     dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", in_context

@@ -10,6 +10,7 @@ from actions.handoff import ActionRequestHuman
 from actions.programme_questions import ActionAnswerProgrammeQuestion
 from actions.situations import ActionAnswerSituation
 from tests.unit.actions.conftest import make_tracker, run_action, span, texts
+from tests.unit.actions.test_session18_followups import reply_to
 from tests.unit.actions.test_session6_followups import then
 
 QUESTION = ActionAnswerProgrammeQuestion()
@@ -145,14 +146,14 @@ async def test_what_the_city_does_for_a_group_no_programme_serves_is_its_jobs(do
 
     now = "그럼 서울시에서 나같은 중장년한테 해주는건 뭐 있어요"
     told = [span("target_group", "중장년", now, "중장년")]
-    reply = texts((await run_action(ActionRecommendProgrammes(), make_tracker("recommend_programmes", now, told), domain))[0])
+    reply = await reply_to(ActionRecommendProgrammes(), domain, "recommend_programmes", now, told)
     assert "학교안전관리서포터" in reply and "안내할 수 있는 내용이 아니" not in reply
 
 
 async def test_learning_a_trade_asked_after_wanting_to_work_is_training(domain) -> None:
     """"사실 대학 안가고 바로 일하고 싶은데 기술 배울수있는데 있어?": 기술교육원, not the paid jobs."""
     now = "사실 대학 안가고 바로 일하고 싶은데 기술 배울수있는데 있어?"
-    reply = texts((await run_action(ActionAnswerSituation(), make_tracker("situation_job_training", now), domain))[0])
+    reply = await reply_to(ActionAnswerSituation(), domain, "situation_job_training", now)
     assert "기술교육원" in reply and "임금이 적힌 일자리" not in reply
 
 
@@ -183,7 +184,7 @@ async def test_people_of_a_programme_are_no_question_about_the_bot(domain) -> No
 
     now = "옴부즈만인가 그사람들은 동네마다 있는거야?"
     named = [span("programme", "labour_ombudsman", now, "옴부즈만")]
-    reply = texts((await run_action(ActionAnswerBotChallenge(), make_tracker("bot_challenge", now, named, confidence=0.2), domain))[0])
+    reply = await reply_to(ActionAnswerBotChallenge(), domain, "bot_challenge", now, named, confidence=0.2)
     assert "2명" in reply and "챗봇이에요" not in reply
 
 
@@ -200,7 +201,7 @@ async def test_a_reason_after_a_question_is_not_what_is_asked(domain) -> None:
     """"아 그럼 사회적경제 온라인몰 이름이 뭐였죠 입점하고 싶어서": 함께누리몰 (입점, which the report never says, is
     why they ask)."""
     now = "아 그럼 사회적경제 온라인몰 이름이 뭐였죠 입점하고 싶어서"
-    reply = texts((await run_action(ActionAnswerSituation(), make_tracker("situation_social_economy", now), domain))[0])
+    reply = await reply_to(ActionAnswerSituation(), domain, "situation_social_economy", now)
     assert "함께누리몰" in reply
 
 
@@ -249,7 +250,7 @@ async def test_facts_told_then_open_now_of_a_site_is_whether_it_is_open(domain, 
     frozen_clock(datetime(2026, 11, 29, 1, 5, tzinfo=SEOUL))
     now = "회사 정년퇴직하고 밤에 대리 뛰는 62세입니다 서초쉼터 지금 열려있나요"
     told = [span("age", 62, now, "62세"), span("programme", "rest_area", now, "서초쉼터")]
-    reply = texts((await run_action(QUESTION, make_tracker("inform", now, told, slots={"age": 62}, confidence=0.52), domain))[0])
+    reply = await reply_to(QUESTION, domain, "inform", now, told, slots={"age": 62}, confidence=0.52)
     assert "18:00~다음날 06:00" in reply and "이용 자격" not in reply
 
 

@@ -223,6 +223,7 @@ ENTITY_CASES = [
     ("5인 사업장이에요", [("workplace_size", 0, 1, 5)]),
     ("아 잘못 말했어요 12명은 본사 전체고 제 매장은 7명이에요", [("workplace_size", 28, 29, 7)]),  # the count a correction ends on
     ("9명이에요", []),  # nine of what: only the form's question says (its from_text mapping)
+    ("지점이 하나 더 있는데 거긴 6명이에요 거기는요?", [("workplace_size", 16, 17, 6)]),  # the other workplace, pointed at
     ("구직등록은 아직 안 했어요", [("job_seeker_registered", 0, 8, False)]),
     ("이번주에 구직등록 마치시면 되죠?", [("job_seeker_registered", 5, 14, True)]),  # a registration supposed done
     ("구직등록이요? 그런 거 안 했는데요", [("job_seeker_registered", 0, 16, False)]),  # up to "안 했"
