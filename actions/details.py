@@ -188,11 +188,11 @@ FIGURE_QUESTION = re.compile(
 
 
 # "몇년 쉬다가 다시 일해보려고 하는데 뉴딜일자리라는게 뭔지 설명좀": the story before "…다가 / …는데" is not asked
-_STORY_THEN = re.compile(r"(?:(?<=다가)|(?<=는데)|(?<=은데))\s+")
+STORY_THEN = re.compile(r"(?:(?<=다가)|(?<=는데)|(?<=은데)|(?<=는데요)|(?<=은데요))\s+")
 
 
 def asks_for_a_figure(question: str) -> bool:
-    asked = _STORY_THEN.split(after_what_was_heard(question))[-1]
+    asked = STORY_THEN.split(after_what_was_heard(question))[-1]
     return bool(FIGURE_QUESTION.search(asked)) or asks_for_a_date(question)
 
 

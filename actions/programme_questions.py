@@ -41,7 +41,7 @@ from actions.context import (
 from actions.comparisons import compare_age_limits, compare_places
 from actions.details import (
     COUNT_GUESSED, FIGURE_QUESTION, LATER_DATES, REPORT_LACKS, asks_for_a_date, asks_for_a_figure, detail_answer, meaning_answer,
-    place_named, policy_figure_answer, policy_figure_follow_up, say_detail,
+    STORY_THEN, place_named, policy_figure_answer, policy_figure_follow_up, say_detail,
 )
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
 from actions.fits import answer_about_fits, fit_line, utter_fits, utter_jobs_for_group
@@ -361,6 +361,9 @@ def _hours_summary(replies: Replies, place: PlaceInfo) -> str:
     return " / ".join(line.lstrip("- ").removeprefix(f"{place.name}: ") for line in hours_lines(replies, place))
 
 
+# an amount asked ("금액은요", "얼마예요"), and the clock ("몇 시", "열어요")
+AMOUNT_ASKED = re.compile(r"금액|얼마|액수|시급|단가")
+CLOCK_ASKED = re.compile(r"몇\s*시|시간|열어|열려|여는|닫")
 # "실업급여 받으면서 … 같이": two things together
 # "둘 다 동시에 하는 건 되나", "뉴딜 하면서 기술교육원 다닐 수 있어요?": two programmes at once (not "돈 받으면서 일하는 건")
 BOTH_AT_ONCE = re.compile(
@@ -940,6 +943,11 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         text = tracker.latest_message.get("text") or ""
         if question == "ask_how_to_apply" and CONDITIONS_ASKED.search(text):
             intent = question = "ask_eligibility"  # "그거 신청하려면 조건이 뭐예요?": who may apply, not how
+        if (
+            question in ("ask_hours", "ask_open_now") and programme is not None and not any(p.hours for p in programme.places)
+            and AMOUNT_ASKED.search(text) and not CLOCK_ASKED.search(text)
+        ):  # "그럼 지금 기준 금액은요" of 생활임금 (지금 heard as "open now?"): what it pays
+            intent = question = "ask_cost"
         judged = programme is not None and bool(programme.checkable_rules)  # without rules there is nothing to judge by
         if (
             programme is not None and (tracker.get_slot("last_question") == "ask_location" or NEAR_HOME.search(text))
@@ -1317,7 +1325,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 any(place.hours for place in p.places) and OPENS_DAILY.search(text)
             )
             return (
-                date or bool(WHO_RUNS_WORDS.search(text)) or holiday_pay or not HOURS_WORDS.search(text)
+                # (not "대리운전 업체 운영하는데요 우리 기사님들 서초쉼터 몇시에 문열어요?": the asker's business, told)
+                date or bool(WHO_RUNS_WORDS.search(STORY_THEN.split(text)[-1])) or holiday_pay or not HOURS_WORDS.search(text)
                 or bool(HOW_OFTEN.search(asking_sentence(text)))  # "아카데미 그거 일년에 몇번 열어요?": how often
                 or bool(NOT_OPENING_HOURS.search(text))  # "면접 보러 다니면 근무시간으로 쳐줘요?": working time
                 # ("… 사장이 월급도 몇 번 늦게 줘서 …. … 청년일자리센터 평일엔 몇시까지 해요?": a number in the story

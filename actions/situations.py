@@ -118,6 +118,8 @@ def asked_question(tracker: Tracker, text: str) -> Optional[str]:
     return "ask_programme_info" if asks_for_a_figure(text) else None
 
 
+# "그럼 면접정장 빌리는건요?", "정장은요?": the same question (as before) of another thing
+ASKED_IN_TURN = re.compile(r"(?:은|는|도|건)\s*(?:요|여)?\s*[?？!.~]*$")
 # a year named ("작년", "올해", "2017년")
 A_YEAR = re.compile(r"작년|올해|내년|재작년|전년|금년|\d{4}\s*년|[’']\d{2}\s*년")
 # the confidence of a second situation the NLU saw in a story for it to be a need told too
@@ -458,8 +460,9 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, in_context)
         if (
             named is not None and named.rules and knows_about_citizen(tracker) and len(text) <= QUESTION_LENGTH
-            and tracker.get_slot("last_question") == "ask_eligibility" and THE_SAME_ABOUT.search(text)
-        ):  # "기술 배우는 기술교육원은요?" after a verdict on 취업날개: the verdict for it
+            and tracker.get_slot("last_question") == "ask_eligibility" and ASKED_IN_TURN.search(text)
+        ):  # "기술 배우는 기술교육원은요?" after a verdict on 취업날개, "그럼 면접정장 빌리는건요?" after one on 뉴딜일자리:
+            # the verdict for it
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, named)
         if named is not None and named.rules and knows_about_citizen(tracker) and (
             ASKS_IF_I_QUALIFY.search(text) or (listed_fits and ASKS_IF_I_CAN.search(text))

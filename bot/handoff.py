@@ -234,6 +234,13 @@ ANSWERED_WHILE_WAITING = frozenset({
     "ask_cost", "ask_contact",
 })
 SURE_WHILE_WAITING = 0.3
+# and, when the citizen says they ask while waiting, a request for what fits or a situation told
+ASKED_MEANWHILE = ANSWERED_WHILE_WAITING | frozenset({
+    "recommend_programmes", "situation_unpaid_wages", "situation_unfair_dismissal", "situation_workplace_harassment",
+    "situation_customer_abuse", "situation_labour_problem", "situation_small_workplace", "situation_interview_suit",
+    "situation_study_space", "situation_job_search", "situation_job_training", "situation_low_income",
+    "situation_rest_area", "situation_social_economy",
+})
 
 
 # about the wait itself ("아직이에요?", "언제 연결돼요?", "얼마나 기다려야 돼요?"): for staff, unless a programme is named
@@ -247,7 +254,10 @@ def asked_while_waiting(parse_data: Any, paused: bool, sender_id: str, store: Ha
     request still waits (nobody has taken it), and it asks about a programme, not about the wait."""
     parse_data = parse_data or {}
     intent = parse_data.get("intent") or {}
-    if not paused or intent.get("name") not in ANSWERED_WHILE_WAITING:
+    # "기다리는 동안 하나만요 장애인 일자리 …", "기다리는동안 물어보자 무료로 법률지원 해주는데 있어?": a question said to
+    # be one, whatever the NLU made of it (a list of help, a situation)
+    meanwhile = bool(_MEANWHILE.search(parse_data.get("text") or "")) and intent.get("name") in ASKED_MEANWHILE
+    if not paused or (intent.get("name") not in ANSWERED_WHILE_WAITING and not meanwhile):
         return False
     named = any(e.get("entity") == "programme" for e in parse_data.get("entities") or [])
     if not named and _ABOUT_THE_WAIT.search(_MEANWHILE.sub(" ", parse_data.get("text") or "")):

@@ -176,7 +176,7 @@ ASKING_NOUNS = frozenset(
     여기 거기 저기 정보 말씀 답변 안내 부분 관련 경우 사항 기준 조건 자격 대상 신청 방법 절차 서류 위치 주소
     내년 후년 제한 일반 일반인 홈피 오픈 날짜 차이 요청 그때 미안 주세요 이름 명칭 추천 리스트 정리 목록 물건
     걱정 고민 문제 상황 사정 형편 마음 부담 어려움 스트레스 필요 생각 때문 사실 지원 개인 시청 소식 뉴스 건물
-    농담 장난 일부 기간 다요 모두 전부 각각 전체 개야 개임 개냐 명야 명임 명이냐 합치 합계 가정 가족 집안 범위
+    농담 장난 일부 기간 규모 다요 모두 전부 각각 전체 개야 개임 개냐 명야 명임 명이냐 합치 합계 가정 가족 집안 범위
     """.split()
 )
 # a place name ("관악구", "강남역"): where, which the location answers say, not what is asked about
@@ -319,14 +319,15 @@ class FactIndex:
         self._name_bigrams = {slug: {b for name in names_ for b in bigrams(name)} for slug, names_ in names.items()}
         self._main_name_bigrams = {slug: set(bigrams(names_[0])) for slug, names_ in names.items() if names_}
         self._aliases = {slug: tuple(names_[1:]) for slug, names_ in names.items()}
-        # the rare words an alias adds to the programme's own name ("사회투자기금 융자" → 융자; not 서울 of "서울시 …")
+        # the rare words an alias has beyond the programme's own name ("사회투자기금 융자" → 융자; "육아휴직자 대체
+        # 청년인턴", the name of a part of it → 휴직, 인턴 …; not 서울 of "서울시 …")
         self._added_to_name = {
             slug: {
                 alias: {
                     b for word in _NOT_TEXT.split(alias.replace(names_[0], " ").lower()) if word not in _CITY_WORDS
                     for b in bigrams(word) if self._idf.get(b, 0.0) >= DISTINCTIVE_IDF
                 }
-                for alias in names_[1:] if names_[0] in alias
+                for alias in names_[1:]
             }
             for slug, names_ in names.items() if names_
         }
@@ -347,12 +348,14 @@ class FactIndex:
         ignored = set(STOP_BIGRAMS)
         if programme_slug is not None:
             ignored |= self._name_bigrams.get(programme_slug, set())
-            # "사회투자기금 올해 융자 총 얼마": a word an alias adds to the name is asked about when that alias is not said
-            # whole (not "사회투자기금 융자 받으려면": the programme, named)
+            # "사회투자기금 올해 융자 총 얼마", "휴직자 자리 대신할 청년인턴 … 몇명": a rare word of an alias is asked about
+            # when no alias that has it is said whole (not "사회투자기금 융자 받으려면": the programme, named)
             said_whole = re.sub(r"\s+", "", question.lower())
-            for alias, added in self._added_to_name.get(programme_slug, {}).items():
+            added_by_alias = self._added_to_name.get(programme_slug, {})
+            named_by = {b for alias, added in added_by_alias.items() if re.sub(r"\s+", "", alias.lower()) in said_whole for b in added}
+            for alias, added in added_by_alias.items():
                 if re.sub(r"\s+", "", alias.lower()) not in said_whole:
-                    ignored -= added - self._main_name_bigrams.get(programme_slug, set())
+                    ignored -= added - self._main_name_bigrams.get(programme_slug, set()) - named_by
             if not aliases:
                 # an alias's word (or a part of one) said that the summary lacks: "자판기도 놨다던데" of 공정무역
                 # 자판기, "온라인으로 팔 데" of 사회적경제 온라인쇼핑몰 (not "면접 정장" of 취업날개: that is all of it)

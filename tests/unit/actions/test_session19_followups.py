@@ -260,3 +260,34 @@ async def test_it_pointed_at_while_a_programme_is_discussed_is_about_it(domain) 
     tracker = make_tracker("situation_workplace_harassment", now, slots={"programme": "living_wage"}, confidence=0.2)
     reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
     assert "민간 확산" in reply and "괴롭힘" not in reply
+
+
+async def test_the_askers_business_told_before_an_hours_question_is_not_asked(domain) -> None:
+    """"대리운전 업체 운영하는데요 우리 기사님들 서초쉼터 몇시에 문열어요?": 서초쉼터's hours (운영 is the asker's)."""
+    now = "대리운전 업체 운영하는데요 우리 기사님들 서초쉼터 몇시에 문열어요?"
+    named = [span("worker_type", "대리기사", now, "대리운전"), span("programme", "rest_area", now, "서초쉼터")]
+    reply = await reply_to(QUESTION, domain, "ask_hours", now, named)
+    assert "18:00~다음날 06:00" in reply
+
+
+async def test_the_same_question_of_a_thing_after_a_verdict_gets_its_verdict(domain) -> None:
+    """"그럼 면접정장 빌리는건요?" after a yes on 뉴딜일자리 for a 37-year-old job seeker: 취업날개's no (34세 이하)."""
+    now = "그럼 면접정장 빌리는건요?"
+    named = [span("programme", "interview_suit_rental", now, "정장 빌리는")]
+    slots = {"programme": "newdeal_jobs", "last_question": "ask_eligibility", "age": 37, "residence": "seoul", "job_status": "job_seeker"}
+    reply = await reply_to(ActionAnswerSituation(), domain, "situation_interview_suit", now, named, slots=slots)
+    assert "아쉽지만" in reply and "34세 이하" in reply
+
+
+async def test_an_amount_asked_now_of_a_programme_without_hours_is_its_amount(domain) -> None:
+    """"그럼 지금 기준 금액은요" of 생활임금 (지금 heard as "open now?"): 9,220원, not "no hours in the report"."""
+    reply = await reply_to(QUESTION, domain, "ask_open_now", "그럼 지금 기준 금액은요", slots={"programme": "living_wage"})
+    assert "9,220원" in reply and "운영시간" not in reply
+
+
+async def test_a_part_of_a_programme_named_in_other_words_is_found(domain) -> None:
+    """"휴직자 자리 대신할 청년인턴 뽑는다는건 몇명 규모예요" of 서울형 강소기업: 50명 (휴직, 인턴 are words of an alias,
+    육아휴직자 대체 청년인턴, not said whole: what is asked about)."""
+    now = "휴직자 자리 대신할 청년인턴 뽑는다는건 몇명 규모예요"
+    reply = await reply_to(QUESTION, domain, "ask_programme_info", now, slots={"programme": "seoul_strong_sme"})
+    assert "50명" in reply

@@ -52,6 +52,10 @@ def test_a_question_is_answered_while_the_request_waits_not_once_staff_take_it(t
     meanwhile = {"text": "기다리는 동안 하나만요 장애인 일자리 상반기 실적은 몇개에요", "intent": {"name": "ask_programme_info", "confidence": 0.6}, "entities": []}
     still_waiting = {"text": "기다리는 동안 연결은 언제 돼요?", "intent": {"name": "ask_programme_info", "confidence": 0.6}, "entities": []}
     assert asked_while_waiting(meanwhile, True, "citizen-1", store)
+    situation = {"text": "기다리는동안 물어보자 무료로 법률지원 해주는데 있어?", "intent": {"name": "situation_labour_problem", "confidence": 0.7}, "entities": []}
+    told = {"text": "무료로 법률지원 해주는데 있어?", "intent": {"name": "situation_labour_problem", "confidence": 0.7}, "entities": []}
+    assert asked_while_waiting(situation, True, "citizen-1", store)
+    assert not asked_while_waiting(told, True, "citizen-1", store)  # (a story for staff, unless asked meanwhile)
     assert not asked_while_waiting(still_waiting, True, "citizen-1", store)
     assert asked_while_waiting(question, True, "citizen-1", store)
     assert not asked_while_waiting(question, False, "citizen-1", store)  # (not paused: Rasa answers anyway)
