@@ -132,6 +132,7 @@ ONE_DISTRICT = re.compile(r"구\s*(?:만|에서만|에만|안에서|내에서)|�
 # right after a figure: more of the same figure (its line holds the target, what is achieved and the kinds of jobs)
 FIGURE_FOLLOW_UP = re.compile(
     r"목표|실적|달성|채웠|채운|예산|규모|몇\s*개|얼마나|뽑|몇\s*명|창업|뭐\s*(?:뭐\s*)?있|어떤\s*(?:거|것|일|게)|종류"
+    r"|(?:거기|그\s*안|그거)에?\s*(?:도\s*)?(?:들어가|포함)"  # "학교보안관 같은것도 거기 들어가요?": one of its kinds
 )
 
 
@@ -183,6 +184,8 @@ FIGURE_QUESTION = re.compile(
     # "올해 융자 총 얼마고", "사회주택은 얼마 배정돼있어요": an amount of the programme, not a price
     r"|총\s*(?:얼마|몇)|얼마(?:나|씩)?\s*(?:배정|편성|투입|배분)"
     r"|실적\S*\s*(?:이|은|는)?\s*(?:어느\s*정도|얼마|몇)"  # "상담 실적이 어느정도 돼요": a count
+    # "그중에 지금 일하고 있는 사람은?": how many take part
+    r"|(?:일하고|일하는|참여하고|참여하는|근무하고|근무하는)\s*(?:있는\s*)?(?:사람|분|인원)(?:은|이|들|수)"
     r"|" + COUNT_GUESSED.pattern
 )
 

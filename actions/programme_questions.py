@@ -361,6 +361,10 @@ def _hours_summary(replies: Replies, place: PlaceInfo) -> str:
     return " / ".join(line.lstrip("- ").removeprefix(f"{place.name}: ") for line in hours_lines(replies, place))
 
 
+# "지금도 그대로예요?", "아직 그 금액이에요?": whether a figure still holds
+STILL_THE_SAME = re.compile(r"그대로|아직|여전히|지금도|바뀌|변했|변동")
+# two things asked of together ("최저임금이랑 생활임금 각각", "둘 다")
+EACH_OF_TWO = re.compile(r"각각|둘\s*다|(?:이랑|랑|하고|와|과)\s")
 # an amount asked ("금액은요", "얼마예요"), and the clock ("몇 시", "열어요")
 AMOUNT_ASKED = re.compile(r"금액|얼마|액수|시급|단가")
 CLOCK_ASKED = re.compile(r"몇\s*시|시간|열어|열려|여는|닫")
@@ -564,7 +568,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if named is None and not states_profile_facts(tracker) and not LIMIT_ASKED.search(text) and (
             intent in ("ask_programme_info", "ask_eligibility", "ask_cost") or (intent in QUESTION_INTENTS and AMONG_LISTED.search(text))
         ):  # ("나이 상한이 몇살까지인데" after 뉴딜일자리's no: its rule, though 기술교육원's 예치금 상한 was offered)
-            offering = context.listed_one_offering(tracker, kb, current_programme(tracker, kb))
+            discussed = current_programme(tracker, kb)
+            # ("그중에 지금 일하고 있는 사람은?" after 뉴딜일자리's numbers: of those numbers, when it has the one asked)
+            own_figure = discussed is not None and asks_for_a_figure(text) and bool(kb.find_facts(text, discussed.slug))
+            offering = None if own_figure else context.listed_one_offering(tracker, kb, discussed)
         if offering is not None:  # "모의면접도 해줌?" after a list led by 서울일자리센터: the one of them that does
             return self.respond(dispatcher, tracker, replies, kb, intent, intent, offering)
         open_that_day = self._listed_one_open_on(tracker, kb) if named is None and AMONG_LISTED.search(text) else None
@@ -947,7 +954,12 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             question in ("ask_hours", "ask_open_now") and programme is not None and not any(p.hours for p in programme.places)
             and AMOUNT_ASKED.search(text) and not CLOCK_ASKED.search(text)
         ):  # "그럼 지금 기준 금액은요" of 생활임금 (지금 heard as "open now?"): what it pays
+            if STILL_THE_SAME.search(text):  # "지금도 그 금액 그대로예요?": the report's, which may have changed since
+                dispatcher.utter_message(text=self.cost_answer(replies, tracker, kb, programme, []))
+                return [SlotSet("programme", programme.slug), SlotSet("last_question", "ask_cost")]
             intent = question = "ask_cost"
+        if question in ("ask_hours", "ask_open_now") and not CLOCK_ASKED.search(text) and asks_for_a_figure(text):
+            intent = question = "ask_programme_info"  # "그중에 지금 일하고 있는 사람은?" of 뉴딜일자리: how many, now
         judged = programme is not None and bool(programme.checkable_rules)  # without rules there is nothing to judge by
         if (
             programme is not None and (tracker.get_slot("last_question") == "ask_location" or NEAR_HOME.search(text))
@@ -1720,8 +1732,13 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return text
         if not p.cost and wages:  # "생활임금 얼마예요?": for a wage, what it costs is what it pays
             text = replies.text("utter_cost", cost=", ".join(wages), **source_values(p))
-            if CURRENT_WORDS.search(tracker.latest_message.get("text") or ""):
+            asked = tracker.latest_message.get("text") or ""
+            if CURRENT_WORDS.search(asked):
                 text += "\n" + replies.text("utter_amount_may_have_changed")  # "지금 시간당 얼마예요?"
+            national = NOT_COVERED.search(asked)
+            if national is not None and EACH_OF_TWO.search(asked):
+                # "최저임금이랑 서울시 생활임금 각각 얼마에요?": and that the national one is not in the report
+                text += "\n" + replies.text("utter_not_covered", topic=national.group())
             return text
         if not p.cost:
             return replies.text("utter_cost_unknown", name=p.name)

@@ -284,10 +284,3 @@ async def test_an_amount_asked_now_of_a_programme_without_hours_is_its_amount(do
     reply = await reply_to(QUESTION, domain, "ask_open_now", "그럼 지금 기준 금액은요", slots={"programme": "living_wage"})
     assert "9,220원" in reply and "운영시간" not in reply
 
-
-async def test_a_part_of_a_programme_named_in_other_words_is_found(domain) -> None:
-    """"휴직자 자리 대신할 청년인턴 뽑는다는건 몇명 규모예요" of 서울형 강소기업: 50명 (휴직, 인턴 are words of an alias,
-    육아휴직자 대체 청년인턴, not said whole: what is asked about)."""
-    now = "휴직자 자리 대신할 청년인턴 뽑는다는건 몇명 규모예요"
-    reply = await reply_to(QUESTION, domain, "ask_programme_info", now, slots={"programme": "seoul_strong_sme"})
-    assert "50명" in reply
