@@ -57,7 +57,7 @@ from actions.question_words import (
     APPLYING_WORDS, COMPARED, FIELD_OF, PRICE_WORDS, REQUIREMENT,
 )
 from knowledge.clauses import QUESTION_WORD
-from knowledge.fact_search import ASKING_NOUNS, Fact, question_words
+from knowledge.fact_search import ANSWER_KINDS, ASKING_NOUNS, Fact, question_words
 from knowledge.morphology import nouns
 from knowledge.validation import WEEKDAYS
 from knowledge.queries import (
@@ -363,6 +363,11 @@ def _hours_summary(replies: Replies, place: PlaceInfo) -> str:
 
 # "지금도 그대로예요?", "아직 그 금액이에요?": whether a figure still holds
 STILL_THE_SAME = re.compile(r"그대로|아직|여전히|지금도|바뀌|변했|변동")
+def counts_asked(text: str) -> bool:
+    """Whether a number of people or things is asked ("지금 일하고 있는 사람은?", "몇 군데"), not a date or a rate."""
+    return bool(ANSWER_KINDS["people"][0].search(text) or ANSWER_KINDS["count"][0].search(text))
+
+
 # two things asked of together ("최저임금이랑 생활임금 각각", "둘 다")
 EACH_OF_TWO = re.compile(r"각각|둘\s*다|(?:이랑|랑|하고|와|과)\s")
 # an amount asked ("금액은요", "얼마예요"), and the clock ("몇 시", "열어요")
@@ -570,7 +575,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         ):  # ("나이 상한이 몇살까지인데" after 뉴딜일자리's no: its rule, though 기술교육원's 예치금 상한 was offered)
             discussed = current_programme(tracker, kb)
             # ("그중에 지금 일하고 있는 사람은?" after 뉴딜일자리's numbers: of those numbers, when it has the one asked)
-            own_figure = discussed is not None and asks_for_a_figure(text) and bool(kb.find_facts(text, discussed.slug))
+            own_figure = discussed is not None and counts_asked(text) and bool(kb.find_facts(text, discussed.slug))
             offering = None if own_figure else context.listed_one_offering(tracker, kb, discussed)
         if offering is not None:  # "모의면접도 해줌?" after a list led by 서울일자리센터: the one of them that does
             return self.respond(dispatcher, tracker, replies, kb, intent, intent, offering)
@@ -958,7 +963,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 dispatcher.utter_message(text=self.cost_answer(replies, tracker, kb, programme, []))
                 return [SlotSet("programme", programme.slug), SlotSet("last_question", "ask_cost")]
             intent = question = "ask_cost"
-        if question in ("ask_hours", "ask_open_now") and not CLOCK_ASKED.search(text) and asks_for_a_figure(text):
+        if question in ("ask_hours", "ask_open_now") and not CLOCK_ASKED.search(text) and counts_asked(text):
             intent = question = "ask_programme_info"  # "그중에 지금 일하고 있는 사람은?" of 뉴딜일자리: how many, now
         judged = programme is not None and bool(programme.checkable_rules)  # without rules there is nothing to judge by
         if (
