@@ -57,7 +57,7 @@ from actions.question_words import (
     APPLYING_WORDS, COMPARED, FIELD_OF, PRICE_WORDS, REQUIREMENT,
 )
 from knowledge.clauses import QUESTION_WORD
-from knowledge.fact_search import ANSWER_KINDS, ASKING_NOUNS, Fact, question_words
+from knowledge.fact_search import ASKING_NOUNS, Fact, question_words
 from knowledge.morphology import nouns
 from knowledge.validation import WEEKDAYS
 from knowledge.queries import (
@@ -363,9 +363,14 @@ def _hours_summary(replies: Replies, place: PlaceInfo) -> str:
 
 # "지금도 그대로예요?", "아직 그 금액이에요?": whether a figure still holds
 STILL_THE_SAME = re.compile(r"그대로|아직|여전히|지금도|바뀌|변했|변동")
+# a number of people or things asked ("지금 일하고 있는 사람은?", "몇 군데"), not a date, a rate or "가면 들어갈 수 있나"
+COUNTS_ASKED = re.compile(
+    r"몇\s*(?:명|분|사람|개|곳|군데|개소|건)|인원|명이나|몇이나|(?:일하고|참여하고|근무하고)\s*있는\s*(?:사람|분|인원)"
+)
+
+
 def counts_asked(text: str) -> bool:
-    """Whether a number of people or things is asked ("지금 일하고 있는 사람은?", "몇 군데"), not a date or a rate."""
-    return bool(ANSWER_KINDS["people"][0].search(text) or ANSWER_KINDS["count"][0].search(text))
+    return bool(COUNTS_ASKED.search(text))
 
 
 # two things asked of together ("최저임금이랑 생활임금 각각", "둘 다")
