@@ -72,6 +72,12 @@ class Replies:
         """A response's text up to its first placeholder: how to recognise it among the bot's past messages."""
         return self._responses[key][0]["text"].split("{")[0]
 
+    def fixed_words(self, key: str) -> str:
+        """A response's first line between its placeholders ("아쉽지만 조건에 맞지 않아요." of "[{name}] 아쉽지만 …"):
+        how to recognise it anywhere in the bot's past messages."""
+        first_line = self._responses[key][0]["text"].split("\n")[0]
+        return max(_PLACEHOLDER.split(first_line), key=len).strip(" []")
+
     def buttons(self, key: str) -> List[Dict[str, str]]:
         """The buttons a response carries (quick replies under a question)."""
         return [
@@ -272,7 +278,8 @@ BOTH_ASKED = re.compile(
     r"|두\s*(?:곳|군데|개|데|제도)\s*(?:다|모두|중)|양쪽\s*(?:다|모두)"
 )
 # "둘 중에 되는 쪽", "가능한 거": of the two, the one that takes the citizen
-_FITTING_ONE = re.compile(r"(?:되는|가능한|맞는|할\s*수\s*있는|받을\s*수\s*있는)\s*(?:쪽|거|것|곳|데)")
+# (not the ending of "각각 어떻게 되는데요")
+_FITTING_ONE = re.compile(r"(?:되는|가능한|맞는|할\s*수\s*있는|받을\s*수\s*있는)\s*(?:쪽|거|것|곳|데(?!요|여|\s*[?？]|$))")
 # how many earlier messages of the citizen a reference by order looks back over
 _ORDER_LOOKBACK = 4
 
@@ -305,7 +312,7 @@ def referred_by_order(tracker: Tracker, kb: KnowledgeBase) -> Tuple[Optional[Tup
         return second.span(), [said[-1]] if _LATER_SAID.search(second.group()) else [said[1]]
     if first:
         return first.span(), [said[0]]
-    fitting = _FITTING_ONE.search(text, both.end())
+    fitting = _FITTING_ONE.search(text, both.end()) if "각각" not in text else None
     if fitting is not None:  # "둘 중에 되는 쪽은 최대 몇살까지에요?" from a 36-year-old: the one of the two that takes them
         profile = profile_from_tracker(tracker)
         programmes = [(kind, key, kb.programme(key)) for kind, key in said[-2:] if kind == "programme"]
@@ -722,7 +729,7 @@ INVESTMENT_ASKED = re.compile(
     r"|수능|정시\s*(?:커트|컷|등급|지원|모집)|수시\s*(?:커트|컷|등급|지원|모집)|커트\s*라인|입시|내신\s*(?:등급|몇)"
 )
 # "한국 국적이 아니고 외국인등록증만 있는데 그래도 참여 되나요?", "외국인도 뉴딜 신청 돼요?": a condition of nationality
-FOREIGNER_ASKED = re.compile(r"국적|외국인\s*(?:도|은|이라도|인데도)\s*(?:\S+\s*){0,3}?(?:돼|되|신청|참여|받을|할\s*수)")
+FOREIGNER_ASKED = re.compile(r"국적|외국인(?:\s*(?:친구|동생|남편|아내|와이프|직원|노동자|근로자|유학생|알바생?))?\s*(?:도|은|이라도|인데도)\s*(?:\S+\s*){0,3}?(?:돼|되|신청|참여|받을|할\s*수)")
 # "한번 했던 사람이 다시 참여할수 있는지는 어디다 물어봐요": where to ask what the report does not say (120)
 WHERE_TO_ASK = re.compile(r"(?:는지|인지|건지)(?:는|도)?\s*(?:\S+\s*)?어디(?:다|에|에다|로)?\s*(?:물어|문의|알아봐)")
 # "아니 동부요 …": a correction opening the message, the place right after it
@@ -824,6 +831,7 @@ def knows_about_citizen(tracker: Tracker) -> bool:
 ASKS_FOR_THEM_TOO = re.compile(
     r"(?:것|거|건|게|데|데는|곳|곳은)도\s*[?？]*\s*$|도\s*(?:돼|되|가능|받아\s*주)|안\s*되는\s*(?:거|건)|못\s*(?:빌리|받|하|들어가|쓰)"
     r"|받아\s*(?:줘|주나|줍니까|주냐|주는지)"
+    r"|(?:은|는)요(?![가-힣])"  # "그럼 면접정장 빌려주는 취업날개는요? 만 38로"
 )
 # the intents whose own answer already weighs facts against the programme discussed
 _VERDICT_INTENTS = ("inform", "ask_eligibility", "request_human", "recommend_programmes", "greet", "thanks", "bot_challenge")
@@ -833,14 +841,34 @@ _VERDICT_INTENTS = ("inform", "ask_eligibility", "request_human", "recommend_pro
 SUPPOSED = re.compile(r"(?:되면|이면|라면|하면|하고\s*나면|오면|가면|줄이면|늘리면|늘면|줄면)(?:요|은요|는요)?\s*[?？]*|거죠|는\s*거죠")
 
 
+# "왜 안돼요? 12명도 작은 회사인데", "그래도 안됨?", "몇명까지 되는건데" right after a verdict: its rule questioned
+VERDICT_QUESTIONED = re.compile(
+    r"왜\s*(?:안|못)\s*(?:돼|되|됨|받|해|들어)|그래도\s*(?:안|못)\s*(?:돼|되|됨)|몇\s*(?:명|살|세)\s*까지\s*(?:돼|되|가능|받)"
+)
+
+
+def judged_just_before(tracker: Tracker, replies: "Replies") -> bool:
+    """Whether the bot's reply to the previous message was a verdict, "yes" or "no"."""
+    verdicts = [replies.fixed_words("utter_eligible"), replies.fixed_words("utter_not_eligible")]
+    return any(words in (event.get("text") or "") for event in previous_reply(tracker) for words in verdicts)
+
+
 def verdict_asked_again(tracker: Tracker, kb: KnowledgeBase, replies: "Replies") -> Optional[ProgrammeInfo]:
     """The programme whose verdict the message asks for again, whatever the NLU made of it: facts about the person
     the last eligibility question was about ("동생 13", "구직등록 안함", "주소는 인천이고 학교만 서울이야"), or,
-    for a person the bot knows, another programme asked about ("정장 빌리는것도?" after what fits a 37-year-old)."""
+    for a person the bot knows, another programme asked about ("정장 빌리는것도?" after what fits a 37-year-old),
+    or the verdict just given questioned ("왜 안돼요?")."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
+    text = tracker.latest_message.get("text") or ""
+    slug = tracker.get_slot("programme")
+    judged = kb.programme(slug) if slug else None
+    if (
+        judged is not None and judged.rules and VERDICT_QUESTIONED.search(text) and judged_just_before(tracker, replies)
+        and all(p.slug == judged.slug for p in kb.programmes_in_text(text))
+    ):
+        return judged
     if intent in _VERDICT_INTENTS:
         return None
-    text = tracker.latest_message.get("text") or ""
     if question_named(text) not in (None, "ask_eligibility"):
         return None  # "서울 사는데 거기 몇시까지 해요?": the hours asked, whatever is told
     after_fits = said_just_before(tracker, replies.opening("utter_recommend_intro"))
@@ -856,8 +884,7 @@ def verdict_asked_again(tracker: Tracker, kb: KnowledgeBase, replies: "Replies")
     named = [p for p in kb.programmes_in_text(text) if p.rules]
     if len(named) == 1 and knows_about_citizen(tracker) and ASKS_FOR_THEM_TOO.search(text):
         return named[0]
-    slug = tracker.get_slot("programme")
-    current = kb.programme(slug) if slug else None
+    current = judged
     if (
         not named and not after_fits and current is not None and current.rules
         and states_facts_it_judges(tracker, current)
@@ -879,6 +906,8 @@ _SELF = ("저", "나", "전", "난", "제가", "내가")
 # "방금 동생이 그러는데 … 구직등록 해드렸대요": who passes the news on is not whom it is about
 _REPORTER = re.compile(r"\s*(?:그러는데|그러던데|그랬는데|그러더라|그러네|말하길|말하는데|말로는|얘기하길|얘기하는데|알려줬|알려주)")
 _POSSESSIVE = re.compile(r"(?:우리|울|저희|제|내)\s*$")
+# "아 제가 착각했네요 만으로치면 서른아홉이랍니다": the asker's own slip, not a fact about the asker
+_ASKERS_SLIP = re.compile(r"\s*(?:\S+\s+)?(?:착각|잘못|실수|헷갈|깜빡|틀렸|틀리게|오타)")
 # the slots that hold facts about a person (a workplace's size is the business's, not a person's)
 _PERSON_SLOTS = ("age", "residence", "job_status", "has_regular_income", "job_seeker_registered", "high_school_senior")
 # "서울 같이 살아요": the household's residence is the same person to person
@@ -898,6 +927,7 @@ def _person_of(text: str) -> Optional[str]:
         and not (m.group("who") in ("저", "나") and m.group("particle") in ("이", "가", None))
         and not re.match(r"\s*말고", text[m.end():])
         and not _REPORTER.match(text[m.end():])
+        and not (m.group("who") in _SELF and _ASKERS_SLIP.match(text[m.end():]))
     ]
     if not said:
         return None

@@ -643,6 +643,12 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return fits  # "그럼 저는 뭘 받을 수 있어요?" after a verdict
         if named is not None and named.rules and knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text):
             return self.judge(dispatcher, tracker, replies, kb, named)  # "취업날개는 왜 안 나와요?" (a 37-year-old)
+        if (
+            named is not None and named.checkable_rules and context.states_facts_it_judges(tracker, named)
+            and ASKS_IF_I_CAN.search(text) and question_named(text) in (None, "ask_eligibility")
+            and not QUESTION_WORD.search(text)  # ("… 28살인데요 뉴딜일자리는 몇개월까지 일할수있어요?" asks how long)
+        ):  # "뉴딜일자리도 해볼수 있어요? 지금 만 17살이에요" (the hours to the NLU, for its 지금): its verdict
+            return self.judge(dispatcher, tracker, replies, kb, named)
         current = current_programme(tracker, kb)
         set_aside = context.NOT_THIS.split(text)[0] if context.NOT_THIS.search(text) else ""
         if (
@@ -1421,7 +1427,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
     ) -> Optional[List[Dict[Text, Any]]]:
         """A question asked of two programmes at once: both named ("A랑 B 둘다 시청에서 해요?"), or "둘이"/"둘 다"
         after two were discussed ("둘이 같은 건물에 있어요?"); None otherwise."""
-        if intent not in QUESTION_INTENTS or intent == "ask_eligibility" or COMPARED.search(text):
+        rules_asked = intent == "ask_eligibility" and bool(LIMIT_ASKED.search(text) or CONDITIONS_ASKED.search(text) or RULES_ASKED.search(text))
+        if intent not in QUESTION_INTENTS or (intent == "ask_eligibility" and not rules_asked) or COMPARED.search(text):
             return None
         # named together ("A랑 B", "A하고 B 둘다"), not one as an option of the other ("시급은 최저임금으로 줘요 생활임금으로 줘요?")
         programmes = kb.programmes_in_text(text) if BOTH_ASKED.search(text) or NAMED_TOGETHER.search(text) else []
@@ -1430,6 +1437,12 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             programmes = [earlier, now] if earlier is not None and now is not None and earlier.slug != now.slug else []
         if len(programmes) < 2:
             return None
+        if rules_asked:  # "둘이 나이 기준이 각각 어떻게 되는데요": each one's rules, not a verdict of one
+            profile = context.profile_from_tracker(tracker)
+            dispatcher.utter_message(text="\n".join(eligibility_text(replies, p, profile) for p in programmes[:3]))
+            return [SlotSet("programme", p.slug) for p in programmes[:3]] + [
+                SlotSet("last_question", "ask_eligibility"), FollowupAction("action_listen")
+            ]
         events: List[Dict[Text, Any]] = []
         for programme in programmes[:3]:  # (each one's events in turn: "처음 거", "포럼은" may point back to either)
             events += [SlotSet("programme", programme.slug)] + self.respond(dispatcher, tracker, replies, kb, intent, intent, programme)
@@ -1580,6 +1593,17 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
 
     def _hours_on_days(self, replies: Replies, p: ProgrammeInfo, place: PlaceInfo, days: List[int]) -> str:
         lines = []
+        by_day = {h.weekday: h for h in place.hours}
+        # "평일 몇시까지": one line for the days that keep the same hours ("평일(월~금)에는 09:00~21:00"), not five
+        same = {(by_day[d].closed, by_day[d].opens, by_day[d].closes) for d in days if d in by_day}
+        if len(days) > 1 and all(d in by_day for d in days) and len(same) == 1:
+            hours = by_day[days[0]]
+            values = dict(place=place.name, day=_days_label(days), source=p.source_section, as_of=p.as_of_label)
+            if hours.closed:
+                return replies.text("utter_hours_day_closed", **values)
+            key = "utter_hours_day_overnight" if hours.overnight else "utter_hours_day"
+            if len(by_day) < 7 or len({(h.closed, h.opens, h.closes) for h in place.hours}) > 1:
+                return replies.text(key, opens=_time(hours.opens), closes=_time(hours.closes), **values)
         for day in days:
             hours = next((h for h in place.hours if h.weekday == day), None)
             values = dict(place=place.name, day=WEEKDAY_KO[day], source=p.source_section, as_of=p.as_of_label)

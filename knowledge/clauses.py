@@ -46,8 +46,17 @@ _WHETHER_AND = re.compile(r"(?<=[는인던]지)(?:랑|하고|도|,)\s+")
 # "몇개나 있고 이용료…", "시급 얼마고 몇개월…", "몇명이고 옴부즈만은…", "평일 몇시까지고 토욜은…"
 _QUESTION_AND = re.compile(r"(?<=[가-힣])(?<![그라다려보알하싶])고\s+(?!싶|있어|있는데|계|나서|난\s|해서)")
 # "몇시까지 하고 몇군데 있어요?", "어디서 하고 …": "하고" right after a question word is a question's end ("…하고 같이" is not)
-_QUESTION_DO_AND = re.compile(r"(?:몇\s*시(?:에|까지|부터)?|언제(?:까지|부터)?|어디서|어디에서|얼마나)\s*하고\s+(?!싶|있|계|나서|난\s|해서)")
+_QUESTION_DO_AND = re.compile(r"(?:몇\s*시(?:에|까지|부터)?|언제(?:까지|부터)?|어디서|어디에서|얼마나)\s*하[고구]\s+(?!싶|있|계|나서|난\s|해서)")
+# "나이제한이랑 신청방법이요": two things asked by their names, each a question
+_ASKED_NOUN_AND = re.compile(
+    r"(?:나이\s*제한|자격\s*조건|조건|자격|방법|절차|운영\s*시간|시간|주소|위치|비용|요금|전화\s*번호|연락처|기간|일정|마감)(?:이랑|랑|하고|와|과)\s+(?!같|비슷|관련|상관|똑같)"
+)
 
+# "… 신청방법이요", "위치 알려주세요": a thing asked by its name alone
+_NOUN_ASKED = re.compile(
+    r"(?:제한|조건|자격|방법|절차|시간|주소|위치|비용|요금|번호|연락처|기간|일정|마감)(?:은|는|이|가|도)?\s*"
+    r"(?:이요|요|좀|알려\s*\S*|궁금\S*)?\s*[?？.!~]*\s*$"
+)
 # a clause this short is not a question of its own ("되면?"), it stays with the one before
 MIN_CLAUSE = 4
 # "공휴일엔?", "그럼 토요일은?": a topic alone, asked; and a question that names its own topic first ("공공근로는 …")
@@ -62,7 +71,7 @@ def _asks(text: str) -> bool:
 def question_spans(text: str) -> List[Tuple[int, int]]:
     """The character spans of the questions in ``text``: one span (the whole text) unless it asks several."""
     cuts = set()
-    for pattern in (_AFTER_QUESTION_MARK, _CONNECTOR, _WHETHER_AND, _QUESTION_DO_AND):
+    for pattern in (_AFTER_QUESTION_MARK, _CONNECTOR, _WHETHER_AND, _QUESTION_DO_AND, _ASKED_NOUN_AND):
         cuts.update(match.end() if pattern is not _CONNECTOR else match.start() for match in pattern.finditer(text))
     for match in _QUESTION_AND.finditer(text):
         before = text[: match.start()]
@@ -93,7 +102,7 @@ def question_spans(text: str) -> List[Tuple[int, int]]:
             begin = pending
             pending = None
         piece = text[begin:end]
-        if not _asks(piece) or len(piece.replace(" ", "")) < MIN_CLAUSE:
+        if not (_asks(piece) or _ASKED_NOUN_AND.search(piece + " ") or _NOUN_ASKED.search(piece)) or len(piece.replace(" ", "")) < MIN_CLAUSE:
             if merged and len(piece.replace(" ", "")) < MIN_CLAUSE:
                 merged[-1] = (merged[-1][0], end)
             else:
