@@ -186,7 +186,7 @@ LIMIT_ASKED = re.compile(
 )
 # "근무시간으로 쳐줘요?", "일주일에 몇 시간 일해요?", "몇 시간까지 쓸 수 있어요?": hours of work or of use, not opening hours
 NOT_OPENING_HOURS = re.compile(
-    r"근무\s*시간|근로\s*시간|노동\s*시간|일하는\s*시간|몇\s*시간\s*(?:까지|동안|씩|이나)?\s*(?:일|근무|쓸|써|이용|사용|빌)"
+    r"근무\s*시간|근로\s*시간|노동\s*시간|일하는\s*시간|다니는\s*시간|근무로\s*(?:쳐|인정)|몇\s*시간\s*(?:까지|동안|씩|이나)?\s*(?:일|근무|쓸|써|이용|사용|빌)"
 )
 # "어디에 생기는지", "무슨 구에 생겨요": where, whatever word of opening comes with it
 WHERE_ASKED = re.compile(r"어디|(?:무슨|어느)\s*(?:구|동|동네|건물)|위치|주소")
@@ -405,7 +405,7 @@ DURATION_ASKED = re.compile(
 # "몇 건이나", "몇 명": a count, whatever price word the question also has (무료 상담 몇 건)
 COUNT_ASKED = re.compile(r"몇\s*(?:건|명|번|곳|군데|개)|(?:건|명)이나")
 # "면접도 봐요?", "서류 심사 있어요?": the selection of the programme in context, never another programme's 면접 정장
-OWN_PROCESS = re.compile(r"면접\s*(?:도|은|을|이)?\s*(?:봐|보|있|해)|서류\s*(?:심사|전형)|필기|시험|추첨|합격|선발\s*(?:방법|기준|절차)")
+OWN_PROCESS = re.compile(r"면접\s*(?:도|은|을|이)?\s*(?:봐|보|봄|봤|볼|있|해)|서류\s*(?:심사|전형)|필기|시험|추첨|합격|선발\s*(?:방법|기준|절차)")
 # what asks the hours even with 운영 in it ("운영시간", "몇 시까지 운영")
 HOURS_ASKED = re.compile(r"시간|몇\s*시|시까지|시부터|요일|주말|평일|토요|일요|언제")
 # a situation this close behind an unsure question about the programme in context is what is asked

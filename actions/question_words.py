@@ -197,7 +197,11 @@ WHO_FOR = re.compile(
 _POINTING = r"거기|거긴|그거|그건|그곳|그게|여기|이거|이건|그\s*(?:센터|곳|프로그램|제도|사업)"
 POINTS_BACK = re.compile(_POINTING)
 # the same, or goes on from it ("그런 회사", "그럼 …"): still the conversation's programme, though "그럼" names none
-BACK_REFERENCE = re.compile(_POINTING + r"|그런\s*(?:회사|기업|곳|데|센터)|그럼|그러면")
+BACK_REFERENCE = re.compile(
+    _POINTING + r"|그런\s*(?:회사|기업|곳|데|센터)|그럼|그러면"
+    # "딸이 하게되면 …", "뽑히면 …": doing the programme discussed
+    + r"|(?<![가-힣])(?:하게|참여하게|들어가게|다니게)\s*(?:되면|돼도|되어도)|(?<![가-힣])(?:뽑히면|붙으면|합격하면|선정되면)"
+)
 # "그 중에 …", "그중 …", "방금 말한 데 중에서": one of the things just listed (not "그 중요한")
 AMONG_LISTED = re.compile(
     r"(?:그|이|방금\s*말한\s*(?:데|곳|거)|말씀하신\s*(?:데|곳|거))\s*중(?:에|에서)?(?![가-힣])|중에서|그중"
@@ -211,7 +215,9 @@ HANDOFF_WORDS = re.compile(
 )
 # an employer looking for people ("청년 채용할 때", "대체인력 구하기가", "사람 연결해주거나"): hiring, not a handoff
 HIRING = re.compile(
-    r"채용|구인|대체\s*인력|인력\s*(?:을|를|이|좀)?\s*(?:구하|구해|뽑|충원)|(?:직원|사람|알바생?|청년)\s*(?:을|를|좀)?\s*(?:구하|구해|뽑|고용)"
+    # "청년들이 작은 회사라고 지원을 안해요 … 우리같은 회사 홍보해주는": young people not applying, the firm made known
+    r"(?:청년|사람|구직자)들?(?:이|은|도)?\s*(?:\S+\s+){0,4}?지원\s*(?:을|를|도)?\s*안\s*(?:해|하|와|들어)|(?:회사|기업|업체)\S{0,3}\s*홍보"
+    r"|채용|구인|대체\s*인력|인력\s*(?:을|를|이|좀)?\s*(?:구하|구해|뽑|충원)|(?:직원|사람|알바생?|청년)\s*(?:을|를|좀)?\s*(?:구하|구해|뽑|고용)"
 )
 EMPLOYER = re.compile(r"대표|사장|회사|업체|기업|가게|사업장|매장|저희|우리\s*(?:회사|가게|매장|업체)")
 # a person to talk to, in words no hiring question uses ("상담원 연결", "챗봇 말고")
@@ -233,7 +239,7 @@ ENDS_ASKED = re.compile(r"^\W*(?:그럼\s*|아\s*)?(?:끝나는|닫는|마치는
 QUESTION_NAMED = (
     ("ask_open_now", re.compile(r"지금\s*(열|문|가도|운영|해요|하나)")),
     ("ask_hours", re.compile(
-        r"몇\s*시|시간|시까지|시부터|시\s*쯤\s*(?:부터|까지)|(?<![가-힣])열죠|여나요|요일|주말|평일|토요|일요|토욜|일욜|공휴|닫|문\s*(?:여|열)|(?<![가-힣])여는|열어|열려\s*있"
+        r"몇\s*시|(?<!주\d\d)(?<!주\s\d\d)시간|시까지|시부터|시\s*쯤\s*(?:부터|까지)|(?<![가-힣])열죠|여나요|요일|주말|평일|토요|일요|토욜|일욜|공휴|닫|문\s*(?:여|열)|(?<![가-힣])여는|열어|열려\s*있"
         r"|밤\s*새\s*(?:하|해|열|운영|문)|낮에?(?:는|엔)\s*안\s*(?:하|해|열)"  # "합정도 밤새 하는거 아니에요?", "낮엔 안하는거 맞죠?"
         r"|(?i:(?<![a-z])(?:open|close|late|saturday|sunday|weekend|opening\s*hours?)(?![a-z]))"  # "saturday도 open?"
         r"|언제\s*(?:연다|열린다|연대|연다고|오픈)|(?<![가-힣])오픈(?:\s*(?:시간|몇|언제|해요|함|했))?\s*[?？]*$"  # "언제 연다고요", "상암쉼터 오픈"
@@ -254,9 +260,18 @@ _BARE_FILLER = re.compile(
 )
 
 
+# "취업준비하러 다니는시간도 근무로 쳐주나요": time counted as work, not opening hours
+WORK_TIME_COUNTED = re.compile(
+    r"(?:근무|근로|일한\s*(?:걸|것))\s*(?:시간)?\s*(?:으로|로)\s*(?:쳐|인정|계산)|(?:다니는|준비하는|보러\s*가는|면접\s*보는)\s*시간"
+)
+
+
 def question_named(text: str) -> Optional[str]:
     """The question intent whose words the text carries ("거기 주소는??" → ask_location), or None."""
-    return next((intent for intent, words in QUESTION_NAMED if words.search(text)), None)
+    return next(
+        (intent for intent, words in QUESTION_NAMED if words.search(text) and not (intent == "ask_hours" and WORK_TIME_COUNTED.search(text))),
+        None,
+    )
 
 
 def is_bare_question(text: str) -> bool:

@@ -154,6 +154,14 @@ def primary_programme(programmes: List[ProgrammeInfo], situation: str) -> Progra
     ))
 
 
+# "청년이면 다 됨?", "학생이면 누구나 돼요?": whether a whole group may use it (its rules)
+GROUP_ASKED_WHOLE = re.compile(
+    r"(?:청년|학생|대학생|구직자|취준생|서울\s*시민|시민)(?:이면|이라면|면|이면은|들은|은|는)?\s*(?:다|누구나|아무나|전부|모두)\s*(?:돼|되|됨|가능|받|할\s*수|빌릴\s*수)"
+)
+# "스터디할 공간도 필요하고 면접정장도 없어요ㅠ 둘다 해결할 방법": help for each need told
+BOTH_NEEDS_ASKED = re.compile(r"둘\s*다\s*(?:해결|필요|도움)|(?:두\s*가지|둘)\s*(?:다|모두)?\s*(?:한\s*번에|한꺼번에|같이)")
+
+
 class ActionAnswerSituation(AnswersQuestionsApart):
     """Lists the programmes whose sources name this situation, in the order the sources give."""
 
@@ -200,6 +208,22 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         ):  # "아들이 다음주에 첫 면접인데 양복이 없대요": whoever has an interview is looking for work (취업날개's 구직자)
             events.append(SlotSet("job_status", "job_seeker"))
         return events
+
+    @staticmethod
+    def _own_process(
+        dispatcher: CollectingDispatcher, replies: Replies, kb: KnowledgeBase, programme: ProgrammeInfo, text: str
+    ) -> Optional[List[Dict[Text, Any]]]:
+        """A step of the programme's own selection asked ("면접도 봐요?", "시험 있어요?"): what the report says of it,
+        or that it does not say; None when no such step is asked."""
+        process = OWN_PROCESS.search(text)
+        if process is None:
+            return None
+        found = detail_answer(replies, kb, programme, text, say_unknown=False)
+        if found is not None:
+            return say_detail(dispatcher, found)
+        words = [word for word in nouns(text) if word in process.group() and len(word) > 1] or [process.group()]
+        dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=programme.name, words=", ".join(words)))
+        return [SlotSet("programme", programme.slug)]
 
     def respond_to(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase, situation: str
@@ -274,10 +298,15 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             programmes = [p for p in {p.slug: p for p in wider}.values() if YOUTH not in p.target_groups]
         programmes += second_need(tracker, kb, situation, programmes)
         named = mentioned_programme(tracker, kb)
+        if named is not None and named.citizen_facing and BOTH_NEEDS_ASKED.search(text) and named.slug not in [p.slug for p in programmes]:
+            programmes.insert(1, named)  # (the NLU sure of one need: the programme named for the other is listed with it)
         ignored: Optional[ProgrammeInfo] = None
         if named is not None and not named.citizen_facing and programmes and (
             situation in HARM_DONE
             or (named.slug not in [p.slug for p in programmes] and named_only_in_the_story(tracker, named.slug))
+            # "직원 5명 카페 하는데 주52시간이랑 근로계약서 같은거 잘 몰라서 노무 상담 받고싶어요": a topic of the need
+            or (named.slug not in [p.slug for p in programmes] and question_named(text) is None
+                and ((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0) >= SURE_SITUATION)
         ) and (
             len(text) > QUESTION_LENGTH or STORY_MARKERS.search(text)
         ) and not THERE_IS_ONE_ASKED.search(text):  # ("서울시 정규직 전환 이런거 있지 않아요?" asks about it)
@@ -335,6 +364,14 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", for_workers[0]
             )
+        if named is not None and named.rules and GROUP_ASKED_WHOLE.search(text) and len(text) <= QUESTION_LENGTH:
+            # "면접 정장 빌리는거 청년이면 다 됨?" (heard as needing a suit): who may use it
+            return ActionAnswerProgrammeQuestion().respond(
+                dispatcher, tracker, replies, kb, "ask_eligibility", "ask_eligibility", named
+            )
+        selection = self._own_process(dispatcher, replies, kb, named, text) if named is not None and len(text) <= QUESTION_LENGTH else None
+        if selection is not None:  # "뉴딜 뽑을때 면접도 봄?" (heard as needing an interview suit): its selection
+            return selection
         if named is not None and asked and (
             len(text) <= STORY_LENGTH or named.slug in [p.slug for p in kb.programmes_in_text(question_sentence(text))]
         ):
@@ -416,16 +453,9 @@ class ActionAnswerSituation(AnswersQuestionsApart):
                 return ActionAnswerProgrammeQuestion().respond(
                     dispatcher, tracker, replies, kb, "ask_eligibility", "ask_eligibility", in_context
                 )
-            process = OWN_PROCESS.search(text)
-            if process:  # "면접도 봐요?" after 뉴딜일자리's documents (heard as needing an interview suit): its selection
-                found = detail_answer(replies, kb, in_context, text, say_unknown=False)
-                if found is not None:
-                    return say_detail(dispatcher, found)
-                words = [word for word in nouns(text) if word in process.group()] or [process.group()]
-                dispatcher.utter_message(
-                    text=replies.text("utter_feature_unknown", name=in_context.name, words=", ".join(words))
-                )
-                return [SlotSet("programme", in_context.slug)]
+            selection = self._own_process(dispatcher, replies, kb, in_context, text)
+            if selection is not None:  # "면접도 봐요?" after 뉴딜일자리's documents (heard as needing an interview suit)
+                return selection
             found = detail_answer(replies, kb, in_context, text, tracker.get_slot("place"))
             if found is None and not BACK_REFERENCE.search(text) and not states_profile_facts(tracker):
                 # "돈 빌릴 수 있는 것도 있나" after the social economy centre: a fact of its topic (사회투자기금 융자)
@@ -471,10 +501,14 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         ):  # "면접 정장 빌려주는 것도 저 되나요?" after what fits a 37-year-old: the verdict (취업날개 is up to 34); "면접
             # 정장 빌릴수있음?" right after what fits a 고3
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, named)
-        if named is not None and (
+        both_needs = (
+            (EVERYTHING_ASKED.search(text) is not None or BOTH_NEEDS_ASKED.search(text) is not None)
+            and named is not None and named.slug in [p.slug for p in programmes]
+        )
+        if named is not None and not both_needs and (
             states_profile_facts(tracker) or named.slug not in [p.slug for p in programmes[:4]]
             or (FEATURE_QUESTION.search(text) and len(text) <= STORY_LENGTH)  # "청년일자리센터 가면 자소서 첨삭 같은 것도 …?"
-        ):
+        ):  # (but "스터디할 공간도 필요하고 면접정장도 없어요ㅠ 둘다 해결할 방법": the help for both needs, listed)
             # "만 15살이고 서울 살아요. 기술교육원 들어갈 수 있어요?" / "소셜벤처 지원은 어떤 게 있나요": about that one;
             # "쉰여덟 먹은 가장입니다. 서초 쪽에 대리기사들 쉬는 곳 … 몇시부터 문을 엽니까?": the question it asks
             question = asked if asked in (*ANSWERED_IN_A_STORY, "ask_eligibility") else "ask_programme_info"

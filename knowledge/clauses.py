@@ -57,6 +57,8 @@ _NOUN_ASKED = re.compile(
     r"(?:제한|조건|자격|방법|절차|시간|주소|위치|비용|요금|번호|연락처|기간|일정|마감)(?:은|는|이|가|도)?\s*"
     r"(?:이요|요|좀|알려\s*\S*|궁금\S*)?\s*[?？.!~]*\s*$"
 )
+# "금천구쯤인가", "한 3만원 정도요?": a guess at what was just asked
+_GUESS = re.compile(r"^(?:한\s*)?\S{1,10}\s*(?:쯤|정도|근처|언저리)(?:인가|인가요|이에요|예요|이죠|일까|일걸|이요|요)?\S{0,2}\s*[?？~.]*$")
 # a clause this short is not a question of its own ("되면?"), it stays with the one before
 MIN_CLAUSE = 4
 # "공휴일엔?", "그럼 토요일은?": a topic alone, asked; and a question that names its own topic first ("공공근로는 …")
@@ -102,6 +104,9 @@ def question_spans(text: str) -> List[Tuple[int, int]]:
             begin = pending
             pending = None
         piece = text[begin:end]
+        if merged and _GUESS.match(piece):  # "… 어느 구에 있어요? 금천구쯤인가": a guess at the answer, not a question
+            merged[-1] = (merged[-1][0], end)
+            continue
         if not (_asks(piece) or _ASKED_NOUN_AND.search(piece + " ") or _NOUN_ASKED.search(piece)) or len(piece.replace(" ", "")) < MIN_CLAUSE:
             if merged and len(piece.replace(" ", "")) < MIN_CLAUSE:
                 merged[-1] = (merged[-1][0], end)
