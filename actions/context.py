@@ -156,6 +156,21 @@ def previous_questions(tracker: Tracker) -> List[str]:
     return asked if len(asked) > 1 else []
 
 
+def previous_question_texts(tracker: Tracker) -> List[Tuple[str, str]]:
+    """Each question of the citizen's previous message with what it asks ("서초쉼터 몇시에 열어요? 하루에 몇명쯤
+    와요?" → its hours, then a count): the NLU's intent where it is sure, else the question's own words; [] unless
+    the message asked several."""
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    questions = ((users[-2].get("parse_data") or {}).get("questions") or []) if len(users) >= 2 else []
+    asked = []
+    for q in questions:
+        intent = q.get("intent") or {}
+        name = intent.get("name") if intent.get("confidence", 0.0) >= SURE_OF_A_QUESTION else None
+        name = name if name in QUESTION_INTENTS else question_named(q.get("text") or "") or "ask_programme_info"
+        asked.append((q.get("text") or "", name))
+    return asked if len(asked) > 1 else []
+
+
 # "상반기는?" after "하반기는 언제부터 언제까지 일해요": one word put in place of one of the question before
 ONE_WORD_AGAIN = re.compile(
     r"^\s*(?:그럼\s*|아\s*)?[가-힣]{2,6}(?:은|는)(?:요)?\s*[?？]*\s*$"

@@ -49,7 +49,7 @@ from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, AMONG_LISTED, APPLY_WORDS, PLAN_ASKED, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, FREE_ASKED,
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, ENDS_ASKED, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS,
-    NEARBY_WORDS, NEAR_NOT_NEARLY,
+    NEARBY_WORDS, NEAR_NOT_NEARLY, OBLIGATION_ASKED,
     NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR,
     WHO_RUNS_WORDS, is_bare_question,
     question_named,
@@ -569,6 +569,12 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if meaning is not None:  # "생활임금이란 게 무슨 뜻이에요?": the report's words for it, and where to ask
             return say_detail(dispatcher, meaning)
         named = mentioned_programme(tracker, kb)
+        obliged = OBLIGATION_ASKED.search(text)
+        subject = named or current_programme(tracker, kb)
+        if obliged is not None and subject is not None and not kb.find_facts(obliged.group(), subject.slug):
+            # "그거 우리 알바한테도 꼭 줘야하는 법적 의무임?" of 생활임금: the report does not say; where to ask
+            dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=subject.name, words=obliged.group()))
+            return [SlotSet("programme", subject.slug), FollowupAction("action_listen")]
         together = kb.programmes_in_text(text) if BOTH_AT_ONCE.search(text) and not NOT_COVERED.search(text) else []
         if len(together) >= 2 and ASKS_SOMETHING.search(text) and not states_profile_facts(tracker):
             # "공공근로랑 기술교육원 둘 다 동시에 하는 건 되나": whether the two go together, which the report does not say
@@ -924,11 +930,15 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         # the previous question, about this place ("서초쉼터 몇시까지" → "몇시까지 합정쉼터"; last, after any "말고")
         before = context.without_place_names(previous_user_text(tracker), programme.places)
         events: List[Dict[Text, Any]] = []
-        # (each question, when the message before asked several: "서초쉼터 몇시에 열고 누가 와요?" → "아 합정쉼터요")
-        for asked in context.previous_questions(tracker) or [last]:
+        # (each question, when the message before asked several: "서초쉼터 몇시에 열어요? 하루에 몇명쯤 와요?" → "아
+        # 합정쉼터요": each in its own words)
+        each = [
+            (context.without_place_names(said, programme.places), asked) for said, asked in context.previous_question_texts(tracker)
+        ] or [(before, asked) for asked in context.previous_questions(tracker) or [last]]
+        for said, asked in each:
             asking = tracker.copy()
             asking.latest_message = {
-                **tracker.latest_message, "text": f"{before} {place.name}".strip(), "entities": [],
+                **tracker.latest_message, "text": f"{said} {place.name}".strip(), "entities": [],
                 "intent": {"name": asked, "confidence": 1.0},
             }
             events += self.respond(dispatcher, asking, replies, kb, asked, asked, programme)

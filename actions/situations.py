@@ -461,6 +461,16 @@ class ActionAnswerSituation(AnswersQuestionsApart):
                 # "돈 빌릴 수 있는 것도 있나" after the social economy centre: a fact of its topic (사회투자기금 융자)
                 nearby = detail_answer(replies, kb, None, text, topic=in_context.topic, say_unknown=False)
                 found = nearby if nearby is not None and nearby[1].slug != in_context.slug else None
+            elif found is not None and not BACK_REFERENCE.search(text) and not states_profile_facts(tracker):
+                # "사회적기업이 서울에 몇개나 있어요" while 사회투자기금 is discussed: the count of its topic that says
+                # the thing asked (사회적기업 617개), not the fund's own counts
+                nearby = detail_answer(replies, kb, None, text, topic=in_context.topic, say_unknown=False)
+                said = [re.sub(r"(?:이|가|은|는|을|를|도|에|의|이랑|랑)$", "", word) for word in re.findall(r"[가-힣]{3,}", text)]
+                said = [word for word in said if len(word) >= 3 and not re.search(r"(?:요|다|까|죠|나|네|지|데)$", word)]
+                if nearby is not None and nearby[1].slug != in_context.slug and any(
+                    word in nearby[0] and word not in found[0] for word in said
+                ) and not any(word in found[0] for word in said):
+                    found = nearby
             if found is not None and follow_up_asks in (None, "ask_programme_info"):
                 return say_detail(dispatcher, found)
             if follow_up_asks == "ask_eligibility":  # "거긴 주로 어떤 사람들이 와요": who it is for
@@ -512,8 +522,10 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "만 15살이고 서울 살아요. 기술교육원 들어갈 수 있어요?" / "소셜벤처 지원은 어떤 게 있나요": about that one;
             # "쉰여덟 먹은 가장입니다. 서초 쪽에 대리기사들 쉬는 곳 … 몇시부터 문을 엽니까?": the question it asks
             question = asked if asked in (*ANSWERED_IN_A_STORY, "ask_eligibility") else "ask_programme_info"
-            if wage_asked(text) and len(text) <= STORY_LENGTH:
-                question = "ask_cost"  # "공공근로를 하면 하루 일당이 얼마나 나오는지 알고 싶습니다": its pay (120)
+            if (wage_asked(text) or question_named(question_sentence(text)) == "ask_cost") and len(text) <= STORY_LENGTH:
+                # "공공근로를 하면 하루 일당이 얼마나 나오는지 알고 싶습니다": its pay (120); "함께누리몰에 … 입점하면
+                # 수수료 몇 % 떼가요?": its fee
+                question = "ask_cost"
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, question, question, named)
         if not programmes:
             dispatcher.utter_message(text=replies.text("utter_default"))
