@@ -405,7 +405,7 @@ DURATION_ASKED = re.compile(
 # "몇 건이나", "몇 명": a count, whatever price word the question also has (무료 상담 몇 건)
 COUNT_ASKED = re.compile(r"몇\s*(?:건|명|번|곳|군데|개)|(?:건|명)이나")
 # "면접도 봐요?", "서류 심사 있어요?": the selection of the programme in context, never another programme's 면접 정장
-OWN_PROCESS = re.compile(r"면접\s*(?:도|은|을|이)?\s*(?:봐|보|봄|봤|볼|있|해)|서류\s*(?:심사|전형)|필기|시험|추첨|합격|선발\s*(?:방법|기준|절차)")
+OWN_PROCESS = re.compile(r"면접\s*(?:도|은|을|이)?\s*(?:봐|보|봄|봤|있|해)|서류\s*(?:심사|전형)|필기|시험|추첨|합격|선발\s*(?:방법|기준|절차)")
 # what asks the hours even with 운영 in it ("운영시간", "몇 시까지 운영")
 HOURS_ASKED = re.compile(r"시간|몇\s*시|시까지|시부터|요일|주말|평일|토요|일요|언제")
 # a situation this close behind an unsure question about the programme in context is what is asked

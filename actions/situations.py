@@ -18,7 +18,7 @@ from actions.details import asks_for_a_figure, detail_answer, meaning_answer, po
 from actions.eligibility import YOUTH, YOUTH_AGES, answers_the_form
 from actions.fits import answer_about_fits, utter_fits, utter_for_employers_hiring
 from actions.programme_questions import (
-    ASKS_SOMETHING, LIMIT_ASKED, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion,
+    ASKS_SOMETHING, FEE_WORDS, LIMIT_ASKED, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion,
     asks_the_same_about,
 )
 from actions.questions_apart import AnswersQuestionsApart
@@ -27,6 +27,7 @@ from actions.question_words import (
     FREE_ASKED, ITEMS_LENT, NEARBY_WORDS, NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, POINTS_BACK, QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, only_tells_of_work,
     question_named, question_sentence, wage_asked,
 )
+from knowledge.clauses import QUESTION_WORD
 from knowledge.fact_search import DISTINCTIVE_IDF, question_bigrams
 from knowledge.morphology import nouns
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
@@ -154,6 +155,10 @@ def primary_programme(programmes: List[ProgrammeInfo], situation: str) -> Progra
     ))
 
 
+# "주52시간 5인 미만 가게도 적용돼?", "작은 곳에 해당되는지요": whether a rule applies to one's case
+APPLIES_TO_ASKED = re.compile(r"적용\s*(?:돼|되|됨|받|대상)|해당\s*(?:돼|되|됨)")
+# "뉴딜 뽑을때 면접도 봄?": a step of the programme's own selection asked of it (not "면접볼때 정장 빌려주는")
+SELECTION_STEP_ASKED = re.compile(r"(?:면접|시험|필기|서류\s*심사|추첨)\s*(?:도|은|는)\s*(?:봐|봄|보나|보는지|봐야|있|치|쳐)")
 # "청년이면 다 됨?", "학생이면 누구나 돼요?": whether a whole group may use it (its rules)
 GROUP_ASKED_WHOLE = re.compile(
     r"(?:청년|학생|대학생|구직자|취준생|서울\s*시민|시민)(?:이면|이라면|면|이면은|들은|은|는)?\s*(?:다|누구나|아무나|전부|모두)\s*(?:돼|되|됨|가능|받|할\s*수|빌릴\s*수)"
@@ -306,6 +311,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             or (named.slug not in [p.slug for p in programmes] and named_only_in_the_story(tracker, named.slug))
             # "직원 5명 카페 하는데 주52시간이랑 근로계약서 같은거 잘 몰라서 노무 상담 받고싶어요": a topic of the need
             or (named.slug not in [p.slug for p in programmes] and question_named(text) is None
+                and not QUESTION_WORD.search(question_sentence(text))  # (not "주 52시간 … 그거 언제부터 시행이에요?")
                 and ((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0) >= SURE_SITUATION)
         ) and (
             len(text) > QUESTION_LENGTH or STORY_MARKERS.search(text)
@@ -369,7 +375,15 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_eligibility", "ask_eligibility", named
             )
-        selection = self._own_process(dispatcher, replies, kb, named, text) if named is not None and len(text) <= QUESTION_LENGTH else None
+        if named is not None and not named.rules and APPLIES_TO_ASKED.search(text) and not detail_answer(
+            replies, kb, named, text, say_unknown=False
+        ):  # "주52시간 그거 우리같은 작은 가게도 적용돼요?": to whom the law applies, which the report does not say
+            dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=named.name, words="적용 대상"))
+            return [SlotSet("programme", named.slug)]
+        selection = (
+            self._own_process(dispatcher, replies, kb, named, text)
+            if named is not None and len(text) <= QUESTION_LENGTH and SELECTION_STEP_ASKED.search(text) else None
+        )
         if selection is not None:  # "뉴딜 뽑을때 면접도 봄?" (heard as needing an interview suit): its selection
             return selection
         if named is not None and asked and (
@@ -522,7 +536,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "만 15살이고 서울 살아요. 기술교육원 들어갈 수 있어요?" / "소셜벤처 지원은 어떤 게 있나요": about that one;
             # "쉰여덟 먹은 가장입니다. 서초 쪽에 대리기사들 쉬는 곳 … 몇시부터 문을 엽니까?": the question it asks
             question = asked if asked in (*ANSWERED_IN_A_STORY, "ask_eligibility") else "ask_programme_info"
-            if (wage_asked(text) or question_named(question_sentence(text)) == "ask_cost") and len(text) <= STORY_LENGTH:
+            if (wage_asked(text) or FEE_WORDS.search(question_sentence(text))) and len(text) <= STORY_LENGTH:
                 # "공공근로를 하면 하루 일당이 얼마나 나오는지 알고 싶습니다": its pay (120); "함께누리몰에 … 입점하면
                 # 수수료 몇 % 떼가요?": its fee
                 question = "ask_cost"

@@ -422,6 +422,11 @@ ENTITY_CASES = [
     ("아 죄송해요 주민번호 다시보니 만으로 33세네요", [("age", 21, 24, 33)]),
     ("올해 52 먹은 사람도 할수 있나요", [("age", 3, 5, 52)]),  # an age eaten, without 살
     ("아 다시 말하심 본점 빼고 그 매장만 따로 사업장이고 7명이래요", [("workplace_size", 30, 31, 7)]),
+    # session 20: v167–v172
+    ("그럼 취업날개는요? 만 38로", [("programme", 3, 7, "interview_suit_rental"), ("age", 11, 15, 38)]),  # the age to judge by
+    ("큰아들이 서른여섯인데 서울서 같이살고", [("age", 5, 9, 36), ("residence", 12, 14, "seoul")]),  # 서울서 = 서울에서
+    ("담달에 관악구로 자취방 옮기는데 그럼 되는거죠?", [("district", 4, 7, "관악구"), ("residence", 13, 15, "seoul")]),  # moving in
+    ("20살 백수임 소득 1도 없음", [("age", 0, 3, 20), ("job_status", 4, 6, "unemployed"), ("has_regular_income", 8, 15, False)]),
 ]
 
 
