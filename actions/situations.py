@@ -157,6 +157,7 @@ def primary_programme(programmes: List[ProgrammeInfo], situation: str) -> Progra
 
 # "주52시간 5인 미만 가게도 적용돼?", "작은 곳에 해당되는지요": whether a rule applies to one's case
 APPLIES_TO_ASKED = re.compile(r"적용\s*(?:돼|되|됨|받|대상)|해당\s*(?:돼|되|됨)")
+PENALTY_ASKED = re.compile(r"벌금|과태료|처벌")
 # "뉴딜 뽑을때 면접도 봄?": a step of the programme's own selection asked of it (not "면접볼때 정장 빌려주는")
 SELECTION_STEP_ASKED = re.compile(r"(?:면접|시험|필기|서류\s*심사|추첨)\s*(?:도|은|는)\s*(?:봐|봄|보나|보는지|봐야|있|치|쳐)")
 # "청년이면 다 됨?", "학생이면 누구나 돼요?": whether a whole group may use it (its rules)
@@ -375,10 +376,12 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_eligibility", "ask_eligibility", named
             )
-        if named is not None and not named.rules and APPLIES_TO_ASKED.search(text) and not detail_answer(
-            replies, kb, named, text, say_unknown=False
-        ):  # "주52시간 그거 우리같은 작은 가게도 적용돼요?": to whom the law applies, which the report does not say
-            dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=named.name, words="적용 대상"))
+        law_asked = APPLIES_TO_ASKED.search(text) or PENALTY_ASKED.search(text)
+        if named is not None and not named.rules and law_asked and not detail_answer(replies, kb, named, text, say_unknown=False):
+            # "주52시간 그거 우리같은 작은 가게도 적용돼요?", "… 넘게 일 시키면 벌금을 얼마나 내요?": to whom the law
+            # applies and what breaking it costs, which the report does not say
+            words = "적용 대상" if APPLIES_TO_ASKED.search(text) else law_asked.group()
+            dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=named.name, words=words))
             return [SlotSet("programme", named.slug)]
         selection = (
             self._own_process(dispatcher, replies, kb, named, text)
