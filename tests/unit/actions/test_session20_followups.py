@@ -152,3 +152,14 @@ async def test_weekday_hours_asked_are_one_line_for_the_days_alike(domain) -> No
     ents = [span("programme", "youth_job_centre", now, "청년일자리센터"), span("weekday", "weekdays", now, "평일")]
     reply = texts((await run_action(QUESTION, make_tracker("ask_hours", now, ents), domain))[0])
     assert "평일(월~금)" in reply and "21:00" in reply and "화요일" not in reply
+
+
+async def test_todays_air_is_out_of_scope_but_public_works_in_fine_dust_is_not(domain) -> None:
+    """"오늘 미세먼지 심해요? 마스크 써야돼요?": not 공공근로's 미세먼지 rule; asked of the work, that rule."""
+    now = "오늘 미세먼지 심해요? 마스크 써야돼요?"
+    reply = texts((await run_action(QUESTION, make_tracker("ask_programme_info", now, confidence=0.3), domain))[0])
+    assert "안내할 수 있는 내용이 아니에요" in reply and "실내근무" not in reply
+    work = "그럼 미세먼지 심한날 공공근로 하는 사람들은 밖에서 일해요?"
+    ents = [span("programme", "public_works", work, "공공근로")]
+    reply = texts((await run_action(QUESTION, make_tracker("ask_programme_info", work, ents), domain))[0])
+    assert "실내근무" in reply
