@@ -4,7 +4,7 @@ told in one story, an employer's need named by its topics, a step of a programme
 does not settle (a legal duty, a fee, university admissions)."""
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict
 
 from actions.programme_questions import ActionAnswerProgrammeQuestion
 from actions.question_words import question_named
