@@ -163,3 +163,11 @@ async def test_todays_air_is_out_of_scope_but_public_works_in_fine_dust_is_not(d
     ents = [span("programme", "public_works", work, "공공근로")]
     reply = texts((await run_action(QUESTION, make_tracker("ask_programme_info", work, ents), domain))[0])
     assert "실내근무" in reply
+
+
+async def test_the_size_of_workplace_it_takes_is_its_rule_not_its_totals(domain) -> None:
+    """"마을노무사 대상 사업장 규모" (a 120 agent's keywords): 9인 이하, not its 50 attorneys."""
+    now = "마을노무사 대상 사업장 규모"
+    ents = [span("programme", "village_labour_attorney", now, "마을노무사")]
+    reply = texts((await run_action(QUESTION, make_tracker("ask_eligibility", now, ents), domain))[0])
+    assert "9인 이하" in reply and "50명" not in reply
