@@ -143,11 +143,17 @@ def previous_user_text(tracker: Tracker) -> str:
 SURE_OF_A_QUESTION = 0.5
 
 
+def _previous_message_questions(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """The questions the intent classifier split the citizen's previous message into (text, span and intent of each;
+    bot/nlu/linear_intent_classifier.py)."""
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    return ((users[-2].get("parse_data") or {}).get("questions") or []) if len(users) >= 2 else []
+
+
 def previous_questions(tracker: Tracker) -> List[str]:
     """What the citizen's previous message asked, question by question ("서초쉼터 몇시에 열고 주로 누가 와요?" →
     ask_hours, ask_eligibility), each once in order; [] unless it asked several."""
-    users = [event for event in tracker.events if event.get("event") == "user"]
-    questions = ((users[-2].get("parse_data") or {}).get("questions") or []) if len(users) >= 2 else []
+    questions = _previous_message_questions(tracker)
     asked = [
         (q.get("intent") or {}).get("name") for q in questions
         if (q.get("intent") or {}).get("confidence", 0.0) >= SURE_OF_A_QUESTION
@@ -160,10 +166,8 @@ def previous_question_texts(tracker: Tracker) -> List[Tuple[str, str]]:
     """Each question of the citizen's previous message with what it asks ("서초쉼터 몇시에 열어요? 하루에 몇명쯤
     와요?" → its hours, then a count): the NLU's intent where it is sure, else the question's own words; [] unless
     the message asked several."""
-    users = [event for event in tracker.events if event.get("event") == "user"]
-    questions = ((users[-2].get("parse_data") or {}).get("questions") or []) if len(users) >= 2 else []
     asked = []
-    for q in questions:
+    for q in _previous_message_questions(tracker):
         intent = q.get("intent") or {}
         name = intent.get("name") if intent.get("confidence", 0.0) >= SURE_OF_A_QUESTION else None
         name = name if name in QUESTION_INTENTS else question_named(q.get("text") or "") or "ask_programme_info"

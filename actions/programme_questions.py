@@ -182,8 +182,8 @@ PRICE_FACT = re.compile(  # (a rate is a price only as interest: "38% 증가" of
 LIMIT_ASKED = re.compile(
     r"몇\s*(?:명|인|살|세)\s*(?:이하|이상|미만|초과)|(?:이하|이상)(?:여야|이어야|라야|이라야)"
     r"|(?:뭘|뭐가|무엇을|뭐를)\s*(?:더\s*)?(?:갖춰|갖추|준비해야|필요)|갖춰야|자격\s*요건"  # "공공근로 하려면 뭘 더 갖춰야 해요?"
-    r"|나이\s*(?:제한|기준|조건)|연령\s*(?:제한|기준|조건)|몇\s*(?:살|세)\s*(?:까지|부터)"
-    r"|대상\s*(?:사업장|기업|회사|업체)?\s*(?:규모|크기)"  # "마을노무사 대상 사업장 규모": its rule (9인 이하), not its totals  # "아까 정장 빌려주는 데는 나이 제한 있어요?"
+    r"|나이\s*(?:제한|기준|조건)|연령\s*(?:제한|기준|조건)|몇\s*(?:살|세)\s*(?:까지|부터)"  # "아까 정장 빌려주는 데는 나이 제한 있어요?"
+    r"|대상\s*(?:사업장|기업|회사|업체)?\s*(?:규모|크기)"  # "마을노무사 대상 사업장 규모": its rule (9인 이하), not its totals
 )
 # "근무시간으로 쳐줘요?", "일주일에 몇 시간 일해요?", "몇 시간까지 쓸 수 있어요?": hours of work or of use, not opening hours
 NOT_OPENING_HOURS = re.compile(
@@ -1605,16 +1605,19 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
     def _hours_on_days(self, replies: Replies, p: ProgrammeInfo, place: PlaceInfo, days: List[int]) -> str:
         lines = []
         by_day = {h.weekday: h for h in place.hours}
-        # "평일 몇시까지": one line for the days that keep the same hours ("평일(월~금)에는 09:00~21:00"), not five
-        same = {(by_day[d].closed, by_day[d].opens, by_day[d].closes) for d in days if d in by_day}
-        if len(days) > 1 and all(d in by_day for d in days) and len(same) == 1:
+        one_time_daily = len(by_day) == 7 and len({(h.closed, h.opens, h.closes) for h in place.hours}) == 1
+        # "평일 몇시까지": one line for the days that keep the same hours ("평일(월~금)에는 09:00~21:00"), not five (a
+        # site the report gives one daily time for keeps its day-by-day lines and the note below)
+        if (
+            len(days) > 1 and not one_time_daily and all(d in by_day for d in days)
+            and len({(by_day[d].closed, by_day[d].opens, by_day[d].closes) for d in days}) == 1
+        ):
             hours = by_day[days[0]]
             values = dict(place=place.name, day=_days_label(days), source=p.source_section, as_of=p.as_of_label)
             if hours.closed:
                 return replies.text("utter_hours_day_closed", **values)
             key = "utter_hours_day_overnight" if hours.overnight else "utter_hours_day"
-            if len(by_day) < 7 or len({(h.closed, h.opens, h.closes) for h in place.hours}) > 1:
-                return replies.text(key, opens=_time(hours.opens), closes=_time(hours.closes), **values)
+            return replies.text(key, opens=_time(hours.opens), closes=_time(hours.closes), **values)
         for day in days:
             hours = next((h for h in place.hours if h.weekday == day), None)
             values = dict(place=place.name, day=WEEKDAY_KO[day], source=p.source_section, as_of=p.as_of_label)

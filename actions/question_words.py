@@ -284,7 +284,10 @@ def is_bare_question(text: str) -> bool:
     return len(_BARE_FILLER.sub("", words.sub("", text.lower()))) <= 2
 
 
-# "그거 우리 알바한테도 꼭 줘야하는 법적 의무임?": whether the law obliges it, which the report does not say
+# what the law asks, which the report does not say: "그거 우리 알바한테도 꼭 줘야하는 법적 의무임?", "주52시간 5인 미만
+# 가게도 적용돼?" (whether a rule applies to one's case), "… 넘게 일 시키면 벌금을 얼마나 내요?"
+APPLIES_TO_ASKED = re.compile(r"적용\s*(?:돼|되|됨|받|대상)|해당\s*(?:돼|되|됨)")
+PENALTY_ASKED = re.compile(r"벌금|과태료|처벌")
 OBLIGATION_ASKED = re.compile(r"법적\s*(?:인\s*)?의무|(?:법으로|법적으로)\s*(?:정해|강제|꼭)|의무(?:임|예요|에요|인가|야|사항|적으로\s*(?:줘|해|지켜)야)")
 # "구직등록도 해야 되나요?", "소득이 없어야 하나요?": whether something is required (a rule, when a rule says it)
 REQUIREMENT = re.compile(r"해야\s*(?:되|돼|하|해|됩|합)|(?:없|있)어야|필요(?:한가|해요|하나|합니까|한지)")

@@ -25,10 +25,10 @@ from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
     AMONG_LISTED, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, EVERYTHING_ASKED, FEATURE_QUESTION, FOLLOW_UP_LENGTH,
     FREE_ASKED, ITEMS_LENT, NEARBY_WORDS, NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, POINTS_BACK, QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, only_tells_of_work,
-    question_named, question_sentence, wage_asked,
+    APPLIES_TO_ASKED, PENALTY_ASKED, question_named, question_sentence, wage_asked,
 )
 from knowledge.clauses import QUESTION_WORD
-from knowledge.fact_search import DISTINCTIVE_IDF, question_bigrams
+from knowledge.fact_search import DISTINCTIVE_IDF, question_bigrams, question_words
 from knowledge.morphology import nouns
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
@@ -155,9 +155,6 @@ def primary_programme(programmes: List[ProgrammeInfo], situation: str) -> Progra
     ))
 
 
-# "주52시간 5인 미만 가게도 적용돼?", "작은 곳에 해당되는지요": whether a rule applies to one's case
-APPLIES_TO_ASKED = re.compile(r"적용\s*(?:돼|되|됨|받|대상)|해당\s*(?:돼|되|됨)")
-PENALTY_ASKED = re.compile(r"벌금|과태료|처벌")
 # "뉴딜 뽑을때 면접도 봄?": a step of the programme's own selection asked of it (not "면접볼때 정장 빌려주는")
 SELECTION_STEP_ASKED = re.compile(r"(?:면접|시험|필기|서류\s*심사|추첨)\s*(?:도|은|는)\s*(?:봐|봄|보나|보는지|봐야|있|치|쳐)")
 # "청년이면 다 됨?", "학생이면 누구나 돼요?": whether a whole group may use it (its rules)
@@ -376,11 +373,11 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_eligibility", "ask_eligibility", named
             )
-        law_asked = APPLIES_TO_ASKED.search(text) or PENALTY_ASKED.search(text)
-        if named is not None and not named.rules and law_asked and not detail_answer(replies, kb, named, text, say_unknown=False):
+        applies, penalty = APPLIES_TO_ASKED.search(text), PENALTY_ASKED.search(text)
+        if named is not None and not named.rules and (applies or penalty) and not detail_answer(replies, kb, named, text, say_unknown=False):
             # "주52시간 그거 우리같은 작은 가게도 적용돼요?", "… 넘게 일 시키면 벌금을 얼마나 내요?": to whom the law
             # applies and what breaking it costs, which the report does not say
-            words = "적용 대상" if APPLIES_TO_ASKED.search(text) else law_asked.group()
+            words = "적용 대상" if applies else penalty.group()
             dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=named.name, words=words))
             return [SlotSet("programme", named.slug)]
         selection = (
@@ -482,8 +479,10 @@ class ActionAnswerSituation(AnswersQuestionsApart):
                 # "사회적기업이 서울에 몇개나 있어요" while 사회투자기금 is discussed: the count of its topic that says
                 # the thing asked (사회적기업 617개), not the fund's own counts
                 nearby = detail_answer(replies, kb, None, text, topic=in_context.topic, say_unknown=False)
-                said = [re.sub(r"(?:이|가|은|는|을|를|도|에|의|이랑|랑)$", "", word) for word in re.findall(r"[가-힣]{3,}", text)]
-                said = [word for word in said if len(word) >= 3 and not re.search(r"(?:요|다|까|죠|나|네|지|데)$", word)]
+                said = [
+                    word for word in question_words(text)  # (words, not a date: "6월말" is in every figure's period)
+                    if re.fullmatch(r"[가-힣]{3,}", word) and not re.search(r"(?:요|다|까|죠|나|네|지|데)$", word)
+                ]
                 if nearby is not None and nearby[1].slug != in_context.slug and any(
                     word in nearby[0] and word not in found[0] for word in said
                 ) and not any(word in found[0] for word in said):
