@@ -927,6 +927,8 @@ _PERSON = re.compile(
 _SELF = ("저", "나", "전", "난", "제가", "내가")
 # "방금 동생이 그러는데 … 구직등록 해드렸대요": who passes the news on is not whom it is about
 _REPORTER = re.compile(r"\s*(?:그러는데|그러던데|그랬는데|그러더라|그러네|말하길|말하는데|말로는|얘기하길|얘기하는데|알려줬|알려주)")
+# "방금 아들이 구직등록 해줬다네": who did it for the citizen is not whom it is about
+_DOER = re.compile(r"\s*(?:\S+\s+){0,2}?\S*?(?:해\s*줬|해\s*주었|해\s*주셨|해\s*줌|해\s*드렸|시켜\s*줬|대신\s)")
 _POSSESSIVE = re.compile(r"(?:우리|울|저희|제|내)\s*$")
 # "아 제가 착각했네요 만으로치면 서른아홉이랍니다": the asker's own slip, not a fact about the asker
 _ASKERS_SLIP = re.compile(r"\s*(?:\S+\s+)?(?:착각|잘못|실수|헷갈|깜빡|틀렸|틀리게|오타)")
@@ -949,6 +951,7 @@ def _person_of(text: str) -> Optional[str]:
         and not (m.group("who") in ("저", "나") and m.group("particle") in ("이", "가", None))
         and not re.match(r"\s*말고", text[m.end():])
         and not _REPORTER.match(text[m.end():])
+        and not (m.group("particle") in ("이", "가") and _DOER.match(text[m.end():]))
         and not (m.group("who") in _SELF and _ASKERS_SLIP.match(text[m.end():]))
     ]
     if not said:
@@ -1159,6 +1162,8 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
             asked = (tracker.latest_message.get("intent") or {}).get("name")
             return [FollowupAction("action_listen")] if asked == "ask_eligibility" else []
         before = "\n".join(event.get("text") or "" for event in previous_reply(tracker)) if self.answers_follow_ups else ""
+        if before and any(p.name not in before for p in knowledge_base().programmes_in_text(said)):
+            before = ""  # "ㄴㄴ 그거말고 뉴딜 총 몇명 뽑는지" after 취업날개's users and their parts: not that figure's total
         in_year = figure_in_year(tracker.latest_message.get("text") or "", before, replies) if before else None
         if in_year is not None:  # "그럼 작년엔?" right after a figure, whatever the NLU made of it
             dispatcher.utter_message(text=in_year)

@@ -221,6 +221,9 @@ class ActionAnswerCapabilities(KnowledgeAction):
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "그럼 저는 뭐 할 수 있어요?"
         if fits is not None:
             return fits
+        told = answer_facts_told(dispatcher, tracker, replies, kb)
+        if told is not None:  # "아 방금 물어보니 동생 오늘 구직등록 했대요 그럼 돼요?" (what I can do at 0.2): judged again
+            return told
         named = mentioned_programme(tracker, kb)
         if named is not None and not YOU_WORDS.search(text) and len(kb.programmes_in_text(text)) <= 1:
             # (not "결국 둘 다 120에 물어보면 되는 거네요?", which names the two just discussed)
@@ -275,6 +278,7 @@ class ActionAcknowledge(KnowledgeAction):
             any(len(n) >= 2 and n not in ASKING_NOUNS for n in nouns(text))
             or asks_for_a_figure(text)  # "거기 생긴 지 얼마나 됐어요" (heard as a no): how long, about it
             or question_named(text) is not None  # "ㅇㅋ신청은" (heard as a yes) after a verdict: how to apply
+            or (re.search(r"\d\s*층", text) and ASKS_SOMETHING.search(text))  # "5층 용도 뭐였죠" of the memorial's floors
         ):
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:

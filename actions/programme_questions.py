@@ -184,6 +184,7 @@ LIMIT_ASKED = re.compile(
     r"|(?:뭘|뭐가|무엇을|뭐를)\s*(?:더\s*)?(?:갖춰|갖추|준비해야|필요)|갖춰야|자격\s*요건"  # "공공근로 하려면 뭘 더 갖춰야 해요?"
     r"|나이\s*(?:제한|기준|조건)|연령\s*(?:제한|기준|조건)|몇\s*(?:살|세)\s*(?:까지|부터)"  # "아까 정장 빌려주는 데는 나이 제한 있어요?"
     r"|대상\s*(?:사업장|기업|회사|업체)?\s*(?:규모|크기)"  # "마을노무사 대상 사업장 규모": its rule (9인 이하), not its totals
+    r"|(?:사업장|회사|직원|업체)\s*(?:인원|규모|크기)\s*(?:기준|제한|조건)"  # "마을노무사 사업장 인원기준"
 )
 # "근무시간으로 쳐줘요?", "일주일에 몇 시간 일해요?", "몇 시간까지 쓸 수 있어요?": hours of work or of use, not opening hours
 NOT_OPENING_HOURS = re.compile(
@@ -1136,6 +1137,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 # event's date does not answer where it was held)
                 and (programme.places or not re.search(r"업체|위탁|법인|기관|단체|\d\s*(?:개|곳|군데|개소)", found[0]))
                 and not (asks_for_a_date(text) and not WHERE_ASKED.search(text))
+                and not WHO_RUNS_WORDS.search(text)  # ("전태일기념관 민간위탁 어디로 갔어요": who runs it, 전태일재단)
             ):
                 found = None  # "쉼터 위치가 어디죠?", "공정무역 페스티벌은 어디서 했어?" want a place; a fact without one is no answer (the reply says 120)
             if found is not None:

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     THE_SAME_ABOUT, Replies, current_programme, knows_about_citizen, latest_entity_values, mentioned_programme,
-    profile_from_tracker, programmes_serving_workers, states_profile_facts,
+    profile_from_tracker, programmes_listed_lately, programmes_serving_workers, states_profile_facts,
 )
 from actions.questions_apart import AnswersQuestionsApart
 from actions.details import asks_for_a_date, detail_answer, policy_figure_answer, say_detail
@@ -25,6 +25,8 @@ from knowledge.queries import KnowledgeBase
 
 # below this confidence a recommendation that asks when / where / how much is a question about the programme in context
 UNSURE_RECOMMENDATION = 0.4
+# "저도 빌릴수 있나요?": whether one may borrow what was offered
+BORROWING_ASKED = re.compile(r"(?:빌릴|빌려|대여)\s*(?:수|받을|줘|주나|주냐|줄|할\s*수|가능|돼|되)")
 # "배달대행 하다가 … 그만두고", "대리기사 하다 콜이 없어서 접은": a kind of work left behind, not the one done now
 LEFT_THAT_WORK = re.compile(r"하다(?:가)?\s*(?:\S+\s*){0,4}?(?:그만|관두|접|때려치)|(?:그만두|그만뒀|관뒀|관두|접었|접은|접고)")
 # "그럼 제 친구는요? …", "울 언니도요? …": the question just answered, asked for another person
@@ -74,6 +76,11 @@ class ActionRecommendProgrammes(AnswersQuestionsApart):
             if figure is not None:  # "올해 서울시 일자리 목표가 전부 몇 개예요?" (heard as wanting a list): the figure
                 dispatcher.utter_message(text=figure)
                 return []
+        lender = [p for p in programmes_listed_lately(tracker, kb, replies_back=1) if p.rules and "대여" in kb.fact_index().said_of(p.slug)]
+        if BORROWING_ASKED.search(said) and states_profile_facts(tracker) and len(lender) == 1:
+            # "29살이고 경기도 일산 살아요. 구직중인데 저도 빌릴수 있나요?" after the help for a missing interview suit:
+            # the verdict of the one that lends it, not every programme
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, lender[0])
         if len(ranking) > 1 and ranking[0].get("name") == "recommend_programmes":
             rival = ranking[1]
             if (

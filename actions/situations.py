@@ -12,7 +12,7 @@ from actions.context import (
     BESIDES, CORRECTION, NOT_THIS, THE_SAME_ABOUT, Replies, current_programme, join, knows_about_citizen,
     latest_entity_values, mentioned_programme, named_only_in_the_story, previous_programme, previous_user_text,
     programme_buttons, programmes_listed_lately, said_just_before, states_facts_it_judges, states_profile_facts,
-    previous_reply, the_one_offering, used_in_the_story, verdict_asked_again,
+    previous_reply, programmes_just_listed, the_one_offering, used_in_the_story, verdict_asked_again,
 )
 from actions.details import asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, say_detail
 from actions.eligibility import YOUTH, YOUTH_AGES, answers_the_form
@@ -194,12 +194,17 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             dispatcher.utter_message(text=compared)
             return []
         named = mentioned_programme(tracker, kb)
+        made_for = primary_programme(kb.for_situation(situation), situation) if kb.for_situation(situation) else None
+        counted = named or (  # (not while one is discussed, nor its rule's limit: "몇 명 이하 사업장이어야 되는데요")
+            made_for if len(text) <= FOLLOW_UP_LENGTH and discussed is None and not LIMIT_ASKED.search(text) else None
+        )
         if (
-            named is not None and len(text) <= STORY_LENGTH and asks_for_a_figure(text) and not states_profile_facts(tracker)
+            counted is not None and len(text) <= STORY_LENGTH and asks_for_a_figure(text) and not states_profile_facts(tracker)
             and not A_YEAR.search(text)  # (a year's figure, "작년 상담건수 몇건이에요?", is answered below, that year's)
         ):
-            # "협동조합센터 상담 실적이 어느정도 돼요" (a cooperative's need to the NLU): that figure of the one named
-            found = detail_answer(replies, kb, named, text, say_unknown=False)
+            # "협동조합센터 상담 실적이 어느정도 돼요" (a cooperative's need to the NLU): that figure of the one named;
+            # "직업훈련 올해 계획인원" (wanting training): that of the one made for it (기술교육원's 7,298명)
+            found = detail_answer(replies, kb, counted, text, say_unknown=False)
             if found is not None:  # (a question about it: "아 작년 말고 올해 목표치요" corrects it)
                 return say_detail(dispatcher, found) + [SlotSet("last_question", "ask_programme_info")]
         hiring = utter_for_employers_hiring(dispatcher, tracker, replies, kb)
@@ -249,6 +254,9 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "28살 서울 … 면접정장도없고 … 나같은사람 받을수있는거 다 말해봐": all that fits them, not one verdict
             return utter_fits(dispatcher, tracker, replies, kb)
         asked_of = mentioned_programme(tracker, kb)
+        if asked_of is None and kb.for_situation(situation):
+            # "낼 면접이라 정장 빌려야되는데 만 36살이고 마포구 살아요 취준중 가능?": the one made for the situation
+            asked_of = primary_programme(kb.for_situation(situation), situation)
         if (
             asked_of is not None and asked_of.rules and states_facts_it_judges(tracker, asked_of)
             and (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text)) and not EVERYTHING_ASKED.search(text)
@@ -506,7 +514,12 @@ class ActionAnswerSituation(AnswersQuestionsApart):
                 )
         if named is None and asked == "ask_programme_info" and confidence < UNSURE_SITUATION:
             # "서울교통공사 무기계약직이 정규직으로 바뀐 게 언제부터였나요?" (a labour problem at 0.18): a fact the
-            # report has, whichever programme it is of
+            # report has, whichever programme it is of; first those of a list just given ("하반기엔 몇명 뽑았어요"
+            # after what fits a 66-year-old: 공공근로's 하반기, not 강소기업's)
+            for listed in programmes_just_listed(tracker, kb) if in_context is None else []:
+                found = detail_answer(replies, kb, listed, text, say_unknown=False)
+                if found is not None:
+                    return say_detail(dispatcher, found) + [SlotSet("programme", listed.slug)]
             found = detail_answer(replies, kb, None, text, say_unknown=False)
             if found is not None:
                 return say_detail(dispatcher, found)

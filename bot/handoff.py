@@ -246,7 +246,10 @@ ASKED_MEANWHILE = ANSWERED_WHILE_WAITING | frozenset({
 # about the wait itself ("아직이에요?", "언제 연결돼요?", "얼마나 기다려야 돼요?"): for staff, unless a programme is named
 _ABOUT_THE_WAIT = re.compile(r"아직|기다|연결|언제\s*(?:와|오|돼|되)|얼마나\s*걸|상담원|상담사|담당자|직원")
 # "기다리는 동안 하나만요 …": the wait mentioned on the way to a question, which is what is asked
-_MEANWHILE = re.compile(r"기다리는\s*(?:동안|김에|중에|사이에?)|기다리면서")
+_MEANWHILE = re.compile(
+    r"기다리는\s*(?:동안|김에|중에|사이에?)|기다리면서"
+    r"|(?:그\s*동안|그\s*사이에?|그새)\s*(?:에\s*)?(?:하나만|한\s*가지만|뭐\s*하나|잠깐|물어|궁금)"  # "그동안 하나만 물어볼게 …"
+)
 
 
 def asked_while_waiting(parse_data: Any, paused: bool, sender_id: str, store: HandoffStore) -> bool:
@@ -262,8 +265,8 @@ def asked_while_waiting(parse_data: Any, paused: bool, sender_id: str, store: Ha
     named = any(e.get("entity") == "programme" for e in parse_data.get("entities") or [])
     if not named and _ABOUT_THE_WAIT.search(_MEANWHILE.sub(" ", parse_data.get("text") or "")):
         return False
-    if float(intent.get("confidence") or 0.0) < SURE_WHILE_WAITING:
-        return False
+    if float(intent.get("confidence") or 0.0) < SURE_WHILE_WAITING and not (meanwhile and named):
+        return False  # (a question said to be one, about a programme named, is answered however unsure the NLU is)
     try:
         return store.is_waiting(sender_id)
     except SQLAlchemyError:

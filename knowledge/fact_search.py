@@ -292,6 +292,11 @@ def asking_part(question: str) -> str:
     return " ".join(asking) if asking else question
 
 
+# "37살 서울사는데 …": one's age and where one lives describe the citizen, not a programme ("울사" is in 서울사회적
+# 경제지원센터, "37" in some figure)
+_TOLD_OF_ONESELF = re.compile(r"(?<![\d.,])\d{1,2}\s*(?:살|세)(?![가-힣])|(?<=서울)(?=사는|살고|살아|살면|삼|사람)|(?<=서울)(?:사는|살고|살아|살면|삼)")
+
+
 def question_words(text: str) -> List[str]:
     """The words of a question, each without its particle, in the report's words."""
     text = _CITY_AND_DISTRICTS.sub("서울시와 자치구가 함께", text.lower())
@@ -435,6 +440,7 @@ class FactIndex:
         """The programme a question describes without naming it ("육아휴직도 눈치 안 보고 쓸 수 있는 중소기업을 시에서
         골라 준다던데" → 서울형 강소기업): the distinctive words it shares with all of a programme's facts and names,
         when one programme clearly leads; None otherwise."""
+        question = _TOLD_OF_ONESELF.sub(" ", question)
         evidence = [b for b in self.evidence(question) if self._idf.get(b, 0.0) >= IDENTIFY_MIN_IDF]
         words = question_words(question)
         scores: Dict[str, float] = {}

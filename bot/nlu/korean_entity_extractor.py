@@ -275,9 +275,13 @@ _AGE_NUMBER_CONTEXT = re.compile(
     r"|(?:취준생|취준|백수|무직|실직자|구직자|대학생|졸업생|직장인|회사원|알바생|주부)\s*(?P<l>[1-9]\d)\s*(?:살|세)?[\s.!?~ㅋㅎ]*$"
     # "올해 52 먹은 사람도": an age eaten (the Korean way of saying one's age), without 살
     r"|(?<![\d.,:\-])(?P<q>[1-9]\d)\s*(?:살\s*)?(?:먹은|먹었|먹고)"
+    # "서울 은평 살고 38": an age closing facts about where one lives
+    r"|(?:살고|살구|사는데|살아요|살아|살며)\s*,?\s*(?P<r>[1-9]\d)\s*(?:살|세)?[\s.!?~ㅋㅎ]*$"
     # "취업날개 33 서울 취준": an age after the programme's name, opening terse facts about oneself
     r"|^\s*[가-힣]{2,10}\s+(?P<p>[1-9]\d)(?=\s+(?:서울|경기|인천|취준|백수|무직|실직|구직|[가-힣]+구\s))"
 )
+# "한국나이로 서른일곱", "한국 나이 35", "세는나이로 37": an age counted the Korean way, not 만 나이
+_KOREAN_AGE_BEFORE = re.compile(r"(?:한국\s*나이|세는\s*나이|그냥\s*나이)\s*(?:로는|로|론|는|가|으로|상)?\s*$")
 # a message that is only a number: the answer to "how old are you?"
 _AGE_WHOLE_MESSAGE = re.compile(r"^\s*(?P<n>[1-9]\d)\s*(?:요|이요|살|세)?\s*[.!~]*\s*$")
 _AGE_SINO = re.compile(
@@ -349,14 +353,20 @@ _RESIDE_VERB = (
     r"|거주|자취|하숙|시민(?!청)|주민(?!센터)|사람(?!들)|토박이"
     r"|지내(?:요|고|는|며|면|는데)|지냅니))"
 )
+# "부모님이랑", "저랑", "할머니하고": with whom one lives
+_WITH_WHOM = (
+    r"(?:(?:부모님|가족|엄마|아빠|동생|형|누나|언니|오빠|남편|아내|와이프|애들|친구|룸메|저|나|우리|저희|할머니|할아버지)"
+    r"(?:이랑|랑|하고|과|와)\s*)"
+)
 # The span is the place only ("[서울] 살아요"), as in the project's annotations.
 _RESIDENCE = re.compile(
     r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
-    r"(?=(?:\s*(?:에서|에|쪽에서|쪽에|쪽)|서)?\s*(?:(?:같이|함께|혼자|지금|계속|쭉|오래)\s*)?" + _RESIDE_VERB  # ("서울서 같이살고")
+    # ("서울 은평 살고": a narrower place between, not "서울 근처")
+    r"(?=(?:\s+(?!(?:근처|근교|인근|외곽|밖|옆|주변|말고|아니|안|못|잘|다|또)(?![가-힣]))[가-힣]{1,4}(?=\s*(?:살|사는|삽|거주)))?"
+    r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽)|서)?\s*" + _WITH_WHOM + r"?(?:(?:같이|함께|혼자|지금|계속|쭉|오래)\s*)?" + _RESIDE_VERB  # ("서울서 같이살고", "서울서 저랑 같이 살고")
     # "경기도 부천 중동에 부모님이랑 살아요": narrower places, then with whom
     + r"|(?:\s+(?:" + _alternation(_OUTSIDE_PLACES) + r"|[가-힣]{1,4}(?:동|구|시|읍|면|군))){1,2}\s*(?:에서|에)\s*"
-    r"(?:(?:부모님|가족|엄마|아빠|동생|형|누나|언니|오빠|남편|아내|와이프|애들|친구|룸메)(?:이랑|랑|하고|과|와)\s*)?"
-    r"(?:(?:같이|함께|혼자|지금|계속|쭉|오래)\s*)?" + _RESIDE_VERB.replace("?P<verb>", "?P<verb_far>") + r")"
+    + _WITH_WHOM + r"?(?:(?:같이|함께|혼자|지금|계속|쭉|오래)\s*)?" + _RESIDE_VERB.replace("?P<verb>", "?P<verb_far>") + r")"
 )
 # "주소는 인천이고 학교만 서울이야", "주민등록은 아직 의정부로 돼있음": where one lives by the register, which
 # outweighs any other place the message names
@@ -374,16 +384,27 @@ _RESIDENCE_MOVING = re.compile(
     r"(?!까|지\s*(?:말지|고민))"  # ("서울로 이사 갈까 고민 중": not decided, so not where one lives)
     # "인천 본가로 들어가요", "서울로 방 구해서 나오면요?": home moved back to the family's, or a room found
     r"|(?P<home_place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
-    r"\s*(?:(?:본가|부모님\s*댁|부모님\s*집|집|고향\s*집)\s*(?:으로|로)\s*(?:들어가|들어와|들어갈|들어올|돌아가|돌아갈|내려가|내려갈)"
+    r"\s*(?:(?:(?:우리|저희|울)\s*)?(?:본가|부모님\s*댁|부모님\s*집|집|고향\s*집)\s*(?:으로|로)\s*"
+    r"(?:들어가|들어와|들어갈|들어올|들어왔|돌아가|돌아갈|돌아왔|돌아와|내려가|내려갈|내려왔|올라왔|올라와|올라오|올라갈|올라가)"
     r"|(?:으로|로|에)\s*(?:방|집|자취방|원룸|월세방?)\s*(?:을\s*|를\s*)?(?:구해|구하|얻어|얻으|잡아|잡으|얻|구했|얻었))"
 )
 # "남부는 …", "교육원이 …", "센터도 …": a site or office as the subject of a move ("… 서울로 옮긴대요")
 _SITE_MOVING = re.compile(
     r"(?:동부|서부|남부|북부|중부|교육원|센터|쉼터|기념관|사무소|사무실|본부|공장|학교)(?:는|은|이|가|도)\s+(?:\S+\s+){0,4}?$"
 )
+_PLACE = r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
+# "군포에 있는 공장 기숙사에서 살아요", "청주에 있는 학교 기숙사 들어갔지", "학교 기숙사 살아서 지금 대전에 있어요":
+# where one lives is where one's dormitory is
+_RESIDENCE_DORM = re.compile(
+    _PLACE + r"\s*(?:에\s*있는|에서|에|의)?\s*(?:[가-힣]{1,6}\s*){0,2}?기숙사\s*(?:에서|에|로|서)?\s*"
+    r"(?:살|사는|삽|지내|지냅|들어가|들어갔|들어감|있|생활|입사)"
+    r"|기숙사\s*(?:에서|에|서)?\s*(?:살아서|살아|살고|사는데|지내서|지내고|지내는데|있어서|있고|들어가서|들어가고)\s*"
+    r"(?:[가-힣]{1,4}\s+){0,2}?(?P<place_after>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
+    r"\s*(?:에|에서)\s*(?:있|살|지내)"
+)
 # "서울 우리집에 사는 고3", "서울 저희 집에서 같이 살아요": one's home in Seoul
 _RESIDENCE_HOME = re.compile(
-    r"(?P<place>서울)(?:시)?\s*(?:(?:우리|저희|울|제|본)\s*)?집(?:에서|에)\s*(?:(?:같이|함께)\s*)?(?:사는|살|삽|지내)"
+    r"(?P<place>서울)(?:시)?\s*(?:(?:우리|저희|울|제|본)\s*)?집(?:에서|에)?\s*(?:(?:같이|함께)\s*)?(?:사는|살|삽|지내)"
 )
 # "집은 경기도 부천이요", "우리집은 인천인데": where one's home is (a narrower place after it says it better)
 _RESIDENCE_HOME_IS = re.compile(
@@ -508,7 +529,7 @@ def _native_count(words: Text) -> int:
 # "구직등록 했어요" / "구직등록은 아직 안 했어요" / "구직등록이요? 그런 거 안 했는데요" (공공근로 asks for it)
 _REGISTERED = re.compile(
     r"(?:구직\s*등록|(?:고용\s*센터|워크넷)\S*\s*(?:\S+\s+){0,2}?등록|(?<![가-힣])(?:그거|그것|그걸|그건)\s*등록)(?:은|도|을|는|이요|이|만)?\?*\s*(?:(?P<mark>[Oo○](?![A-Za-z]))|(?P<unmarked>[Xx×](?![A-Za-z]))|(?P<thought>[^.?!]{0,4}?(?:한|된|했는|돼\s*있는|되어\s*있는)\s*(?:줄|걸로)\s*(?:알았|알고)[^.?!]{0,20}?(?:안\s*돼|안\s*되|안돼|안되|없|안\s*했|안했|안\s*함|안함))|(?P<no>(?:(?!했|햇|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*함(?![가-힣])|안함(?![가-힣])|안\s*돼\s*있|안돼\s*있|안\s*해\s*보|안\s*해\s*놨|안해놨|안\s*해\s*놓|안\s*해\s*뒀|안\s*했|안했|안\s*햇|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
-    r"|(?P<yes>[^.?!]{0,12}?(?:했|햇|하셨|해\s*놨|해놨|해\s*뒀|해\s*두었|해\s*두셨|해\s*드렸|해드림|완료|되어|돼\s*있|됐|마쳤|마치(?:시)?면|마치고|하시면(?!\s*(?:돼|되|안)))"
+    r"|(?P<yes>[^.?!]{0,12}?(?:했|햇|하셨|해\s*놨|해놨|해\s*뒀|해\s*두었|해\s*두셨|해\s*드렸|해드림|해\s*줬|해\s*주었|해\s*줌|완료|되어|돼\s*있|됐|마쳤|마치(?:시)?면|마치고|하시면(?!\s*(?:돼|되|안)))"
     r"|함(?![가-힣])|했음|해씀|해놓음|해놨음"  # "방금 워크넷에서 구직등록함 이제 됨?"
     r"|하고\s*(?:오면|나면|나서|와서|왔|옴)|하면(?!\s*(?:돼|되|안))|할게|할\s*거|하러\s*갈))"  # "오늘 구직등록 하고 오면요?"
 )
@@ -677,7 +698,7 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
                 value = _NATIVE_TENS[match.group("tens")] + _NATIVE_UNITS[match.group("units")]
             found.append((match.start(), match.end(), "age", value))
         for match in _AGE_NUMBER_CONTEXT.finditer(t):
-            group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "p", "q") if match.group(g))
+            group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "p", "q", "r") if match.group(g))
             value = int(match.group(group))
             if 10 <= value < 100:
                 found.append((match.start(group), match.end(group), "age", value))
@@ -695,6 +716,10 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             tens = int(match.group("d")) if match.group("d") else _SINO_DIGITS[match.group("s")]
             if tens != 3 or match.group("part") in ("초반", "후반"):
                 found.append((match.start(), match.end(), "age", tens * 10 + _DECADE_PART[match.group("part")]))
+        found = [  # "한국나이로 서른다섯": 만 나이 is one less once this year's birthday has passed (the report's limits are 만)
+            (s, e, entity, value - 1) if entity == "age" and _KOREAN_AGE_BEFORE.search(t[max(0, s - 12):s]) else (s, e, entity, value)
+            for s, e, entity, value in found
+        ]
         found = [f for f in found if f[2] != "age" or not _AGE_DIFFERENCE_AFTER.match(t, f[1])]
         found = [f for f in found if f[2] != "age" or not _AGE_LIMIT_AFTER.match(t, f[1])]
         ages = [f for f in found if f[2] == "age"]
@@ -806,6 +831,10 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             found.append((match.start(group), match.end(group), "residence", value))
         for match in _RESIDENCE_HOME.finditer(t):
             found.append((match.start("place"), match.end("place"), "residence", "seoul"))
+        for match in _RESIDENCE_DORM.finditer(t):
+            group = "place" if match.group("place") else "place_after"
+            value = "seoul" if match.group(group).startswith("서울") else "outside"
+            found.append((match.start(group), match.end(group), "residence", value))
         for match in _RESIDENCE_HOME_IS.finditer(t):
             value = "seoul" if match.group("place").startswith("서울") else "outside"
             found.append((match.start("place"), match.end("place"), "residence", value))

@@ -58,6 +58,13 @@ def test_a_question_is_answered_while_the_request_waits_not_once_staff_take_it(t
     assert not asked_while_waiting(told, True, "citizen-1", store)  # (a story for staff, unless asked meanwhile)
     assert not asked_while_waiting(still_waiting, True, "citizen-1", store)
     assert asked_while_waiting(question, True, "citizen-1", store)
+    # "그동안 하나만 물어볼게 …" about a programme named: answered, however unsure the NLU (a story at 0.22)
+    in_the_meantime = {
+        "text": "그동안 하나만 물어볼게 공공근로 하반기엔 몇명 뽑았어", "intent": {"name": "situation_small_workplace", "confidence": 0.22},
+        "entities": [{"entity": "programme", "value": "public_works"}],
+    }
+    assert asked_while_waiting(in_the_meantime, True, "citizen-1", store)
+    assert not asked_while_waiting({**in_the_meantime, "entities": []}, True, "citizen-1", store)
     assert not asked_while_waiting(question, False, "citizen-1", store)  # (not paused: Rasa answers anyway)
     assert not asked_while_waiting(about_the_wait, True, "citizen-1", store)
     assert not asked_while_waiting(question, True, "citizen-2", store)  # (no request of theirs waits)

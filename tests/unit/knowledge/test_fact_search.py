@@ -139,7 +139,10 @@ def test_a_programme_described_in_everyday_words_is_identified(kb: KnowledgeBase
     assert found is not None and found[0] == slug
 
 
-@pytest.mark.parametrize("text", ["나에게 맞는 지원 찾기", "오늘 날씨 어때", "월급을 못 받았어요", "몇 시까지 해요?"])
+@pytest.mark.parametrize("text", [
+    "나에게 맞는 지원 찾기", "오늘 날씨 어때", "월급을 못 받았어요", "몇 시까지 해요?",
+    "37살 서울사는데 작년에 회사 잘리고 지금 백수ㅠ 뭐 없나",  # (an age and 서울사는데 describe the citizen: "울사" of 서울사회적경제…)
+])
 def test_generic_or_foreign_messages_identify_no_programme(kb: KnowledgeBase, text: str) -> None:
     assert kb.fact_index().identify(text) is None
 

@@ -427,6 +427,17 @@ ENTITY_CASES = [
     ("큰아들이 서른여섯인데 서울서 같이살고", [("age", 5, 9, 36), ("residence", 12, 14, "seoul")]),  # 서울서 = 서울에서
     ("담달에 관악구로 자취방 옮기는데 그럼 되는거죠?", [("district", 4, 7, "관악구"), ("residence", 13, 15, "seoul")]),  # moving in
     ("20살 백수임 소득 1도 없음", [("age", 0, 3, 20), ("job_status", 4, 6, "unemployed"), ("has_regular_income", 8, 15, False)]),
+    # session 21: v173–v178
+    ("서울서 저랑 같이 살고 서른여섯이에요", [("residence", 0, 2, "seoul"), ("age", 13, 17, 36)]),  # with whom, before the verb
+    ("학교 기숙사 살아서 지금 대전에 있어요", [("residence", 14, 16, "outside")]),  # where the dormitory is
+    ("지금 군포에 있는 공장 기숙사에서 살아요", [("residence", 3, 5, "outside")]),
+    ("청주에 있는 학교 기숙사 들어갔지", [("residence", 0, 2, "outside")]),
+    ("짐싸서 서울 우리집으로 올라왔어요", [("residence", 4, 6, "seoul")]),  # moved back home
+    ("면접 보러 다녀 서울 우리집 살고", [("residence", 9, 11, "seoul")]),
+    ("한국나이 서른다섯이구 서울 살면서", [("age", 5, 9, 34), ("residence", 12, 14, "seoul")]),  # 만 나이 is one less
+    ("그럼 와이프는? 서울 은평 살고 38", [("residence", 9, 11, "seoul"), ("district", 12, 14, "은평구"), ("age", 18, 20, 38)]),
+    ("서울 안 살아요", [("residence", 0, 2, "outside")]),  # (a word between is no narrower place when it negates)
+    ("아 방금 아들이 구직등록 해줬다네 이제 되나", [("job_seeker_registered", 9, 16, True)]),  # done for one
 ]
 
 

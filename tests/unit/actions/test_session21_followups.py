@@ -1,0 +1,160 @@
+"""Follow-ups of session 21 (v173–v178 read): a verdict asked again once a fact changed ("동생 오늘 구직등록
+했대요 그럼 돼요?", done for someone by another), a story with every fact a verdict needs and "가능?", a suit to
+borrow asked after the help for a missing one, a count asked of a list or a situation's own programme, who runs a
+site, a floor's use, a rule's size limit, and another programme's count asked right after a figure with parts."""
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from actions.open_questions import ActionAcknowledge, ActionAnswerCapabilities, ActionAnswerDetailOrOutOfScope, ActionAnswerNo
+from actions.programme_questions import ActionAnswerProgrammeQuestion
+from actions.recommendations import ActionRecommendProgrammes
+from actions.situations import ActionAnswerSituation
+from tests.unit.actions.conftest import make_tracker, run_action, span, texts
+from tests.unit.actions.test_session6_followups import then
+
+QUESTION = ActionAnswerProgrammeQuestion()
+SITUATION = ActionAnswerSituation()
+
+
+def bot(text: str, listed: List[str] = ()) -> Dict[str, Any]:
+    """A bot reply, with a button for each programme of ``listed`` (as a list of what fits offers them)."""
+    buttons = [{"title": slug, "payload": f'/ask_programme_info{{"programme": "{slug}"}}'} for slug in listed]
+    return {"event": "bot", "text": text, "data": {"buttons": buttons}}
+
+
+def slot(name: str, value: Any) -> Dict[str, Any]:
+    return {"event": "slot", "name": name, "value": value}
+
+
+PUBLIC_WORKS_NO = "[공공근로사업] 아쉽지만 조건에 맞지 않아요.\n- 안 맞는 조건: 구직등록을 한 분"
+PUBLIC_WORKS_FACTS = {
+    "age": 52, "residence": "seoul", "job_status": "unemployed", "has_regular_income": False,
+    "programme": "public_works", "last_question": "ask_eligibility",
+}
+
+
+async def test_registration_told_after_a_no_is_judged_again_whatever_the_nlu_made_of_it(domain) -> None:
+    """"아 방금 물어보니 동생 오늘 구직등록 했대요 그럼 돼요?" (what I can do, at 0.2) right after 공공근로's "no" for
+    the brother's missing registration: now yes."""
+    first = "제 남동생은요 만 52세 서울 살고 일 없고 고정 수입도 없는데 구직등록은 아직 안했대요 공공근로 되나요"
+    now = "아 방금 물어보니 동생 오늘 구직등록 했대요 그럼 돼요?"
+    events = [
+        then(first, [span("programme", "public_works", first, "공공근로")]), bot(PUBLIC_WORKS_NO),
+        then(now, [span("job_seeker_registered", True, now, "구직등록 했")]),
+    ]
+    tracker = make_tracker(
+        "ask_capabilities", now, [span("job_seeker_registered", True, now, "구직등록 했")], events=events,
+        slots={**PUBLIC_WORKS_FACTS, "job_seeker_registered": True}, confidence=0.2,
+    )
+    reply = texts((await run_action(ActionAnswerCapabilities(), tracker, domain))[0])
+    assert "이용할 수 있어요" in reply and "[공공근로사업]" in reply
+
+
+async def test_registration_done_by_a_son_is_the_citizens_own(domain) -> None:
+    """"아 방금 아들이 구직등록 해줬다네 이제 되나" from a 72-year-old just told "no" for 구직등록: the son did it for
+    him, so his own facts are judged again (yes), not a new person whose age is asked."""
+    first = "공공근로 나같은 영감도 돼? 서울 살고 일 안하고 소득 없어 일흔둘이야 구직등록은 안했고"
+    now = "아 방금 아들이 구직등록 해줬다네 이제 되나"
+    registered = span("job_seeker_registered", True, now, "구직등록 해줬")
+    told = [slot(name, value) for name, value in {**PUBLIC_WORKS_FACTS, "age": 72, "job_seeker_registered": False}.items()]
+    events = [
+        then(first, [span("programme", "public_works", first, "공공근로")]), *told, bot(PUBLIC_WORKS_NO),
+        then(now, [registered]), slot("job_seeker_registered", True),
+    ]
+    tracker = make_tracker(
+        "out_of_scope", now, [registered], events=events,
+        slots={**PUBLIC_WORKS_FACTS, "age": 72, "job_seeker_registered": True}, confidence=0.18,
+    )
+    reply = texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
+    assert "이용할 수 있어요" in reply and "몇 살" not in reply
+
+
+async def test_a_story_with_every_fact_and_possible_asked_is_the_verdict_of_its_programme(domain) -> None:
+    """"낼 오전에 면접이라 정장 빌려야되는데 만 36살이고 마포구 망원동 살아요 취준중 가능?": 취업날개's "no" (34세
+    이하), not the list of help for a missing suit."""
+    now = "낼 오전에 면접이라 정장 빌려야되는데 만 36살이고 마포구 망원동 살아요 취준중 가능?"
+    ents = [span("age", 36, now, "만 36살"), span("residence", "seoul", now, "마포구"), span("job_status", "job_seeker", now, "취준")]
+    tracker = make_tracker(
+        "situation_interview_suit", now, ents, slots={"age": 36, "residence": "seoul", "job_status": "job_seeker"}, confidence=0.96,
+    )
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "조건에 맞지 않아요" in reply and "34세" in reply and "[취업날개 서비스]" in reply
+
+
+async def test_borrowing_asked_after_the_help_for_a_suit_is_the_lenders_verdict(domain) -> None:
+    """"29살이고 경기도 일산 살아요. 구직중인데 저도 빌릴수 있나요?" right after the help for a missing suit (청년일자리
+    센터, 취업날개): 취업날개's "no" for living outside Seoul, not "no programme fits"."""
+    first = "이제 다시 면접 보러 다녀야하는데 정장이 없네요ㅠ"
+    now = "29살이고 경기도 일산 살아요. 구직중인데 저도 빌릴수 있나요?"
+    ents = [span("age", 29, now, "29살"), span("residence", "outside", now, "일산"), span("job_status", "job_seeker", now, "구직중")]
+    events = [
+        then(first), bot("면접 준비를 도와드릴게요.", ["youth_job_centre", "interview_suit_rental"]), then(now, ents),
+    ]
+    tracker = make_tracker(
+        "recommend_programmes", now, ents, events=events,
+        slots={"age": 29, "residence": "outside", "job_status": "job_seeker"}, confidence=0.73,
+    )
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "조건에 맞지 않아요" in reply and "[취업날개 서비스]" in reply and "서울" in reply
+
+
+async def test_another_programmes_count_after_a_figure_with_parts_is_no_total_of_them(domain) -> None:
+    """"ㄴㄴ 그거말고 뉴딜 총 몇명 뽑는지" (a no) right after 취업날개's users (11,886 = 11,607 + 279): 뉴딜일자리's
+    4,655명, not 취업날개's total again."""
+    first, now = "취업날개 지금까지 몇명이나 썼어", "ㄴㄴ 그거말고 뉴딜 총 몇명 뽑는지"
+    named = span("programme", "newdeal_jobs", now, "뉴딜")
+    events = [
+        then(first, [span("programme", "interview_suit_rental", first, "취업날개")]),
+        bot("[취업날개 서비스] 보고서에 이렇게 나와 있어요.\n- 취업날개 서비스 이용 인원: 11,886명 (2018년 6월말) — 면접정장 11,607명, 사진촬영 등 279명"),
+        then(now, [named]),
+    ]
+    tracker = make_tracker("deny", now, [named], events=events, slots={"programme": "interview_suit_rental"}, confidence=0.77)
+    reply = texts((await run_action(ActionAnswerNo(), tracker, domain))[0])
+    assert "4,655" in reply and "11,886" not in reply
+
+
+async def test_a_count_asked_right_after_a_list_is_of_the_listed_programme_that_has_it(domain) -> None:
+    """"하반기엔 몇명 뽑았어요" (a small workplace at 0.27) right after what fits a 66-year-old (공공근로, 기술교육원):
+    공공근로's 하반기 5,158명, not 강소기업's 하반기 interns."""
+    first, now = "할머니 66세 서울사시는데 할만한 일자리 있나여 구직등록은 하셨고 수입 없으심", "하반기엔 몇명 뽑았어요"
+    events = [then(first), bot("말씀하신 조건(만 66세, 서울 거주)으로 이용할 수 있는 제도예요:", ["public_works", "technical_school"]), then(now)]
+    tracker = make_tracker(
+        "situation_small_workplace", now, events=events,
+        slots={"age": 66, "residence": "seoul", "job_seeker_registered": True, "has_regular_income": False}, confidence=0.27,
+    )
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "5,158" in reply and "청년인턴" not in reply
+
+
+async def test_a_count_asked_of_a_need_is_its_own_programmes(domain) -> None:
+    """"직업훈련 올해 계획인원" (wanting training, sure): 기술교육원's 7,298명, not the list of training."""
+    now = "직업훈련 올해 계획인원"
+    tracker = make_tracker("situation_job_training", now, confidence=0.92)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "7,298" in reply
+
+
+async def test_who_took_over_a_site_is_its_operator_not_its_address(domain) -> None:
+    """"전태일기념관 민간위탁 어디로 갔어요" (where, to the NLU): 전태일재단, not the street address."""
+    now = "전태일기념관 민간위탁 어디로 갔어요"
+    tracker = make_tracker("ask_location", now, [span("programme", "jeon_tae_il_memorial", now, "전태일기념관")], confidence=0.7)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "전태일재단" in reply
+
+
+async def test_a_floors_use_heard_as_a_yes_is_the_floor_plan(domain) -> None:
+    """"5층 용도 뭐였죠" (a yes at 0.24) while the memorial is discussed: its floors (5층: 서울노동권익센터)."""
+    first, now = "전태일기념관 어디에 생겨요", "5층 용도 뭐였죠"
+    events = [then(first), bot("[전태일 기념관] 위치예요."), then(now)]
+    tracker = make_tracker("affirm", now, events=events, slots={"programme": "jeon_tae_il_memorial"}, confidence=0.24)
+    reply = texts((await run_action(ActionAcknowledge(), tracker, domain))[0])
+    assert "노동권익센터" in reply
+
+
+async def test_a_workplaces_size_limit_is_the_rule_not_the_attorneys_number(domain) -> None:
+    """"마을노무사 사업장 인원기준" (facts to the NLU, none told): 9인 이하, not the 50 attorneys."""
+    now = "마을노무사 사업장 인원기준"
+    tracker = make_tracker("inform", now, [span("programme", "village_labour_attorney", now, "마을노무사")], confidence=0.6)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "9인 이하" in reply and "50명" not in reply
