@@ -221,7 +221,7 @@ def district_counted_in(tracker: Tracker, text: str) -> Optional[str]:
     """The district a number is asked within ("마포구에 … 몇 개"), not the one someone lives in ("마포구에 사는데")."""
     for district in latest_entity_values(tracker, "district"):
         short = re.escape(district[:-1] if len(district) > 2 else district)
-        if re.search(short + r"(?:구)?\s*(?:에|에서|에는|안에|내에|쪽에|에만)(?![가-힣])(?!\s*(?:살|사는|사세|거주))", text):
+        if re.search(short + r"(?:구)?\s*(?:에|에서|에는|엔|안에|내에|쪽에|쪽엔|에만)(?![가-힣])(?!\s*(?:살|사는|사세|거주))", text):
             return district
     return None
 
@@ -263,6 +263,8 @@ COURSE_AT_A_TIME = re.compile(r"(?:밤|저녁|야간|주말|새벽)(?:에|에도
 # a short question about a feature ("당일 대여 되나"), not facts about oneself ("저 민간회사 다니는데 …")
 FEATURE_LENGTH = 15
 # "자격증도 나오는 거예요?", "통역도 해 줘요?": whether it also gives or does something
+MOVE_DESTINATION_ASKED = re.compile(r"어디로\s*(?:옮기|옮겨|옮긴|옮길|이전|이사)|(?:옮기|옮겨\s*가|이전하)\S*\s*(?:곳|데|장소|위치)\s*(?:은|는|이|가)?\s*어디")
+PARKING_ASKED = re.compile(r"주차|차\s*(?:몇\s*대|댈|대도|대\s*놓|세울|세워)")
 FEATURE_YES_NO = re.compile(r"[가-힣]도\s*(?:\S+\s*){0,2}?(?:나오|나와|돼요|되나|되요|있어요|있나|해\s*주|해줘|줘요|주나|받을\s*수)")
 # "노무사가 가게로 직접 와요?", "집으로 찾아와 주나요?": whether someone comes over, a feature the report may not describe
 COMES_OVER = re.compile(r"(?:직접|찾아|방문)\s*(?:와요|오나요|와\s*주|와줘|오는|와서|와\s*줘|와요\?)|(?:으로|로)\s*(?:직접\s*)?와요")
@@ -746,6 +748,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             intent = question = "ask_programme_info"  # "올 상반기에 무료상담 한 100건쯤 했으려나": the count, not the price
         elif intent in ("ask_programme_info", "ask_hours", "ask_open_now") and FEE_WORDS.search(text) and not HOURS_ASKED.search(text):
             intent = question = "ask_cost"  # "쉼터 이용료는 있어?", "걔 지금 돈없는데 상담비 나와요?": what it costs
+        elif intent in ("ask_programme_info", "ask_eligibility") and PARKING_ASKED.search(text) and current is not None:
+            intent = question = "ask_location"  # "거기 차 대놓을데 있나": how to get there (the report gives no directions)
         elif (
             intent in QUESTION_INTENTS and current is not None and sites_counted(current, text)
         ):
@@ -1012,8 +1016,9 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return utter_fits(dispatcher, tracker, replies, kb)
         asks_what_it_is = bool(INFO_REQUEST.search(text)) and not (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text))
         asks_contact = question_named(text) == "ask_contact"  # ("면접 정장 빌리려는데 어디로 전화해야 돼요": a number)
+        where_or_when = question_named(text) in ("ask_location", "ask_hours", "ask_open_now")  # ("딸은 강동 살아요 걔는 어디로 다니면 되나")
         if judged and states_profile_facts(tracker) and not asks_what_it_is and not asks_contact and (
-            intent == "inform" or not ASKS_SOMETHING.search(text) or ASKS_IF_I_QUALIFY.search(text)
+            (intent == "inform" and not where_or_when) or not ASKS_SOMETHING.search(text) or ASKS_IF_I_QUALIFY.search(text)
             or (intent == "ask_programme_info" and states_facts_it_judges(tracker, programme))
             # "공근 신청하고싶은데 62살 서울살고 소득업고 일없어요 구직등록은 안햇어요": whether they can, first
             or (intent == "ask_how_to_apply" and states_facts_it_judges(tracker, programme) and len(profile_facts_told(tracker)) >= 3)
@@ -1054,6 +1059,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 said = self.cost_answer(replies, tracker, kb, programme, []) + "\n" + said
             dispatcher.utter_message(text=said)
             return [SlotSet("programme", programme.slug), SlotSet("last_question", question), FollowupAction("action_listen")]
+        if programme is not None and MOVE_DESTINATION_ASKED.search(text):
+            # "어디로 옮기는데요 구로쪽이에요?" after 남부기술교육원's 서울시계 이전 검토: where to, which the report does not say
+            dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=programme.name, words="옮겨 갈 곳"))
+            return [SlotSet("programme", programme.slug), FollowupAction("action_listen")]
         places_named = [place for place in kb.places_in_text(text) if programme and place.programme_slug == programme.slug]
         if (
             programme is not None and not asks_the_same_about(tracker, kb)
@@ -1182,15 +1191,20 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             intent == "ask_programme_info" and bool(FEATURE_YES_NO.search(text) or COMES_OVER.search(text))
             and len(text) <= QUESTION_LENGTH
         )
+        feature_not_site = (  # "지방서 올라오면 교육원에 기숙사도 있나요" (where, to the NLU): a feature, not its sites
+            intent == "ask_location" and bool(FEATURE_YES_NO.search(text)) and not LOCATION_WORDS.search(text)
+            and not question_named(text) == "ask_location" and len(text) <= QUESTION_LENGTH and not kb.places_in_text(text)
+        )
         feature_not_hours = (  # "쉼터 와이파이 잇음?" (hours at 0.16): a feature of the one named, not its hours
             intent in ("ask_hours", "ask_open_now") and len(text) <= FEATURE_LENGTH and not HOURS_ASKED.search(text)
             and not TIME_OF_DAY_WORDS.search(text) and nlu_confidence(tracker) < UNSURE_HOURS
             and not latest_entity_values(tracker, "time") and not latest_entity_values(tracker, "weekday")
         )
         if (
-            programme is not None and (feature_asked or feature_not_hours) and not text.startswith("/")
+            programme is not None and (feature_asked or feature_not_hours or feature_not_site) and not text.startswith("/")
             and not states_profile_facts(tracker) and not ELIGIBILITY_WORDS.search(text)
-            and not ASKS_IF_I_QUALIFY.search(text) and (mentioned_programme(tracker, kb) is None or feature_not_hours)
+            and not ASKS_IF_I_QUALIFY.search(text)
+            and (mentioned_programme(tracker, kb) is None or feature_not_hours or feature_not_site)
             and not ABOUT_ONESELF.search(text)
         ):
             foreign = kb.fact_index().nouns_foreign_to(text, programme.slug)

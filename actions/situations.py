@@ -87,6 +87,11 @@ HARM_DONE = (
 # "정규직 전환 이런거 있지 않아요?": whether the programme named exists, asked outright
 THERE_IS_ONE_ASKED = re.compile(r"(?:이런|그런)\s*(?:거|게|것|제도)\s*(?:도\s*)?(?:있|없)|있지\s*않(?:아|나|나요|습니까)")
 # "멘토스쿨 같은것도 있다며", "청년수당이라는 것도 있나요": a thing heard of, asked whether it exists
+# "옮겼다는 말 있던데 맞아요?", "늘린다던데 사실이에요?": something heard about it, to be confirmed
+HEARD_SAID = re.compile(
+    r"(?:다는|다던|라는|라던|대던|댔다는)\s*(?:말|얘기|애기|소리|소문|기사|뉴스)?\s*(?:이|가|을|를|도)?\s*(?:있던데|있어서|들었|봤|있다|많던데)?"
+    r"[^?？]{0,12}(?:맞아요|맞나요|맞죠|맞음|맞지|맞냐|사실|진짜|정말)"
+)
 HEARD_OF_ONE = re.compile(
     r"(?:같은\s*(?:것|거|게)|(?:이)?란\s*(?:것|거|게)|(?:이)?라는\s*(?:것|거|게))\s*(?:도|이|가)?\s*"
     r"(?:있다며|있다던데|있다는데|있다고|있던데|있어요|있나요|있음|있어|있습니까|있는지)"
@@ -114,11 +119,15 @@ def asked_question(tracker: Tracker, text: str) -> Optional[str]:
         return "ask_programme_info"
     if WHEN_OPEN.search(text):  # "콜 끝나고 새벽에도 쉴 수 있는 거예요?": whether it is open then
         return "ask_hours"
-    if latest_entity_values(tracker, "district") and NEARBY_WORDS.search(text):
-        return "ask_location"
+    if latest_entity_values(tracker, "district") and (NEARBY_WORDS.search(text) or SITE_IN_DISTRICT_ASKED.search(sentence)):
+        return "ask_location"  # ("… 기술교육원 노원에도 있나요?": a site there)
     return "ask_programme_info" if asks_for_a_figure(text) else None
 
 
+# "부르면 돈 내요?", "돈 들어요?": whether one pays
+PAYING_ASKED = re.compile(r"돈\s*(?:을\s*|이\s*)?(?:내|들|드나|받나|받아요)|비용\s*(?:이\s*)?(?:들|드|있|나가)|유료")
+# "노원에도 있나요?", "강남엔 없어요?": a site in the district named
+SITE_IN_DISTRICT_ASKED = re.compile(r"(?:에도|에는|엔|에)\s*(?:있|없)(?:나요|어요|나|음|을까|는지|냐|니|습니까)")
 # "그럼 면접정장 빌리는건요?", "정장은요?": the same question (as before) of another thing
 ASKED_IN_TURN = re.compile(r"(?:은|는|도|건)\s*(?:요|여)?\s*[?？!.~]*$")
 # a year named ("작년", "올해", "2017년")
@@ -155,6 +164,8 @@ def primary_programme(programmes: List[ProgrammeInfo], situation: str) -> Progra
     ))
 
 
+# "뭐 할수있어요?", "어떤 게 되나요": which programmes, not whether one
+WHICH_ASKED = re.compile(r"뭐|뭘|무엇|어떤|무슨|어느|어디|머\s*(?:할|있|없|해)")
 # "뉴딜 뽑을때 면접도 봄?": a step of the programme's own selection asked of it (not "면접볼때 정장 빌려주는")
 SELECTION_STEP_ASKED = re.compile(r"(?:면접|시험|필기|서류\s*심사|추첨)\s*(?:도|은|는)\s*(?:봐|봄|보나|보는지|봐야|있|치|쳐)")
 # "청년이면 다 됨?", "학생이면 누구나 돼요?": whether a whole group may use it (its rules)
@@ -207,6 +218,13 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             found = detail_answer(replies, kb, counted, text, say_unknown=False)
             if found is not None:  # (a question about it: "아 작년 말고 올해 목표치요" corrects it)
                 return say_detail(dispatcher, found) + [SlotSet("last_question", "ask_programme_info")]
+        if named is not None and len(text) <= STORY_LENGTH and HEARD_SAID.search(text) and not states_profile_facts(tracker):
+            # "퀵 기사들 쉬는 북창쉼터요 거기 딴데로 옮겼다는 말 있던데 맞아요?": whether what was heard is so (’18.4월
+            # 장소 이전), not the list of shelters
+            places = [p.name for p in kb.places_in_text(text) if p.programme_slug == named.slug]
+            found = detail_answer(replies, kb, named, text, places[0] if places else None, say_unknown=False)
+            if found is not None:
+                return say_detail(dispatcher, found) + [SlotSet("programme", named.slug)]
         hiring = utter_for_employers_hiring(dispatcher, tracker, replies, kb)
         if hiring is not None:  # "대체인력 구하기가 넘 힘드네요 서울시에 뭐 없나요?" from a company: not the worker's need
             return hiring
@@ -254,8 +272,9 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "28살 서울 … 면접정장도없고 … 나같은사람 받을수있는거 다 말해봐": all that fits them, not one verdict
             return utter_fits(dispatcher, tracker, replies, kb)
         asked_of = mentioned_programme(tracker, kb)
-        if asked_of is None and kb.for_situation(situation):
+        if asked_of is None and kb.for_situation(situation) and not WHICH_ASKED.search(text):
             # "낼 면접이라 정장 빌려야되는데 만 36살이고 마포구 살아요 취준중 가능?": the one made for the situation
+            # (not "36살 서울 사는 실직자에요 … 뭐 할수있어요?", which asks which ones)
             asked_of = primary_programme(kb.for_situation(situation), situation)
         if (
             asked_of is not None and asked_of.rules and states_facts_it_judges(tracker, asked_of)
@@ -551,7 +570,10 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "만 15살이고 서울 살아요. 기술교육원 들어갈 수 있어요?" / "소셜벤처 지원은 어떤 게 있나요": about that one;
             # "쉰여덟 먹은 가장입니다. 서초 쪽에 대리기사들 쉬는 곳 … 몇시부터 문을 엽니까?": the question it asks
             question = asked if asked in (*ANSWERED_IN_A_STORY, "ask_eligibility") else "ask_programme_info"
-            if (wage_asked(text) or FEE_WORDS.search(question_sentence(text))) and len(text) <= STORY_LENGTH:
+            if (
+                wage_asked(text) or FEE_WORDS.search(question_sentence(text)) or question_named(question_sentence(text)) == "ask_cost"
+            ) and len(text) <= STORY_LENGTH or PAYING_ASKED.search(question_sentence(text)):
+                # ("… 사장님이 노무상담 받아보신대요. 마을노무사 부르면 돈 내요?": what it costs, whatever the story)
                 # "공공근로를 하면 하루 일당이 얼마나 나오는지 알고 싶습니다": its pay (120); "함께누리몰에 … 입점하면
                 # 수수료 몇 % 떼가요?": its fee
                 question = "ask_cost"
