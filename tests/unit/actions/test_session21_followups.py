@@ -158,3 +158,96 @@ async def test_a_workplaces_size_limit_is_the_rule_not_the_attorneys_number(doma
     tracker = make_tracker("inform", now, [span("programme", "village_labour_attorney", now, "마을노무사")], confidence=0.6)
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "9인 이하" in reply and "50명" not in reply
+
+
+async def test_parking_heard_as_a_story_is_how_to_get_there_which_the_report_lacks(domain) -> None:
+    """"거기 차 대놓을데 있나 내가 태워다 줄라고" (harassment at 0.27) while 청년일자리센터 is discussed: the way there is
+    not in the report (120), not the centre's summary again."""
+    first, now = "청년일자리센터 뭐하는데에요", "거기 차 대놓을데 있나 내가 태워다 줄라고"
+    events = [then(first), bot("[청년일자리센터] 청년 구직자에게 취업상담 …"), then(now)]
+    tracker = make_tracker("situation_workplace_harassment", now, events=events, slots={"programme": "youth_job_centre"}, confidence=0.27)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "120" in reply and "취업상담" not in reply
+
+
+async def test_a_dormitory_asked_as_where_is_a_feature_the_report_lacks(domain) -> None:
+    """"지방서 올라오면 교육원에 기숙사도 있나요" (where, at 0.3): 기숙사 is not in the report (120), not the four sites."""
+    now = "지방서 올라오면 교육원에 기숙사도 있나요"
+    tracker = make_tracker("ask_location", now, [span("programme", "technical_school", now, "교육원")], slots={"programme": "technical_school"}, confidence=0.3)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "기숙사" in reply and "120" in reply and "고덕동" not in reply
+
+
+async def test_where_a_site_moves_to_is_not_in_the_report(domain) -> None:
+    """"어디로 옮기는데요 구로쪽이에요?" after 남부기술교육원's 서울시계 이전 검토: where to is not said (120); no list of sites."""
+    now = "어디로 옮기는데요 구로쪽이에요?"
+    tracker = make_tracker("ask_location", now, [span("district", "구로구", now, "구로")], slots={"programme": "technical_school"}, confidence=0.6)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "한남동" not in reply
+
+
+async def test_a_count_in_one_district_says_the_report_counts_all_of_seoul(domain) -> None:
+    """"강남구엔 카페 몇개": 73 is Seoul's, 강남구's own is not in the report (120)."""
+    now = "강남구엔 카페 몇개"
+    tracker = make_tracker("ask_programme_info", now, [span("district", "강남구", now, "강남구")], slots={"programme": "job_cafe"}, confidence=0.5)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "강남구만 따로" in reply and "120" in reply
+
+
+async def test_many_who_got_jobs_is_the_count_of_them(domain) -> None:
+    """"거기서 상담받구 취업한 애들 많대요?" (job search at 0.34) while 청년일자리센터 is discussed: 1,785명."""
+    now = "거기서 상담받구 취업한 애들 많대요?"
+    events = [then("청년일자리센터 뭐해요"), bot("[청년일자리센터] 청년 구직자에게 …"), then(now)]
+    tracker = make_tracker("situation_job_search", now, events=events, slots={"programme": "youth_job_centre"}, confidence=0.34)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "1,785" in reply
+
+
+async def test_the_fair_trade_districts_are_counted(domain) -> None:
+    """"구청들 중에 공정무역 사업 하는데는 몇군데에요": the 7 districts chosen (’18.4월), from the report."""
+    now = "구청들 중에 공정무역 사업 하는데는 몇군데에요"
+    tracker = make_tracker("ask_programme_info", now, [span("programme", "fair_trade", now, "공정무역")], confidence=0.6)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "7개" in reply
+
+
+async def test_a_move_heard_of_is_confirmed_from_the_sites_facts(domain) -> None:
+    """"퀵 기사들 쉬는 북창쉼터요 거기 딴데로 옮겼다는 말 있던데 맞아요?" (a rest area, sure): ’18.4월 장소 이전."""
+    now = "퀵 기사들 쉬는 북창쉼터요 거기 딴데로 옮겼다는 말 있던데 맞아요?"
+    tracker = make_tracker("situation_rest_area", now, [span("programme", "rest_area", now, "북창쉼터")], confidence=0.93)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "이전" in reply and "북창쉼터" in reply
+
+
+async def test_paying_asked_at_the_end_of_a_story_is_the_cost_not_a_verdict(domain) -> None:
+    """"직원 세명인 꽃집에서 일하는데 사장님이 노무상담 받아보신대요. 마을노무사 부르면 돈 내요?": the cost is not in
+    the report (120), not a verdict for 3 people."""
+    now = "직원 세명인 꽃집에서 일하는데 사장님이 노무상담 받아보신대요. 마을노무사 부르면 돈 내요?"
+    ents = [span("workplace_size", 3, now, "세명"), span("programme", "village_labour_attorney", now, "마을노무사")]
+    tracker = make_tracker("situation_small_workplace", now, ents, slots={"workplace_size": 3}, confidence=0.91)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "120" in reply and "이용할 수 있어요" not in reply
+
+
+async def test_where_to_go_for_someone_in_a_district_is_the_site_there(domain) -> None:
+    """"딸은 강동 살아요 걔는 어디로 다니면 되나" (facts, to the NLU) while 기술교육원 is discussed: 동부 (고덕동), not
+    its rules and a question about her age."""
+    now = "딸은 강동 살아요 걔는 어디로 다니면 되나"
+    ents = [span("district", "강동구", now, "강동"), span("residence", "seoul", now, "강동")]
+    events = [then("아들이 노원 사는데 거기서 가까운 기술교육원 있을까요"), bot("[서울시 기술교육원] 위치예요."), then(now, ents)]
+    tracker = make_tracker("inform", now, ents, events=events, slots={"programme": "technical_school", "residence": "seoul", "place": "북부기술교육원", "last_question": "ask_location"},
+        confidence=0.48,
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "고덕동" in reply and "몇 살" not in reply
+
+
+async def test_which_programmes_asked_with_facts_lists_them_not_one_verdict(domain) -> None:
+    """"36살 서울 사는 실직자에요 구직등록 했고 수입 없어요 뭐 할수있어요?" (low income): what fits (뉴딜일자리
+    among them), not 공공근로's verdict alone."""
+    now = "36살 서울 사는 실직자에요 구직등록 했고 수입 없어요 뭐 할수있어요?"
+    slots = {"age": 36, "residence": "seoul", "job_status": "unemployed", "job_seeker_registered": True, "has_regular_income": False}
+    ents = [span("age", 36, now, "36살"), span("residence", "seoul", now, "서울"), span("job_status", "unemployed", now, "실직자")]
+    tracker = make_tracker("situation_low_income", now, ents, slots=slots, confidence=0.8)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "뉴딜" in reply

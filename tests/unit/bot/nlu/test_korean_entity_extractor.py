@@ -437,6 +437,7 @@ ENTITY_CASES = [
     ("한국나이 서른다섯이구 서울 살면서", [("age", 5, 9, 34), ("residence", 12, 14, "seoul")]),  # 만 나이 is one less
     ("그럼 와이프는? 서울 은평 살고 38", [("residence", 9, 11, "seoul"), ("district", 12, 14, "은평구"), ("age", 18, 20, 38)]),
     ("서울 안 살아요", [("residence", 0, 2, "outside")]),  # (a word between is no narrower place when it negates)
+    ("서울 안살면요?", []),  # (nor typed against the verb: a hypothetical, asked of the programme)
     ("아 방금 아들이 구직등록 해줬다네 이제 되나", [("job_seeker_registered", 9, 16, True)]),  # done for one
 ]
 
