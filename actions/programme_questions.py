@@ -1016,9 +1016,9 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return utter_fits(dispatcher, tracker, replies, kb)
         asks_what_it_is = bool(INFO_REQUEST.search(text)) and not (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text))
         asks_contact = question_named(text) == "ask_contact"  # ("면접 정장 빌리려는데 어디로 전화해야 돼요": a number)
-        where_or_when = question_named(text) in ("ask_location", "ask_hours", "ask_open_now")  # ("딸은 강동 살아요 걔는 어디로 다니면 되나")
+        where_to = question_named(text) == "ask_location" and "어디" in text  # ("딸은 강동 살아요 걔는 어디로 다니면 되나")
         if judged and states_profile_facts(tracker) and not asks_what_it_is and not asks_contact and (
-            (intent == "inform" and not where_or_when) or not ASKS_SOMETHING.search(text) or ASKS_IF_I_QUALIFY.search(text)
+            (intent == "inform" and not where_to) or not ASKS_SOMETHING.search(text) or ASKS_IF_I_QUALIFY.search(text)
             or (intent == "ask_programme_info" and states_facts_it_judges(tracker, programme))
             # "공근 신청하고싶은데 62살 서울살고 소득업고 일없어요 구직등록은 안햇어요": whether they can, first
             or (intent == "ask_how_to_apply" and states_facts_it_judges(tracker, programme) and len(profile_facts_told(tracker)) >= 3)

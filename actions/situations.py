@@ -272,7 +272,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "28살 서울 … 면접정장도없고 … 나같은사람 받을수있는거 다 말해봐": all that fits them, not one verdict
             return utter_fits(dispatcher, tracker, replies, kb)
         asked_of = mentioned_programme(tracker, kb)
-        if asked_of is None and kb.for_situation(situation) and not WHICH_ASKED.search(text):
+        if asked_of is None and kb.for_situation(situation) and not WHICH_ASKED.search(text) and not tracker.get_slot("programme"):
             # "낼 면접이라 정장 빌려야되는데 만 36살이고 마포구 살아요 취준중 가능?": the one made for the situation
             # (not "36살 서울 사는 실직자에요 … 뭐 할수있어요?", which asks which ones)
             asked_of = primary_programme(kb.for_situation(situation), situation)
@@ -401,12 +401,14 @@ class ActionAnswerSituation(AnswersQuestionsApart):
                 dispatcher, tracker, replies, kb, "ask_eligibility", "ask_eligibility", named
             )
         applies, penalty = APPLIES_TO_ASKED.search(text), PENALTY_ASKED.search(text)
-        if named is not None and not named.rules and (applies or penalty) and not detail_answer(replies, kb, named, text, say_unknown=False):
+        # (or, in a short question, of the one discussed: "저희 회사 직원이 네 명뿐인데 우리도 적용돼요?" after 주52시간)
+        law = named or (current_programme(tracker, kb) if len(text) <= QUESTION_LENGTH else None)
+        if law is not None and not law.rules and (applies or penalty) and not detail_answer(replies, kb, law, text, say_unknown=False):
             # "주52시간 그거 우리같은 작은 가게도 적용돼요?", "… 넘게 일 시키면 벌금을 얼마나 내요?": to whom the law
             # applies and what breaking it costs, which the report does not say
             words = "적용 대상" if applies else penalty.group()
-            dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=named.name, words=words))
-            return [SlotSet("programme", named.slug)]
+            dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=law.name, words=words))
+            return [SlotSet("programme", law.slug)]
         selection = (
             self._own_process(dispatcher, replies, kb, named, text)
             if named is not None and len(text) <= QUESTION_LENGTH and SELECTION_STEP_ASKED.search(text) else None
@@ -570,10 +572,9 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "만 15살이고 서울 살아요. 기술교육원 들어갈 수 있어요?" / "소셜벤처 지원은 어떤 게 있나요": about that one;
             # "쉰여덟 먹은 가장입니다. 서초 쪽에 대리기사들 쉬는 곳 … 몇시부터 문을 엽니까?": the question it asks
             question = asked if asked in (*ANSWERED_IN_A_STORY, "ask_eligibility") else "ask_programme_info"
-            if (
-                wage_asked(text) or FEE_WORDS.search(question_sentence(text)) or question_named(question_sentence(text)) == "ask_cost"
-            ) and len(text) <= STORY_LENGTH or PAYING_ASKED.search(question_sentence(text)):
-                # ("… 사장님이 노무상담 받아보신대요. 마을노무사 부르면 돈 내요?": what it costs, whatever the story)
+            if (wage_asked(text) or FEE_WORDS.search(question_sentence(text))) and len(text) <= STORY_LENGTH or (
+                PAYING_ASKED.search(question_sentence(text)) and not named.cost
+            ):  # ("… 사장님이 노무상담 받아보신대요. 마을노무사 부르면 돈 내요?": a cost the report does not give, 120)
                 # "공공근로를 하면 하루 일당이 얼마나 나오는지 알고 싶습니다": its pay (120); "함께누리몰에 … 입점하면
                 # 수수료 몇 % 떼가요?": its fee
                 question = "ask_cost"

@@ -293,9 +293,9 @@ def asking_part(question: str) -> str:
     return " ".join(asking) if asking else question
 
 
-# "37살 서울사는데 …": one's age and where one lives describe the citizen, not a programme ("울사" is in 서울사회적
-# 경제지원센터, "37" in some figure)
-_TOLD_OF_ONESELF = re.compile(r"(?<![\d.,])\d{1,2}\s*(?:살|세)(?![가-힣])|(?<=서울)(?=사는|살고|살아|살면|삼|사람)|(?<=서울)(?:사는|살고|살아|살면|삼)")
+# "37살 서울사는데 …", "당장 생활비가 없어서": one's age, where one lives and what one lives on describe the citizen,
+# not a programme ("울사" is in 서울사회적경제지원센터, "37" in some figure, "생활" in 생활임금)
+_TOLD_OF_ONESELF = re.compile(r"생활비|(?<![\d.,])\d{1,2}\s*(?:살|세)(?![가-힣])|(?<=서울)(?=사는|살고|살아|살면|삼|사람)|(?<=서울)(?:사는|살고|살아|살면|삼)")
 
 
 def question_words(text: str) -> List[str]:

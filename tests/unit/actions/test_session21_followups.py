@@ -251,3 +251,30 @@ async def test_which_programmes_asked_with_facts_lists_them_not_one_verdict(doma
     tracker = make_tracker("situation_low_income", now, ents, slots=slots, confidence=0.8)
     reply = texts((await run_action(SITUATION, tracker, domain))[0])
     assert "뉴딜" in reply
+
+
+async def test_free_asked_with_a_size_is_the_verdict_not_the_cost(domain) -> None:
+    """"마을노무사는 직원 수 상관없이 무료로 컨설팅 해주는 거 맞죠? 저희 사무실 12명이에요": the "no" (9인 이하); only
+    paying asked outright about a programme without a price gets the cost (120)."""
+    now = "마을노무사는 직원 수 상관없이 무료로 컨설팅 해주는 거 맞죠? 저희 사무실 12명이에요"
+    ents = [span("programme", "village_labour_attorney", now, "마을노무사"), span("workplace_size", 12, now, "12명")]
+    tracker = make_tracker("situation_small_workplace", now, ents, slots={"workplace_size": 12}, confidence=0.8)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "9인" in reply and "비용은" not in reply
+
+
+async def test_a_rule_asked_of_the_programme_discussed_is_not_the_situations_verdict(domain) -> None:
+    """"저희 회사 직원이 네 명뿐인데 우리도 적용돼요?" (a small workplace) while 노동시간 단축 is discussed: whether the
+    law applies is not in the report (120), not 마을노무사's verdict for 4 people."""
+    now = "저희 회사 직원이 네 명뿐인데 우리도 적용돼요?"
+    first = "주52시간 법 언제부터 시행이에요?"
+    events = [
+        then(first, [span("programme", "working_hours_reduction", first, "주52시간")]),
+        bot("[노동시간 단축] 보고서에 이렇게 나와 있어요.\n- 주52시간 근로기준법 개정(’18.7.1. 시행)"), then(now),
+    ]
+    tracker = make_tracker(
+        "situation_small_workplace", now, [span("workplace_size", 4, now, "네 명")], events=events,
+        slots={"programme": "working_hours_reduction", "workplace_size": 4}, confidence=0.7,
+    )
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "120" in reply and "[마을노무사]" not in reply

@@ -142,6 +142,7 @@ def test_a_programme_described_in_everyday_words_is_identified(kb: KnowledgeBase
 @pytest.mark.parametrize("text", [
     "나에게 맞는 지원 찾기", "오늘 날씨 어때", "월급을 못 받았어요", "몇 시까지 해요?",
     "37살 서울사는데 작년에 회사 잘리고 지금 백수ㅠ 뭐 없나",  # (an age and 서울사는데 describe the citizen: "울사" of 서울사회적경제…)
+    "아 근데 당장 생활비가 없어서 일도 해야 되는데 배우는 거 말고 바로 일할 수 있는 건 없나",  # (생활비 is no 생활임금)
 ])
 def test_generic_or_foreign_messages_identify_no_programme(kb: KnowledgeBase, text: str) -> None:
     assert kb.fact_index().identify(text) is None
