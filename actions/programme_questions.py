@@ -263,6 +263,8 @@ COURSE_AT_A_TIME = re.compile(r"(?:밤|저녁|야간|주말|새벽)(?:에|에도
 # a short question about a feature ("당일 대여 되나"), not facts about oneself ("저 민간회사 다니는데 …")
 FEATURE_LENGTH = 15
 # "자격증도 나오는 거예요?", "통역도 해 줘요?": whether it also gives or does something
+# "옴부즈만 소관부서 어디", "담당 부서가 어디에요", "어느 과에서 해요": the city's division in charge
+DEPARTMENT_ASKED = re.compile(r"(?:소관|담당|주관|주무|맡은|맡는)\s*(?:부서|과(?![가-힣])|팀)|어느\s*(?:부서|과(?![가-힣]))|무슨\s*부서|소관(?:이|은|인가|이에요|예요)")
 MOVE_DESTINATION_ASKED = re.compile(r"어디로\s*(?:옮기|옮겨|옮긴|옮길|이전|이사)|(?:옮기|옮겨\s*가|이전하)\S*\s*(?:곳|데|장소|위치)\s*(?:은|는|이|가)?\s*어디")
 PARKING_ASKED = re.compile(r"주차|차\s*(?:몇\s*대|댈|대도|대\s*놓|세울|세워)")
 FEATURE_YES_NO = re.compile(r"[가-힣]도\s*(?:\S+\s*){0,2}?(?:나오|나와|돼요|되나|되요|있어요|있나|해\s*주|해줘|줘요|주나|받을\s*수)")
@@ -1059,6 +1061,18 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 said = self.cost_answer(replies, tracker, kb, programme, []) + "\n" + said
             dispatcher.utter_message(text=said)
             return [SlotSet("programme", programme.slug), SlotSet("last_question", question), FollowupAction("action_listen")]
+        if programme is not None and DEPARTMENT_ASKED.search(text):
+            # "옴부즈만 소관부서 어디" (staff transferring a call): the division whose duties name it, or that the
+            # report does not say
+            if programme.department:
+                said = replies.text(
+                    "utter_department", name=programme.name, department=programme.department, duty=programme.department_duty,
+                    as_of=programme.as_of_label,
+                )
+            else:
+                said = replies.text("utter_department_unknown", name=programme.name)
+            dispatcher.utter_message(text=said)
+            return [SlotSet("programme", programme.slug), FollowupAction("action_listen")]
         if programme is not None and MOVE_DESTINATION_ASKED.search(text):
             # "어디로 옮기는데요 구로쪽이에요?" after 남부기술교육원's 서울시계 이전 검토: where to, which the report does not say
             dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=programme.name, words="옮겨 갈 곳"))

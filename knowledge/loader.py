@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Optional
 
-from sqlalchemy import delete
+from sqlalchemy import delete, inspect
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
@@ -104,6 +104,8 @@ def _rows(parsed: Dict[Path, SourceFile]) -> list:
                 how_to_apply=entry.how_to_apply,
                 cost=entry.cost,
                 status_note=entry.status_note,
+                department=entry.department.name if entry.department else None,
+                department_duty=entry.department.duty if entry.department else None,
                 situations=list(entry.situations),
                 source=source,
                 aliases=[ProgrammeAlias(alias=name, key=key) for key, name in names.items()],
@@ -136,10 +138,24 @@ def _rows(parsed: Dict[Path, SourceFile]) -> list:
     return rows
 
 
+def _outdated(engine: Engine) -> bool:
+    """Whether a knowledge table exists without a column the schema now has."""
+    inspector = inspect(engine)
+    for table in KNOWLEDGE_TABLES:
+        if inspector.has_table(table.name):
+            have = {column["name"] for column in inspector.get_columns(table.name)}
+            if {column.name for column in table.columns} - have:
+                return True
+    return False
+
+
 def load(engine: Engine, sources_dir: Path = SOURCES_DIR) -> LoadReport:
     """Validate all sources, then replace the knowledge tables' contents in one transaction."""
     parsed = parse_sources(sources_dir)
     rows = _rows(parsed)
+    if _outdated(engine):  # a column added since the tables were made (the knowledge tables hold nothing else)
+        logger.info("Knowledge tables predate the current schema: recreating them")
+        Base.metadata.drop_all(engine, tables=KNOWLEDGE_TABLES)
     Base.metadata.create_all(engine, tables=KNOWLEDGE_TABLES)
     with Session(engine, future=True) as session, session.begin():
         for table in reversed(KNOWLEDGE_TABLES):

@@ -119,6 +119,8 @@ class ProgrammeInfo:
     rules: Tuple[RuleInfo, ...]
     figures: Tuple[FigureInfo, ...]
     descriptions: Tuple[str, ...] = ()
+    department: Optional[str] = None  # the division in charge, where the report's 주요기능 table names the programme
+    department_duty: Optional[str] = None
 
     @property
     def checkable_rules(self) -> List[RuleInfo]:
@@ -337,6 +339,8 @@ def _to_info(row: Programme) -> ProgrammeInfo:
         how_to_apply=row.how_to_apply,
         cost=row.cost,
         status_note=row.status_note,
+        department=row.department,
+        department_duty=row.department_duty,
         situations=tuple(row.situations or ()),
         source_section=row.source.section,
         source_quote=row.source.quote,

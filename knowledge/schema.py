@@ -50,6 +50,8 @@ class Programme(Base):
     how_to_apply = Column(Text)
     cost = Column(Text)
     status_note = Column(Text)
+    department = Column(String(40))  # the division in charge (주요기능), where the report names one
+    department_duty = Column(Text)
     situations = Column(JSON, nullable=False, default=list)
     source_id = Column(ForeignKey("kb_sources.id"), nullable=False)
 

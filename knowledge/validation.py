@@ -179,6 +179,23 @@ class FigureEntry(_Strict):
     source: Optional[SourceRef] = None
 
 
+# the bureau's three divisions, as the report's 조직 table names them
+DEPARTMENTS = ("일자리정책담당관", "노동정책담당관", "사회적경제담당관")
+
+
+class DepartmentEntry(_Strict):
+    """The division whose duties (the report's 주요기능 table) name the programme: where staff transfer a call."""
+
+    name: str
+    duty: str  # the 주요기능 line that names it, as the report writes it
+
+    @validator("name")
+    def _name(cls, name: str) -> str:
+        if name not in DEPARTMENTS:
+            raise ValueError(f"must be one of {DEPARTMENTS}")
+        return name
+
+
 class ProgrammeEntry(_Strict):
     slug: str
     name: str
@@ -195,6 +212,7 @@ class ProgrammeEntry(_Strict):
     how_to_apply: Optional[str] = None
     cost: Optional[str] = None
     status_note: Optional[str] = None
+    department: Optional[DepartmentEntry] = None
     situations: List[str] = []
     source: SourceRef
     as_of: str

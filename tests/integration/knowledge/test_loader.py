@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -36,6 +36,17 @@ def test_reload_is_idempotent(any_engine: Engine) -> None:
     second = load(any_engine)
     assert first == second
     assert counts == [_count(any_engine, model) for model in (Programme, Place, ProgrammeAlias, OpeningHours)]
+
+
+def test_tables_made_before_a_column_was_added_are_recreated(any_engine: Engine) -> None:
+    """A knowledge base loaded by an older version (no ``department`` column) is brought up to date by the next load,
+    on SQLite and PostgreSQL alike, instead of failing every query."""
+    load(any_engine)
+    with any_engine.begin() as connection:
+        connection.execute(text("ALTER TABLE kb_programmes DROP COLUMN department_duty"))
+    load(any_engine)
+    assert KnowledgeBase(any_engine).programme("labour_ombudsman").department == "노동정책담당관"
+    assert "시민명예 노동옴부즈만" in KnowledgeBase(any_engine).programme("labour_ombudsman").department_duty
 
 
 def _broken_copy(tmp_path: Path, old: str, new: str) -> Path:

@@ -278,3 +278,16 @@ async def test_a_rule_asked_of_the_programme_discussed_is_not_the_situations_ver
     )
     reply = texts((await run_action(SITUATION, tracker, domain))[0])
     assert "120" in reply and "[마을노무사]" not in reply
+
+
+async def test_the_division_in_charge_is_the_one_the_duties_table_names(domain) -> None:
+    """"옴부즈만 소관부서 어디" (where, to the NLU): 노동정책담당관, whose duties name 시민명예 노동옴부즈만 — not "its
+    address is not in the report"; a programme the table does not name gets 120."""
+    now = "옴부즈만 소관부서 어디"
+    tracker = make_tracker("ask_location", now, [span("programme", "labour_ombudsman", now, "옴부즈만")], confidence=0.72)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "노동정책담당관" in reply and "위치" not in reply
+    now = "마을노무사 담당 부서가 어디에요"
+    tracker = make_tracker("ask_location", now, [span("programme", "village_labour_attorney", now, "마을노무사")], confidence=0.85)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "담당관" not in reply

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.loader import SOURCES_DIR
-from knowledge.validation import parse_sources
+from knowledge.validation import DEPARTMENTS, parse_sources
 
 REPORT_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "source"
 
@@ -38,6 +38,21 @@ def test_every_programme_cites_a_section_and_quote_of_the_report(report: str) ->
     ]
     assert not missing, missing
     assert not misquoted, misquoted
+
+
+def test_every_department_is_the_one_whose_duties_the_report_lists(report: str) -> None:
+    """A programme's division is the one of the 주요기능 table whose duty line (quoted) names it."""
+    table = re.split(r"예산", report, maxsplit=1)[0]  # (the 조직 and 주요기능 tables come before the budget)
+    departments = [(name, p.department) for name, p in _programmes() if p.department]
+    assert len(departments) >= 15
+    for name, department in departments:
+        duty = _flat(department.duty)
+        assert duty in table, f"{name}: {department.duty!r} is not a duty in the report"
+        # listed under its division: after the division's name, before the next division's
+        headers = sorted((table.index(_flat(division) + "∙"), division) for division in DEPARTMENTS)
+        at = table.index(duty)
+        listed_under = [division for start, division in headers if start < at][-1]
+        assert listed_under == department.name, (name, department.name, listed_under)
 
 
 def test_no_contact_details_or_addresses_beyond_the_report(report: str) -> None:
