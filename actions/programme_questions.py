@@ -1205,6 +1205,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             intent == "ask_programme_info" and bool(FEATURE_YES_NO.search(text) or COMES_OVER.search(text))
             and len(text) <= QUESTION_LENGTH
         )
+        feature_short = (  # "서초쉼터 와이파이 됨?" (facts, to the NLU): a feature, short and asked
+            intent in ("ask_programme_info", "inform") and len(text) <= FEATURE_LENGTH
+            and bool(re.search(r"(?:됨|돼|되나요?|돼요|되요|있음|있어|있나요?|있어요)\s*[?？]*\s*$", text))
+        )
         feature_not_site = (  # "지방서 올라오면 교육원에 기숙사도 있나요" (where, to the NLU): a feature, not its sites
             intent == "ask_location" and bool(FEATURE_YES_NO.search(text)) and not LOCATION_WORDS.search(text)
             and not question_named(text) == "ask_location" and len(text) <= QUESTION_LENGTH and not kb.places_in_text(text)
@@ -1215,10 +1219,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             and not latest_entity_values(tracker, "time") and not latest_entity_values(tracker, "weekday")
         )
         if (
-            programme is not None and (feature_asked or feature_not_hours or feature_not_site) and not text.startswith("/")
-            and not states_profile_facts(tracker) and not ELIGIBILITY_WORDS.search(text)
+            programme is not None and (feature_asked or feature_not_hours or feature_not_site or feature_short)
+            and not text.startswith("/") and not states_profile_facts(tracker) and not ELIGIBILITY_WORDS.search(text)
             and not ASKS_IF_I_QUALIFY.search(text)
-            and (mentioned_programme(tracker, kb) is None or feature_not_hours or feature_not_site)
+            and (mentioned_programme(tracker, kb) is None or feature_not_hours or feature_not_site or feature_short)
             and not ABOUT_ONESELF.search(text)
         ):
             foreign = kb.fact_index().nouns_foreign_to(text, programme.slug)

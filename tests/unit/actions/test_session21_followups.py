@@ -291,3 +291,19 @@ async def test_the_division_in_charge_is_the_one_the_duties_table_names(domain) 
     tracker = make_tracker("ask_location", now, [span("programme", "village_labour_attorney", now, "마을노무사")], confidence=0.85)
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "120" in reply and "담당관" not in reply
+
+
+async def test_a_short_feature_question_about_a_site_named_is_not_in_the_report(domain) -> None:
+    """"서초쉼터 와이파이 됨?" (facts, to the NLU): 와이파이 is not in the report (120), not the shelters' summary."""
+    now = "서초쉼터 와이파이 됨?"
+    tracker = make_tracker("inform", now, [span("programme", "rest_area", now, "서초쉼터")], confidence=0.24)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "와이파이" in reply and "120" in reply
+
+
+async def test_how_many_days_a_suit_is_lent_is_not_in_the_report(domain) -> None:
+    """"취업날개 정장 몇일동안 빌릴수있어요?" (며칠 as often typed): the report gives no number of days (120)."""
+    now = "취업날개 정장 몇일동안 빌릴수있어요?"
+    tracker = make_tracker("ask_programme_info", now, [span("programme", "interview_suit_rental", now, "취업날개")], confidence=0.32)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "면접 정장 무료 대여" not in reply

@@ -439,6 +439,13 @@ ENTITY_CASES = [
     ("서울 안 살아요", [("residence", 0, 2, "outside")]),  # (a word between is no narrower place when it negates)
     ("서울 안살면요?", []),  # (nor typed against the verb: a hypothetical, asked of the programme)
     ("아 방금 아들이 구직등록 해줬다네 이제 되나", [("job_seeker_registered", 9, 16, True)]),  # done for one
+    # v179–v184 read
+    ("저 포함해서 디자이너까지 4명이에요", [("workplace_size", 14, 15, 4)]),  # a word between the owner and the count
+    ("사장 포함 딱 9명이래요", [("workplace_size", 8, 9, 9)]),
+    ("ㄴㄴ 주말알바 2명 빼먹음 그럼 10명", [("weekday", 3, 5, "weekend"), ("workplace_size", 18, 20, 10)]),  # some left out, then the whole
+    ("걔 생일 안지나서 만34래", [("age", 10, 13, 34)]),
+    ("그 가게 자리 팔아서 이제 월세도 안 들어와요", [("has_regular_income", 15, 24, False)]),  # the rent stopped
+    ("만41 서울살앙", [("age", 0, 3, 41), ("residence", 4, 6, "seoul")]),  # an IME slip of 살아
 ]
 
 
