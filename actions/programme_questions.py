@@ -1208,6 +1208,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         feature_short = (  # "서초쉼터 와이파이 됨?" (facts, to the NLU): a feature, short and asked
             intent in ("ask_programme_info", "inform") and len(text) <= FEATURE_LENGTH
             and bool(re.search(r"(?:됨|돼|되나요?|돼요|되요|있음|있어|있나요?|있어요)\s*[?？]*\s*$", text))
+            and not re.search(r"뭐|뭘|무슨|어떤|어디|언제|몇|얼마|누가|누구", text)  # (a yes/no question: not "모집 분야는 뭐뭐 있어요")
         )
         feature_not_site = (  # "지방서 올라오면 교육원에 기숙사도 있나요" (where, to the NLU): a feature, not its sites
             intent == "ask_location" and bool(FEATURE_YES_NO.search(text)) and not LOCATION_WORDS.search(text)
