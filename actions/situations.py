@@ -164,6 +164,8 @@ def primary_programme(programmes: List[ProgrammeInfo], situation: str) -> Progra
     ))
 
 
+# "… 퇴직금은 얼마나 나와요?", "최저임금은요?": the national scheme's amount, or the scheme itself, asked after naming it
+SCHEME_ITSELF_ASKED = re.compile(r"^\s*(?:은|는|이|가|을|를)?\s*(?:얼마|몇|계산|어떻게\s*(?:계산|받|돼)|요\s*[?？]|\s*[?？])")
 # "뭐 할수있어요?", "어떤 게 되나요": which programmes, not whether one
 WHICH_ASKED = re.compile(r"뭐|뭘|무엇|어떤|무슨|어느|어디|머\s*(?:할|있|없|해)")
 # "뉴딜 뽑을때 면접도 봄?": a step of the programme's own selection asked of it (not "면접볼때 정장 빌려주는")
@@ -352,6 +354,9 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         other_scheme = NOT_COVERED.search(text)
         if named is None and other_scheme and ASKS_SOMETHING.search(text) and (
             situation in PROFILE_SITUATIONS or (situation == "situation_small_workplace" and BENEFIT_SCHEME.search(text))
+            # "글구 1년 넘게 일했는데 퇴직금은 얼마나 나와요?", "아 그거 말고 최저임금은요? 전국 기준": its amount or the
+            # scheme itself asked, short (not a story of wages withheld)
+            or (len(text) <= STORY_LENGTH and SCHEME_ITSELF_ASKED.search(text[other_scheme.end():]))
         ):  # (an employer asking for a worker: "권고사직 처리한 직원이 실업급여 받을 수 있는지 … 어디서 확인해요?"; but
             # "주휴수당 이런거 제대로 하고 있는지 노무 상담 받고싶어요" is what 마을노무사 advises on)
             # "실직했는데 실업급여 얼마나 나와요?": a national scheme the report does not cover (120), not a list; in a

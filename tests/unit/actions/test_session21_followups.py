@@ -307,3 +307,16 @@ async def test_how_many_days_a_suit_is_lent_is_not_in_the_report(domain) -> None
     tracker = make_tracker("ask_programme_info", now, [span("programme", "interview_suit_rental", now, "취업날개")], confidence=0.32)
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "120" in reply and "면접 정장 무료 대여" not in reply
+
+
+async def test_a_national_schemes_amount_asked_after_a_wage_story_is_not_in_the_report(domain) -> None:
+    """"글구 1년 넘게 일했는데 퇴직금은 얼마나 나와요?" (unpaid wages, sure): 퇴직금 is a national scheme (120), not the
+    cost of the free advice discussed; a story of 퇴직금 withheld still gets the advice."""
+    now = "글구 1년 넘게 일했는데 퇴직금은 얼마나 나와요?"
+    tracker = make_tracker("situation_unpaid_wages", now, slots={"programme": "labour_rights_protector"}, confidence=0.93)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "퇴직금" in reply and "120" in reply and "무료" not in reply
+    now = "퇴직금을 못 받고 있어요 도와주세요"
+    tracker = make_tracker("situation_unpaid_wages", now, confidence=0.94)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "노동" in reply and "안내가 없어서" not in reply

@@ -446,6 +446,9 @@ ENTITY_CASES = [
     ("걔 생일 안지나서 만34래", [("age", 10, 13, 34)]),
     ("그 가게 자리 팔아서 이제 월세도 안 들어와요", [("has_regular_income", 15, 24, False)]),  # the rent stopped
     ("만41 서울살앙", [("age", 0, 3, 41), ("residence", 4, 6, "seoul")]),  # an IME slip of 살아
+    ("당연히 서울 살죠", [("residence", 4, 6, "seoul")]),
+    ("주말 알바생들까지 다 치면 11명이에요", [("weekday", 0, 2, "weekend"), ("workplace_size", 15, 17, 11)]),
+    ("아 잘못셌다 한명 지난주에 관둬서 9명이네요", [("workplace_size", 19, 20, 9)]),  # corrected, a few words on
 ]
 
 
