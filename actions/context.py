@@ -863,6 +863,8 @@ _VERDICT_INTENTS = ("inform", "ask_eligibility", "request_human", "recommend_pro
 SUPPOSED = re.compile(r"(?:되면|이면|라면|하면|하고\s*나면|오면|가면|줄이면|늘리면|늘면|줄면)(?:요|은요|는요)?\s*[?？]*|거죠|는\s*거죠")
 
 
+# "주말 알바생들", "야간 근무자": workers named by when they work, no question of hours
+WORKERS_BY_THEIR_DAYS = re.compile(r"(?:주말|평일|야간|주간|새벽)\s*(?:알바|아르바이트|근무자|직원|파트|일하는)")
 # "왜 안돼요? 12명도 작은 회사인데", "그래도 안됨?", "몇명까지 되는건데" right after a verdict: its rule questioned
 VERDICT_QUESTIONED = re.compile(
     r"왜\s*(?:안|못)\s*(?:돼|되|됨|받|해|들어)|그래도\s*(?:안|못)\s*(?:돼|되|됨)|몇\s*(?:명|살|세)\s*까지\s*(?:돼|되|가능|받)"
@@ -891,8 +893,8 @@ def verdict_asked_again(tracker: Tracker, kb: KnowledgeBase, replies: "Replies")
         return judged
     if intent in _VERDICT_INTENTS:
         return None
-    if question_named(text) not in (None, "ask_eligibility"):
-        return None  # "서울 사는데 거기 몇시까지 해요?": the hours asked, whatever is told
+    if question_named(WORKERS_BY_THEIR_DAYS.sub(" ", text)) not in (None, "ask_eligibility"):
+        return None  # "서울 사는데 거기 몇시까지 해요?": the hours asked, whatever is told (not "주말 알바생들까지 다 치면")
     after_fits = said_just_before(tracker, replies.opening("utter_recommend_intro"))
     eligibility_talk = tracker.get_slot("last_question") == "ask_eligibility" or after_fits or (
         # "담달에 인원 줄여서 8명 되면요?" after a "no" for 12 people and a question about applying: judged again

@@ -15,7 +15,7 @@ from actions.context import (
 from actions.questions_apart import AnswersQuestionsApart
 from actions.details import asks_for_a_date, detail_answer, policy_figure_answer, say_detail
 from actions.question_words import (
-    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, EVERYTHING_ASKED, NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE,
+    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, ASKS_WHAT_FITS, BACK_REFERENCE, EVERYTHING_ASKED, NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE,
     question_named,
 )
 from actions.fits import utter_fits, utter_jobs_for_group
@@ -119,6 +119,10 @@ class ActionRecommendProgrammes(AnswersQuestionsApart):
                     and any(kb.fact_index().distinctive_words_shared(text, p.slug) for p in kb.for_situation(name))
                 ):
                     return ActionAnswerSituation().respond_to(dispatcher, tracker, replies, kb, name)
+        if named is None and knows_about_citizen(tracker) and ASKS_WHAT_FITS.search(text):
+            # "아 나이땜에 안되는구나ㅠ 그럼 저같은 사람이 쓸수있는건 뭐 없어요?" (unsure) after 취업날개's "no" for a
+            # 36-year-old: what fits them, not a detail of the programme just judged
+            return utter_fits(dispatcher, tracker, replies, kb)
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
         current = current_programme(tracker, kb)
         asked = question_named(text) or ("ask_programme_info" if asks_for_a_date(text) else None)

@@ -320,3 +320,30 @@ async def test_a_national_schemes_amount_asked_after_a_wage_story_is_not_in_the_
     tracker = make_tracker("situation_unpaid_wages", now, confidence=0.94)
     reply = texts((await run_action(SITUATION, tracker, domain))[0])
     assert "노동" in reply and "안내가 없어서" not in reply
+
+
+async def test_what_fits_asked_after_a_no_lists_what_fits(domain) -> None:
+    """"아 나이땜에 안되는구나ㅠ 그럼 저같은 사람이 쓸수있는건 뭐 없어요?" (a recommendation at 0.2) after 취업날개's
+    "no" for a 36-year-old: what fits them (뉴딜일자리 among it), not a detail of 취업날개."""
+    first = "서울 은평구 살고 만 36살 구직중인데요 취업날개 정장 빌릴수 있나요?"
+    now = "아 나이땜에 안되는구나ㅠ 그럼 저같은 사람이 쓸수있는건 뭐 없어요?"
+    events = [then(first, [span("programme", "interview_suit_rental", first, "취업날개")]), bot("[취업날개 서비스] 아쉽지만 조건에 맞지 않아요."), then(now)]
+    slots = {"age": 36, "residence": "seoul", "job_status": "job_seeker", "programme": "interview_suit_rental", "last_question": "ask_eligibility"}
+    tracker = make_tracker("recommend_programmes", now, events=events, slots=slots, confidence=0.2)
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "뉴딜일자리" in reply
+
+
+async def test_weekend_part_timers_counted_in_are_a_size_not_an_hours_question(domain) -> None:
+    """"아 근데 주말 알바생들까지 다 치면 11명이에요 그럼요?" (harassment at 0.25) after 마을노무사's "yes" for 6: the
+    verdict again, now "no" (9인 이하) — 주말 names the part-timers, not a day asked about."""
+    first, now = "동네서 빵집해요 저까지 6명인데 마을노무사 받을수 있나요?", "아 근데 주말 알바생들까지 다 치면 11명이에요 그럼요?"
+    ents = [span("weekday", "weekend", now, "주말"), span("workplace_size", 11, now, "11")]
+    events = [
+        then(first, [span("programme", "village_labour_attorney", first, "마을노무사")]),
+        bot("[마을노무사] 말씀해 주신 조건이면 이용할 수 있어요."), then(now, ents),
+    ]
+    slots = {"workplace_size": 11, "weekday": "weekend", "programme": "village_labour_attorney", "last_question": "ask_eligibility"}
+    tracker = make_tracker("situation_workplace_harassment", now, ents, events=events, slots=slots, confidence=0.25)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "조건에 맞지 않아요" in reply and "9인" in reply and "운영시간" not in reply
