@@ -119,7 +119,10 @@ class ActionRecommendProgrammes(AnswersQuestionsApart):
                     and any(kb.fact_index().distinctive_words_shared(text, p.slug) for p in kb.for_situation(name))
                 ):
                     return ActionAnswerSituation().respond_to(dispatcher, tracker, replies, kb, name)
-        if named is None and knows_about_citizen(tracker) and ASKS_WHAT_FITS.search(text):
+        if (
+            named is None and knows_about_citizen(tracker) and ASKS_WHAT_FITS.search(text)
+            and tracker.get_slot("last_question") == "ask_eligibility"  # (a first message may name a kind of work)
+        ):
             # "아 나이땜에 안되는구나ㅠ 그럼 저같은 사람이 쓸수있는건 뭐 없어요?" (unsure) after 취업날개's "no" for a
             # 36-year-old: what fits them, not a detail of the programme just judged
             return utter_fits(dispatcher, tracker, replies, kb)
