@@ -23,7 +23,7 @@ from actions.context import (
 )
 from actions.questions_apart import AnswersQuestionsApart
 from actions.details import (
-    CLOCK_QUESTION, asks_for_a_figure, detail_answer, policy_figure_answer, policy_figure_follow_up, say_detail,
+    CLOCK_QUESTION, asks_for_a_date, asks_for_a_figure, detail_answer, policy_figure_answer, policy_figure_follow_up, say_detail,
 )
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, utter_fits
@@ -97,6 +97,10 @@ def answer_about_current_programme(
 WEATHER_ASKED = re.compile(r"날씨|기온|일기\s*예보|(?<![가-힣])(?:비|눈)\s*(?:와|오|올|내리|온대|왔)|우산\s*(?:챙|가져)|장마|태풍|폭염")
 
 
+# "언제 생기는데요", "언제 문 열어요": when a site opens
+OPENING_ASKED = re.compile(r"생기|생겨|생긴|개소|개관|오픈|문\s*(?:을\s*)?(?:열|연)")
+
+
 class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
     """An out-of-scope message may still be about the programme in context ("5층엔 뭐 들어와요?", "거기 주소는??")
     or name a fact outright ("공정무역 도시 인증은 언제예요?"); otherwise it is out of scope."""
@@ -156,7 +160,11 @@ class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
             return []
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
-        sure = confidence >= SURE_OUT_OF_SCOPE and not (BACK_REFERENCE.search(text) or is_bare_question(text))
+        sure = confidence >= SURE_OUT_OF_SCOPE and not (
+            BACK_REFERENCE.search(text) or is_bare_question(text)
+            # "헐 완전 반대편이네ㅋㅋ 언제 생기는데요" right after where a site will be: when, of it (a remark before)
+            or (asks_for_a_date(text) and OPENING_ASKED.search(text) and tracker.get_slot("place") is not None)
+        )
         if sure and kb.fact_index().unknown_nouns(text):
             # "비트코인 가격 알려줘": clearly another topic (a thing the report never mentions); words it shares with a
             # fact do not make it one

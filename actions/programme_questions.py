@@ -50,7 +50,7 @@ from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, AMONG_LISTED, APPLY_WORDS, PLAN_ASKED, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, FREE_ASKED,
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, ENDS_ASKED, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS,
     NEARBY_WORDS, NEAR_NOT_NEARLY, OBLIGATION_ASKED,
-    NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, WAGE_WORDS, WHO_FOR,
+    NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, SITE_IN_DISTRICT_ASKED, WAGE_WORDS, WHO_FOR,
     WHO_RUNS_WORDS, is_bare_question,
     question_named,
     question_sentence, asking_sentence, wage_asked,
@@ -1018,7 +1018,9 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return utter_fits(dispatcher, tracker, replies, kb)
         asks_what_it_is = bool(INFO_REQUEST.search(text)) and not (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text))
         asks_contact = question_named(text) == "ask_contact"  # ("면접 정장 빌리려는데 어디로 전화해야 돼요": a number)
-        where_to = question_named(text) == "ask_location" and "어디" in text  # ("딸은 강동 살아요 걔는 어디로 다니면 되나")
+        where_to = (question_named(text) == "ask_location" and "어디" in text) or (  # ("딸은 강동 살아요 걔는 어디로 다니면 되나")
+            bool(latest_entity_values(tracker, "district")) and bool(SITE_IN_DISTRICT_ASKED.search(text))  # ("처남은 노원 사는데 그쪽에도 있어요?")
+        )
         if judged and states_profile_facts(tracker) and not asks_what_it_is and not asks_contact and (
             (intent == "inform" and not where_to) or not ASKS_SOMETHING.search(text) or ASKS_IF_I_QUALIFY.search(text)
             or (intent == "ask_programme_info" and states_facts_it_judges(tracker, programme))

@@ -286,6 +286,10 @@ def is_bare_question(text: str) -> bool:
     return len(_BARE_FILLER.sub("", words.sub("", text.lower()))) <= 2
 
 
+# "노원에도 있나요?", "그쪽에도 있어요?", "강남엔 없어요?": a site in the district named
+SITE_IN_DISTRICT_ASKED = re.compile(r"(?:에도|에는|엔|에|쪽에도|쪽엔)\s*(?:있|없)(?:나요|어요|나|음|을까|는지|냐|니|습니까)")
+
+
 # what the law asks, which the report does not say: "그거 우리 알바한테도 꼭 줘야하는 법적 의무임?", "주52시간 5인 미만
 # 가게도 적용돼?" (whether a rule applies to one's case), "… 넘게 일 시키면 벌금을 얼마나 내요?"
 APPLIES_TO_ASKED = re.compile(r"적용\s*(?:돼|되|됨|받|대상)|해당\s*(?:돼|되|됨)")

@@ -25,7 +25,7 @@ from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
     AMONG_LISTED, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, EVERYTHING_ASKED, FEATURE_QUESTION, FOLLOW_UP_LENGTH,
     FREE_ASKED, ITEMS_LENT, NEARBY_WORDS, NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, POINTS_BACK, QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, only_tells_of_work,
-    APPLIES_TO_ASKED, PENALTY_ASKED, question_named, question_sentence, wage_asked,
+    APPLIES_TO_ASKED, PENALTY_ASKED, SITE_IN_DISTRICT_ASKED, question_named, question_sentence, wage_asked,
 )
 from knowledge.clauses import QUESTION_WORD
 from knowledge.fact_search import DISTINCTIVE_IDF, question_bigrams, question_words
@@ -126,8 +126,6 @@ def asked_question(tracker: Tracker, text: str) -> Optional[str]:
 
 # "부르면 돈 내요?", "돈 들어요?": whether one pays
 PAYING_ASKED = re.compile(r"돈\s*(?:을\s*|이\s*)?(?:내|들|드나|받나|받아요)|비용\s*(?:이\s*)?(?:들|드|있|나가)|유료")
-# "노원에도 있나요?", "강남엔 없어요?": a site in the district named
-SITE_IN_DISTRICT_ASKED = re.compile(r"(?:에도|에는|엔|에)\s*(?:있|없)(?:나요|어요|나|음|을까|는지|냐|니|습니까)")
 # "그럼 면접정장 빌리는건요?", "정장은요?": the same question (as before) of another thing
 ASKED_IN_TURN = re.compile(r"(?:은|는|도|건)\s*(?:요|여)?\s*[?？!.~]*$")
 # a year named ("작년", "올해", "2017년")
@@ -590,7 +588,10 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         primary = primary_programme(programmes, situation)
         about_themselves = knows_about_citizen(tracker) or states_profile_facts(tracker) or STUDENT_WORDS.search(text)
         programme = named or primary
+        where_asked = asked_question(tracker, text) == "ask_location" and "어디" in question_sentence(text)
         if programme.rules and not asks_for_a_figure(text) and not PRICE_ASKED.search(text) and not WHAT_THERE.search(text) and (
+            not where_asked  # ("… 저는 강동구 살아요 어디로 가면 되나요": where to go, not whether they may)
+        ) and (
             (knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text))
             or (about_themselves and ASKS_IF_I_CAN.search(text))
         ) and not ITEMS_LENT.search(text):

@@ -347,3 +347,40 @@ async def test_weekend_part_timers_counted_in_are_a_size_not_an_hours_question(d
     tracker = make_tracker("situation_workplace_harassment", now, ents, events=events, slots=slots, confidence=0.25)
     reply = texts((await run_action(SITUATION, tracker, domain))[0])
     assert "조건에 맞지 않아요" in reply and "9인" in reply and "운영시간" not in reply
+
+
+async def test_where_to_go_asked_at_the_end_of_a_story_is_the_site_there(domain) -> None:
+    """"… 시에서 운영하는 곳이 있다고 들었어요. 저는 강동구 살아요 어디로 가면 되나요" (wanting training): the site in
+    강동구 (동부, 고덕동), not whether they may enrol."""
+    now = (
+        "마흔다섯에 물류회사에서 구조조정으로 나왔어요. 전기나 설비 쪽 기술을 배워두면 좋다고 들었는데 시에서 운영하는 곳이 "
+        "있다고 들었어요. 저는 강동구 살아요 어디로 가면 되나요"
+    )
+    ents = [span("age", 45, now, "마흔다섯"), span("district", "강동구", now, "강동구"), span("residence", "seoul", now, "강동구")]
+    tracker = make_tracker("situation_job_training", now, ents, slots={"age": 45, "residence": "seoul"}, confidence=0.9)
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "고덕동" in reply and "조건이면 이용할 수 있어요" not in reply
+
+
+async def test_a_site_in_another_district_asked_for_someone_else_is_the_site_there(domain) -> None:
+    """"처남은 노원 사는데 그쪽에도 있어요?" (facts, to the NLU) while 기술교육원 is discussed: 북부 (상계동), not a verdict."""
+    now = "처남은 노원 사는데 그쪽에도 있어요?"
+    ents = [span("district", "노원구", now, "노원"), span("residence", "seoul", now, "노원")]
+    events = [then("기술 배우는 데 강동구에 있어요?"), bot("[서울시 기술교육원] 위치예요.\n- 동부기술교육원: 강동구 고덕동"), then(now, ents)]
+    tracker = make_tracker(
+        "inform", now, ents, events=events, slots={"programme": "technical_school", "residence": "seoul", "age": 45}, confidence=0.6,
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "상계동" in reply and "조건이면 이용할 수 있어요" not in reply
+
+
+async def test_when_a_site_opens_asked_after_a_remark_is_its_date(domain) -> None:
+    """"헐 완전 반대편이네ㅋㅋ 언제 생기는데요" (out of scope, sure; 반대편 is no word of the report) right after where
+    뉴딜일자리's training hall will be: ’18.10월, not "I can't help with that"."""
+    now = "헐 완전 반대편이네ㅋㅋ 언제 생기는데요"
+    events = [then("참여자들 교육받는 전용 건물 어디에 생기는 거에요?"), bot("[뉴딜일자리] 위치예요.\n- 뉴딜일자리 참여자 전용교육장: 송파구 문정동"), then(now)]
+    tracker = make_tracker(
+        "out_of_scope", now, events=events, slots={"programme": "newdeal_jobs", "place": "뉴딜일자리 참여자 전용교육장"}, confidence=0.99,
+    )
+    reply = texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
+    assert "10월" in reply
