@@ -50,7 +50,8 @@ from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, AMONG_LISTED, APPLY_WORDS, PLAN_ASKED, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, FREE_ASKED,
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, ENDS_ASKED, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS,
     NEARBY_WORDS, NEAR_NOT_NEARLY, OBLIGATION_ASKED,
-    NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, SITE_IN_DISTRICT_ASKED, WAGE_WORDS, WHO_FOR,
+    NOT_COVERED, PARKING_ASKED, PERSON_ASKS_IF_ELIGIBLE, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, SITE_IN_DISTRICT_ASKED,
+    WAGE_WORDS, WHO_FOR,
     WHO_RUNS_WORDS, is_bare_question,
     question_named,
     question_sentence, asking_sentence, wage_asked,
@@ -266,7 +267,6 @@ FEATURE_LENGTH = 15
 # "옴부즈만 소관부서 어디", "담당 부서가 어디에요", "어느 과에서 해요": the city's division in charge
 DEPARTMENT_ASKED = re.compile(r"(?:소관|담당|주관|주무|맡은|맡는)\s*(?:부서|과(?![가-힣])|팀)|어느\s*(?:부서|과(?![가-힣]))|무슨\s*부서|소관(?:이|은|인가|이에요|예요)")
 MOVE_DESTINATION_ASKED = re.compile(r"어디로\s*(?:옮기|옮겨|옮긴|옮길|이전|이사)|(?:옮기|옮겨\s*가|이전하)\S*\s*(?:곳|데|장소|위치)\s*(?:은|는|이|가)?\s*어디")
-PARKING_ASKED = re.compile(r"주차|차\s*(?:몇\s*대|댈|대도|대\s*놓|세울|세워)")
 FEATURE_YES_NO = re.compile(r"[가-힣]도\s*(?:\S+\s*){0,2}?(?:나오|나와|돼요|되나|되요|있어요|있나|해\s*주|해줘|줘요|주나|받을\s*수)")
 # "노무사가 가게로 직접 와요?", "집으로 찾아와 주나요?": whether someone comes over, a feature the report may not describe
 COMES_OVER = re.compile(r"(?:직접|찾아|방문)\s*(?:와요|오나요|와\s*주|와줘|오는|와서|와\s*줘|와요\?)|(?:으로|로)\s*(?:직접\s*)?와요")
@@ -1214,7 +1214,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         )
         feature_not_site = (  # "지방서 올라오면 교육원에 기숙사도 있나요" (where, to the NLU): a feature, not its sites
             intent == "ask_location" and bool(FEATURE_YES_NO.search(text)) and not LOCATION_WORDS.search(text)
-            and not question_named(text) == "ask_location" and len(text) <= QUESTION_LENGTH and not kb.places_in_text(text)
+            and question_named(text) != "ask_location" and len(text) <= QUESTION_LENGTH and not kb.places_in_text(text)
         )
         feature_not_hours = (  # "쉼터 와이파이 잇음?" (hours at 0.16): a feature of the one named, not its hours
             intent in ("ask_hours", "ask_open_now") and len(text) <= FEATURE_LENGTH and not HOURS_ASKED.search(text)

@@ -76,7 +76,10 @@ LOCATION_WORDS = re.compile(
 )
 ADDRESS_WORDS = re.compile(r"주소|번지|도로명|address", re.IGNORECASE)
 # how to get there: the report gives no directions
-DIRECTIONS_WORDS = re.compile(r"지하철|호선|버스|가는\s*(?:길|법|방법)|오는\s*길|교통|주차|몇\s*번\s*출구|역에서|차\s*(?:몇\s*대|댈|대도|대\s*놓|세울|세워)")
+# "주차돼요?", "거기 차 대놓을데 있나": where to park, one way of getting there
+_PARKING = r"주차|차\s*(?:몇\s*대|댈|대도|대\s*놓|세울|세워)"
+PARKING_ASKED = re.compile(_PARKING)
+DIRECTIONS_WORDS = re.compile(r"지하철|호선|버스|가는\s*(?:길|법|방법)|오는\s*길|교통|몇\s*번\s*출구|역에서|" + _PARKING)
 # "거기 화장실 있어요?", "교육도 해줘요?": whether the programme has or does something
 FEATURE_QUESTION = re.compile(r"[있잇](?:어요|나요|어|음|나|을까요|습니까)\s*[?？]|[있잇](?:나요|을까요|습니까)|해\s*(?:줘요|주나요|주나|줘)\s*[?？]?|되나요\s*[?？]")
 # what a fact needs to answer "어디예요?": a district, street, floor or landmark (fact_search's address kind)
@@ -246,8 +249,8 @@ QUESTION_NAMED = (
         r"|언제\s*(?:연다|열린다|연대|연다고|오픈)|(?<![가-힣])오픈(?:\s*(?:시간|몇|언제|해요|함|했))?\s*[?？]*$"  # "언제 연다고요", "상암쉼터 오픈"
     )),
     ("ask_location", re.compile(r"어디(?:에\s*있|\s*있(?:는지|어|나|음|냐|니|는데|습니까|을까)|예요|에요|야|임|\s*꺼|\s*거(?:예요|야|임)?\s*[?？]*$|서\s*(?:해|했|열려|열리|열렸|개최)|로\s*(?:가|다니|다녀|보내))|^(?!.*(?:신청|접수|등록)).*어디서\s*하는데요?\s*[?？]*$|(?:다\s*)?서울에\s*있는|어디서\s*(?:사|살|구매|구입)|위치|주소|번지|장소|가는\s*길|찾아가|(?:무슨|어느)\s*(?:구|동)(?![가-힣])|(?:무슨|어느)\s*동(?:이|네|에)|(?i:(?<![a-z])(?:address|location|where)(?![a-z]))"
-                                  r"|주차|차\s*(?:몇\s*대|댈|대도|대\s*놓|세울|세워)"  # "거기 차 대놓을데 있나": how to get there"
-                                  r"|^\W*서울\s*(?:아님|아니에요|아닌가요|아니야|아니죠|아냐)\s*[?？]+\s*$")),  # "서울 아님?" of a site in 군포
+                                  r"|" + _PARKING  # "거기 차 대놓을데 있나": how to get there"
+                                  + r"|^\W*서울\s*(?:아님|아니에요|아닌가요|아니야|아니죠|아냐)\s*[?？]+\s*$")),  # "서울 아님?" of a site in 군포
     ("ask_contact", re.compile(r"전화|(?<!주민)(?<!등록)(?<!접수)(?<!사업자)번호|전번|연락처|홈페이지|홈피|사이트|이메일|(?i:phone|website|e-?mail|contact)")),
     ("ask_cost", re.compile(r"얼마|비용|무료|공짜|유료|가격|요금|학비|수업료|교육비|수수료|이용료|수강료|참가비|대여료|사용료|시급|월급|돈\s*(?:이\s*|을\s*|은\s*)?(?:(?:많이|좀|얼마나|따로|꽤)\s*)?(?:드|들(?!어\s*(?:오|와))|내)")),
     ("ask_how_to_apply", re.compile(r"신청|접수|방법|절차|서류|뭐\s*(?:\S+\s*)?가져가|" + _BRING + r"|어떻게\s*(해|하|받|이용)|어케")),

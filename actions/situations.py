@@ -205,9 +205,10 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             dispatcher.utter_message(text=compared)
             return []
         named = mentioned_programme(tracker, kb)
-        made_for = primary_programme(kb.for_situation(situation), situation) if kb.for_situation(situation) else None
+        helping = kb.for_situation(situation)
         counted = named or (  # (not while one is discussed, nor its rule's limit: "몇 명 이하 사업장이어야 되는데요")
-            made_for if len(text) <= FOLLOW_UP_LENGTH and discussed is None and not LIMIT_ASKED.search(text) else None
+            primary_programme(helping, situation)
+            if helping and len(text) <= FOLLOW_UP_LENGTH and discussed is None and not LIMIT_ASKED.search(text) else None
         )
         if (
             counted is not None and len(text) <= STORY_LENGTH and asks_for_a_figure(text) and not states_profile_facts(tracker)
@@ -272,10 +273,11 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "28살 서울 … 면접정장도없고 … 나같은사람 받을수있는거 다 말해봐": all that fits them, not one verdict
             return utter_fits(dispatcher, tracker, replies, kb)
         asked_of = mentioned_programme(tracker, kb)
-        if asked_of is None and kb.for_situation(situation) and not WHICH_ASKED.search(text) and not tracker.get_slot("programme"):
+        helping = kb.for_situation(situation)
+        if asked_of is None and helping and not WHICH_ASKED.search(text) and not tracker.get_slot("programme"):
             # "낼 면접이라 정장 빌려야되는데 만 36살이고 마포구 살아요 취준중 가능?": the one made for the situation
             # (not "36살 서울 사는 실직자에요 … 뭐 할수있어요?", which asks which ones)
-            asked_of = primary_programme(kb.for_situation(situation), situation)
+            asked_of = primary_programme(helping, situation)
         if (
             asked_of is not None and asked_of.rules and states_facts_it_judges(tracker, asked_of)
             and (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text)) and not EVERYTHING_ASKED.search(text)
