@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.figures_by_year import figure_in_year, total_of_parts
+from actions.figures_by_year import figure_in_year, part_of_figure, total_of_parts
 from actions.question_words import AMONG_LISTED, QUESTION_LENGTH, question_named
 from knowledge.fact_search import ASKING_NOUNS, question_words
 from knowledge.morphology import GREETING_OPENING, nouns, respell
@@ -1173,6 +1173,10 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         total = total_of_parts(tracker.latest_message.get("text") or "", before, replies) if before else None
         if total is not None:  # "다 합치면 몇 개야" right after a figure and its parts: the report's total
             dispatcher.utter_message(text=total)
+            return []
+        part = part_of_figure(tracker.latest_message.get("text") or "", before, replies) if before else None
+        if part is not None:  # "스터디룸 쓴 사람만 따로 보면?", "그럼 몇퍼 늘어난거야" right after a figure: its line
+            dispatcher.utter_message(text=part)
             return []
         try:
             before = len(dispatcher.messages)

@@ -25,7 +25,8 @@ _ABSOLUTE = re.compile(r"(?<!\d)(20\d\d)\s*년|[’'‘](\d\d)\s*년|(?<![\d.])(
 # what may stand around the year in such a follow-up ("그럼 작년엔 몇 군데였는데", "작년 생활임금은 얼마였는데")
 _FILLER = re.compile(
     r"그럼|그러면|그리고|아니|아|음|혹시|그|건|거|기준|수치|숫자|실적|몇|얼마|였는데|였어요?|이었어요?|였나요|였죠|였음|"
-    r"였대요?|이었나요|됐어요?|되나요|돼요|는데|군데|곳|개|명|건|는요|은요|에는|엔|요|은|는|이|가|도|야|임|[^가-힣0-9]"
+    r"였대요?|이었나요|이었는데|었는데|됐어요?|되나요|돼요|는데|군데|곳|개|명|건|는요|은요|에는|엔|요|은|는|이|가|도|야|임|"
+    r"하루|평균|[^가-힣0-9]"
 )
 # "작년보다 늘었어요?", "전년보다 줄었나요": the year asked to compare with
 _COMPARED = re.compile(r"(?:보다|에\s*비해|대비)\s*(?:더\s*|좀\s*)?(?:늘|줄|많|적|올랐|올|내렸|떨어|증가|감소)\S*")
@@ -154,5 +155,59 @@ def total_of_parts(text: str, before: str, replies: "Replies") -> Optional[str]:
     as_of = _AS_OF_YEAR.search(before)
     return replies.text(
         "utter_fact_answer", name=name_match.group(1) if name_match else with_parts[0].label, facts=f"- {with_parts[0].line}",
+        source=source.group(1) if source else "업무보고", as_of=as_of.group(0) if as_of else "2018년 7월 기준",
+    )
+
+
+# "스터디룸 쓴 사람만 따로 보면?", "그중에 사회주택 빼고 기업쪽으로 가는건", "그럼 몇퍼 늘어난거야", "그게 몇년까지라구요?":
+# one part of a figure line just said (a part named in its note, its rate, or the year it runs to)
+_PART_ASKED = re.compile(
+    r"몇|얼마|따로|만\s*(?:보면|치면|따지면|하면)|빼고|빼면|쪽(?:으로|은|는|만)|퍼(?:센트)?(?![가-힣])|퍼\s*(?:늘|줄|증가|감소)|%|비율|증가율|규모"
+)
+_RATE_ASKED = re.compile(r"퍼(?:센트)?(?![가-힣])|몇\s*퍼|%|비율|증가율|감소율")
+_UNTIL_ASKED = re.compile(r"몇\s*년\s*까지|언제\s*까지|몇\s*년도\s*까지")
+# words of a follow-up that name no part ("그중에 … 가는건", "쓴 사람만 따로 보면")
+_NOT_A_PART = frozenset({
+    "그중", "그중에", "그럼", "그러면", "그게", "그거", "그건", "따로", "보면", "사람", "사람만", "몇명", "얼마", "빼고", "가는", "가는건",
+    "쓴사람", "이용", "이용한", "하는", "하는건", "거는", "건데", "라구요", "라고요", "이라고", "늘어난", "늘어난거야", "줄어든", "거야",
+})
+_NUMBER_AFTER = r"[^0-9—\n]{0,10}?[0-9][0-9,.]*"
+
+
+def _stems(text: str) -> List[str]:
+    """Each Korean word of ``text`` and its shorter beginnings ("기업쪽으로" → 기업쪽으로, 기업쪽으, 기업쪽, 기업)."""
+    stems: List[str] = []
+    for word in re.findall(r"[가-힣]{2,}", text):
+        if word in _NOT_A_PART:
+            continue
+        stems += [word[:end] for end in range(len(word), 1, -1) if word[:end] not in _NOT_A_PART]
+    return stems
+
+
+def part_of_figure(text: str, before: str, replies: "Replies") -> Optional[str]:
+    """The one figure line of the reply ``before`` that holds the part a short follow-up asks for: a part its note
+    names with a number, its rate when a rate is asked, the year it runs to when that is asked. None otherwise."""
+    if not text or text.startswith("/") or len(text) > FOLLOW_UP_LENGTH + 5 or not _PART_ASKED.search(text):
+        return None
+    lines = figure_lines(before)
+    if not lines:
+        return None
+    chosen: List[FigureSeries] = []
+    if _RATE_ASKED.search(text):
+        chosen = [line for line in lines if "%" in line.line.split(":", 1)[1]]
+    elif _UNTIL_ASKED.search(text):
+        chosen = [line for line in lines if "까지" in line.line.split("—", 1)[0]]
+    else:
+        stems = _stems(text)
+        for line in lines:
+            note = line.line.split("—", 1)[1] if "—" in line.line else ""
+            if any(re.search(re.escape(stem) + _NUMBER_AFTER, note) for stem in stems):
+                chosen.append(line)
+    if len(chosen) != 1:
+        return None
+    name_match, source = _NAME.match(before), _SOURCE.search(before)
+    as_of = _AS_OF_YEAR.search(before)
+    return replies.text(
+        "utter_fact_answer", name=name_match.group(1) if name_match else chosen[0].label, facts=f"- {chosen[0].line}",
         source=source.group(1) if source else "업무보고", as_of=as_of.group(0) if as_of else "2018년 7월 기준",
     )

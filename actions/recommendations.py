@@ -31,6 +31,11 @@ BORROWING_ASKED = re.compile(r"(?:빌릴|빌려|대여)\s*(?:수|받을|줘|주�
 LEFT_THAT_WORK = re.compile(r"하다(?:가)?\s*(?:\S+\s*){0,4}?(?:그만|관두|접|때려치)|(?:그만두|그만뒀|관뒀|관두|접었|접은|접고)")
 # "그럼 제 친구는요? …", "울 언니도요? …": the question just answered, asked for another person
 OTHER_ONE_ASKED = re.compile(r"\W*(?:아\s*)?(?:그럼|그러면|그렇다면)?\s*(?:제|내|우리|울|저희)?\s*[가-힣]{1,4}(?:는요|은요|도요)\s*[?？]?")
+# "마지막 한분은 만 30살인데 고양시 거주에요", "다른 직원은 …": the next of several people, their facts alone
+NEXT_PERSON_TOLD = re.compile(
+    r"^\W*(?:아\s*)?(?:그럼\s*|그리고\s*)?(?:다른|마지막|나머지|남은|또\s*다른|그\s*다음|두\s*번째|세\s*번째|둘째|셋째)\s*(?:한\s*)?"
+    r"(?:분|사람|명|친구|애|직원|지원자|알바생?)(?:은|는|이|도)"
+)
 # "… 직원은 되는거지?", "그럼 되겠네요": a yes supposed, to be confirmed
 GUESSED_SO = re.compile(
     r"되는\s*(?:거|건|게)\s*(?:지|죠|지요|맞지|맞죠|맞나요)?\s*[?？]*\s*$|되겠\S{0,3}\s*[?？]*\s*$"
@@ -162,10 +167,11 @@ class ActionRecommendProgrammes(AnswersQuestionsApart):
         if (
             named is None and current is not None and current.rules and states_profile_facts(tracker)
             and tracker.get_slot("last_question") == "ask_eligibility"
-            and (OTHER_ONE_ASKED.match(text) or (len(text) <= STORY_LENGTH and (
+            and (OTHER_ONE_ASKED.match(text) or NEXT_PERSON_TOLD.match(text) or (len(text) <= STORY_LENGTH and (
                 THE_SAME_ABOUT.search(text) or GUESSED_SO.search(text)
             )))
         ):  # "그럼 제 친구는요? 걔는 29살이고 서울 살면서 취준해요", "직원 중에 경기도 군포 사는 30살 있는데 그 친구는?",
+            # "마지막 한분은 만 30살인데 고양시 거주에요",
             # "서울 사는 스무살 직원은 되는거지?" after a verdict: the same question, for them
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, current)
         if (

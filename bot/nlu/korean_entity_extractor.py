@@ -233,13 +233,13 @@ _AGE_DIGITS = re.compile(
 _AGE_MAN_ONLY = re.compile(
     r"(?<![\d.,가-힣])만\s*(?<![\d.,])(?P<n>\d{1,3})"
     # ("그럼 취업날개는요? 만 38로": the age to judge by)
-    r"(?=\s*(?:이에요|이요|입니다|이고|인데|이야|이라|이래|이네|이거든|이구|래(?![가-힣])|래요|라네|라는데|$)|(?:에|로|으로)(?=\s|[,.?？!]|$)|\s+(?!(?:원|명|개|천|건|시|분|년|달|%|\d)))"
+    r"(?=\s*(?:이에요|이요|입니다|이고|인데|이야|이라|이래|이네|이거든|이구|이시(?=[고며구니는지])|이신|이세요|이셔|이십|래(?![가-힣])|래요|라네|라는데|$)|(?:에|로|으로)(?=\s|[,.?？!]|$)|\s+(?!(?:원|명|개|천|건|시|분|년|달|%|\d)))"
 )
 _AGE_NATIVE_SAL = re.compile(
     _WORD_START + r"(?:(?P<tens>" + _TENS + r")\s?(?P<units>" + _UNITS + r")?|(?P<only>"
     + _UNITS + r"))\s*" + _SAL
 )
-_COPULA = r"(?:이에요|이요|입니다|이야|인데|이고|이라|임|이니|이면|이지만|이거든)"
+_COPULA = r"(?:이에요|이요|입니다|이야|인데|이고|이라|임|이니|이면|이지만|이거든|이래|이시(?=[고며구니는지])|이신|이세요|이셔)"  # ("만 마흔이래요", "예순하나이신데")
 _AGE_NATIVE_BARE = re.compile(
     _WORD_START + r"(?:(?P<tens>" + _TENS + r")\s?(?P<units>" + _UNITS + r")" + _COUNTERS
     # a bare tens word: 서른이에요, 올해 마흔 됐어요 (not 열 / 쉰, which are common words)
@@ -402,6 +402,10 @@ _RESIDENCE_DORM = re.compile(
     r"(?:[가-힣]{1,4}\s+){0,2}?(?P<place_after>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
     r"\s*(?:에|에서)\s*(?:있|살|지내)"
 )
+# "인천 부평에서 출퇴근해요": where one commutes from is where one lives
+_RESIDENCE_COMMUTE = re.compile(
+    _PLACE + r"(?:\s+[가-힣]{1,4})?\s*(?:에서|서)\s*(?:(?:매일|맨날|날마다|왕복\s*\d\s*시간\S*)\s*)?(?:출퇴근|통근|출근)"
+)
 # "서울 우리집에 사는 고3", "서울 저희 집에서 같이 살아요": one's home in Seoul
 _RESIDENCE_HOME = re.compile(
     r"(?P<place>서울)(?:시)?\s*(?:(?:우리|저희|울|제|본)\s*)?집(?:에서|에)?\s*(?:(?:같이|함께)\s*)?(?:사는|살|삽|지내)"
@@ -425,7 +429,7 @@ _RESIDENCE_WHOLE_MESSAGE = re.compile(
 _RESIDENCE_AMONG_FACTS = re.compile(
     r"(?:^\s*[1-9]\d\s*(?:살|세)?\s+(?:[가-힣]{2,4}\s+)?|(?<![가-힣]))"
     r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도)?)"
-    r"(?=\s+(?:취준|백수|무직|실직|실업|구직|직장인|대학생|주부|프리랜서|은퇴|퇴직|자영업|알바)|\s*$|(?:\s+[가-힣]{1,5}?)?(?:이에요|예요|입니다|이야|임)(?![가-힣])|(?:\s+[가-힣]{1,5}?)?(?:이어도|여도|이지만)(?=\s))"
+    r"(?=\s+(?:취준|백수|무직|실직|실업|구직|직장인|대학생|주부|프리랜서|은퇴|퇴직|자영업|알바|소득|수입|일\s*(?:안|않|없|쉬))|\s*$|(?:\s+[가-힣]{1,5}?)?(?:이에요|예요|입니다|이야|임)(?![가-힣])|(?:\s+[가-힣]{1,5}?)?(?:이어도|여도|이지만)(?=\s))"
 )
 # "37살 서울은", "39 경기도면?": an age and a place, alone, asked of the programme discussed
 _RESIDENCE_AFTER_AGE_ASKED = re.compile(
@@ -498,7 +502,7 @@ _SIZE_JOINER = (
 # "직원 10명인 회사", "5인 사업장", "저희 가게 알바 포함 7명", "사장님 포함 열한명": the size of the citizen's workplace
 _WORKPLACE_SIZE = re.compile(
     _SIZE_SUBJECT + _SIZE_JOINER + r"(?:(?P<a>\d{1,4})|" + _WORD_START + r"(?P<na>" + _NATIVE_COUNT + r"))\s*(?:명|인(?![가-힣]))"
-    r"|(?:사장님?|대표님?|원장님?|점장님?|실장님?|저|(?<![가-힣])나)\s*(?:까지\s*)?(?:다\s*|모두\s*)?(?:포함|합쳐서?|합치면|빼고|더해서?|(?<=까지)\s*(?:해서|치면|하면)?)\s*(?:해서\s*|하면\s*)?"
+    r"|(?:사장님?|대표님?|원장님?|점장님?|실장님?|사모님|남편|아내|와이프|부부|가족|저|(?<![가-힣])나)\s*(?:까지\s*)?(?:다\s*|모두\s*)?(?:포함|합쳐서?|합치면|빼고|더해서?|(?<=까지)\s*(?:해서|치면|하면)?|(?<=다\s)(?:해서|치면)|(?<=다)(?:해서|치면))\s*(?:해서\s*|하면\s*)?"
     r"(?:(?:딱|총|다|모두|전부)\s*|[가-힣]{1,6}(?:까지|이랑|랑)\s*)?"  # ("저 포함해서 디자이너까지 4명", "사장 포함 딱 9명")
     r"(?:(?P<c>\d{1,4})|" + _WORD_START + r"(?P<nc>" + _NATIVE_COUNT + r"))\s*(?:명|인(?![가-힣]))"
     r"|(?:(?:다\s*|모두\s*|전부\s*)?(?:합쳐서?|합치면|더해서|더하면|포함해서|포함하면)|까지\s*(?:다\s*|모두\s*|전부\s*)?(?:치면|세면|하면|합치면|포함하면))\s*(?:(?P<f>\d{1,4})|" + _WORD_START + r"(?P<nf>" + _NATIVE_COUNT + r"))\s*명"
@@ -506,7 +510,7 @@ _WORKPLACE_SIZE = re.compile(
     # "아 정정할게요 … 지금은 8명이에요": the size as it is now, told as a correction
     # "내년에 13명까지 늘리려고 하는데 그때도 되나요": the size it will have (judged as asked)
     r"|(?P<i>\d{1,4})\s*명(?:까지|으로|로)\s*(?:늘리|늘려|늘릴|늘어나|늘면|키우|키울)"
-    r"|(?:지금은?|이제는?|현재는?)\s*(?P<h>\d{1,4})\s*명\s*(?=이에요|이요|이오|입니다|이야|임|이고|인데|밖에|뿐|\s*$|[?!.~]|(?:으로|로)\s*(?:줄|늘|바뀌))"
+    r"|(?:지금은?|이제는?|현재는?)\s*(?:딱\s*|총\s*)?(?P<h>\d{1,4})\s*명\s*(?=이에요|이요|이오|입니다|이야|임|이고|인데|밖에|뿐|\s*$|[?!.~]|(?:으로|로)\s*(?:줄|늘|바뀌))"
     # "미안하오 열한 명은 작년 얘기고 지금은 일곱 명이오": the size now, in words
     r"|(?:지금은?|이제는?|현재는?)\s*(?P<nh>" + _NATIVE_COUNT + r")\s*명\s*(?=이에요|이요|이오|입니다|이야|임|이고|인데|밖에|뿐|\s*$|[?!.~])"
     r"|" + _SIZE_SUBJECT + r"(?:이|은|는|가|도)?\s*(?P<nd>" + _NATIVE_COUNT_NOUN + r")"
@@ -550,7 +554,7 @@ _INCOME = re.compile(
 
 # "연금이 매달 나오긴 하는데": a pension is a regular income (공공근로: 정기소득이 없는 실업자)
 _PENSION = re.compile(
-    r"연금(?:이|을|도|은|으로)?\s*(?:(?:매달|매월|꼬박꼬박|다달이|좀|조금씩?|약간|쥐꼬리만큼|고정\s*(?:으로|적으로)?)\s*)*(?:나오|나와|받|들어오|들어와)"
+    r"연금(?:이|을|도|은|으로)?\s*(?:(?:매달|매월|꼬박꼬박|다달이|좀|조금씩?|약간|쥐꼬리만큼|고정\s*(?:으로|적으로)?)\s*)*(?:나오|나와|나온|나옵|받|들어오|들어와|들어온)"
 )
 # "오피스텔 월세가 매달 조금 들어와요": rent received is a regular income too
 _RENT_RECEIVED = re.compile(
@@ -591,6 +595,11 @@ _SIZE_CORRECTED = (
     # "ㄴㄴ 주말알바 2명 빼먹음 그럼 10명": some left out of the count, then the whole
     re.compile(r"(?:빼먹|빠뜨|빠트|까먹|놓쳤|안\s*셌)\S*\s+(?:그럼|그러면|합치면|치면|하면|다\s*해서|총)?\s*(?P<n>\d{1,4})\s*명"),
     re.compile(r"(?:다시\s*세|세어\s*보|잘못\s*(?:알았|셌|세었|세서))\S*\s+(?:\S+\s+){0,4}?(?P<n>\d{1,4})\s*명"),
+    # "담주 알바 한명 들어오면 10명 되는데요", "한명 그만둬서 지금은 딱 9명이에요": the count after someone joins or leaves
+    re.compile(
+        r"(?:들어오면|들어와서|들어왔|뽑으면|뽑아서|뽑았|채용하면|합류하면|늘면|그만둬서|그만두셔서|그만뒀|관둬서|관뒀|나가서|나갔|퇴사해서|퇴사했)"
+        r"\S*\s+(?:(?:이제|지금은?|그럼|그러면|총|딱|다\s*해서)\s*)*(?P<n>\d{1,4})\s*명"
+    ),
     # "아 잘못 말했어요 12명은 … 본사 전체고 제가 있는 매장은 따로 사업장이고 7명이에요": after a correction, the count
     # the message ends on
     re.compile(
@@ -671,6 +680,29 @@ def _residence_from_district(text: Text, chosen: Sequence["_Candidate"]) -> List
             start, end = seoul.span("place")
             return [_Candidate(end - start, candidate.priority, start, end, "residence", "seoul", candidate.confidence)]
     return []
+
+
+# words that tell facts about oneself, after which a bare district is where one lives ("만 47 관악구 실직했고 소득 없음")
+_FACT_AFTER_DISTRICT = re.compile(
+    r"(?:구)?\s+(?:취준|백수|무직|실직|실업|구직|직장인|대학생|주부|프리랜서|은퇴|퇴직|자영업|알바|소득|수입|일\s*안|일\s*없|미혼|기혼)"
+    r"|(?:구)?\s*[.!~ㅋㅎ]*\s*$"
+)
+_FACTS_ABOUT_ONESELF = ("age", "job_status", "job_seeker_registered", "has_regular_income")
+# "직장은 마포구", "회사가 강남구 쪽": where one works or studies, not where one lives
+_NOT_HOME_BEFORE = re.compile(r"(?:직장|회사|학교|일터|가게|매장|사무실|근무지|공장|센터|쉼터|교육원)\S{0,2}\s*(?:서울\s*)?$")
+
+
+def _district_among_facts(text: Text, chosen: Sequence["_Candidate"]) -> Optional["_Candidate"]:
+    """"스물일곱 마포 취준생", "만 47 관악구 실직했고 소득 없음": a bare Seoul district among terse facts about oneself
+    (an age, a job status, income or registration told in the same message) is where one lives."""
+    if not any(c.entity in _FACTS_ABOUT_ONESELF for c in chosen):
+        return None
+    for candidate in chosen:
+        if candidate.entity != "district" or _NOT_HOME_BEFORE.search(text[: candidate.start]):
+            continue
+        if _FACT_AFTER_DISTRICT.match(text, candidate.end):
+            return candidate
+    return None
 
 
 def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int, Text, Any]]:
@@ -835,6 +867,9 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             group = "place" if match.group("place") else "home_place"
             value = "seoul" if match.group(group).startswith("서울") else "outside"
             found.append((match.start(group), match.end(group), "residence", value))
+        for match in _RESIDENCE_COMMUTE.finditer(t):
+            value = "seoul" if match.group("place").startswith("서울") else "outside"
+            found.append((match.start("place"), match.end("place"), "residence", value))
         for match in _RESIDENCE_HOME.finditer(t):
             found.append((match.start("place"), match.end("place"), "residence", "seoul"))
         for match in _RESIDENCE_DORM.finditer(t):
@@ -1177,6 +1212,10 @@ class KoreanEntityExtractor(GraphComponent, EntityExtractorMixin):
                 chosen.append(candidate)
         if "residence" in self._wanted and not any(c.entity == "residence" for c in chosen):
             chosen.extend(_residence_from_district(text, chosen))
+        if "residence" in self._wanted and not any(c.entity == "residence" for c in chosen):
+            district = _district_among_facts(text, chosen)
+            if district is not None:  # the district told as one's home: its span now says where one lives
+                chosen = [c for c in chosen if c is not district] + [district._replace(entity="residence", value="seoul")]
         if "job_status" in self._wanted:
             chosen = _job_seeker_described(chosen)
         # "쉼터 상담사입니다. 이용자분이 … 월급을 못받으셨대요": where the asker works, not a programme asked about

@@ -449,6 +449,19 @@ ENTITY_CASES = [
     ("당연히 서울 살죠", [("residence", 4, 6, "seoul")]),
     ("주말 알바생들까지 다 치면 11명이에요", [("weekday", 0, 2, "weekend"), ("workplace_size", 15, 17, 11)]),
     ("아 잘못셌다 한명 지난주에 관둬서 9명이네요", [("workplace_size", 19, 20, 9)]),  # corrected, a few words on
+    # session 22: v185–v190 read
+    ("스물일곱 마포 취준생", [("age", 0, 4, 27), ("residence", 5, 7, "seoul"), ("job_status", 8, 11, "job_seeker")]),  # a bare district among terse facts is one's home
+    ("만 47 관악구 실직했고 소득 없음 구직등록도 함", [
+        ("age", 0, 4, 47), ("residence", 5, 8, "seoul"), ("has_regular_income", 14, 18, False), ("job_seeker_registered", 20, 27, True),
+    ]),
+    ("직장은 마포구 29살 취준생", [("district", 4, 7, "마포구"), ("age", 8, 11, 29), ("job_status", 12, 15, "job_seeker")]),  # (where one works is not one's home)
+    ("엄마 만 58이시고 강서구 사세요", [("age", 3, 7, 58), ("district", 11, 14, "강서구"), ("residence", 15, 18, "seoul")]),  # honorific endings after an age
+    ("아 아니다 생일 지나서 지금 만 마흔이래요", [("age", 18, 20, 40)]),
+    ("만 23살이고 인천 부평에서 출퇴근해요", [("age", 0, 5, 23), ("residence", 8, 10, "outside")]),  # where one commutes from
+    ("본인 연금이 매달 나온대요", [("has_regular_income", 3, 12, True)]),
+    ("남편까지 다 해서 6명이에요", [("workplace_size", 10, 11, 6)]),
+    ("아 담주 알바 한명 들어오면 10명 되는데요", [("workplace_size", 16, 18, 10)]),  # the count after someone joins
+    ("그중에 한명 이번달에 그만둬서 지금은 딱 9명이에요", [("workplace_size", 23, 24, 9)]),  # or leaves
 ]
 
 
