@@ -52,7 +52,9 @@ REPORT_LACKS = re.compile(r"나와\s*있지\s*않|보고서에\s*(?:는\s*)?없"
 DAY_ASKED = re.compile(r"며칠(?!\s*(?:동안|간|이나|씩))|몇\s*일(?!\s*(?:동안|간|이나|씩))|정확한\s*날|무슨\s*요일|날짜")
 DAY_GIVEN = re.compile(r"\d{2}\.\s*\d{1,2}\.\s*\d{1,2}|\d{1,2}\s*월\s*\d{1,2}\s*일|(?<![’'\d.])\d{1,2}\.\d{1,2}(?![\d월])")
 # "얼마씩 줘요", "금액이": a sum of money asked
-AMOUNT_ASKED = re.compile(r"얼마(?:씩|나|를|가|예요|에요|야|임|\s*줘|\s*받)|금액")
+# "사업장 지원해주는거 있나요", "도와주는 거": what a programme offers (its services say it, beside its summary)
+OFFERS_ASKED = re.compile(r"지원\S{0,2}\s*(?:해\s*주|받을|받는|되는|하는\s*(?:거|게|것))|도와\s*주|혜택")
+AMOUNT_ASKED = re.compile(r"얼마(?:씩|나|를|가|예요|에요|야|임|까지|\s*줘|\s*받|\s*나와|\s*나오|\s*지원|\s*(?:까지\s*)?(?:돼|되|줘|줌))|금액")
 CLOCK_QUESTION = re.compile(r"몇\s*시(?!간)|[0-9]\s*시(?!간)|시\s*까지|시\s*부터|오전|오후|새벽|밤|언제\s*(?:문\s*)?닫")
 
 
@@ -87,6 +89,10 @@ def detail_answer(
         unknown = kb.fact_index().nouns_foreign_to(asking_part(question), programme.slug)
     if unknown and ((programme is None and topic is None) or not say_unknown):
         return None  # words shared with some fact, about something the report never mentions: not a detail of it
+    if not unknown and programme is not None and about.slug == programme.slug and about.services and OFFERS_ASKED.search(question) and all(
+        fact.kind == "summary" for fact in facts
+    ):  # "주52시간 때문에 사업장 지원해주는거 있나요": its summary alone says less than what it is (with its services)
+        return None
     if unknown:
         # "스터디룸 예약은 어케함": the facts share 스터디룸, but what is asked (예약) is not in the report
         text = replies.text("utter_detail_unknown", words=", ".join(unknown), facts=lines, **source_values(about))

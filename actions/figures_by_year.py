@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Dict, List, Optional
 
+from knowledge.morphology import nouns
+
 if TYPE_CHECKING:  # (context.py asks this module first, in every knowledge action)
     from actions.context import Replies
 
@@ -166,48 +168,40 @@ _PART_ASKED = re.compile(
 )
 _RATE_ASKED = re.compile(r"퍼(?:센트)?(?![가-힣])|몇\s*퍼|%|비율|증가율|감소율")
 _UNTIL_ASKED = re.compile(r"몇\s*년\s*까지|언제\s*까지|몇\s*년도\s*까지")
-# words of a follow-up that name no part ("그중에 … 가는건", "쓴 사람만 따로 보면")
-_NOT_A_PART = frozenset({
-    "그중", "그중에", "그럼", "그러면", "그게", "그거", "그건", "따로", "보면", "사람", "사람만", "몇명", "얼마", "빼고", "가는", "가는건",
-    "쓴사람", "이용", "이용한", "하는", "하는건", "거는", "건데", "라구요", "라고요", "이라고", "늘어난", "늘어난거야", "줄어든", "거야",
-})
+# nouns of a follow-up that name no part ("쓴 사람만", "지금까지", "작년엔 하루")
+_NOT_A_PART = frozenset({"사람", "지금", "작년", "올해", "하루", "그중", "따로", "얼마", "숫자", "정도"})
 _NUMBER_AFTER = r"[^0-9—\n]{0,10}?[0-9][0-9,.]*"
-
-
-def _stems(text: str) -> List[str]:
-    """Each Korean word of ``text`` and its shorter beginnings ("기업쪽으로" → 기업쪽으로, 기업쪽으, 기업쪽, 기업)."""
-    stems: List[str] = []
-    for word in re.findall(r"[가-힣]{2,}", text):
-        if word in _NOT_A_PART:
-            continue
-        stems += [word[:end] for end in range(len(word), 1, -1) if word[:end] not in _NOT_A_PART]
-    return stems
 
 
 def part_of_figure(text: str, before: str, replies: "Replies") -> Optional[str]:
     """The one figure line of the reply ``before`` that holds the part a short follow-up asks for: a part its note
-    names with a number, its rate when a rate is asked, the year it runs to when that is asked. None otherwise."""
+    names with a number, its rate when a rate is asked, the year it runs to when that is asked; every noun the
+    question names must be in that line. None otherwise."""
     if not text or text.startswith("/") or len(text) > FOLLOW_UP_LENGTH + 5 or not _PART_ASKED.search(text):
         return None
+    if not _NAME.match(before):
+        return None  # (the bureau's own figures have follow-ups of their own: context.policy_figure_follow_up)
     lines = figure_lines(before)
     if not lines:
         return None
+    # every noun the question names must be the line's ("국가과정은 학과 몇개나" is not the line of 국가과정 1,134명)
+    parts = [noun for noun in dict.fromkeys(nouns(text)) if len(noun) >= 2 and noun not in _NOT_A_PART]
+    lines = [line for line in lines if all(noun in line.line for noun in parts)]
     chosen: List[FigureSeries] = []
     if _RATE_ASKED.search(text):
         chosen = [line for line in lines if "%" in line.line.split(":", 1)[1]]
     elif _UNTIL_ASKED.search(text):
         chosen = [line for line in lines if "까지" in line.line.split("—", 1)[0]]
-    else:
-        stems = _stems(text)
-        for line in lines:
-            note = line.line.split("—", 1)[1] if "—" in line.line else ""
-            if any(re.search(re.escape(stem) + _NUMBER_AFTER, note) for stem in stems):
-                chosen.append(line)
+    elif parts:
+        chosen = [
+            line for line in lines
+            if "—" in line.line and any(re.search(re.escape(noun) + _NUMBER_AFTER, line.line.split("—", 1)[1]) for noun in parts)
+        ]
     if len(chosen) != 1:
         return None
     name_match, source = _NAME.match(before), _SOURCE.search(before)
     as_of = _AS_OF_YEAR.search(before)
     return replies.text(
-        "utter_fact_answer", name=name_match.group(1) if name_match else chosen[0].label, facts=f"- {chosen[0].line}",
+        "utter_fact_answer", name=name_match.group(1), facts=f"- {chosen[0].line}",
         source=source.group(1) if source else "업무보고", as_of=as_of.group(0) if as_of else "2018년 7월 기준",
     )

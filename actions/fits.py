@@ -19,7 +19,7 @@ from actions.context import (
 from actions.details import detail_answer, figure_reply
 from actions.eligibility import YOUTH, YOUTH_AGES, alternatives
 from actions.question_words import (
-    AMONG_THEM_FREE, AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, EARNING, EMPLOYER, HIRING, JOBS_WORDS, WAGE_WORDS, WHAT_IS_THERE,
+    AMONG_THEM_FREE, AMONG_THEM_PAID, ASKS_ELSEWHERE, ASKS_WHAT_FITS, EARNING, EMPLOYER, EMPLOYER_SELF, HIRING, JOBS_WORDS, WAGE_WORDS, WHAT_IS_THERE,
     LEARN_WHILE_EARNING, WHERE_TO_ASK, WORK_NOT_TRAINING, question_named,
 )
 from knowledge.queries import KnowledgeBase, Profile, ProgrammeInfo, Recommendation, Verdict, check_eligibility
@@ -250,8 +250,8 @@ def utter_for_employers_hiring(
     """"작은 스타트업 대표인데 청년 채용할 때 시에서 … 지원해주는거 있어요?": what the report offers companies hiring
     young people; None unless an employer asks about hiring without naming a programme."""
     text = tracker.latest_message.get("text") or ""
-    if not (HIRING.search(text) and EMPLOYER.search(text)) or kb.programmes_in_text(text):
-        return None
+    if not HIRING.search(text) or not (EMPLOYER.search(text) or told_to_be_employer(tracker)) or kb.programmes_in_text(text):
+        return None  # ("청년 한명 더 뽑고 싶은데 그쪽으론 뭐 있어요" after "인쇄소 사장이에요": an employer hiring)
     offered = [p for p in kb.programmes_for_group(EMPLOYERS_GROUP) if p.topic == HIRING_TOPIC]
     if not offered:
         return None
@@ -264,6 +264,26 @@ def utter_for_employers_hiring(
     if detail is not None and detail[1].slug in [p.slug for p in offered]:
         dispatcher.utter_message(text=detail[0])
     return [SlotSet("programme", offered[0].slug), SlotSet("place", None), SlotSet("last_question", "ask_programme_info")]
+
+
+def told_to_be_employer(tracker: Tracker) -> bool:
+    """Whether the citizen said they run a business or manage its staff ("인쇄소 사장이에요") in this conversation."""
+    return any(
+        event.get("event") == "user" and EMPLOYER_SELF.search(event.get("text") or "") for event in tracker.events
+    ) or bool(EMPLOYER_SELF.search(tracker.latest_message.get("text") or ""))
+
+
+def utter_for_employers(
+    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
+) -> List[Dict[Text, Any]]:
+    """"직원 130명 회사 인사담당자에요 … 우리 회사가 써먹을만한거 추천좀": what the report offers companies (its
+    programmes naming 기업 as a target, those for staff and employers' organisations too)."""
+    offered = [p for p in kb.all_programmes() if EMPLOYERS_GROUP in p.target_groups]
+    lines = [replies.text("utter_for_employers")]
+    lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in offered[:4]]
+    lines.append(replies.text("utter_situation_footer", as_of=offered[0].as_of_label))
+    dispatcher.utter_message(text="\n".join(lines), buttons=programme_buttons(offered[:4]))
+    return [SlotSet("programme", None), SlotSet("place", None), SlotSet("last_question", "ask_programme_info")]
 
 
 def utter_alternatives_after_no(

@@ -28,7 +28,7 @@ from actions.details import (
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, utter_fits
 from actions.programme_questions import (
-    ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, asks_the_same_about, nlu_confidence,
+    ASKS_SOMETHING, POLICY_FIGURE_STRONG, SELECTION_ASKED, ActionAnswerProgrammeQuestion, asks_the_same_about, nlu_confidence,
 )
 from actions.question_words import (
     ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, ENDS_ASKED, FOLLOW_UP_LENGTH, NOT_COVERED, POINTS_BACK, WHO_FOR, is_bare_question, only_tells_of_work,
@@ -241,6 +241,14 @@ class ActionAnswerCapabilities(KnowledgeAction):
                 text=asking.info_answer(replies, tracker, kb, named, []), buttons=asking._next_steps(replies, named, "ask_programme_info")
             )
             return [SlotSet("programme", named.slug), SlotSet("last_question", "ask_programme_info")]
+        current = current_programme(tracker, kb)
+        if current is not None and SELECTION_ASKED.search(text) and "선정" in current.summary:
+            # "선정할때 뭘 기준으로 봐요" of 서울형 강소기업: what it is says what it selects (고용안정성, 일·생활 균형, …)
+            asking = ActionAnswerProgrammeQuestion()
+            dispatcher.utter_message(
+                text=asking.info_answer(replies, tracker, kb, current, []), buttons=asking._next_steps(replies, current, "ask_programme_info")
+            )
+            return [SlotSet("programme", current.slug), SlotSet("last_question", "ask_programme_info")]
         if len(text) <= FOLLOW_UP_LENGTH or nlu_confidence(tracker) < UNSURE_CAPABILITIES:
             # "주제가 머예요", "어떤 곳이 빌릴 수 있어요?" in a conversation about one; "2020년까지의 목표치는 어떻게
             # 잡혀 있나요?" (what I can do at 0.11) after 생활임금's figures

@@ -190,7 +190,13 @@ LIMIT_ASKED = re.compile(
 # "근무시간으로 쳐줘요?", "일주일에 몇 시간 일해요?", "몇 시간까지 쓸 수 있어요?": hours of work or of use, not opening hours
 NOT_OPENING_HOURS = re.compile(
     r"근무\s*시간|근로\s*시간|노동\s*시간|일하는\s*시간|다니는\s*시간|근무로\s*(?:쳐|인정)|몇\s*시간\s*(?:까지|동안|씩|이나)?\s*(?:일|근무|쓸|써|이용|사용|빌)"
+    r"|몇\s*시간\s*(?:을|이나|정도|씩)?\s*(?:줄|단축|늘|감축|초과)"  # "신보재단은 몇시간 줄였대요": hours cut, a figure
+    r"|(?:밤|야간|저녁|주간|낮)\S{0,4}\s*(?:(?:하는|듣는|있는|다니는|배우는)\s*)?(?:수업|반|과정|강의|교육)|야간반|주간반"  # "밤에 하는 수업도 있나요": a course
 )
+# "운영자금 대출 같은것도 돼요?": money to run a business (운영 is no opening hours here)
+OPERATING_MONEY = re.compile(r"운영\s*(?:자금|비|예산|지원금)")
+# "시범기관이 두군데였다던데 어디어디요", "어느 기관에서 해요": which ones, not an address
+WHICH_ONES_WHERE = re.compile(r"어디\s*어디|어느\s*(?:곳|곳들|기관|기업|회사|단체)|어떤\s*(?:곳|곳들|기관|기업|회사|단체)")
 # "어디에 생기는지", "무슨 구에 생겨요": where, whatever word of opening comes with it
 WHERE_ASKED = re.compile(r"어디|(?:무슨|어느)\s*(?:구|동|동네|건물)|위치|주소")
 # a site asked for, not an address one will have ("서울 주소 되면요?")
@@ -202,7 +208,10 @@ SOUGHT_PLACE = re.compile(r"(?:데|곳|센터)(?:가|는|이|도)?\s*(?:있|없|
 # "대여비 얼마에요?", "이용료는 얼마고": the price asked besides a charge the report does not name
 PRICE_ASKED_TOO = re.compile(r"(?:대여비|이용료|비용|가격|요금)\S*\s*(?:\S+\s*)?(?:얼마|있|무료|공짜)|얼마(?:에요|예요|야|임|인가요)")
 # "선정 절차가 어떻게 되나요", "어떻게 뽑아요": how the applicants are chosen, not how to apply
-SELECTION_ASKED = re.compile(r"선정\s*(?:절차|과정|방법|기준)|심사\s*(?:절차|과정|기준)|어떻게\s*뽑|뽑는\s*(?:방법|절차|기준)")
+SELECTION_ASKED = re.compile(
+    r"선정\s*(?:절차|과정|방법|기준)|심사\s*(?:절차|과정|기준)|어떻게\s*뽑|뽑는\s*(?:방법|절차|기준)"
+    r"|(?:선정|뽑|심사)\S{0,3}\s*(?:때|시)?\s*(?:뭘|뭐|무엇을|무슨|어떤)\s*기준"  # "선정할때 뭘 기준으로 봐요"
+)
 # "하루에 몇시간 근무해요?", "주 몇 시간 일해요": a number of hours of work asked
 HOURS_OF_WORK_ASKED = re.compile(r"몇\s*시간\s*(?:씩\s*)?(?:일|근무|근로)")
 # "몇 군데 있어요?", "몇 곳이에요": how many places, which a programme's list of places answers when no figure does
@@ -994,6 +1003,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             intent = question = "ask_cost"
         if question in ("ask_hours", "ask_open_now") and not CLOCK_ASKED.search(text) and counts_asked(text):
             intent = question = "ask_programme_info"  # "그중에 지금 일하고 있는 사람은?" of 뉴딜일자리: how many, now
+        if question in ("ask_hours", "ask_open_now") and OPERATING_MONEY.search(text) and not CLOCK_ASKED.search(text):
+            intent = question = "ask_programme_info"  # "운영자금 대출 같은것도 돼요?": money to run a business, not hours
         judged = programme is not None and bool(programme.checkable_rules)  # without rules there is nothing to judge by
         if (
             programme is not None and (tracker.get_slot("last_question") == "ask_location" or NEAR_HOME.search(text))
@@ -1282,6 +1293,9 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if programme is None and not text.startswith("/") and len(text) <= QUESTION_LENGTH:
             # "어떤 일 하는 거예요?" right after a list of what fits: the first (likeliest) of it, named in the answer
             programme = next(iter(programmes_just_listed(tracker, kb)), None)
+            if programme is not None and self._is_detail_question(intent, question, programme, text, tracker, [], kb):
+                # "낮엔 애들 챙겨야돼서 밤에 하는 수업도 있나요" right after a list (heard as hours): its fact, as asked of it
+                return self.respond(dispatcher, tracker, replies, kb, intent, question, programme)
         if programme is None and not text.startswith("/"):
             # "방송 스탭들 쉬라고 만든 공간 몇시부터 해요": the programme with a site for that work (its hours, there)
             programme = next(iter(programmes_serving_workers(tracker, kb)), None)
@@ -1777,6 +1791,12 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 lines = [unknown_location_line(replies, place) for place in shown]
                 listed = replies.text("utter_location", places="\n".join(lines), **source_values(p))
                 return prefix + listed + "\n" + replies.text("utter_location_more_unknown")
+            if not shown and not districts and WHICH_ONES_WHERE.search(said):
+                # (the count heard, "두군데였다던데", asks no number of places)
+                which = re.sub(r"\S*(?:군데|개소)\S*", " ", WHICH_ONES_WHERE.sub(" ", said))
+                found = detail_answer(replies, kb, p, which, say_unknown=False)
+                if found is not None:  # "시범기관이 두군데였다던데 어디어디요": which ones, named in its facts
+                    return found[0]
             text = prefix + replies.text("utter_location_unknown", name=p.name)
             nearby = [
                 place for other in kb.all_programmes(citizen_facing_only=True)

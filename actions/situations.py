@@ -176,6 +176,10 @@ GROUP_ASKED_WHOLE = re.compile(
 BOTH_NEEDS_ASKED = re.compile(r"둘\s*다\s*(?:해결|필요|도움)|(?:두\s*가지|둘)\s*(?:다|모두)?\s*(?:한\s*번에|한꺼번에|같이)")
 
 
+# "그런것도 해요?", "봐주나요", "해줘요?": whether a programme offers a thing
+OFFERS_THAT_ASKED = re.compile(r"(?:것|거|건)도\s*(?:해|하나|돼|되나|있)|(?:봐|해|도와)\s*(?:줘요|주나|주나요|줌|주는지|주세요|줄래)\s*[?？]|도\s*해요\s*[?？]")
+
+
 class ActionAnswerSituation(AnswersQuestionsApart):
     """Lists the programmes whose sources name this situation, in the order the sources give."""
 
@@ -283,6 +287,13 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             and (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text)) and not EVERYTHING_ASKED.search(text)
         ):  # (but "… 협동조합 창업 준비해요. 제가 받을수 있는거 싹다 알려주세요" asks for all of the help)  # "마을 노무 사 요 우리 가게 직원 이 열두 명 인데 받을 수 있어요" (a small workplace to the NLU): its verdict
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, asked_of)
+        named_here = kb.programmes_in_text(text)
+        offered = (
+            detail_answer(replies, kb, named_here[0], text, say_unknown=False)
+            if len(named_here) == 1 and OFFERS_THAT_ASKED.search(text) and not states_profile_facts(tracker) else None
+        )
+        if offered is not None:  # "청년일자리센터에서 자소서 봐주고 그런것도 해요? 딸이 서류에서 자꾸 떨어져서ㅠ": that service
+            return say_detail(dispatcher, offered)
         meaning = meaning_answer(replies, current_programme(tracker, kb), text)
         if meaning is not None:  # "근무조건에 공휴일 유급화라고 써있던데 무슨말이에요? 회사를 처음 다녀봐서 몰라요"
             return say_detail(dispatcher, meaning)

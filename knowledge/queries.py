@@ -94,6 +94,8 @@ class FigureInfo:
     def display(self) -> str:
         number = f"{self.value:,.0f}" if float(self.value).is_integer() else f"{self.value:,}"
         text = f"{self.label}: {number}{self.unit}"
+        if self.unit == "원" and self.value >= 10_000 and float(self.value) % 10_000 == 0:
+            text += f"({self.value / 10_000:,.0f}만원)"  # "200,000원(20만원)": as people say a sum
         return f"{text} ({self.period})" if self.period else text
 
 
