@@ -463,6 +463,8 @@ def mentioned_programme(tracker: Tracker, kb: KnowledgeBase) -> Optional[Program
             return programme
     if text.startswith("/"):
         return None
+    if rejected and not BESIDES.search(text):
+        return None  # "쉼터 말고 낮에 기술 배울수 있는 데도 있어요?": not the one set aside, and no other named
     found = kb.programmes_in_text(text)
     return found[0] if found else (discussed_by_a_word(tracker, kb) or referred_back_by_description(tracker, kb))
 

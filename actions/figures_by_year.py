@@ -169,7 +169,7 @@ _PART_ASKED = re.compile(
 _RATE_ASKED = re.compile(r"퍼(?:센트)?(?![가-힣])|몇\s*퍼|%|비율|증가율|감소율")
 _UNTIL_ASKED = re.compile(r"몇\s*년\s*까지|언제\s*까지|몇\s*년도\s*까지")
 # nouns of a follow-up that name no part ("쓴 사람만", "지금까지", "작년엔 하루")
-_NOT_A_PART = frozenset({"사람", "지금", "작년", "올해", "하루", "그중", "따로", "얼마", "숫자", "정도"})
+_NOT_A_PART = frozenset({"사람", "지금", "작년", "올해", "하루", "그중", "따로", "얼마", "숫자", "정도", "배정", "편성", "배분", "투입", "규모"})
 _NUMBER_AFTER = r"[^0-9—\n]{0,10}?[0-9][0-9,.]*"
 
 

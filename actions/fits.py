@@ -252,6 +252,8 @@ def utter_for_employers_hiring(
     text = tracker.latest_message.get("text") or ""
     if not HIRING.search(text) or not (EMPLOYER.search(text) or told_to_be_employer(tracker)) or kb.programmes_in_text(text):
         return None  # ("청년 한명 더 뽑고 싶은데 그쪽으론 뭐 있어요" after "인쇄소 사장이에요": an employer hiring)
+    if latest_entity_values(tracker, "workplace_size") and not EMPLOYER.search(text):
+        return None  # "내년에 사람 더 뽑아서 열두 명 되면요?" after a verdict: the size it will have, judged
     offered = [p for p in kb.programmes_for_group(EMPLOYERS_GROUP) if p.topic == HIRING_TOPIC]
     if not offered:
         return None

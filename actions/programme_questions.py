@@ -44,7 +44,7 @@ from actions.details import (
     STORY_THEN, place_named, policy_figure_answer, policy_figure_follow_up, say_detail,
 )
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
-from actions.fits import answer_about_fits, fit_line, utter_fits, utter_jobs_for_group
+from actions.fits import answer_about_fits, fit_line, told_to_be_employer, utter_fits, utter_for_employers_hiring, utter_jobs_for_group
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
     ADDRESS_FACT, ADDRESS_WORDS, AMONG_LISTED, APPLY_WORDS, PLAN_ASKED, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, FREE_ASKED,
@@ -193,6 +193,12 @@ NOT_OPENING_HOURS = re.compile(
     r"|몇\s*시간\s*(?:을|이나|정도|씩)?\s*(?:줄|단축|늘|감축|초과)"  # "신보재단은 몇시간 줄였대요": hours cut, a figure
     r"|(?:밤|야간|저녁|주간|낮)\S{0,4}\s*(?:(?:하는|듣는|있는|다니는|배우는)\s*)?(?:수업|반|과정|강의|교육)|야간반|주간반"  # "밤에 하는 수업도 있나요": a course
 )
+# "새 건물로 들어간다던데", "이사 간다던데": a move heard of, which a status note may plan
+MOVING_IN = re.compile(r"새\s*(?:건물|청사|사무실|곳|장소)|들어간다|들어가는|입주|이전|이사\s*(?:간|가|한)|옮긴|옮겨")
+# who may take part, asked in words (not 세 of 미세먼지): ELIGIBILITY_WORDS, word by word
+WHO_MAY_WORDS = re.compile(r"나이|\d\s*(?:살|세)|몇\s*(?:살|세)|자격(?!증)|대상|누가|누구|조건|제한|해당|저도|나도|신청\s*(?:가능|돼|되나|할\s*수)")
+# how rare a word must be to tie a question to a programme's own facts (bigram idf; 지원 is 1.4, 인턴 5.1)
+OWN_WORD_IDF = 4.5
 # "운영자금 대출 같은것도 돼요?": money to run a business (운영 is no opening hours here)
 OPERATING_MONEY = re.compile(r"운영\s*(?:자금|비|예산|지원금)")
 # "시범기관이 두군데였다던데 어디어디요", "어느 기관에서 해요": which ones, not an address
@@ -547,6 +553,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         place_again = self.question_again_for_place(dispatcher, tracker, replies, kb)
         if place_again is not None:  # "아 잘못침 북창" after the hours of 서초쉼터: its hours
             return place_again
+        if told_to_be_employer(tracker) and not states_profile_facts(tracker) and not (tracker.latest_message.get("text") or "").startswith("/"):
+            hiring = utter_for_employers_hiring(dispatcher, tracker, replies, kb)
+            if hiring is not None:  # "청년 한명 더 뽑고 싶은데 그쪽으론 뭐 있어요" after "인쇄소 사장이에요": help to hire
+                return hiring
         pointed = context.place_pointed_back(tracker, kb)
         if pointed is not None:
             # "아까 거기 닫는 건 몇 시예요?" after 합정쉼터, then 뉴딜일자리: the question, about that site
@@ -979,6 +989,25 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         found = detail_answer(replies, kb, programme, f"{before} {now_named[0].name}", now_named[0].name)
         return found if found is not None and now_named[0].name in found[0] else None
 
+    @staticmethod
+    def _rare_word_of_its_facts(kb: KnowledgeBase, text: str, programme: ProgrammeInfo) -> bool:
+        """Whether the question shares a rare word with the programme's facts that is not in its names (미세먼지 of
+        공공근로사업's 미세먼지 행동요령)."""
+        index = kb.fact_index()
+        names = " ".join([programme.name, *programme.aliases])
+        return any(index.idf(b) >= OWN_WORD_IDF and b not in names for b in index.distinctive_words_shared(text, programme.slug))
+
+    @staticmethod
+    def _own_words_weigh_more(kb: KnowledgeBase, text: str, programme: ProgrammeInfo, other: ProgrammeInfo) -> bool:
+        """Whether the question shares more of its distinctive words with the programme discussed than with another
+        of its topic ("대체인턴 인건비는 회사당 얼마까지 지원돼요" of 서울형 강소기업: 대체·인턴 are its own, while
+        민관협력사업 shares only 최대·지원), so the answer stays with it."""
+        index = kb.fact_index()
+        distinctive = {b for b in index.evidence(text) if index.idf(b) >= OWN_WORD_IDF}
+        own = {b for b in distinctive if b in index.said_of(programme.slug)}
+        theirs = {b for b in distinctive if b in index.said_of(other.slug)}
+        return len(own) > len(theirs)
+
     def respond(
         self,
         dispatcher: CollectingDispatcher,
@@ -991,6 +1020,13 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
     ) -> List[Dict[Text, Any]]:
         """Answers ``question`` about ``programme`` (also used by other actions, e.g. a situation naming one)."""
         text = tracker.latest_message.get("text") or ""
+        listed_first = next(iter(programmes_just_listed(tracker, kb)), None) if programme is None and not text.startswith("/") else None
+        if (
+            listed_first is not None and question in _FIELD_QUESTIONS and mentioned_programme(tracker, kb) is None
+            and self._is_detail_question(intent, question, listed_first, text, tracker, [], kb)
+            and kb.find_facts(text, listed_first.slug)
+        ):  # "낮엔 애들 챙겨야돼서 밤에 하는 수업도 있나요" right after a list (heard as hours): the first one's fact
+            return self.respond(dispatcher, tracker, replies, kb, intent, question, listed_first)
         if question == "ask_how_to_apply" and CONDITIONS_ASKED.search(text):
             intent = question = "ask_eligibility"  # "그거 신청하려면 조건이 뭐예요?": who may apply, not how
         if (
@@ -1130,7 +1166,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                     nearby = next(
                         (d for d in (detail_answer(replies, kb, p, text, say_unknown=False) for p in listed) if d), nearby
                     )
-                if nearby is not None and nearby[1].slug != programme.slug:
+                if nearby is not None and nearby[1].slug != programme.slug and not self._own_words_weigh_more(kb, text, programme, nearby[1]):
                     programme, found = nearby[1], nearby
                 foreign = kb.fact_index().nouns_foreign_to(text, programme.slug)
                 described = (  # not for a figure: "취업률은 몇 프로예요?" of 기술교육원 is not 뉴딜일자리's 취업률; only
@@ -1251,6 +1287,16 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             and not states_profile_facts(tracker) and not ELIGIBILITY_WORDS.search(text) and offered_also(text, programme)
         ):  # "나중에 직원 뽑으면 인건비도 지원받을수 있어요?": whether 인건비 is among what it offers (it is)
             return self.respond(dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", programme)
+        if (
+            programme is not None and intent == "ask_eligibility" and not text.startswith("/")
+            and not states_profile_facts(tracker) and not WHO_MAY_WORDS.search(text)
+            and not (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text)) and self._rare_word_of_its_facts(kb, text, programme)
+        ):  # "공공근로 하는 사람들은 미세먼지 심한날도 밖에서 일해요?": a fact of it (실내근무), not who may take part
+            found = detail_answer(replies, kb, programme, text, say_unknown=False)
+            if found is not None:
+                return say_detail(dispatcher, found, self._next_steps(replies, programme, "ask_programme_info")) + [
+                    FollowupAction("action_listen")
+                ]
         if programme is None and not text.startswith("/") and intent == "ask_eligibility":
             programme = kb.described_programme(text)  # "시에서 시급 주면서 일 가르쳐 주는 청년 일자리 저도 돼요?"
         nlu_asked = (tracker.latest_message.get("intent") or {}).get("name")
@@ -1293,9 +1339,6 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if programme is None and not text.startswith("/") and len(text) <= QUESTION_LENGTH:
             # "어떤 일 하는 거예요?" right after a list of what fits: the first (likeliest) of it, named in the answer
             programme = next(iter(programmes_just_listed(tracker, kb)), None)
-            if programme is not None and self._is_detail_question(intent, question, programme, text, tracker, [], kb):
-                # "낮엔 애들 챙겨야돼서 밤에 하는 수업도 있나요" right after a list (heard as hours): its fact, as asked of it
-                return self.respond(dispatcher, tracker, replies, kb, intent, question, programme)
         if programme is None and not text.startswith("/"):
             # "방송 스탭들 쉬라고 만든 공간 몇시부터 해요": the programme with a site for that work (its hours, there)
             programme = next(iter(programmes_serving_workers(tracker, kb)), None)
@@ -1762,6 +1805,9 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         districts = list(dict.fromkeys(latest_entity_values(tracker, "district")))
         if context.NOT_THIS.search(said) or context.CORRECTION.search(said):
             districts = districts[-1:]  # "강동 아니고 용산이요": the last one counts
+        if not districts and NEAR_HOME.search(said) and tracker.get_slot("district") and not kb.places_in_text(said):
+            # "형네 집에서 젤 가까운 기술교육원은 어디에요" after "형은 강동구 천호동 살고": near the district told before
+            districts, places = [tracker.get_slot("district")], []
         if context.OTHER_PLACES.search(said) and len(p.places) > 1:
             # "기술교육원이 노원에 있는 건 아는데 거기는 너무 멀어서요. 다른 데는 어디어디 있어요?": all but that one
             known = {place.name for place in kb.places_in_text(said)} | {
@@ -1798,6 +1844,9 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 if found is not None:  # "시범기관이 두군데였다던데 어디어디요": which ones, named in its facts
                     return found[0]
             text = prefix + replies.text("utter_location_unknown", name=p.name)
+            if p.status_note and MOVING_IN.search(said):
+                # "새 건물로 들어간다던데 거기 어디에요" of 노동권익센터: where the report plans it (전태일 노동복합시설 5층)
+                text += replies.text("utter_status_line", status=p.status_note)
             nearby = [
                 place for other in kb.all_programmes(citizen_facing_only=True)
                 if other.topic == p.topic and other.slug != p.slug for place in other.places if place.address

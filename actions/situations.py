@@ -9,12 +9,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
-    BESIDES, CORRECTION, NOT_THIS, THE_SAME_ABOUT, Replies, current_programme, join, knows_about_citizen,
+    ASKS_FOR_THEM_TOO, BESIDES, CORRECTION, NOT_THIS, SUPPOSED, THE_SAME_ABOUT, Replies, current_programme, join, knows_about_citizen,
     latest_entity_values, mentioned_programme, named_only_in_the_story, previous_programme, previous_user_text,
     programme_buttons, programmes_listed_lately, said_just_before, states_facts_it_judges, states_profile_facts,
     previous_reply, programmes_just_listed, the_one_offering, used_in_the_story, verdict_asked_again,
 )
-from actions.details import asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, say_detail
+from actions.details import asks_for_a_date, asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, say_detail
 from actions.eligibility import YOUTH, YOUTH_AGES, answers_the_form
 from actions.fits import answer_about_fits, utter_fits, utter_for_employers_hiring
 from actions.programme_questions import (
@@ -176,8 +176,16 @@ GROUP_ASKED_WHOLE = re.compile(
 BOTH_NEEDS_ASKED = re.compile(r"둘\s*다\s*(?:해결|필요|도움)|(?:두\s*가지|둘)\s*(?:다|모두)?\s*(?:한\s*번에|한꺼번에|같이)")
 
 
+WH_WORDS = re.compile(r"어디|언제|몇|얼마|뭐|무슨|어떤|어떻게")
+
+
+def states_a_number(reply: str) -> bool:
+    """Whether a reply's fact lines ("- …") hold a number (its source line's 2018 does not count)."""
+    return any(re.search(r"\d", line) for line in reply.splitlines() if line.startswith("- "))
+
+
 # "그런것도 해요?", "봐주나요", "해줘요?": whether a programme offers a thing
-OFFERS_THAT_ASKED = re.compile(r"(?:것|거|건)도\s*(?:해|하나|돼|되나|있)|(?:봐|해|도와)\s*(?:줘요|주나|주나요|줌|주는지|주세요|줄래)\s*[?？]|도\s*해요\s*[?？]")
+OFFERS_THAT_ASKED = re.compile(r"(?:것|거|건)도\s*(?:해|하나|돼|되나|있)|(?:봐|해|도와)\s*(?:줘요|주나|주나요|줌|주는지|주세요|줄래)\s*[?？]|(?<![에시])도\s*해요\s*[?？]")
 
 
 class ActionAnswerSituation(AnswersQuestionsApart):
@@ -269,6 +277,16 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         if again is not None:  # "아 구직등록 한 줄 알았는데 안돼있네 ㅋㅋ 그럼?" (heard as unpaid wages) after a verdict
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, again)
         text = tracker.latest_message.get("text") or ""
+        current = current_programme(tracker, kb)
+        if (
+            current is not None and mentioned_programme(tracker, kb) is None and not states_profile_facts(tracker)
+            and (asks_for_a_date(text) or asks_for_a_figure(text)) and current.slug not in [p.slug for p in kb.for_situation(situation)]
+        ):
+            own = detail_answer(replies, kb, current, text, say_unknown=False)
+            if own is not None and states_a_number(own[0]):
+                # "면접 날짜가 언제라고요" (a suit for an interview, to the NLU) while 서울형 강소기업's selection is
+                # discussed: its 면접(7.17.~7.18.), not 취업날개
+                return say_detail(dispatcher, own)
         if used_in_the_story(tracker) and OTHER_HELP.search(text) and states_profile_facts(tracker):
             # "취업날개로 정장 빌려서 면접은 봤는데 떨어졌어요.. 29살 서울 사는 취준생인데 다른 지원 뭐 있어요": what else
             # fits them, not the programme they used
@@ -282,6 +300,13 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "낼 면접이라 정장 빌려야되는데 만 36살이고 마포구 살아요 취준중 가능?": the one made for the situation
             # (not "36살 서울 사는 실직자에요 … 뭐 할수있어요?", which asks which ones)
             asked_of = primary_programme(helping, situation)
+        primary = primary_programme(helping, situation) if helping and asked_of is None else None
+        if (
+            primary is not None and primary.rules and states_facts_it_judges(tracker, primary) and SUPPOSED.search(text)
+            and (ASKS_FOR_THEM_TOO.search(text) or ASKS_IF_I_CAN.search(text)) and not WH_WORDS.search(text)
+        ):  # "근데 내가 서른 다섯 되면 정장 은 못 빌리는 거죠" (a suit, to the NLU) after a list for a 27-year-old: the
+            # verdict of the one made for it, for the age supposed
+            return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, primary)
         if (
             asked_of is not None and asked_of.rules and states_facts_it_judges(tracker, asked_of)
             and (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text)) and not EVERYTHING_ASKED.search(text)
@@ -290,7 +315,8 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         named_here = kb.programmes_in_text(text)
         offered = (
             detail_answer(replies, kb, named_here[0], text, say_unknown=False)
-            if len(named_here) == 1 and OFFERS_THAT_ASKED.search(text) and not states_profile_facts(tracker) else None
+            if len(named_here) == 1 and OFFERS_THAT_ASKED.search(text) and not knows_about_citizen(tracker)
+            and not latest_entity_values(tracker, "time") else None
         )
         if offered is not None:  # "청년일자리센터에서 자소서 봐주고 그런것도 해요? 딸이 서류에서 자꾸 떨어져서ㅠ": that service
             return say_detail(dispatcher, offered)
@@ -310,6 +336,19 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_eligibility", "ask_eligibility", limited
             )
+        if (
+            asks_for_a_figure(text) and len(text) <= STORY_LENGTH and mentioned_programme(tracker, kb) is None
+            and not states_profile_facts(tracker) and not LIMIT_ASKED.search(text)
+        ):
+            helping_ones = kb.for_situation(situation)
+            topics = list(dict.fromkeys(p.topic for p in helping_ones))
+            counted = detail_answer(replies, kb, None, text, topic=topics[0], say_unknown=False) if len(topics) == 1 else None
+            if (
+                counted is not None and counted[1].slug in [p.slug for p in helping_ones]
+                and states_a_number(counted[0])
+            ):  # "사회적기업은 인건비 지원도 된다던데 몇개 기업이나 받았어요?" (the social economy, to the NLU): the figure
+                # of its help that counts that (인건비 지원 기업 수), not the list again
+                return say_detail(dispatcher, counted)
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "이 중에 월급 나오는 건?" read as unpaid wages
         if fits is not None:
             return fits

@@ -299,6 +299,16 @@ def asking_part(question: str) -> str:
 _TOLD_OF_ONESELF = re.compile(r"생활비|(?<![\d.,])\d{1,2}\s*(?:살|세)(?![가-힣])|(?<=서울)(?=사는|살고|살아|살면|삼|사람)|(?<=서울)(?:사는|살고|살아|살면|삼)")
 
 
+# "쉼터 말고 …": what is set aside, not asked about (but "정장 말고도 …", "그거 말고 또 …" keep it)
+_SETS_ASIDE = re.compile(r"(?:말고|말구|아니고|빼고)(?!\s*(?:도|또|다른|딴|더)(?![가-힣]))(?!도)")
+
+
+def without_set_aside(question: str) -> str:
+    """The question after what it sets aside ("쉼터 말고 낮에 기술 배울수 있는 데도 있어요?" → "낮에 기술 …")."""
+    found = list(_SETS_ASIDE.finditer(question))
+    return question[found[-1].end():] if found else question
+
+
 def question_words(text: str) -> List[str]:
     """The words of a question, each without its particle, in the report's words."""
     text = _CITY_AND_DISTRICTS.sub("서울시와 자치구가 함께", text.lower())
@@ -421,7 +431,7 @@ class FactIndex:
             return []
         # in a story ("딸이 낮에는 편의점에서 아르바이트를 하거든요. 저녁에 듣는 수업도 있나요?") what is asked is in
         # the last sentence; the others tell the situation
-        said = asking_part(question)
+        said = asking_part(without_set_aside(question))
         question = _CITY_AND_DISTRICTS.sub("서울시와 자치구가 함께", said)
         for words, written in QUESTION_SYNONYMS.items():
             question = question.replace(words, written)
@@ -488,6 +498,7 @@ class FactIndex:
         """Nouns of the question that no fact or name of the programme shares a part of ("당일 대여 되나" about
         취업날개 → 당일): a feature of it the report does not describe."""
         grams = self._programme_bigrams.get(programme_slug, set())
+        question = without_set_aside(question)
         said = question
         question = _CITY_AND_DISTRICTS.sub("서울시와 자치구가 함께", question)
         for words, written in QUESTION_SYNONYMS.items():

@@ -111,3 +111,82 @@ async def test_a_suit_to_borrow_for_an_employed_brother_is_the_suit_services_no(
     tracker = make_tracker("inform", now, told, slots={"age": 26, "residence": "seoul", "job_status": "employed"})
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "[취업날개 서비스]" in reply and "조건에 맞지 않" in reply
+
+
+async def test_an_hr_officer_of_a_big_company_gets_the_programmes_for_companies(domain) -> None:
+    """"직원 130명 회사 인사담당자에요 … 써먹을만한거 추천좀": the report's programmes for companies (서울형 강소기업
+    among them), not 마을노무사's "no" for 130 people."""
+    now = "직원 130명 회사 인사담당자에요 서울시 제도 중에 우리 회사가 써먹을만한거 추천좀 해주세요"
+    told = [span("workplace_size", 130, now, "130")]
+    tracker = make_tracker("recommend_programmes", now, told, slots={"workplace_size": 130})
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "서울형 강소기업" in reply and "조건에 맞지 않" not in reply
+
+
+async def test_hiring_asked_after_saying_one_runs_a_shop_is_the_help_to_hire(domain) -> None:
+    """"청년 한명 더 뽑고 싶은데 그쪽으론 뭐 있어요" after "직원 8명 인쇄소 사장이에요" and 마을노무사's yes: the
+    programmes for companies hiring young people, not 마을노무사 again."""
+    first = "직원 8명 인쇄소 사장이에요 서울시에서 사장들이 받을수있는 지원 싹다 알려줘요"
+    now = "청년 한명 더 뽑고 싶은데 그쪽으론 뭐 있어요"
+    events = [then(first), bot("[마을노무사] 말씀해 주신 조건이면 이용할 수 있어요."), then(now)]
+    tracker = make_tracker(
+        "ask_programme_info", now, events=events, slots={"programme": "village_labour_attorney", "workplace_size": 8}, confidence=0.5,
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "서울형 강소기업" in reply and "[마을노무사]" not in reply
+
+
+async def test_which_ones_asked_where_are_named_in_its_facts(domain) -> None:
+    """"시범기관이 두군데였다던데 어디어디요" of 노동시간 단축 (no sites): the two pilots its facts name, not "no address"."""
+    now = "시범기관이 두군데였다던데 어디어디요"
+    tracker = make_tracker("ask_location", now, slots={"programme": "working_hours_reduction"}, confidence=0.3)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "서울신용보증재단" in reply and "서울의료원" in reply
+
+
+async def test_hours_cut_are_a_figure_not_opening_hours(domain) -> None:
+    """"신보재단은 몇시간 줄였대요" (hours at 0.98) of 노동시간 단축: the 151 hours cut."""
+    tracker = make_tracker("ask_hours", "신보재단은 몇시간 줄였대요", slots={"programme": "working_hours_reduction"})
+    assert "151" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_operating_money_is_the_fund_of_the_topic_not_opening_hours(domain) -> None:
+    """"운영자금 대출 같은것도 돼요?" (hours at 0.24) about 사회적경제기업 육성: 사회투자기금's loans."""
+    tracker = make_tracker("ask_hours", "운영자금 대출 같은것도 돼요?", slots={"programme": "social_economy_support"}, confidence=0.24)
+    assert "[사회투자기금]" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_a_night_course_asked_right_after_a_list_is_the_first_ones_fact(domain) -> None:
+    """"낮엔 애들 챙겨야돼서 밤에 하는 수업도 있나요" (hours) right after what fits a 45-year-old (기술교육원 first):
+    its 야간 course, not "no hours in the report"."""
+    now = "낮엔 애들 챙겨야돼서 밤에 하는 수업도 있나요"
+    listed = bot("말씀하신 조건(만 45세, 서울 거주)으로 이용할 수 있는 제도예요:", ["technical_school", "public_works"])
+    events = [then("애들 다 키우고 다시 일하려는 45살 주부에요 성북구 살아요 뭐부터 하면 좋을까요"), listed, then(now)]
+    tracker = make_tracker("ask_hours", now, events=events, slots={"age": 45, "residence": "seoul"}, confidence=0.29)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "야간" in reply and "[서울시 기술교육원]" in reply
+
+
+async def test_selection_criteria_are_in_what_it_is(domain) -> None:
+    """"선정할때 뭘 기준으로 봐요" (capabilities at 0.2) of 서울형 강소기업: what it selects (고용안정성 …)."""
+    from actions.open_questions import ActionAnswerCapabilities
+
+    tracker = make_tracker("ask_capabilities", "선정할때 뭘 기준으로 봐요", slots={"programme": "seoul_strong_sme"}, confidence=0.2)
+    assert "고용안정성" in texts((await run_action(ActionAnswerCapabilities(), tracker, domain))[0])
+
+
+async def test_a_service_asked_of_the_programme_named_in_a_story_is_that_service(domain) -> None:
+    """"청년일자리센터에서 자소서 봐주고 그런것도 해요? 딸이 서류에서 자꾸 떨어져서ㅠ" (job search): its 자소서 클리닉."""
+    now = "청년일자리센터에서 자소서 봐주고 그런것도 해요? 딸이 서류에서 자꾸 떨어져서ㅠ"
+    named = [span("programme", "youth_job_centre", now, "청년일자리센터")]
+    tracker = make_tracker("situation_job_search", now, named, confidence=0.55)
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "자소서 클리닉" in reply
+
+
+async def test_an_amount_of_the_programme_discussed_is_not_anothers(domain) -> None:
+    """"대체인턴 인건비는 회사당 얼마까지 지원돼요" of 서울형 강소기업: the report gives no sum (120), not 민관협력사업's
+    1억원~6억원 that only shares 최대·지원."""
+    tracker = make_tracker("ask_cost", "대체인턴 인건비는 회사당 얼마까지 지원돼요", slots={"programme": "seoul_strong_sme"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "6억원" not in reply

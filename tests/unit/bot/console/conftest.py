@@ -224,8 +224,14 @@ class Client:
             body = body.encode("utf-8", "surrogatepass")
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         try:
-            connection.request(method, path, body=body, headers=sent)
-            answer = connection.getresponse()
+            try:
+                connection.request(method, path, body=body, headers=sent)
+                answer = connection.getresponse()
+            except (BrokenPipeError, ConnectionResetError):
+                # the server answered before reading all of an over-long request (431 for a huge URL) and closed: that
+                # answer, as a browser would show it
+                answer = http.client.HTTPResponse(connection.sock, method=method)
+                answer.begin()
             reply = Reply(answer.status, answer.getheaders(), answer.read())
         finally:
             connection.close()
