@@ -190,3 +190,49 @@ async def test_an_amount_of_the_programme_discussed_is_not_anothers(domain) -> N
     tracker = make_tracker("ask_cost", "대체인턴 인건비는 회사당 얼마까지 지원돼요", slots={"programme": "seoul_strong_sme"})
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "120" in reply and "6억원" not in reply
+
+
+async def test_the_site_nearest_the_district_told_before(domain) -> None:
+    """"형네 집에서 젤 가까운 기술교육원은 어디에요" after "형은 강동구 천호동 살고" (남부 discussed before): 동부 in
+    고덕동, near 강동구, not 남부."""
+    now = "형네 집에서 젤 가까운 기술교육원은 어디에요"
+    named = [span("programme", "technical_school", now, "기술교육원")]
+    tracker = make_tracker(
+        "ask_location", now, named, slots={"programme": "technical_school", "place": "남부기술교육원", "district": "강동구"},
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "고덕동" in reply and "군포" not in reply
+
+
+async def test_a_move_heard_of_is_the_planned_site_in_its_status(domain) -> None:
+    """"노동권익센터 가보려는데 새 건물로 들어간다던데 거기 어디에요": no address, and the plan (전태일 노동복합시설 5층)."""
+    now = "직원이랑 좀 분쟁이 있어서 노동권익센터 가보려는데 새 건물로 들어간다던데 거기 어디에요"
+    named = [span("programme", "labour_rights_centre", now, "노동권익센터")]
+    reply = texts((await run_action(QUESTION, make_tracker("ask_location", now, named), domain))[0])
+    assert "120" in reply and "5층" in reply
+
+
+async def test_an_interview_date_while_a_selection_is_discussed_is_its_date(domain) -> None:
+    """"아 저희 이미 냈고 서면은 붙었어요 면접 날짜가 언제라고요" (a suit for an interview, to the NLU) while 서울형
+    강소기업's call is discussed: its interviews (7.17.~7.18.), not 취업날개."""
+    now = "아 저희 이미 냈고 서면은 붙었어요 면접 날짜가 언제라고요"
+    tracker = make_tracker("situation_interview_suit", now, slots={"programme": "seoul_strong_sme"}, confidence=0.89)
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "7.17" in reply and "[취업날개 서비스]" not in reply
+
+
+async def test_a_count_of_the_social_economys_help_is_its_figure(domain) -> None:
+    """"사회적기업은 인건비 지원도 된다던데 몇개 기업이나 받았어요?" (the social economy, to the NLU): 1,208 firms."""
+    now = "사회적기업은 인건비 지원도 된다던데 몇개 기업이나 받았어요?"
+    tracker = make_tracker("situation_social_economy", now, confidence=0.7)
+    assert "1,208" in texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+
+
+async def test_a_programme_set_aside_is_not_the_one_asked(domain) -> None:
+    """"쉼터 말고 낮에 기술 배울수 있는 데도 있어요?" after the shelters: where to learn a trade (기술교육원), neither
+    the shelters again nor "쉼터 is not in the report"."""
+    now = "쉼터 말고 낮에 기술 배울수 있는 데도 있어요?"
+    named = [span("programme", "rest_area", now, "쉼터")]
+    tracker = make_tracker("situation_job_training", now, named, slots={"programme": "rest_area"})
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "기술교육원" in reply and "[休 서울노동자 쉼터]" not in reply and "‘쉼터’" not in reply

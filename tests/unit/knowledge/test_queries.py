@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from knowledge.queries import SEOUL, KnowledgeBase, OpenStatus, Profile, Verdict, open_status
+from knowledge.queries import SEOUL, FigureInfo, KnowledgeBase, OpenStatus, Profile, Verdict, open_status
 
 SEOUL_JOB_SEEKER = dict(seoul_resident=True, job_status="job_seeker")
 # 2018-07-14 was a Saturday, 2018-07-15 a Sunday, 2018-07-16 a Monday
@@ -168,3 +168,11 @@ def test_a_description_pattern_needs_two_groups_and_no_empty_word() -> None:
     entry = next(p for source in parse_sources(SOURCES_DIR).values() for p in source.programmes if p.described_as)
     with pytest.raises(ValueError):  # one word group is an alias, not a description
         ProgrammeEntry.parse_obj({**entry.dict(), "described_as": ["월급|시급"]})
+
+
+def test_a_round_sum_of_won_is_also_said_in_man_won() -> None:
+    """"돈은 얼마 맡겨야되요?": the deposit cap 200,000원 reads as people say it too (20만원); a wage does not change."""
+    deposit = FigureInfo("예치금 상한", 200000, "원", None, None, "technical_school", None)
+    wage = FigureInfo("생활임금", 9220, "원", "’18년", None, "living_wage", None)
+    assert deposit.display() == "예치금 상한: 200,000원(20만원)"
+    assert wage.display() == "생활임금: 9,220원 (’18년)"
