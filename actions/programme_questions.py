@@ -194,7 +194,10 @@ NOT_OPENING_HOURS = re.compile(
     r"|(?:밤|야간|저녁|주간|낮)\S{0,4}\s*(?:(?:하는|듣는|있는|다니는|배우는)\s*)?(?:수업|반|과정|강의|교육)|야간반|주간반"  # "밤에 하는 수업도 있나요": a course
 )
 # "새 건물로 들어간다던데", "이사 간다던데": a move heard of, which a status note may plan
-MOVING_IN = re.compile(r"새\s*(?:건물|청사|사무실|곳|장소)|들어간다|들어가는|입주|이전|이사\s*(?:간|가|한)|옮긴|옮겨")
+STATUS_PLACE_ASKED = re.compile(
+    r"새\s*(?:건물|청사|사무실|곳|장소)|들어간다|들어가는|입주|이전|이사\s*(?:간|가|한)|옮긴|옮겨"
+    r"|어디서\s*(?:해|하|한다|열|개최)"  # "어디서 한다고?" of GSEF's forum: where its status says it is held (빌바오)
+)
 # who may take part, asked in words (not 세 of 미세먼지): ELIGIBILITY_WORDS, word by word
 WHO_MAY_WORDS = re.compile(r"나이|\d\s*(?:살|세)|몇\s*(?:살|세)|자격(?!증)|대상|누가|누구|조건|제한|해당|저도|나도|신청\s*(?:가능|돼|되나|할\s*수)")
 # how rare a word must be to tie a question to a programme's own facts (bigram idf; 지원 is 1.4, 인턴 5.1)
@@ -1844,7 +1847,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 if found is not None:  # "시범기관이 두군데였다던데 어디어디요": which ones, named in its facts
                     return found[0]
             text = prefix + replies.text("utter_location_unknown", name=p.name)
-            if p.status_note and MOVING_IN.search(said):
+            if p.status_note and STATUS_PLACE_ASKED.search(said):
                 # "새 건물로 들어간다던데 거기 어디에요" of 노동권익센터: where the report plans it (전태일 노동복합시설 5층)
                 text += replies.text("utter_status_line", status=p.status_note)
             nearby = [

@@ -145,7 +145,7 @@ ASKS_ELSEWHERE = re.compile(
     r"그럼\s*(?:어떡|어떻게\s*해|어쩌)"
 )
 # "이 중에 월급 나오는 건 어떤 거예요?" after a list of what fits: the ones that pay
-AMONG_THEM_PAID = re.compile(r"(?:이|그|저)\s*중(?:에|에서)?.*(?:월급|돈|시급|급여|임금|일당).*(?:나오|받|주는|벌|버는)")
+AMONG_THEM_PAID = re.compile(r"(?:이|그|저|둘|세|셋)\s*중(?:에|에서)?.*(?:월급|돈|시급|급여|임금|일당).*(?:나오|받|주는|벌|버는)")
 # "그 중에 무료로 상담해주는 건 어느거에요", "공짜인 건 어떤 거예요": the free ones of what is being discussed
 AMONG_THEM_FREE = re.compile(
     r"(?:이|그|저)\s*중(?:에|에서)?.*(?:무료|공짜|돈\s*안\s*드|비용\s*(?:없|안))"

@@ -176,7 +176,15 @@ GROUP_ASKED_WHOLE = re.compile(
 BOTH_NEEDS_ASKED = re.compile(r"둘\s*다\s*(?:해결|필요|도움)|(?:두\s*가지|둘)\s*(?:다|모두)?\s*(?:한\s*번에|한꺼번에|같이)")
 
 
+# below this the NLU's situation is a guess, and a detail of what was just listed may be what is asked
+LISTED_DETAIL_UNSURE = 0.3
 WH_WORDS = re.compile(r"어디|언제|몇|얼마|뭐|무슨|어떤|어떻게")
+
+
+def rare_words_of(kb: KnowledgeBase, text: str, programme: ProgrammeInfo) -> List[str]:
+    """The question's rare words the programme's facts share, its own names left out (인건비 of 사회적경제기업 육성)."""
+    names = " ".join([programme.name, *programme.aliases])
+    return [b for b in kb.fact_index().distinctive_words_shared(text, programme.slug) if b not in names]
 
 
 def states_a_number(reply: str) -> bool:
@@ -281,12 +289,28 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         if (
             current is not None and mentioned_programme(tracker, kb) is None and not states_profile_facts(tracker)
             and (asks_for_a_date(text) or asks_for_a_figure(text)) and current.slug not in [p.slug for p in kb.for_situation(situation)]
+            and rare_words_of(kb, text, current)  # (a word of its own asked: 면접 of its selection, not "사회적기업 몇개")
         ):
             own = detail_answer(replies, kb, current, text, say_unknown=False)
             if own is not None and states_a_number(own[0]):
                 # "면접 날짜가 언제라고요" (a suit for an interview, to the NLU) while 서울형 강소기업's selection is
-                # discussed: its 면접(7.17.~7.18.), not 취업날개
-                return say_detail(dispatcher, own)
+                # discussed: its 면접(7.17.~7.18.), not 취업날개 (asked of it, so a site discussed counts too)
+                return ActionAnswerProgrammeQuestion().respond(
+                    dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", current
+                )
+        confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
+        if confidence < LISTED_DETAIL_UNSURE and not states_profile_facts(tracker) and len(text) <= STORY_LENGTH:
+            shared = []
+            for listed in programmes_just_listed(tracker, kb):
+                shared.append((len(rare_words_of(kb, text, listed)), listed))
+            best = max(shared, key=lambda item: item[0], default=(0, None))
+            if best[0] and [count for count, _ in shared].count(best[0]) == 1:  # (the one sharing the most rare words)
+                listed = best[1]
+                found = detail_answer(replies, kb, listed, text, say_unknown=False)
+                if found is not None and found[1].slug == listed.slug:
+                    # "둘 다 기초생활수급자면 먼저 뽑아주나요?" (low income at 0.14) right after 공공근로 and 기술교육원:
+                    # the fact of the one listed that answers it (기초생활수급자 우선 선발)
+                    return say_detail(dispatcher, found)
         if used_in_the_story(tracker) and OTHER_HELP.search(text) and states_profile_facts(tracker):
             # "취업날개로 정장 빌려서 면접은 봤는데 떨어졌어요.. 29살 서울 사는 취준생인데 다른 지원 뭐 있어요": what else
             # fits them, not the programme they used
@@ -336,19 +360,6 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_eligibility", "ask_eligibility", limited
             )
-        if (
-            asks_for_a_figure(text) and len(text) <= STORY_LENGTH and mentioned_programme(tracker, kb) is None
-            and not states_profile_facts(tracker) and not LIMIT_ASKED.search(text)
-        ):
-            helping_ones = kb.for_situation(situation)
-            topics = list(dict.fromkeys(p.topic for p in helping_ones))
-            counted = detail_answer(replies, kb, None, text, topic=topics[0], say_unknown=False) if len(topics) == 1 else None
-            if (
-                counted is not None and counted[1].slug in [p.slug for p in helping_ones]
-                and states_a_number(counted[0])
-            ):  # "사회적기업은 인건비 지원도 된다던데 몇개 기업이나 받았어요?" (the social economy, to the NLU): the figure
-                # of its help that counts that (인건비 지원 기업 수), not the list again
-                return say_detail(dispatcher, counted)
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "이 중에 월급 나오는 건?" read as unpaid wages
         if fits is not None:
             return fits

@@ -129,6 +129,9 @@ PREFERRED_FACTS = {
     "people": ("figure", "place"), "count": ("figure", "summary"), "rate": ("figure",), "floor": ("place", "summary"),
     "age": ("rule", "summary"), "date": ("status", "how_to_apply", "place", "service"),
 }
+YEAR_BONUS = 1.0  # the question asks this year's figure and the fact is the report year's whole
+THIS_YEAR_ASKED = re.compile(r"올해|금년|이번\s*해")
+WHOLE_YEAR_FIGURE = re.compile(r"\((?:’18년|2018년?)\)")
 PLACE_BONUS = 2.0  # the fact names the place being discussed
 OPENING = re.compile(r"생긴|생겼|개소|개관|오픈|문\s*연|문\s*(?:을\s*)?열었|열었던|처음\s*열|언제\s*(?:부터|열었)")
 KIND_BONUS = 4.0  # enough on its own within one programme: "몇 군데나 있어요?" → the fact with a count of sites
@@ -578,6 +581,8 @@ class FactIndex:
                 # "하루에 몇 명 와요?" about 서초쉼터: its figure; a place's own dates (contract, opening) only when its
                 # opening is asked ("언제 생긴 곳이에요?"), not "수업은 언제 시작해요?"
                 score += PLACE_BONUS
+            if score > 0 and THIS_YEAR_ASKED.search(question) and WHOLE_YEAR_FIGURE.search(fact.text):
+                score += YEAR_BONUS  # "기술교육원 올해 몇명 교육함": the year's figure (7,298명 (’18년)), not a half or a day's
             if score > 0:
                 rank = preferred.index(fact.kind) if fact.kind in preferred else len(preferred)
                 # among equals, the fact sharing more of what was said, name words included ("상담받고 취업한 사람 몇

@@ -221,13 +221,6 @@ async def test_an_interview_date_while_a_selection_is_discussed_is_its_date(doma
     assert "7.17" in reply and "[취업날개 서비스]" not in reply
 
 
-async def test_a_count_of_the_social_economys_help_is_its_figure(domain) -> None:
-    """"사회적기업은 인건비 지원도 된다던데 몇개 기업이나 받았어요?" (the social economy, to the NLU): 1,208 firms."""
-    now = "사회적기업은 인건비 지원도 된다던데 몇개 기업이나 받았어요?"
-    tracker = make_tracker("situation_social_economy", now, confidence=0.7)
-    assert "1,208" in texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
-
-
 async def test_a_programme_set_aside_is_not_the_one_asked(domain) -> None:
     """"쉼터 말고 낮에 기술 배울수 있는 데도 있어요?" after the shelters: where to learn a trade (기술교육원), neither
     the shelters again nor "쉼터 is not in the report"."""
