@@ -1296,7 +1296,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             and not (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text)) and self._rare_word_of_its_facts(kb, text, programme)
         ):  # "공공근로 하는 사람들은 미세먼지 심한날도 밖에서 일해요?": a fact of it (실내근무), not who may take part
             found = detail_answer(replies, kb, programme, text, say_unknown=False)
-            if found is not None:
+            if found is not None and found[1].slug == programme.slug:
                 return say_detail(dispatcher, found, self._next_steps(replies, programme, "ask_programme_info")) + [
                     FollowupAction("action_listen")
                 ]

@@ -9,7 +9,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
-    ASKS_FOR_THEM_TOO, BESIDES, CORRECTION, NOT_THIS, SUPPOSED, THE_SAME_ABOUT, Replies, current_programme, join, knows_about_citizen,
+    ASKS_FOR_THEM_TOO, BESIDES, CORRECTION, NOT_THIS, SUPPOSED, THE_SAME_ABOUT, Replies, current_programme, join, judged_just_before,
+    knows_about_citizen,
     latest_entity_values, mentioned_programme, named_only_in_the_story, previous_programme, previous_user_text,
     programme_buttons, programmes_listed_lately, said_just_before, states_facts_it_judges, states_profile_facts,
     previous_reply, programmes_just_listed, the_one_offering, used_in_the_story, verdict_asked_again,
@@ -299,7 +300,12 @@ class ActionAnswerSituation(AnswersQuestionsApart):
                     dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", current
                 )
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
-        if confidence < LISTED_DETAIL_UNSURE and not states_profile_facts(tracker) and len(text) <= STORY_LENGTH:
+        if (
+            confidence < LISTED_DETAIL_UNSURE and not states_profile_facts(tracker) and len(text) <= STORY_LENGTH
+            and question_named(text) in (None, "ask_programme_info") and not (POINTS_BACK.search(text) or BACK_REFERENCE.search(text))
+            and mentioned_programme(tracker, kb) is None and not judged_just_before(tracker, replies)
+        ):  # (not "돈이 드는건지요", a cost; nor "처음 거 …", which names one of the list; nor one named now; nor a word of
+            # the one just judged: "그 컨설팅 몇개 사업장까지" after 마을노무사's "no" and its list of others)
             shared = []
             for listed in programmes_just_listed(tracker, kb):
                 shared.append((len(rare_words_of(kb, text, listed)), listed))
@@ -342,7 +348,9 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             if len(named_here) == 1 and OFFERS_THAT_ASKED.search(text) and not knows_about_citizen(tracker)
             and not latest_entity_values(tracker, "time") else None
         )
-        if offered is not None:  # "청년일자리센터에서 자소서 봐주고 그런것도 해요? 딸이 서류에서 자꾸 떨어져서ㅠ": that service
+        if offered is not None and offered[1].slug == named_here[0].slug:
+            # "청년일자리센터에서 자소서 봐주고 그런것도 해요? 딸이 서류에서 자꾸 떨어져서ㅠ": that service (of it, not a fact of
+            # another that names it)
             return say_detail(dispatcher, offered)
         meaning = meaning_answer(replies, current_programme(tracker, kb), text)
         if meaning is not None:  # "근무조건에 공휴일 유급화라고 써있던데 무슨말이에요? 회사를 처음 다녀봐서 몰라요"

@@ -229,3 +229,14 @@ async def test_a_programme_set_aside_is_not_the_one_asked(domain) -> None:
     tracker = make_tracker("situation_job_training", now, named, slots={"programme": "rest_area"})
     reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
     assert "기술교육원" in reply and "[休 서울노동자 쉼터]" not in reply and "‘쉼터’" not in reply
+
+
+async def test_a_detail_of_one_just_listed_when_the_situation_is_a_guess(domain) -> None:
+    """"둘 다 기초생활수급자면 먼저 뽑아주나요?" (low income at 0.14) right after 공공근로 and 기술교육원 were listed:
+    기술교육원's 우선 선발 of 기초생활수급자, not the list for low income."""
+    now = "둘 다 기초생활수급자면 먼저 뽑아주나요?"
+    listed = bot("말씀하신 조건(만 52세)으로 이용할 수 있는 제도예요:", ["public_works", "technical_school"])
+    events = [then("엄마는 쉰둘이시고 십년 넘게 집에만 계셨어요 뭐 배울만한데 없을까요"), listed, then(now)]
+    tracker = make_tracker("situation_low_income", now, events=events, slots={"age": 52}, confidence=0.14)
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "우선 선발" in reply and "[서울시 기술교육원]" in reply
