@@ -52,6 +52,8 @@ REPORT_LACKS = re.compile(r"나와\s*있지\s*않|보고서에\s*(?:는\s*)?없"
 DAY_ASKED = re.compile(r"며칠(?!\s*(?:동안|간|이나|씩))|몇\s*일(?!\s*(?:동안|간|이나|씩))|정확한\s*날|무슨\s*요일|날짜")
 DAY_GIVEN = re.compile(r"\d{2}\.\s*\d{1,2}\.\s*\d{1,2}|\d{1,2}\s*월\s*\d{1,2}\s*일|(?<![’'\d.])\d{1,2}\.\d{1,2}(?![\d월])")
 # "얼마씩 줘요", "금액이": a sum of money asked
+# a sum of money in a fact ("3,500원", "1억원", "130억원", "2,000백만원"), not any number ("주52시간", "’18.7.1.")
+AMOUNT_IN_FACT = re.compile(r"\d[\d,.]*\s*(?:원|만\s*원|억|천만|백만원)")
 # "사업장 지원해주는거 있나요", "도와주는 거": what a programme offers (its services say it, beside its summary)
 OFFERS_ASKED = re.compile(r"지원\S{0,2}\s*(?:해\s*주|받을|받는|되는|하는\s*(?:거|게|것))|도와\s*주|혜택")
 AMOUNT_ASKED = re.compile(r"얼마(?:씩|나|를|가|예요|에요|야|임|까지|\s*줘|\s*받|\s*나와|\s*나오|\s*지원|\s*(?:까지\s*)?(?:돼|되|줘|줌))|금액")
@@ -103,7 +105,7 @@ def detail_answer(
     if later and (not any("예정" in fact.text for fact in facts) or not _says_the_year_asked(question, facts)):
         # "내년 모집은 언제예요?": only past dates; "2019년 하반기 모집 날짜도": the report plans only '19's first half
         text += "\n" + replies.text("utter_later_dates_unknown")
-    if AMOUNT_ASKED.search(question) and not any(re.search(r"\d", fact.text) for fact in facts):
+    if AMOUNT_ASKED.search(question) and not any(AMOUNT_IN_FACT.search(fact.text) for fact in facts):
         text += "\n" + replies.text("utter_amount_unknown")  # "근무환경개선금은 얼마씩 줘요": the fact names it, no sum
     earlier = asked_year(question, REPORT_YEAR, None) if asks_for_a_figure(question) else None
     if earlier is not None and earlier < REPORT_YEAR and not any(

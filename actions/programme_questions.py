@@ -40,7 +40,8 @@ from actions.context import (
 )
 from actions.comparisons import compare_age_limits, compare_places
 from actions.details import (
-    COUNT_GUESSED, FIGURE_QUESTION, LATER_DATES, REPORT_LACKS, asks_for_a_date, asks_for_a_figure, detail_answer, meaning_answer,
+    AMOUNT_IN_FACT, COUNT_GUESSED, FIGURE_QUESTION, LATER_DATES, REPORT_LACKS, asks_for_a_date, asks_for_a_figure,
+    detail_answer, meaning_answer,
     STORY_THEN, place_named, policy_figure_answer, policy_figure_follow_up, say_detail,
 )
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
@@ -200,6 +201,11 @@ STATUS_PLACE_ASKED = re.compile(
 )
 # who may take part, asked in words (not 세 of 미세먼지): ELIGIBILITY_WORDS, word by word
 WHO_MAY_WORDS = re.compile(r"나이|\d\s*(?:살|세)|몇\s*(?:살|세)|자격(?!증)|대상|누가|누구|조건|제한|해당|저도|나도|신청\s*(?:가능|돼|되나|할\s*수)")
+# a sum of money asked ("벌금 얼마나 나와요", "몇 만원", "얼마씩 줘요"), not a count ("얼마나 와요")
+SUM_ASKED = re.compile(
+    r"벌금|과태료|금액|액수|몇\s*(?:만\s*)?원|얼마\s*(?:씩|를|받|줘|줌|나와|나오|내야|들어|까지|예요|에요|야|임)"
+    r"|얼마나\s*(?:나와|나오|받|줘|내야|들어)"
+)
 # how rare a word must be to tie a question to a programme's own facts (bigram idf; 지원 is 1.4, 인턴 5.1)
 OWN_WORD_IDF = 4.5
 # "운영자금 대출 같은것도 돼요?": money to run a business (운영 is no opening hours here)
@@ -1401,6 +1407,11 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             text += "\n" + replies.text("utter_later_dates_unknown")  # "내년(2019) 생활임금은 얼마로 오름?"
         if question == "ask_location" and DISTRICT_ASKED.search(asked) and not any(p.district for p in places or programme.places):
             text += "\n" + replies.text("utter_location_more_unknown")  # "혁신파크 그게 무슨 구에 있는건데"
+        if (
+            question in ("ask_programme_info", "ask_cost") and SUM_ASKED.search(asked) and not AMOUNT_IN_FACT.search(text)
+            and "120" not in text
+        ):  # "주52시간 어기면 벌금 얼마나 나와요": what it is, and that the report names no such sum (120)
+            text += "\n" + replies.text("utter_amount_unknown")
         if question != "ask_contact" and ASKS_CONTACT_TOO.search(asked):
             # "신청은 어디서 해요? 홈피 주소좀": the answer, and that the report gives no contact (120)
             text += "\n" + replies.text("utter_contact_unknown", name=programme.name)

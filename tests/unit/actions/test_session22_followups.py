@@ -240,3 +240,11 @@ async def test_a_detail_of_one_just_listed_when_the_situation_is_a_guess(domain)
     tracker = make_tracker("situation_low_income", now, events=events, slots={"age": 52}, confidence=0.14)
     reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
     assert "우선 선발" in reply and "[서울시 기술교육원]" in reply
+
+
+async def test_a_penalty_asked_of_a_programme_without_sums_points_to_120(domain) -> None:
+    """"주52시간 어기면 벌금 얼마나 나와요" of 노동시간 단축: the report names no fine; its facts' numbers (주52시간,
+    ’18.7.1.) are no sum, so the reply says the amount is not in the report (120)."""
+    named = [span("programme", "working_hours_reduction", "주52시간 어기면 벌금 얼마나 나와요", "주52시간")]
+    tracker = make_tracker("ask_programme_info", "주52시간 어기면 벌금 얼마나 나와요", named)
+    assert "120" in texts((await run_action(QUESTION, tracker, domain))[0])
