@@ -142,6 +142,16 @@ _TWO_ANSWERS = re.compile(r"둘|두\s*(?:개|번|해|기간|군데|곳)|양쪽|�
 _PART = re.compile(r"(?<![0-9’'‘])[가-힣A-Za-z()·]+(?<!년)\s*[0-9][0-9,.]*\s*(?:개소|개|명|건|곳|억원|백만원|원)")  # (not years)
 
 
+def _line_reply(before: str, line: FigureSeries, replies: "Replies") -> str:
+    """One figure line of the reply ``before`` said again, with that reply's programme, source and date."""
+    name_match, source = _NAME.match(before), _SOURCE.search(before)
+    as_of = _AS_OF_YEAR.search(before)
+    return replies.text(
+        "utter_fact_answer", name=name_match.group(1) if name_match else line.label, facts=f"- {line.line}",
+        source=source.group(1) if source else "업무보고", as_of=as_of.group(0) if as_of else "2018년 7월 기준",
+    )
+
+
 def total_of_parts(text: str, before: str, replies: "Replies") -> Optional[str]:
     """The line of the figure whose parts the reply ``before`` listed, when a short follow-up asks for their sum ("다
     합치면 몇 개야" after "서울 사회적경제기업 수: 4,199개 — 사회적기업 617개, 협동조합 3,265개, …"); its value is the
@@ -153,12 +163,7 @@ def total_of_parts(text: str, before: str, replies: "Replies") -> Optional[str]:
     with_parts = [line for line in figure_lines(before) if "—" in line.line and len(_PART.findall(line.line.split("—", 1)[1])) >= 2]
     if len(with_parts) != 1:
         return None
-    name_match, source = _NAME.match(before), _SOURCE.search(before)
-    as_of = _AS_OF_YEAR.search(before)
-    return replies.text(
-        "utter_fact_answer", name=name_match.group(1) if name_match else with_parts[0].label, facts=f"- {with_parts[0].line}",
-        source=source.group(1) if source else "업무보고", as_of=as_of.group(0) if as_of else "2018년 7월 기준",
-    )
+    return _line_reply(before, with_parts[0], replies)
 
 
 # "스터디룸 쓴 사람만 따로 보면?", "그중에 사회주택 빼고 기업쪽으로 가는건", "그럼 몇퍼 늘어난거야", "그게 몇년까지라구요?":
@@ -199,9 +204,4 @@ def part_of_figure(text: str, before: str, replies: "Replies") -> Optional[str]:
         ]
     if len(chosen) != 1:
         return None
-    name_match, source = _NAME.match(before), _SOURCE.search(before)
-    as_of = _AS_OF_YEAR.search(before)
-    return replies.text(
-        "utter_fact_answer", name=name_match.group(1), facts=f"- {chosen[0].line}",
-        source=source.group(1) if source else "업무보고", as_of=as_of.group(0) if as_of else "2018년 7월 기준",
-    )
+    return _line_reply(before, chosen[0], replies)

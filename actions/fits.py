@@ -244,6 +244,14 @@ EMPLOYERS_GROUP = "기업"
 HIRING_TOPIC = "youth_jobs"
 
 
+def _say_for_employers(dispatcher: CollectingDispatcher, replies: Replies, intro: str, offered: List[ProgrammeInfo]) -> None:
+    """The first four programmes offered to companies, a line each, with a button each."""
+    lines = [replies.text(intro)]
+    lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in offered[:4]]
+    lines.append(replies.text("utter_situation_footer", as_of=offered[0].as_of_label))
+    dispatcher.utter_message(text="\n".join(lines), buttons=programme_buttons(offered[:4]))
+
+
 def utter_for_employers_hiring(
     dispatcher: CollectingDispatcher, tracker: Tracker, replies: Replies, kb: KnowledgeBase
 ) -> Optional[List[Dict[Text, Any]]]:
@@ -257,10 +265,7 @@ def utter_for_employers_hiring(
     offered = [p for p in kb.programmes_for_group(EMPLOYERS_GROUP) if p.topic == HIRING_TOPIC]
     if not offered:
         return None
-    lines = [replies.text("utter_for_employers_hiring")]
-    lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in offered[:4]]
-    lines.append(replies.text("utter_situation_footer", as_of=offered[0].as_of_label))
-    dispatcher.utter_message(text="\n".join(lines), buttons=programme_buttons(offered[:4]))
+    _say_for_employers(dispatcher, replies, "utter_for_employers_hiring", offered)
     # ("직원이 육아휴직 들어가는데 대체인력 구하기가 …": and the fact of them that names the need, 육아휴직자 대체 청년인턴)
     detail = detail_answer(replies, kb, None, text, topic=HIRING_TOPIC, say_unknown=False)
     if detail is not None and detail[1].slug in [p.slug for p in offered]:
@@ -281,10 +286,7 @@ def utter_for_employers(
     """"직원 130명 회사 인사담당자에요 … 우리 회사가 써먹을만한거 추천좀": what the report offers companies (its
     programmes naming 기업 as a target, those for staff and employers' organisations too)."""
     offered = [p for p in kb.all_programmes() if EMPLOYERS_GROUP in p.target_groups]
-    lines = [replies.text("utter_for_employers")]
-    lines += [replies.text("utter_programme_line", name=p.name, summary=p.summary) for p in offered[:4]]
-    lines.append(replies.text("utter_situation_footer", as_of=offered[0].as_of_label))
-    dispatcher.utter_message(text="\n".join(lines), buttons=programme_buttons(offered[:4]))
+    _say_for_employers(dispatcher, replies, "utter_for_employers", offered)
     return [SlotSet("programme", None), SlotSet("place", None), SlotSet("last_question", "ask_programme_info")]
 
 

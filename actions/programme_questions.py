@@ -251,6 +251,16 @@ def district_counted_in(tracker: Tracker, text: str) -> Optional[str]:
     return None
 
 
+def rare_words_of(kb: KnowledgeBase, text: str, programme: ProgrammeInfo, min_idf: float = 0.0) -> List[str]:
+    """The question's rare words (bigrams) that the programme's facts share, its own names left out (인건비 of
+    사회적경제기업 육성, 미세먼지 of 공공근로사업's 미세먼지 행동요령); with ``min_idf`` only the rarer ones."""
+    index = kb.fact_index()
+    names = " ".join([programme.name, *programme.aliases])
+    return [
+        b for b in index.distinctive_words_shared(text, programme.slug) if b not in names and index.idf(b) >= min_idf
+    ]
+
+
 def services_named(programme: ProgrammeInfo, text: str, own_words: bool = False) -> List[str]:
     """The programme's services that the message names by a word other than the programme's own ("사진", "헤메"), or
     with ``own_words`` by any word ("컨설팅" of 마을노무사's 노무컨설팅)."""
@@ -999,14 +1009,6 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         return found if found is not None and now_named[0].name in found[0] else None
 
     @staticmethod
-    def _rare_word_of_its_facts(kb: KnowledgeBase, text: str, programme: ProgrammeInfo) -> bool:
-        """Whether the question shares a rare word with the programme's facts that is not in its names (미세먼지 of
-        공공근로사업's 미세먼지 행동요령)."""
-        index = kb.fact_index()
-        names = " ".join([programme.name, *programme.aliases])
-        return any(index.idf(b) >= OWN_WORD_IDF and b not in names for b in index.distinctive_words_shared(text, programme.slug))
-
-    @staticmethod
     def _own_words_weigh_more(kb: KnowledgeBase, text: str, programme: ProgrammeInfo, other: ProgrammeInfo) -> bool:
         """Whether the question shares more of its distinctive words with the programme discussed than with another
         of its topic ("대체인턴 인건비는 회사당 얼마까지 지원돼요" of 서울형 강소기업: 대체·인턴 are its own, while
@@ -1299,7 +1301,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if (
             programme is not None and intent == "ask_eligibility" and not text.startswith("/")
             and not states_profile_facts(tracker) and not WHO_MAY_WORDS.search(text)
-            and not (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text)) and self._rare_word_of_its_facts(kb, text, programme)
+            and not (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text)) and rare_words_of(kb, text, programme, OWN_WORD_IDF)
         ):  # "공공근로 하는 사람들은 미세먼지 심한날도 밖에서 일해요?": a fact of it (실내근무), not who may take part
             found = detail_answer(replies, kb, programme, text, say_unknown=False)
             if found is not None and found[1].slug == programme.slug:

@@ -226,18 +226,16 @@ class ActionRecommendProgrammes(AnswersQuestionsApart):
                 dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", named
             )
         size = profile_from_tracker(tracker).workplace_size
+        for_size = [p for p in kb.all_programmes(citizen_facing_only=True) if any(rule.kind == "workplace_size_max" for rule in p.rules)]
         if named is None and not knows_about_citizen(tracker) and told_to_be_employer(tracker):
             hiring = utter_for_employers_hiring(dispatcher, tracker, replies, kb)
             if hiring is not None:  # "청년 한명 더 뽑고 싶은데 그쪽으론 뭐 있어요" after "인쇄소 사장이에요"
                 return hiring
-            small = [p for p in kb.all_programmes(citizen_facing_only=True) if any(r.kind == "workplace_size_max" for r in p.rules)]
-            if size is None or not small or check_eligibility(small[0], profile_from_tracker(tracker)).verdict is Verdict.NOT_ELIGIBLE:
+            if size is None or not for_size or check_eligibility(for_size[0], profile_from_tracker(tracker)).verdict is Verdict.NOT_ELIGIBLE:
                 # "직원 130명 회사 인사담당자에요 … 추천좀": what the report has for companies (not 마을노무사's "no")
                 return utter_for_employers(dispatcher, tracker, replies, kb)
         if named is None and size is not None and not knows_about_citizen(tracker):
             # "직원 여섯명 카페 하는 사장인데 서울시 지원 뭐 있어요": what the report has for a workplace of that size
-            for_size = [p for p in kb.all_programmes(citizen_facing_only=True)
-                        if any(rule.kind == "workplace_size_max" for rule in p.rules)]
             if for_size:
                 return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, for_size[0])
         if named is None and not told and not knows_about_citizen(tracker):

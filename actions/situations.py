@@ -20,7 +20,7 @@ from actions.eligibility import YOUTH, YOUTH_AGES, answers_the_form
 from actions.fits import answer_about_fits, utter_fits, utter_for_employers_hiring
 from actions.programme_questions import (
     ASKS_SOMETHING, FEE_WORDS, LIMIT_ASKED, OWN_PROCESS, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion,
-    asks_the_same_about,
+    asks_the_same_about, rare_words_of,
 )
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
@@ -180,12 +180,6 @@ BOTH_NEEDS_ASKED = re.compile(r"둘\s*다\s*(?:해결|필요|도움)|(?:두\s*�
 # below this the NLU's situation is a guess, and a detail of what was just listed may be what is asked
 LISTED_DETAIL_UNSURE = 0.3
 WH_WORDS = re.compile(r"어디|언제|몇|얼마|뭐|무슨|어떤|어떻게")
-
-
-def rare_words_of(kb: KnowledgeBase, text: str, programme: ProgrammeInfo) -> List[str]:
-    """The question's rare words the programme's facts share, its own names left out (인건비 of 사회적경제기업 육성)."""
-    names = " ".join([programme.name, *programme.aliases])
-    return [b for b in kb.fact_index().distinctive_words_shared(text, programme.slug) if b not in names]
 
 
 def states_a_number(reply: str) -> bool:
