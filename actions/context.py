@@ -1176,7 +1176,9 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         if total is not None:  # "다 합치면 몇 개야" right after a figure and its parts: the report's total
             dispatcher.utter_message(text=total)
             return []
-        part = part_of_figure(tracker.latest_message.get("text") or "", before, replies) if before else None
+        discussed = tracker.get_slot("programme") if before else None
+        said_of = knowledge_base().fact_index().said_of(discussed) if discussed else ""
+        part = part_of_figure(tracker.latest_message.get("text") or "", before, replies, said_of) if before else None
         if part is not None:  # "스터디룸 쓴 사람만 따로 보면?", "그럼 몇퍼 늘어난거야" right after a figure: its line
             dispatcher.utter_message(text=part)
             return []

@@ -46,6 +46,10 @@ logger = logging.getLogger(__name__)
 RULE_ASKED = re.compile(r"(?:살아야|해야|있어야|없어야|돼야|되어야|이어야|여야)\s*(?:되|돼|됨|함|하|해|합|됩|\?|$)")
 AGE_LIMIT_ASKED = re.compile(r"(?:최소|최대|최저|최고|제한)\s*(?:나이|연령)|나이\s*(?:제한|기준)|몇\s*살\s*(?:부터|까지)")
 _NUMBER = re.compile(r"\d{1,3}")
+# "… 없어요", "… 없음": an answer ending on "none"
+_ENDS_WITH_NONE = re.compile(r"(?<![가-힣])(?:소득은?\s*|수입은?\s*)?(?:없어요|없습니다|없음|없어|없어여|없죠|없고요)\s*[.!~ㅠㅜㅋㅎ]*\s*$")
+# "네 했어요", "등록 해놨어요": the registration a form asks next, said ahead
+_DONE_AHEAD = re.compile(r"(?:^|\s)(?:네|예|넵)?\s*(?:등록\s*)?(?:했어요|했습니다|했고|해놨어요|해놨고|했음)")
 
 
 def slot_the_form_asked(tracker: Tracker) -> Optional[str]:
@@ -152,6 +156,20 @@ def _programme_before(tracker: Tracker, current: str) -> Optional[ProgrammeInfo]
     return None
 
 
+def _none_said_last(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """"네 했어요 없어요" to "소득이 있으세요?" (read as a yes, registration answered ahead): the word the answer ends on
+    is the income's (없어요); the "네 했어요" before it, the registration the form would ask next."""
+    text = tracker.latest_message.get("text") or ""
+    if tracker.get_slot("requested_slot") != "has_regular_income" or tracker.get_slot("has_regular_income") is not True:
+        return []
+    if not _ENDS_WITH_NONE.search(text) or (tracker.latest_message.get("intent") or {}).get("name") != "affirm":
+        return []
+    events = [SlotSet("has_regular_income", False)]
+    if tracker.get_slot("job_seeker_registered") is None and _DONE_AHEAD.search(text):
+        events.append(SlotSet("job_seeker_registered", True))
+    return events
+
+
 class ValidateEligibilityForm(FormValidationAction):
     """Chooses which facts to ask for, per programme, and checks the typed answers."""
 
@@ -170,6 +188,7 @@ class ValidateEligibilityForm(FormValidationAction):
                 if rules not in said_since_the_citizen(tracker):  # (not again after an action that said them)
                     dispatcher.utter_message(text=rules)
         events = await super().run(dispatcher, tracker, domain)
+        events = _none_said_last(tracker) + events
         # "아 잠깐, 지난달에 생일이 지나서 이제 35살이에요" while the form asked the job status: a fact it did not ask
         # for is still an answer (Rasa would otherwise reject the form and fall back); the form then re-checks
         asked = tracker.get_slot("requested_slot")

@@ -28,7 +28,7 @@ _ABSOLUTE = re.compile(r"(?<!\d)(20\d\d)\s*년|[’'‘](\d\d)\s*년|(?<![\d.])(
 _FILLER = re.compile(
     r"그럼|그러면|그리고|아니|아|음|혹시|그|건|거|기준|수치|숫자|실적|몇|얼마|였는데|였어요?|이었어요?|였나요|였죠|였음|"
     r"였대요?|이었나요|이었는데|었는데|됐어요?|되나요|돼요|는데|군데|곳|개|명|건|는요|은요|에는|엔|요|은|는|이|가|도|야|임|"
-    r"하루|평균|[^가-힣0-9]"
+    r"하루|평균|지금\s*까지|현재\s*까지|여태|[^가-힣0-9]"
 )
 # "작년보다 늘었어요?", "전년보다 줄었나요": the year asked to compare with
 _COMPARED = re.compile(r"(?:보다|에\s*비해|대비)\s*(?:더\s*|좀\s*)?(?:늘|줄|많|적|올랐|올|내렸|떨어|증가|감소)\S*")
@@ -135,7 +135,9 @@ def figure_in_year(text: str, before: str, replies: "Replies") -> Optional[str]:
 
 
 # "다 합치면 몇 개야", "전부 해서 몇 명이에요": the sum of the parts a figure line just listed
-_TOTAL_ASKED = re.compile(r"(?:다|모두|전부|전체)?\s*(?:합치면|합하면|합쳐서|더하면|해서)\s*(?:\S+\s*)?(?:몇|얼마)|합계|총합|총\s*몇")
+_TOTAL_ASKED = re.compile(
+    r"(?:다|모두|전부|전체)?\s*(?:합치면|합하면|합쳐서|더하면|해서)\s*(?:\S+\s*)?(?:몇|얼마)|합계|총합|총\s*몇|전체\s*(?:로|를|는)?\s*(?:치면|보면|따지면)"
+)
 # "둘이 합치면", "두 개 합하면": two figures said one after the other
 _TWO_ANSWERS = re.compile(r"둘|두\s*(?:개|번|해|기간|군데|곳)|양쪽|상하반기|상·하반기")
 # "— 사회적기업 617개, 협동조합 3,265개, 마을기업 108개, 기타 209개": parts, each with a number
@@ -161,15 +163,18 @@ def total_of_parts(text: str, before: str, replies: "Replies") -> Optional[str]:
     if _TWO_ANSWERS.search(text):
         return None  # "둘이 합치면 총 몇 명이에요" after 상반기, then 하반기: the sum of two answers, not of one's parts
     with_parts = [line for line in figure_lines(before) if "—" in line.line and len(_PART.findall(line.line.split("—", 1)[1])) >= 2]
-    if len(with_parts) != 1:
+    if len(with_parts) != 1 or any(noun not in with_parts[0].line.replace(" ", "") for noun in _named_in(text, before)):
+        # ("육아휴직 대체인턴 그거는 총 몇명" names another line of the reply: not this one's total)
         return None
     return _line_reply(before, with_parts[0], replies)
 
 
 # "스터디룸 쓴 사람만 따로 보면?", "그중에 사회주택 빼고 기업쪽으로 가는건", "그럼 몇퍼 늘어난거야", "그게 몇년까지라구요?":
 # one part of a figure line just said (a part named in its note, its rate, or the year it runs to)
+# ("인원만요?", "서울시 과정만?", "마을기업은요 ㅎ", "멘토링 말고 특강이요": a part named bare)
 _PART_ASKED = re.compile(
     r"몇|얼마|따로|만\s*(?:보면|치면|따지면|하면)|빼고|빼면|쪽(?:으로|은|는|만)|퍼(?:센트)?(?![가-힣])|퍼\s*(?:늘|줄|증가|감소)|%|비율|증가율|규모"
+    r"|만\s*요?\s*[?？]*\s*$|[은는]\s*요\s*[?？ㅎㅋ~!.\s]*$|말고\s*\S+\s*(?:이요|요)\s*[?？]*\s*$"
 )
 _RATE_ASKED = re.compile(r"퍼(?:센트)?(?![가-힣])|몇\s*퍼|%|비율|증가율|감소율")
 _UNTIL_ASKED = re.compile(r"몇\s*년\s*까지|언제\s*까지|몇\s*년도\s*까지")
@@ -178,30 +183,76 @@ _NOT_A_PART = frozenset({"사람", "지금", "작년", "올해", "하루", "그�
 _NUMBER_AFTER = r"[^0-9—\n]{0,10}?[0-9][0-9,.]*"
 
 
-def part_of_figure(text: str, before: str, replies: "Replies") -> Optional[str]:
+def part_of_figure(text: str, before: str, replies: "Replies", programme_words: str = "") -> Optional[str]:
     """The one figure line of the reply ``before`` that holds the part a short follow-up asks for: a part its note
-    names with a number, its rate when a rate is asked, the year it runs to when that is asked; every noun the
-    question names must be in that line. None otherwise."""
+    names with a number, its rate when a rate is asked, the year it runs to when that is asked, or the line its label
+    names; every noun the question names must be in that line, but for words the programme's facts
+    (``programme_words``) never use. None otherwise."""
     if not text or text.startswith("/") or len(text) > FOLLOW_UP_LENGTH + 5 or not _PART_ASKED.search(text):
         return None
-    if not _NAME.match(before):
+    name = _NAME.match(before)
+    if not name:
         return None  # (the bureau's own figures have follow-ups of their own: context.policy_figure_follow_up)
     lines = figure_lines(before)
     if not lines:
         return None
-    # every noun the question names must be the line's ("국가과정은 학과 몇개나" is not the line of 국가과정 1,134명)
-    parts = [noun for noun in dict.fromkeys(nouns(text)) if len(noun) >= 2 and noun not in _NOT_A_PART]
-    lines = [line for line in lines if all(noun in line.line for noun in parts)]
+    said = [noun for noun in dict.fromkeys(nouns(text)) if len(noun) >= 2 and noun not in _NOT_A_PART]
+    known = _named_in(text, before)
+    # every noun the question names must be in the line ("국가과정은 학과 몇개나" is not the line of 국가과정 1,134명)
+    whole = [line for line in lines if all(noun in line.line.replace(" ", "") for noun in said)]
     chosen: List[FigureSeries] = []
     if _RATE_ASKED.search(text):
-        chosen = [line for line in lines if "%" in line.line.split(":", 1)[1]]
+        chosen = [line for line in whole if "%" in line.line.split(":", 1)[1]]
     elif _UNTIL_ASKED.search(text):
-        chosen = [line for line in lines if "까지" in line.line.split("—", 1)[0]]
-    elif parts:
+        chosen = [line for line in whole if "까지" in line.line.split("—", 1)[0]]
+    elif known:
+        # a part its note names with a number; here a noun neither the reply nor the programme's facts ever say is
+        # no part of it ("그중에 구청이나 공공기관에 있는건": 구청), nor one typed after the part in the same word
+        # (공공기관: 공공 21); but "최저시급" is no 시급
+        parts = [
+            noun for noun in said if noun in known or _in_word_with(noun, known, text, before_it=True)
+            or (noun in programme_words.replace(" ", "") and not _in_word_with(noun, known, text, before_it=False))
+        ]
         chosen = [
             line for line in lines
-            if "—" in line.line and any(re.search(re.escape(noun) + _NUMBER_AFTER, line.line.split("—", 1)[1]) for noun in parts)
+            if "—" in line.line and all(noun in line.line.replace(" ", "") for noun in parts)
+            and any(re.search(re.escape(noun) + _NUMBER_AFTER, line.line.split("—", 1)[1]) for noun in known)
         ]
+        # "육아휴직 대체인턴 그거는 총 몇명": the line whose label names all it says (beyond the programme's own name)
+        if not chosen and all(noun not in name.group(1).replace(" ", "") for noun in said):
+            chosen = [line for line in whole if all(noun in line.label.replace(" ", "") for noun in said) and _kind_fits(text, line)]
+    elif not said and len(lines) == 1 and _AMOUNT_ASKED.search(text) and _TOTAL_MONEY_ASKED.search(text) and _kind_fits(text, lines[0]):
+        chosen = lines  # "돈은 총 얼마 모였는데" right after the one amount: that figure again
     if len(chosen) != 1:
         return None
     return _line_reply(before, chosen[0], replies)
+
+
+def _in_word_with(noun: str, known: List[str], text: str, before_it: bool) -> bool:
+    """Whether ``noun`` is typed in one word with a noun of ``known``, before it ("최저시급": 최저 before 시급) or
+    after it ("공공기관": 기관 after 공공)."""
+    return any(
+        k in word and noun in word and (word.index(noun) < word.index(k)) == before_it
+        for word in text.split() for k in known if k != noun
+    )
+
+
+# "총 얼마 모였는데", "다 해서 얼마": the sum a figure line gives
+_TOTAL_MONEY_ASKED = re.compile(r"총|전체|모두|다\s*(?:해서|합쳐|합하)|모였|모은|모인|모금")
+
+
+def _named_in(text: str, before: str) -> List[str]:
+    """The nouns of a follow-up ``text`` that the reply ``before`` also said (spaces aside), each once."""
+    spoken = re.sub(r"\s+", "", before)
+    return [noun for noun in dict.fromkeys(nouns(text)) if len(noun) >= 2 and noun not in _NOT_A_PART and noun in spoken]
+
+
+def _kind_fits(text: str, line: FigureSeries) -> bool:
+    """Whether the value of ``line`` is the kind ``text`` asks: an amount for 얼마, people for 몇 명/분, a count for
+    몇 개."""
+    value = line.line.split(":", 1)[1].split("—", 1)[0]
+    if _AMOUNT_ASKED.search(text):
+        return bool(re.search(r"[0-9]\s*(?:억원|백만원|만원|원)", value))
+    if re.search(r"몇\s*(?:명|분)", text):
+        return bool(re.search(r"[0-9]\s*명", value))
+    return bool(_COUNT_ASKED.search(text)) and not _AMOUNT.search(value)

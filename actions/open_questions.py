@@ -125,6 +125,9 @@ class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "그중에 돈 버는건 뭐야" after a list of what fits
         if fits is not None:
             return fits
+        if mentioned_programme(tracker, kb) is not None and asks_the_same_about(tracker, kb):
+            # "국제포럼" alone (out of scope to the NLU): what it is, or the question asked before, of it
+            return ActionAnswerProgrammeQuestion().answer(dispatcher, tracker, replies, kb)
         if states_profile_facts(tracker) and tracker.get_slot("last_question") == "ask_eligibility":
             # "아 근데 국민연금이 매달 조금씩 나오거든요 그럼 안 돼요?" after a verdict (out of scope to the NLU, and
             # 국민연금 not covered): an income told, so the verdict again

@@ -121,7 +121,19 @@ def asks_the_same_about(tracker: Tracker, kb: Optional[KnowledgeBase] = None) ->
     if places_named:
         # (a place with its particle: "합정이랑", "상암쉼터는요"; not "합정은어떤사람들이주로와요" typed as one word)
         words = [word for word in words if not (kb.places_in_text(word) and len(word) <= 8)]
+        # ("대리기사들 가는 서초 쉼터요": the place told by whom it serves, its kind typed apart)
+        said = tracker.latest_message.get("text") or ""
+        serves = [place.serves.replace(" ", "") for place in kb.places_in_text(said) if place.serves]
+        words = [
+            word for word in words
+            if not (_PLACE_KIND_WORD.fullmatch(word) or any(word.startswith(s) for s in serves) or _GOING_THERE.fullmatch(word))
+        ]
     return all(word in _ELLIPSIS_WORDS for word in words)
+
+
+# "서초 쉼터요", "북부 교육원은요": a place's kind typed apart from its name; "대리기사들 가는": who goes there
+_PLACE_KIND_WORD = re.compile(r"(?:쉼터|교육원|기술교육원|센터)(?:요|는요|은요|는|은|도|도요)?")
+_GOING_THERE = re.compile(r"(?:가는|오는|쓰는|다니는|이용하는|쉬는)(?:데|곳|거)?(?:요|는요)?")
 
 
 # "기술교육원밖에 없죠?", "이거 하나뿐이에요?": whether there is anything else
@@ -733,8 +745,9 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         listed = list({p.slug: p for p in programmes_just_listed(tracker, kb)}.values()) if named is None and intent == "ask_cost" else []
         paying = [p for p in listed if any(WAGE_WORDS.search(f.label) for f in p.figures)]
         if len(listed) > 1 and WAGE_WORDS.search(text) and len(paying) == 1 and tracker.get_slot("programme") in (
-            None, paying[0].slug
-        ):  # (not "일당은 얼마고" after "공공근로는 몇살부터예요?" in the same message: 공공근로's pay)
+            None, paying[0].slug, *(p.slug for p in listed if p.slug != paying[0].slug and not p.rules)
+        ):  # (not "일당은 얼마고" after "공공근로는 몇살부터예요?" in the same message: 공공근로's pay; but one of the list
+            # in context, with no rules of its own, is no such question: "…카페 이런거요" heard as 일자리카페)
             # "시급 얼마 줘요 거기" after a list of what fits: the one of them the report gives a wage for (뉴딜일자리)
             return self.respond(dispatcher, tracker, replies, kb, intent, question, paying[0])
         offering = [p for p in listed if services_named(p, text)]
@@ -1005,7 +1018,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if len(now_named) != 1 or not before:
             return None
         before = context.without_place_names(before, programme.places)  # (the place asked about before is not now's)
-        found = detail_answer(replies, kb, programme, f"{before} {now_named[0].name}", now_named[0].name)
+        found = detail_answer(replies, kb, programme, f"{now_named[0].name} {before}", now_named[0].name)
         return found if found is not None and now_named[0].name in found[0] else None
 
     @staticmethod
@@ -1147,7 +1160,9 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 # "그럼 일 얘기로, 올해 서울시 일자리 목표는 몇 개였어요?" after 일자리카페: the city's target, not the café's
                 dispatcher.utter_message(text=figure)
                 return []
-            place = places_named[0].name if places_named else tracker.get_slot("place")
+            serving = context.places_serving(tracker, programme, text) if not places_named else []
+            # ("대리 쉼터는 하루에 사람 얼마나 와요?" after 북창쉼터's hours: the site of the work named, 서초쉼터)
+            place = places_named[0].name if places_named else serving[0].name if len(serving) == 1 else tracker.get_slot("place")
             found = detail_answer(replies, kb, programme, text, place)
             asking = asking_sentence(text)
             if found is None and len(asking) < len(text) // 2:

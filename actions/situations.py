@@ -64,6 +64,13 @@ BY_CUSTOMERS = re.compile(r"고객|손님|민원인|진상|(?:욕설|폭언|욕)
 BY_COLLEAGUES = re.compile(r"사장|상사|팀장|부장|과장|차장|실장|점장|대표|동료|선배|상급자|직장\s*내|회사\s*사람")
 # "나이가 많아서 받아주는 데가 없네요", "나이 들어서 써주는 데가 없어": too old, in the citizen's eyes, for jobs for the young
 OLDER_SEEKER = re.compile(r"나이(?:가|도)?\s*(?:많|들|있)|나이\s*때문|늦은\s*나이|(?:50|60|70)대|환갑|은퇴")
+# "돈 받으면서 진짜 일 경험 쌓을 수 있는데", "월급 받으면서 일 배울수 있는 데": paid work that gives experience
+PAID_EXPERIENCE_WANTED = re.compile(
+    r"(?:돈|월급|급여|임금|월급도)\s*(?:을|도)?\s*(?:받으면서|받으며|받고|벌면서|주면서)\s*(?:\S+\s*){0,2}?(?:일|경험|경력|배우|배울)"
+    r"|일\s*경험\s*(?:을\s*)?(?:쌓|해\s*볼|할\s*수)|경력\s*(?:을\s*)?(?:쌓|만들)|직무\s*경험"
+)
+# a programme that is paid work with experience ("직무경험 … 생활임금을 받으며 … 일할 수 있어요")
+GIVES_PAID_EXPERIENCE = re.compile(r"직무\s*경험.*받으며|받으며.*일할\s*수")
 # "몇 살까지 돼?", "나이 제한 있어요?": the age limit asked outright ("나이가 많아서 걱정이에요" is part of a story)
 AGE_LIMIT_QUESTION = re.compile(
     r"몇\s*살\s*(?:까지|부터)|나이\s*(?:제한|기준|상한|하한|는\s*몇|가\s*몇)|연령\s*(?:제한|상한)|몇\s*세\s*(?:까지|부터)"
@@ -391,6 +398,9 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # the city's jobs and training open to any adult (공공근로, 기술교육원)
             wider = programmes + kb.for_situation("situation_low_income") + kb.for_situation("situation_job_training")
             programmes = [p for p in {p.slug: p for p in wider}.values() if YOUTH not in p.target_groups]
+        if situation == "situation_job_search" and PAID_EXPERIENCE_WANTED.search(text):
+            # "돈 받으면서 진짜 일 경험 쌓을 수 있는데 없을까요?": the paid work with experience first (뉴딜일자리)
+            programmes = sorted(programmes, key=lambda p: not GIVES_PAID_EXPERIENCE.search(p.summary))
         programmes += second_need(tracker, kb, situation, programmes)
         named = mentioned_programme(tracker, kb)
         if named is not None and named.citizen_facing and BOTH_NEEDS_ASKED.search(text) and named.slug not in [p.slug for p in programmes]:

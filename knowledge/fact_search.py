@@ -227,7 +227,7 @@ QUESTION_SYNONYMS = {
     "얼마나 빌려": "융자 규모", "얼마 빌려": "융자 규모", "직접 빌리": "수행기관 융자", "직접 빌려": "수행기관 융자", "찾아가야": "방문", "직접 가야": "방문", "직접 찾아": "방문", "늘었": "증가 확대", "늘렸": "증가 확대", "올 상반기": "상반기 1~6월", "올해 상반기": "올해 상반기 1~6월", " 하나당": "별", " 한 개당": "별", " 한개당": "별", " 개당": "별", "분이 활동": "명 인원 ", "명이 활동": "명 인원 ", "분이나 활동": "명 인원 ", "명이나 활동": "명 인원 ", "짓는데": "소요예산", "짓는 데": "소요예산", "얼마 들어갔": "소요예산", "공사비": "소요예산", "건축비": "소요예산", "채웠": "달성", "담 모집": "모집 선발 예정", "다음 모집": "모집 선발 예정", "다음에 언제 뽑": "선발 예정", "담에 언제 뽑": "선발 예정", "다음꺼는 언제": "선발 예정", "다음 거는 언제": "선발 예정", "다음꺼 언제": "선발 예정", "담꺼는 언제": "선발 예정", "다음엔 언제 뽑": "선발 예정", "다음번엔 언제": "선발 예정", "다음번 모집": "모집 선발 예정", "담번 모집": "모집 선발 예정", "빌려주는 돈": "융자 규모", "얼마 풀": "융자 규모", "몇개까지 늘": "목표", "몇 개까지 늘": "목표", "몇개로 늘": "목표", "몇 개로 늘": "목표", "최종적으로": "목표", "구청에서 하는": "자치구", "구청이랑 같이": "자치구 협력", "구청하고 같이": "자치구 협력", "구청과 같이": "자치구 협력", "구청이랑 함께": "자치구 협력", "총액": "총 규모", "취업 많이": "취업률", "취업 얼마나": "취업률", "취업은 얼마나": "취업률", "취업이 얼마나": "취업률", "취업을 많이": "취업률", "취업 잘": "취업률",
     "취업들": "취업률", "센터 같은": "보호센터",
     "누가 운영": "위탁법인 민간위탁", "직접 운영": "민간위탁 위탁법인", "위탁이에요": "민간위탁 위탁법인", "위탁인가": "민간위탁 위탁법인", "운영은 누가": "위탁법인 민간위탁", "누가 맡": "위탁법인 민간위탁", "어디서 운영": "위탁법인", "어디서 위탁": "위탁법인",
-    "정보는 어디": "플랫폼", "정보 어디": "플랫폼", "모아서 볼": "통합정보 플랫폼", "팔 수 있": "판로 확대", "얼마까지": "최대 얼마",
+    "정보는 어디": "플랫폼", "정보 어디": "플랫폼", "모아서 볼": "통합정보 플랫폼", "팔 수 있": "판로 확대", "사주는": "구매", "사 주는": "구매", "사줬": "구매", "사 줬": "구매", "사준": "구매", "얼마까지": "최대 얼마",
     "밥도 줘": "급식비", "밥 줘": "급식비", "밥은 줘": "급식비", "밥 나와": "급식비", "밥은 나와": "급식비", "점심은 줘": "급식비",
     "점심 줘": "급식비", "점심도 줘": "급식비", "점심 나와": "급식비", "식사": "급식", "밥값": "급식비", "밥 값": "급식비", "밥도 준": "급식비", "밥 준": "급식비", "한끼": "급식비", "한 끼": "급식비", "위탁 맡은": "위탁법인", "맡은 학교": "위탁법인",
     "맡은 대학": "위탁법인", "정장 어디서": "운영업체", "양복 어디서": "운영업체", "빌려주는 가게": "운영업체",
@@ -372,7 +372,9 @@ class FactIndex:
         for slug, grams in self._name_bigrams.items():
             self._programme_bigrams.setdefault(slug, set()).update(b for b in grams if b in self._idf)
 
-    def evidence(self, question: str, programme_slug: Optional[str] = None, aliases: bool = True) -> List[str]:
+    def evidence(
+        self, question: str, programme_slug: Optional[str] = None, aliases: bool = True, summary_words: bool = False
+    ) -> List[str]:
         """The question's bigrams that can point to a fact: not the programme's name, nor its aliases, except
         (``aliases=False``) the words of an alias the question says beyond the name ("자판기" of 공정무역 자판기)."""
         ignored = set(STOP_BIGRAMS)
@@ -394,7 +396,8 @@ class FactIndex:
                 said = [word for word in question_words(question) if len(word) >= 2]
                 shared = {w for w in alias_words if len(w) >= 2 and any(w in word for word in said)}  # "포럼이라는"
                 shared |= {word for word in said if any(word in w for w in alias_words)}  # "온라인" of 온라인쇼핑몰
-                named_parts = {b for word in shared if not set(bigrams(word)) & summary for b in bigrams(word)}
+                # (with ``summary_words``, one the summary says too: "공공구매 올해 얼마나" when nothing else matched)
+                named_parts = {b for word in shared if summary_words or not set(bigrams(word)) & summary for b in bigrams(word)}
                 # (so are the report's words the question says in its own: "센터 같은 건" → 보호센터)
                 ignored -= (named_parts | set(self.translated(question))) - self._main_name_bigrams.get(programme_slug, set())
         found = [b for b in dict.fromkeys(question_bigrams(question)) if b not in ignored and self._idf.get(b, 0.0) > 0.5]
@@ -411,6 +414,8 @@ class FactIndex:
         asked = [kind for kind in VALUE_ONLY_KINDS if ANSWER_KINDS[kind][0].search(question)]
         # "정규직 전환 얼마나 했어" asks a count, which a number of people answers too
         accepted = asked + (["people"] if "count" in asked else [])
+        if "count" in asked and "얼마" in question:
+            accepted.append("amount")  # ("공공구매 올해 얼마나 했대요": a sum of money answers it too, 349억원)
         return bool(asked) and not any(ANSWER_KINDS[kind][1].search(fact.text) for kind in accepted for fact in facts)
 
     def idf(self, bigram: str) -> float:
@@ -528,9 +533,10 @@ class FactIndex:
         question = _SET_ASIDE.sub(" ", without_guessed_numbers(question))
         evidence = self.evidence(question, programme_slug)
         hits = self._search(question, programme_slug, limit, place, evidence)
-        if programme_slug is not None and (not hits or hits[0].fact.kind == "summary"):
-            # nothing, or only the programme's summary (its general words): an alias's word may be the detail asked
-            with_aliases = self.evidence(question, programme_slug, aliases=False)
+        if programme_slug is not None and (not hits or hits[0].fact.kind == "summary" or not hits[0].matched):
+            # nothing, only the programme's summary (its general words) or facts of the kind asked that share no word
+            # with it ("공공구매 올해 얼마나 했대요": an amount, any): an alias's word may be the detail asked
+            with_aliases = self.evidence(question, programme_slug, aliases=False, summary_words=bool(hits) and not hits[0].matched)
             if with_aliases != evidence:
                 # a word naming the programme is weaker evidence: the fact must also have the kind of value asked
                 # ("정장 며칠 빌릴 수 있어요?" of 취업날개: no fact gives a number of days, so none answers)

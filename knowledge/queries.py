@@ -789,6 +789,11 @@ class KnowledgeBase:
             # "사회적경제 기업에 돈을 빌려주는 서울시 기금 … 이자는 얼마인지요": a programme's fact says clearly more of
             # what was asked (사회투자기금's 3%: 10 words) than the bureau's count of 사회적경제 기업 does (5)
             return None
+        month = re.search(r"(?<!\d)(\d{1,2})\s*월", question)
+        if month and best and best[0].score >= GLOBAL_FACT_THRESHOLD and f"{month.group(1)}월" in best[0].fact.text:
+            # "공공구매 올해 얼마나 했어요 5월까지": what a programme's fact says by that month (349억원, 5월말), not the
+            # bureau's yearly indicator
+            return None
         return tied[0]
 
     def jobs_target_for_group(self, group: str) -> Optional[FigureInfo]:

@@ -176,3 +176,23 @@ def test_a_round_sum_of_won_is_also_said_in_man_won() -> None:
     wage = FigureInfo("생활임금", 9220, "원", "’18년", None, "living_wage", None)
     assert deposit.display() == "예치금 상한: 200,000원(20만원)"
     assert wage.display() == "생활임금: 9,220원 (’18년)"
+
+
+def test_an_alias_word_is_the_detail_when_only_the_kind_asked_matched(kb: KnowledgeBase) -> None:
+    """"판로가 젤 문젠데 공공구매 올해 얼마나 했대요" of 사회적경제기업 육성 (공공구매 is a word of one of its aliases
+    and of its summary): the purchases so far, 349억원, not any other amount of it."""
+    facts = kb.find_facts("판로가 젤 문젠데 공공구매 올해 얼마나 했대요", "social_economy_support")
+    assert facts and "349억원" in facts[0].text
+
+
+def test_a_month_asked_is_a_programmes_figure_by_that_month_not_the_yearly_indicator(kb: KnowledgeBase) -> None:
+    """"시에서 사회적경제 제품 공공구매 올해 얼마나 했어요 5월까지": 349억원 by the end of May, not the bureau's
+    yearly 1,300억원 indicator."""
+    assert kb.policy_figure("시에서 사회적경제 제품 공공구매 올해 얼마나 했어요 5월까지") is None
+    assert kb.policy_figure("사회적경제 공공구매액 올해 목표 얼마에요") is not None
+
+
+def test_the_forum_abroad_has_its_expected_attendance(kb: KnowledgeBase) -> None:
+    """"GSEF 포럼 빌바오에서 한다던데 몇명 참석 예상이에요": the report's 1,500여명."""
+    facts = kb.find_facts("GSEF 포럼 빌바오에서 한다던데 몇명 참석 예상이에요", "gsef")
+    assert facts and "1,500" in facts[0].text

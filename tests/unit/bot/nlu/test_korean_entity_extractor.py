@@ -274,6 +274,10 @@ ENTITY_CASES = [
     ("구직등록?? 그런거 안했는데", [("job_seeker_registered", 0, 13, False)]),
     ("주소지는 마포구로 옮겼어요", [("district", 5, 8, "마포구"), ("residence", 10, 12, "seoul")]),
     ("집은 마포구예요", [("district", 3, 6, "마포구"), ("residence", 6, 8, "seoul")]),
+    # a correction: where one studies or works first, then home (typed 에요 straight after the district)
+    ("아 잘못말했다 부천은 학교고 집은 구로에요", [("district", 19, 21, "구로구"), ("residence", 21, 23, "seoul")]),
+    ("걔 부천에서 일하는거고 집은 양천구에요", [("district", 16, 19, "양천구"), ("residence", 19, 21, "seoul")]),
+    ("형은 만 36이에여", [("age", 3, 7, 36)]),  # 이에요 as typed fast
     ("센터는 마포구예요", [("district", 4, 7, "마포구")]),  # where a centre is, not where one lives
     ("내년에 가게 늘려서 13명 되면 그땐요?", [("workplace_size", 11, 13, 13)]),
     ("우리 식당 사장인 나까지 7명인데", [("workplace_size", 14, 15, 7)]),

@@ -1,0 +1,143 @@
+"""Follow-ups of session 23 (v191–v196 read): a part of a figure named bare or in words the reply never used, the
+line a label names, the sum of money said again; paid work with experience first in a story's list; the pay asked
+of that list; an answer to the income question that ends on "none"; the site of the work named."""
+from __future__ import annotations
+
+from actions.eligibility import ValidateEligibilityForm
+from actions.programme_questions import ActionAnswerProgrammeQuestion
+from actions.situations import ActionAnswerSituation
+from tests.unit.actions.conftest import make_tracker, run_action, slots_of, texts
+from tests.unit.actions.test_session21_followups import bot, slot
+from tests.unit.actions.test_session22_followups import JOB_CAFE_USERS, _after
+from tests.unit.actions.test_session6_followups import then
+
+QUESTION = ActionAnswerProgrammeQuestion()
+
+JOB_CAFE_COUNT = (
+    "[일자리카페] 보고서에 이렇게 나와 있어요.\n"
+    "- 일자리카페 확대 목표: 90개 (’18. 8월~) — 73개소 → 90개소\n"
+    "- 일자리카페 수: 73개 (2018년 7월 보고 기준) — 민간 36, 대학 16, 공공 21\n"
+    "출처: 업무보고 「청년 생활 밀착형 일자리카페 운영」, 2018년 7월 기준"
+)
+SOCIAL_ECONOMY_COUNT = (
+    "[사회적경제기업 육성] 보고서에 이렇게 나와 있어요.\n"
+    "- 서울 사회적경제기업 수: 4,199개 (’18.6월) — 사회적기업 617개, 협동조합 3,265개, 마을기업 108개, 기타 209개\n"
+    "출처: 업무보고 「체계적인 종합지원으로 사회적경제기업 육성」, 2018년 7월 기준"
+)
+STRONG_SME_APPLICANTS = (
+    "[서울형 강소기업] 보고서에 이렇게 나와 있어요.\n"
+    "- ’18년 서울형 강소기업 선정 예정: 100개 (’18년) — 접수 541개, 서면심사 통과 241개, 접수 경쟁률 5.4:1(’17년 1.7:1)\n"
+    "- 육아휴직자 대체 청년인턴 지원 인원: 50명 (’18년 하반기~) — 최대 23개월\n\n"
+    "출처: 업무보고 「일생활균형 서울형 강소기업 지원」, 2018년 7월 기준"
+)
+CROWDFUNDING = (
+    "[사회성과보상사업(SIB)] 보고서에 이렇게 나와 있어요.\n"
+    "- 모의크라우드 펀딩대회 모집금액: 211억원 (’18.2.20.~3.9.) — 1,973명 참여, 모의금액. 8개 제안사업 중 5개 사업 시상(4.2.)\n"
+    "출처: 업무보고 「사회성과보상사업(SIB) 활성화」, 2018년 7월 기준"
+)
+NEWDEAL_WAGE = (
+    "[뉴딜일자리] 보고서에 이렇게 나와 있어요.\n"
+    "- 생활임금 시급: 9,220원 — 보고서(2018년 7월)의 뉴딜일자리 근무조건(최대 23개월 보장, 공휴일 유급화)\n"
+    "출처: 업무보고 「뉴딜일자리 참여자 지원 및 민간일자리 발굴 강화」, 2018년 7월 기준"
+)
+TRAINEES_NOW = (
+    "[서울시 기술교육원] 보고서에 이렇게 나와 있어요.\n"
+    "- 훈련 중인 인원: 4,046명 (’18.6.30. 기준) — 서울시과정 2,912명, 국가과정 1,134명\n"
+    "출처: 업무보고 「서울시 기술교육원 운영」, 2018년 7월 기준"
+)
+
+
+async def test_a_part_in_words_the_reply_never_used_is_its_line(domain) -> None:
+    """"그중에 구청이나 공공기관에 있는건 몇개에요?" after the cafés' count: the line with 공공 21 (구청 and 공공기관's
+    기관 are no words of its lines), not the target of 90."""
+    reply = await _after(JOB_CAFE_COUNT, "job_cafe", "그중에 구청이나 공공기관에 있는건 몇개에요?", domain=domain)
+    assert "공공 21" in reply and "90개" not in reply
+
+
+async def test_a_part_named_bare_is_its_line(domain) -> None:
+    """"마을기업은요 ㅎ" after Seoul's social-economy firms and their kinds: the line with 마을기업 108개."""
+    reply = await _after(SOCIAL_ECONOMY_COUNT, "social_economy_support", "마을기업은요 ㅎ", domain=domain)
+    assert "108개" in reply
+
+
+async def test_one_part_set_aside_for_another_is_the_same_line(domain) -> None:
+    """"아니 멘토링 말고 특강이요" after the cafés' users: the line with 특강 2,383명."""
+    reply = await _after(JOB_CAFE_USERS, "job_cafe", "아니 멘토링 말고 특강이요", domain=domain)
+    assert "2,383명" in reply
+
+
+async def test_the_line_whose_label_names_it_is_the_answer_not_the_others_total(domain) -> None:
+    """"육아휴직 대체인턴 그거는 총 몇명 뽑는데요" after 강소기업's applicants (whose note has parts): the interns' 50명,
+    not the applicants' line."""
+    reply = await _after(STRONG_SME_APPLICANTS, "seoul_strong_sme", "육아휴직 대체인턴 그거는 총 몇명 뽑는데요", domain=domain)
+    assert "50명" in reply and "541개" not in reply
+
+
+async def test_the_sum_of_money_said_again_is_that_figure(domain) -> None:
+    """"돈은 총 얼마 모였는데" right after the crowdfunding contest's line: 211억원, not "the report does not say"."""
+    reply = await _after(CROWDFUNDING, "social_impact_bond", "돈은 총 얼마 모였는데", domain=domain)
+    assert "211억원" in reply
+
+
+async def test_a_word_before_the_one_said_makes_another_thing(domain) -> None:
+    """"그럼 처음 물어본 최저시급보다 얼마나 더 받는 거예요?" after 뉴딜's hourly wage: 최저시급 is no 시급 of the
+    line, so the line is not said again as if it answered."""
+    reply = await _after(NEWDEAL_WAGE, "newdeal_jobs", "그럼 처음 물어본 최저시급보다 얼마나 더 받는 거예요?", domain=domain)
+    assert "120" in reply
+
+
+async def test_a_word_the_programme_uses_elsewhere_still_rules_a_line_out(domain) -> None:
+    """"국가과정은 학과 몇개나 돼요" after the trainees now: 학과 is a word of 기술교육원's facts, so not the line of
+    국가과정 1,134명."""
+    reply = await _after(TRAINEES_NOW, "technical_school", "국가과정은 학과 몇개나 돼요", domain=domain)
+    assert "1,134명" not in reply
+
+
+async def test_a_story_wanting_paid_experience_lists_newdeal_first(domain) -> None:
+    """"… 돈 받으면서 진짜 일 경험 쌓을 수 있는데 없을까요?" (job search): 뉴딜일자리, which pays while one gains
+    experience, comes first in the list (four are shown)."""
+    text = (
+        "대학 졸업하고 알바만 2년 했어요. 이력서 경력칸에 쓸게 없으니까 서류에서 계속 떨어지네요. "
+        "돈 받으면서 진짜 일 경험 쌓을 수 있는데 없을까요?"
+    )
+    messages, _ = await run_action(ActionAnswerSituation(), make_tracker("situation_job_search", text), domain)
+    reply = texts(messages)
+    assert "뉴딜일자리" in reply
+    assert reply.index("뉴딜일자리") < reply.index("청년일자리센터")
+
+
+async def test_the_pay_asked_of_a_list_is_the_one_that_pays(domain) -> None:
+    """"시급은 얼마 쳐줘요?" right after a list with 뉴딜일자리 (the cafés heard in the story as the programme): its
+    wage, 9,220원, not each one's cost."""
+    listed = ["newdeal_jobs", "seoul_job_centre", "youth_job_centre", "job_cafe"]
+    events = [then("돈 받으면서 일 경험 쌓을 수 있는데"), bot("일자리를 찾고 계시군요. 도움이 될 만한 서울시 제도예요:", listed),
+              slot("programme", "job_cafe"), then("시급은 얼마 쳐줘요?")]
+    tracker = make_tracker("ask_cost", "시급은 얼마 쳐줘요?", slots={"programme": "job_cafe"}, events=events)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "9,220원" in reply and "비용은" not in reply
+
+
+async def test_an_answer_ending_on_none_is_no_income_and_registration_said_ahead(domain) -> None:
+    """"네 했어요 없어요" to "지금 정기적인 소득이 있으세요?" (heard as a yes): no regular income, and registered."""
+    text = "네 했어요 없어요"
+    slots = {
+        "programme": "public_works", "requested_slot": "has_regular_income", "has_regular_income": True,
+        "age": 47, "residence": "seoul", "job_status": "unemployed",
+    }
+    tracker = make_tracker("affirm", text, slots=slots, active_loop="eligibility_form")
+    _, events = await run_action(ValidateEligibilityForm(), tracker, domain)
+    told = slots_of(events)
+    assert told.get("has_regular_income") is False and told.get("job_seeker_registered") is True
+
+
+async def test_a_site_named_by_the_work_it_serves_is_the_one_asked(domain) -> None:
+    """"대리 쉼터는 하루에 사람 얼마나 와요?" after 북창쉼터's hours: 서초쉼터 (for 대리기사), 일평균 70명."""
+    now = "대리 쉼터는 하루에 사람 얼마나 와요?"
+    events = [then("퀵 하는 사람들 쉬는데는 저녁 몇시까지해요"), bot("[休 서울노동자 쉼터] 운영시간이에요.\n- 북창쉼터: 매일 08:30~20:00"),
+              slot("place", "북창쉼터"), then(now)]
+    tracker = make_tracker(
+        "ask_hours", now, entities=[{"entity": "worker_type", "value": "대리기사", "start": 0, "end": 2, "extractor": "test"}],
+        slots={"programme": "rest_area", "place": "북창쉼터", "last_question": "ask_hours"}, events=events, confidence=0.13,
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "70명" in reply and "57명" not in reply
