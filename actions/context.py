@@ -358,6 +358,8 @@ def with_references_named(tracker: Tracker, kb: KnowledgeBase) -> Tracker:
             meant = meant[:start] + names[0] + meant[end:]
         else:
             meant = f"{meant[:start]}{'랑 '.join(names)} {meant[start:]}"
+    if words is None:
+        meant = _listed_by_its_last_word(tracker, kb, meant)
     story_start = used_in_the_story(tracker)
     if meant == said and not story_start:
         return tracker
@@ -368,6 +370,38 @@ def with_references_named(tracker: Tracker, kb: KnowledgeBase) -> Tracker:
         # conversation is about what it was about before
         resolved.slots = {**tracker.slots, "programme": _slot_before_latest_message(tracker, "programme")}
     return resolved
+
+
+# the kinds of place a programme's name ends in, said for it ("센터", "카페")
+_KIND_WORDS = frozenset({"센터", "카페", "쉼터", "교육원", "포럼", "아카데미"})
+_OWN_PLACE_BEFORE = re.compile(r"(?:저희|우리|울|제|내|our)\s*$")
+# a word with its particle ("센터", "카페는", "센터가")
+_WORD_AND_PARTICLE = re.compile(
+    r"(?<![가-힣])(?P<word>[가-힣]{2,4}?)(?:은|는|이|가|도|들은|들|에서|에|보다|랑|이랑|하고|를|을|로|으로)?(?![가-힣])"
+)
+
+
+def _listed_by_its_last_word(tracker: Tracker, kb: KnowledgeBase, text: str) -> str:
+    """"카페 그거 몇군데나 있어?", "센터 스터디룸은 몇개에요?" right after a list of 청년일자리센터 and 일자리카페: the
+    one listed whose name ends in the word said, named in full (not when the word ends two names or a name is
+    said)."""
+    if text.startswith("/") or kb.programmes_in_text(text):
+        return text
+    listed = programmes_just_listed(tracker, kb)
+    if len(listed) < 2:
+        return text
+    pieces, at = [], 0
+    for match in _WORD_AND_PARTICLE.finditer(text):
+        word = match.group("word")
+        if word not in _KIND_WORDS or _OWN_PLACE_BEFORE.search(text[: match.start()]):
+            continue  # (not "청년 아이디어로 일자리 만드는 공모" after a list with 뉴딜일자리, nor "저희 센터가 작아요")
+        owners = [p for p in listed if p.name.endswith(word) and p.name != word]
+        # (not "센터 언제 생겨요" after 노동권익센터 and 감정노동 보호, whose summary names its 감정노동보호센터)
+        others = [p for p in listed if p not in owners and word in p.summary]
+        if len(owners) == 1 and not others:  # ("카페보다 센터가 나을지": each one named)
+            pieces += [text[at: match.start("word")], owners[0].name]
+            at = match.end("word")
+    return "".join(pieces) + text[at:]
 
 
 def _slot_before_latest_message(tracker: Tracker, name: str) -> Any:
@@ -1051,9 +1085,9 @@ WANTS_A_PERSON = re.compile(
     r"(?:챗봇|봇|기계|로봇)\s*말고|(?:담당자|상담원|상담사|직원|사람)(?:한테|에게|께|으로|로)\s*(?:넘겨|연결|바꿔)"
     r"|(?:담당자|상담원|상담사|직원)(?:님|분)?\s*(?:좀\s*)?(?:바꿔|연결해|불러)"  # "담당자님 좀 바꿔 주시겠습니까"
     # ("그 사람한테 물어보면 돈은 안 받아요?": the person just discussed, a 노동옴부즈만, asked about)
-    r"|(?<!그\s)(?<!그)(?<!이\s)(?<!저\s)사람(?:한테|이랑|하고|과)\s*(?:직접\s*)?(?:물어|묻|얘기|상담|통화|연결)|"
-    r"(?:상담원|상담사|직원|사람|담당자|담당\s*직원)(?:분)?(?:이랑|랑|하고|과|한테)?\s*(?:직접\s*)?"
-    r"(?:연결|통화|바꿔|얘기하고\s*싶|대화하고\s*싶|상담하고\s*싶|얘기하게|이야기하게|얘기\s*좀|통화하게)"
+    r"|(?<!그\s)(?<!그)(?<!이\s)(?<!저\s)(?<!라는\s)(?<!같은\s)사람(?:한테|이랑|하고|과)\s*(?:직접\s*)?(?:물어|묻|얘기|상담|통화|연결)|"
+    r"(?:상담원|상담사|직원|사람|담당자|담당\s*직원|담당(?:하시는|하는)\s*분)(?:분)?(?:이랑|랑|하고|과|한테)?\s*(?:직접\s*)?"
+    r"(?:연결|통화|바꿔|얘기하고\s*싶|대화하고\s*싶|상담하고\s*싶|얘기하게|이야기하게|얘기\s*좀|통화하게|얘기할게|이야기할게|통화할게)"
 )
 
 

@@ -56,7 +56,7 @@ DAY_GIVEN = re.compile(r"\d{2}\.\s*\d{1,2}\.\s*\d{1,2}|\d{1,2}\s*월\s*\d{1,2}\s
 AMOUNT_IN_FACT = re.compile(r"\d[\d,.]*\s*(?:원|만\s*원|억|천만|백만원)")
 # "사업장 지원해주는거 있나요", "도와주는 거": what a programme offers (its services say it, beside its summary)
 OFFERS_ASKED = re.compile(r"지원\S{0,2}\s*(?:해\s*주|받을|받는|되는|하는\s*(?:거|게|것))|도와\s*주|혜택")
-AMOUNT_ASKED = re.compile(r"얼마(?:씩|나|를|가|예요|에요|야|임|까지|\s*줘|\s*받|\s*나와|\s*나오|\s*지원|\s*(?:까지\s*)?(?:돼|되|줘|줌))|금액")
+AMOUNT_ASKED = re.compile(r"얼마(?:씩|나(?!\s*(?:와|오|했|해|이용|많|모|참여|상담|처리|늘|줄|됐|됩))|를|가|예요|에요|야|임|까지|\s*줘|\s*받|\s*나와|\s*나오|\s*지원|\s*(?:까지\s*)?(?:돼|되|줘|줌))|금액")
 CLOCK_QUESTION = re.compile(r"몇\s*시(?!간)|[0-9]\s*시(?!간)|시\s*까지|시\s*부터|오전|오후|새벽|밤|언제\s*(?:문\s*)?닫")
 
 
@@ -89,6 +89,12 @@ def detail_answer(
         # facts (the ones found share only 수료)
         # ("… 사단법인 팀장입니다. … 사업 하나당 지원금이 얼마 정도예요?": who asks is no part of what is asked)
         unknown = kb.fact_index().nouns_foreign_to(asking_part(question), programme.slug)
+        # ("청년일자리센터 스터디룸은 몇개에요? 일자리카페보다 …": another programme named to compare is no feature)
+        others = [
+            p.name for p in kb.programmes_in_text(question)
+            if p.slug != programme.slug and re.search(re.escape(p.name) + r"\s*(?:보다|에\s*비해|랑\s*비교)", question)
+        ]
+        unknown = [noun for noun in unknown if not any(noun in name for name in others)]
     if unknown and ((programme is None and topic is None) or not say_unknown):
         return None  # words shared with some fact, about something the report never mentions: not a detail of it
     if not unknown and programme is not None and about.slug == programme.slug and about.services and OFFERS_ASKED.search(question) and all(
@@ -187,8 +193,8 @@ def place_named(programme: ProgrammeInfo, answer: str) -> List[Dict[Text, Any]]:
 # "무료상담 한 100건쯤 했으려나", "하루에 열 명도 안 오죠?": a number supposed, to be checked against the report's
 COUNT_GUESSED = re.compile(guessed_count("명|분|건|개|곳|군데|개소"))
 FIGURE_QUESTION = re.compile(
-    r"몇\s*(명|분|개|군데|곳|층|프로|건|년|개월|달|주)|(?:며칠|몇\s*일)\s*(?:동안|간)\s*(?:빌|대여|쓸|써|이용|사용)|몇\s*번\s*(?:까지|이나)\s*(?:빌|대여|쓸|써|이용|사용)|명이나|(?:몇|\d)\s*(?:개나|건이나)"
-    r"|몇이나|경쟁|률|기간|예산|규모|얼마나\s*(많|있|됐|되|돼|했|처리)|많이들?\s*(?:받|처리)"
+    r"몇\s*(명|분|개|군데|곳|층|프로|퍼|건|년|개월|달|주)|몇\s*번\s*(?:까지|이나|씩)?\s*(?:받|들|참여|상담|했|해|운영)|(?:며칠|몇\s*일)\s*(?:동안|간)\s*(?:빌|대여|쓸|써|이용|사용)|몇\s*번\s*(?:까지|이나)\s*(?:빌|대여|쓸|써|이용|사용)|명이나|(?:몇|\d)\s*(?:개나|건이나)"
+    r"|몇이나|경쟁|률|기간|예산|규모|얼마나\s*(많|있|됐|되|돼|했|처리|해\s*줬|해\s*준)|많이들?\s*(?:받|처리)"
     r"|(?:애들|사람|사람들|분들|친구들|곳|데)\s*(?:이|도|가)?\s*많(?:대|나|아|음|냐|은가|은지|을까)"  # "거기서 취업한 애들 많대요?": how many
     r"|(?:계획|목표|선발|모집|참여|이용|배정)\s*(?:인원|건수|규모)|인원\s*(?:은|이|수)?\s*(?:[?？]|$)"  # "직업훈련 올해 계획인원"
     # "올해 융자 총 얼마고", "사회주택은 얼마 배정돼있어요": an amount of the programme, not a price

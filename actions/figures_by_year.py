@@ -198,6 +198,15 @@ def part_of_figure(text: str, before: str, replies: "Replies", programme_words: 
         return None
     said = [noun for noun in dict.fromkeys(nouns(text)) if len(noun) >= 2 and noun not in _NOT_A_PART]
     known = _named_in(text, before)
+    # "계획 말고 지금 실제로 …": what is set aside names no line the question asks for
+    aside = _SET_ASIDE.search(text)
+    words_aside = text[: aside.start()].split() if aside else []
+    set_aside = re.sub(r"(?:은|는|이|가|을|를|도)$", "", words_aside[-1]) if words_aside else ""
+    if len(set_aside) >= 2:
+        lines = [line for line in lines if set_aside not in line.label.replace(" ", "")]
+        rest = text[aside.end():]
+        said = [noun for noun in said if noun not in set_aside or noun in rest]
+        known = [noun for noun in known if noun not in set_aside or noun in rest]
     # every noun the question names must be in the line ("국가과정은 학과 몇개나" is not the line of 국가과정 1,134명)
     whole = [line for line in lines if all(noun in line.line.replace(" ", "") for noun in said)]
     chosen: List[FigureSeries] = []
@@ -237,6 +246,7 @@ def _in_word_with(noun: str, known: List[str], text: str, before_it: bool) -> bo
     )
 
 
+_SET_ASIDE = re.compile(r"말고|말구|빼고")
 # "총 얼마 모였는데", "다 해서 얼마": the sum a figure line gives
 _TOTAL_MONEY_ASKED = re.compile(r"총|전체|모두|다\s*(?:해서|합쳐|합하)|모였|모은|모인|모금")
 

@@ -444,6 +444,7 @@ NAMED_TOGETHER = re.compile(r"[가-힣](?:이랑|랑|하고|및|,)\s*[가-힣]")
 TIME_OF_DAY_WORDS = re.compile(r"마감|밤|새벽|아침|저녁|낮|늦|일찍|오픈|열|닫|운영|영업|까지|부터|24")
 # below this, an hours question without a word of time may be about something else
 UNSURE_HOURS = 0.3
+UNSURE_COST = 0.6  # (a cost question without a word of price, heard no surer than this, may be a feature asked)
 # "여기서 뭐 물어볼 수 있어요?", "무슨 질문 할 수 있어요": what the assistant can do
 CAPABILITIES_ASKED = re.compile(r"(?:뭐|뭘|무엇을|무슨\s*(?:거|것|질문))\s*(?:물어볼|물어봐도|질문할|질문해도|여쭤볼)\s*(?:수|되)")
 # "직접 신청", "사장님이 해야", "회사에서 신청": who files the application (not "제가 신청할 수 있어요?", whether one may)
@@ -455,10 +456,12 @@ DURATION_ASKED = re.compile(
     r"몇\s*(?:개월|달|년|주)\s*(?:까지|동안|이나|정도|씩|짜리)|얼마\s*동안|(?:기간|기한)\S*\s*(?:얼마|몇)"
 )
 # "몇 건이나", "몇 명": a count, whatever price word the question also has (무료 상담 몇 건)
-COUNT_ASKED = re.compile(r"몇\s*(?:건|명|번|곳|군데|개)|(?:건|명)이나")
+COUNT_ASKED = re.compile(r"몇\s*(?:건|명|번|곳|군데|개)|(?:건|명)이나|경쟁률|몇\s*대\s*(?:몇|일|1)")  # (and a ratio)
 # "면접도 봐요?", "서류 심사 있어요?": the selection of the programme in context, never another programme's 면접 정장
 OWN_PROCESS = re.compile(r"면접\s*(?:도|은|을|이)?\s*(?:봐|보|봄|봤|있|해)|서류\s*(?:심사|전형)|필기|시험|추첨|합격|선발\s*(?:방법|기준|절차)")
 # what asks the hours even with 운영 in it ("운영시간", "몇 시까지 운영")
+# "몇시까지", "언제 열어요": a time of day asked (not "평일 야간 하시는 분" telling when someone works)
+WHEN_OPEN_ASKED = re.compile(r"몇\s*시|시\s*까지|시\s*부터|언제|열어|여나|여는|문\s*(?:을\s*)?(?:열|닫)|닫아|닫나")
 HOURS_ASKED = re.compile(r"시간|몇\s*시|시까지|시부터|요일|주말|평일|토요|일요|언제")
 # a situation this close behind an unsure question about the programme in context is what is asked
 RIVAL_SITUATION = 0.75
@@ -839,6 +842,11 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         ):  # "토욜은요?" after an hours question asks about Saturday's hours, not who may come
             last = tracker.get_slot("last_question")
             intent = question = last if last in ("ask_hours", "ask_open_now") else "ask_hours"
+        if (
+            intent in ("ask_hours", "ask_open_now") and tracker.get_slot("last_question") == "ask_eligibility"
+            and {"age", "residence"} <= set(profile_facts_told(tracker)) and not WHEN_OPEN_ASKED.search(text)
+        ):  # "평일 야간 하시는 분은 만41이신데 그분도 관악 사세요 그분은요?" after a verdict: that person's, not hours
+            intent = question = "ask_eligibility"
         programme = current_programme(tracker, kb)
         if (
             intent == "ask_location" and programme is not None and programme.rules and latest_entity_values(tracker, "residence")
@@ -974,6 +982,11 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return None
         current = tracker.get_slot("programme")
         helpers = [p.slug for p in kb.for_situation(name)]
+        discussed = kb.programme(current) if current else None
+        if discussed is not None and ALSO_THING.search(text) and any(
+            len(noun) >= 2 and noun in " ".join([discussed.summary, *discussed.services]) for noun in nouns(text)
+        ):  # "교육 같은것도 있어요?" of 협동조합지원센터, whose services name 교육: about it, not the training for jobs
+            return None
         return name if helpers and current not in helpers else None
 
     def question_again_for_place(
@@ -1294,11 +1307,16 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             and not TIME_OF_DAY_WORDS.search(text) and nlu_confidence(tracker) < UNSURE_HOURS
             and not latest_entity_values(tracker, "time") and not latest_entity_values(tracker, "weekday")
         )
+        feature_not_cost = (  # "취업날개 정장 빌리면 반납은 택배로 해도 돼요?" (a cost, to the NLU): a feature, no price
+            intent == "ask_cost" and not COST_WORDS.search(text) and len(text) <= QUESTION_LENGTH
+            and nlu_confidence(tracker) < UNSURE_COST
+        )
         if (
-            programme is not None and (feature_asked or feature_not_hours or feature_not_site or feature_short)
-            and not text.startswith("/") and not states_profile_facts(tracker) and not ELIGIBILITY_WORDS.search(text)
-            and not ASKS_IF_I_QUALIFY.search(text)
-            and (mentioned_programme(tracker, kb) is None or feature_not_hours or feature_not_site or feature_short)
+            programme is not None and (feature_asked or feature_not_hours or feature_not_site or feature_short or feature_not_cost)
+            and not text.startswith("/") and not states_profile_facts(tracker)
+            # ("택배로 해도 돼요?" asks leave to do a thing, not who may use it)
+            and (feature_not_cost or (not ELIGIBILITY_WORDS.search(text) and not ASKS_IF_I_QUALIFY.search(text)))
+            and (mentioned_programme(tracker, kb) is None or feature_not_hours or feature_not_site or feature_short or feature_not_cost)
             and not ABOUT_ONESELF.search(text)
         ):
             foreign = kb.fact_index().nouns_foreign_to(text, programme.slug)

@@ -100,9 +100,12 @@ class ActionRecommendProgrammes(AnswersQuestionsApart):
             return group_jobs
         named = mentioned_programme(tracker, kb)
         text = tracker.latest_message.get("text") or ""
+        discussed = tracker.get_slot("programme")
         if (
             named is None and not states_profile_facts(tracker) and not WORK_TOPIC.search(text)
             and not NOT_COVERED.search(text) and kb.fact_index().unknown_nouns(text)
+            # (not "특성화고 다니는 사촌동생도 들을만한거 있나" after 청년일자리센터: a rare word of the one discussed)
+            and not (discussed and kb.fact_index().distinctive_words_shared(text, discussed))
         ):  # "엄마 무릎 수술하셔야 되는데 서울에 잘하는 정형외과 추천해줘요": a recommendation of another kind
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
             return []

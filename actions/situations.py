@@ -64,6 +64,8 @@ BY_CUSTOMERS = re.compile(r"고객|손님|민원인|진상|(?:욕설|폭언|욕)
 BY_COLLEAGUES = re.compile(r"사장|상사|팀장|부장|과장|차장|실장|점장|대표|동료|선배|상급자|직장\s*내|회사\s*사람")
 # "나이가 많아서 받아주는 데가 없네요", "나이 들어서 써주는 데가 없어": too old, in the citizen's eyes, for jobs for the young
 OLDER_SEEKER = re.compile(r"나이(?:가|도)?\s*(?:많|들|있)|나이\s*때문|늦은\s*나이|(?:50|60|70)대|환갑|은퇴")
+# "스터디할 장소 없나", "모일 데 있어요?": whether there is a place for the need (the list of them)
+PLACE_WANTED = re.compile(r"(?:장소|곳|데|공간)\s*(?:이|가|는|도)?\s*(?:없|있)")
 # "돈 받으면서 진짜 일 경험 쌓을 수 있는데", "월급 받으면서 일 배울수 있는 데": paid work that gives experience
 PAID_EXPERIENCE_WANTED = re.compile(
     r"(?:돈|월급|급여|임금|월급도)\s*(?:을|도)?\s*(?:받으면서|받으며|받고|벌면서|주면서)\s*(?:\S+\s*){0,2}?(?:일|경험|경력|배우|배울)"
@@ -669,6 +671,8 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         ) and (
             (knows_about_citizen(tracker) and ASKS_IF_I_QUALIFY.search(text))
             or (about_themselves and ASKS_IF_I_CAN.search(text))
+            # "정장 무료로 빌려주는거 나도 되나??" before any fact: its rules, then the facts it needs
+            or (ASKS_IF_I_QUALIFY.search(text) and len(text) <= FOLLOW_UP_LENGTH)
         ) and not ITEMS_LENT.search(text):
             # "면접 정장 빌려주는 건 저는 안돼요?", "고3인데 정장 빌릴 수 있어요?": the verdict for the programme made
             # for this situation (one with rules to judge by: a study room's 일자리카페 has none)
@@ -707,13 +711,16 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, "ask_programme_info", "ask_programme_info", named
             )
-        if (NAME_ASKED.search(text) or (asked == "ask_location" and not primary.places)) and len(text) <= STORY_LENGTH:
+        if (
+            NAME_ASKED.search(text) or (asked == "ask_location" and not primary.places and not PLACE_WANTED.search(text))
+        ) and len(text) <= STORY_LENGTH:
             # "사회적기업 물건 파는 온라인 쇼핑몰도 서울시가 운영한다던데 이름이 뭐였죠?": the fact that names it
             found = detail_answer(replies, kb, None, text, topic=primary.topic, say_unknown=False)
             if found is not None:
                 return say_detail(dispatcher, found)
-        if asked == "ask_programme_info" and len(text) <= STORY_LENGTH:
+        if asked == "ask_programme_info" and len(text) <= STORY_LENGTH and not PLACE_WANTED.search(text):
             # "면접 옷 빌려주는 거, 그거 어떤 업체들이 맡아서 해요?": the fact asked, of the programme made for it
+            # (not "취준 스터디할 장소 없나": the places for it, listed)
             found = detail_answer(replies, kb, primary, text, say_unknown=False)
             if found is not None:
                 return say_detail(dispatcher, found)

@@ -686,6 +686,7 @@ def _residence_from_district(text: Text, chosen: Sequence["_Candidate"]) -> List
 _FACT_AFTER_DISTRICT = re.compile(
     r"(?:구)?\s+(?:취준|백수|무직|실직|실업|구직|직장인|대학생|주부|프리랜서|은퇴|퇴직|자영업|알바|소득|수입|일\s*안|일\s*없|미혼|기혼)"
     r"|(?:구)?\s*[.!~ㅋㅎ]*\s*$"
+    r"|(?:구)?\s*(?:이요|이에요|예요|에요)(?=[\s,.!~ㅋㅎ]|$)"  # ("만 58 은평이요 작년에 퇴직했어요")
 )
 _FACTS_ABOUT_ONESELF = ("age", "job_status", "job_seeker_registered", "has_regular_income")
 # "직장은 마포구", "회사가 강남구 쪽": where one works or studies, not where one lives

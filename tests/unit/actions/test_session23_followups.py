@@ -141,3 +141,45 @@ async def test_a_site_named_by_the_work_it_serves_is_the_one_asked(domain) -> No
     )
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "70명" in reply and "57명" not in reply
+
+
+async def test_the_line_set_aside_is_not_said_again(domain) -> None:
+    """"계획 말고 지금 실제로 훈련받고 있는 사람은 몇명인데" after the training plan's line: not the plan (7,298명)
+    again."""
+    plan = (
+        "[서울시 기술교육원] 보고서에 이렇게 나와 있어요.\n"
+        "- ’18년 직업훈련 계획 인원: 7,298명 (’18년) — 총 154개 학과. 서울시 과정 89개 학과 4,965명, 국가 과정 65개 학과 2,333명\n"
+        "출처: 업무보고 「서울시 기술교육원 운영」, 2018년 7월 기준"
+    )
+    reply = await _after(plan, "technical_school", "계획 말고 지금 실제로 훈련받고 있는 사람은 몇명인데", domain=domain)
+    assert "4,046명" in reply and "7,298명" not in reply
+
+
+async def test_a_feature_heard_as_a_cost_question_is_what_the_report_lacks(domain) -> None:
+    """"취업날개 정장 빌리면 반납은 택배로 해도 돼요?" (a cost question to the NLU, unsure): the report says nothing of
+    returns by parcel (120), not the programme's summary."""
+    text = "취업날개 정장 빌리면 반납은 택배로 해도 돼요?"
+    tracker = make_tracker("ask_cost", text, slots={"programme": "interview_suit_rental"}, confidence=0.51)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "120" in reply and "반납" in reply and "면접 정장 무료 대여" not in reply
+
+
+async def test_a_place_to_study_wanted_is_the_list_of_places(domain) -> None:
+    """"집에선 공부가 안돼서 ㅠ 취준 스터디할 장소 없나": the free places to study (청년일자리센터 and 일자리카페), not
+    one centre's room count."""
+    messages, _ = await run_action(
+        ActionAnswerSituation(), make_tracker("situation_study_space", "집에선 공부가 안돼서 ㅠ 취준 스터디할 장소 없나"), domain
+    )
+    reply = texts(messages)
+    assert "청년일자리센터" in reply and "일자리카페" in reply and "22,253명" not in reply
+
+
+async def test_a_word_of_the_programme_discussed_is_no_other_topic(domain) -> None:
+    """"특성화고 다니는 사촌동생도 들을만한거 있나" (a recommendation to the NLU) after 청년일자리센터: its 특성화고 직업
+    멘토스쿨, not "out of scope" for the cousin the report never mentions."""
+    from actions.recommendations import ActionRecommendProgrammes
+
+    text = "특성화고 다니는 사촌동생도 들을만한거 있나"
+    tracker = make_tracker("recommend_programmes", text, slots={"programme": "youth_job_centre"}, confidence=0.31)
+    reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
+    assert "멘토스쿨" in reply and "안내할 수 있는 내용이 아니" not in reply
