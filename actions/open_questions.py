@@ -47,6 +47,8 @@ YOU_WORDS = re.compile(r"(?:^|\s)(?:너|넌|니가|당신|기계)|챗봇|봇|로
 # "누구 쓰라고", "누구를 위한", "누가 쓰는": who a place is for
 # the NLU's confidence above which "out of scope" is taken as it is (national schemes, other topics)
 SURE_OUT_OF_SCOPE = 0.95
+UNSURE_OUT_OF_SCOPE = 0.5  # (and at least FOREIGN_TOPIC_WORDS words the report never uses: another topic)
+FOREIGN_TOPIC_WORDS = 3
 
 
 def answer_about_current_programme(
@@ -168,7 +170,11 @@ class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
             # "헐 완전 반대편이네ㅋㅋ 언제 생기는데요" right after where a site will be: when, of it (a remark before)
             or (asks_for_a_date(text) and OPENING_ASKED.search(text) and tracker.get_slot("place") is not None)
         )
-        if sure and kb.fact_index().unknown_nouns(text):
+        if (sure and kb.fact_index().unknown_nouns(text)) or (
+            confidence >= UNSURE_OUT_OF_SCOPE and len(kb.fact_index().unknown_nouns(text, whole=True)) >= FOREIGN_TOPIC_WORDS
+        ):
+            # ("전세 계약 끝났는데 집주인이 … 보증금 준대요 …" at 0.62: 전세, 집주인, 세입자, 잔금 — another topic, whatever
+            # 보증금 shares with 서울신용보증재단)
             # "비트코인 가격 알려줘": clearly another topic (a thing the report never mentions); words it shares with a
             # fact do not make it one
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))

@@ -460,6 +460,13 @@ COUNT_ASKED = re.compile(r"몇\s*(?:건|명|번|곳|군데|개)|(?:건|명)이�
 # "면접도 봐요?", "서류 심사 있어요?": the selection of the programme in context, never another programme's 면접 정장
 OWN_PROCESS = re.compile(r"면접\s*(?:도|은|을|이)?\s*(?:봐|보|봄|봤|있|해)|서류\s*(?:심사|전형)|필기|시험|추첨|합격|선발\s*(?:방법|기준|절차)")
 # what asks the hours even with 운영 in it ("운영시간", "몇 시까지 운영")
+# "누나는요?", "그럼 우리 엄마는?": a person named alone, the question before asked for them
+PERSON_ONLY = re.compile(
+    r"^\s*(?:그럼\s*|그러면\s*)?(?:우리\s*|저희\s*|울\s*)?(?:형|누나|언니|오빠|동생|엄마|아빠|남편|아내|와이프|아들|딸|친구|조카"
+    r"|어머니|아버지|할머니|할아버지|손주|손자|손녀)(?:님)?(?:은|는|이는)?\s*요?\s*[?？!.~]*\s*$"
+)
+# "취업률 몇프로에요?", "몇 퍼센트": a rate asked
+RATE_ASKED = re.compile(r"몇\s*(?:프로|퍼)|률(?:은|이|도)?\s*(?:몇|얼마|어떻게|어때|높|낮|돼|되)|%")
 # "몇시까지", "언제 열어요": a time of day asked (not "평일 야간 하시는 분" telling when someone works)
 WHEN_OPEN_ASKED = re.compile(r"몇\s*시|시\s*까지|시\s*부터|언제|열어|여나|여는|문\s*(?:을\s*)?(?:열|닫)|닫아|닫나")
 HOURS_ASKED = re.compile(r"시간|몇\s*시|시까지|시부터|요일|주말|평일|토요|일요|언제")
@@ -667,6 +674,17 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if both is not None:  # "국제포럼이랑 사회적경제 주간 행사 둘다 시청에서 해요?": the question, of each
             return both
         compared = kb.programmes_in_text(text) if COMPARED.search(text) else []
+        if len(compared) >= 2 and WAGE_WORDS.search(text):
+            # "공공근로랑 뉴딜 시급 비교하면 어디가 더 많이 줘요": each one's wage as the report gives it (뉴딜일자리's
+            # 9,220원; none for 공공근로, so 120), not their summaries
+            lines = [replies.text("utter_compare_intro")]
+            for p in compared[:3]:
+                wage = next((f for f in p.figures if WAGE_WORDS.search(f.label)), None)
+                said = wage.display() if wage is not None else replies.text("utter_wage_of_each_unknown")
+                lines.append(replies.text("utter_programme_line", name=p.name, summary=said))
+            lines.append(replies.text("utter_cost_of_each_footer", as_of=compared[0].as_of_label))
+            dispatcher.utter_message(text="\n".join(lines), buttons=programme_buttons(compared[:3]))
+            return [SlotSet("programme", p.slug) for p in compared[:3]] + [SlotSet("last_question", "ask_cost")]
         if len(compared) >= 2:  # "노동옴부즈만이랑 노동권리보호관 차이가 뭐예요?": both, side by side
             lines = [replies.text("utter_compare_intro")]
             profile = profile_from_tracker(tracker) if knows_about_citizen(tracker) else None
@@ -842,6 +860,11 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         ):  # "토욜은요?" after an hours question asks about Saturday's hours, not who may come
             last = tracker.get_slot("last_question")
             intent = question = last if last in ("ask_hours", "ask_open_now") else "ask_hours"
+        last_asked = tracker.get_slot("last_question")
+        if PERSON_ONLY.match(text) and last_asked in QUESTION_INTENTS and not states_profile_facts(tracker):
+            # "누나는요?" (a cost question to the NLU) after where the brother's nearest school is: the same question,
+            # for her
+            intent = question = last_asked
         if (
             intent in ("ask_hours", "ask_open_now") and tracker.get_slot("last_question") == "ask_eligibility"
             and {"age", "residence"} <= set(profile_facts_told(tracker)) and not WHEN_OPEN_ASKED.search(text)
@@ -1277,6 +1300,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 return events
             if found is None and intent == question and (
                 (question in ("ask_programme_info", "ask_cost", "ask_eligibility") and asks_for_a_figure(text))
+                or (question == "ask_location" and RATE_ASKED.search(text))  # "취업률 몇프로에요?" (where, to the NLU)
                 # "올해 상반기에 상담 몇건 했는지도 나와있어요?" heard as an hours question: a count, not the hours
                 or (question in ("ask_hours", "ask_open_now") and FIGURE_QUESTION.search(text) and not HOURS_ASKED.search(text))
                 # "그 교육장은 몇 층짜리 건물이에요?": the report gives its place, not its floors
@@ -1535,6 +1559,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             )
         if question == "ask_location" and WHO_RUNS_WORDS.search(text):
             return True  # "그 기념관 운영은 어느 단체가 맡게 되나요?": who runs it, not where it is
+        if question == "ask_location" and RATE_ASKED.search(text):
+            return True  # "거기 나오면 취업률 몇프로에요?": a rate, not where it is
         if question == "ask_location":
             if asks_for_a_date(text) and not WHERE_ASKED.search(text):
                 return True  # "거기 장소 옮겼다던데 언제 옮긴거에요": when it moved (’18.4월 장소 이전), not where

@@ -24,7 +24,7 @@ from actions.programme_questions import (
 )
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
-    AMONG_LISTED, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, BACK_REFERENCE, EVERYTHING_ASKED, FEATURE_QUESTION, FOLLOW_UP_LENGTH,
+    AMONG_LISTED, ASKS_IF_I_CAN, ELIGIBILITY_WORDS, ASKS_IF_I_QUALIFY, BACK_REFERENCE, EVERYTHING_ASKED, FEATURE_QUESTION, FOLLOW_UP_LENGTH,
     FREE_ASKED, ITEMS_LENT, NEARBY_WORDS, NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, POINTS_BACK, QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, only_tells_of_work,
     APPLIES_TO_ASKED, PENALTY_ASKED, SITE_IN_DISTRICT_ASKED, question_named, question_sentence, wage_asked,
 )
@@ -64,6 +64,8 @@ BY_CUSTOMERS = re.compile(r"고객|손님|민원인|진상|(?:욕설|폭언|욕)
 BY_COLLEAGUES = re.compile(r"사장|상사|팀장|부장|과장|차장|실장|점장|대표|동료|선배|상급자|직장\s*내|회사\s*사람")
 # "나이가 많아서 받아주는 데가 없네요", "나이 들어서 써주는 데가 없어": too old, in the citizen's eyes, for jobs for the young
 OLDER_SEEKER = re.compile(r"나이(?:가|도)?\s*(?:많|들|있)|나이\s*때문|늦은\s*나이|(?:50|60|70)대|환갑|은퇴")
+# "요건이 뭐에요? 유급근로자 몇명 있어야 돼요?": what it takes, not a figure of the help
+REQUIREMENT_ASKED = re.compile(r"요건|조건|자격|있어야|해야|돼야|되어야")
 # "스터디할 장소 없나", "모일 데 있어요?": whether there is a place for the need (the list of them)
 PLACE_WANTED = re.compile(r"(?:장소|곳|데|공간)\s*(?:이|가|는|도)?\s*(?:없|있)")
 # "돈 받으면서 진짜 일 경험 쌓을 수 있는데", "월급 받으면서 일 배울수 있는 데": paid work that gives experience
@@ -405,6 +407,15 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             programmes = sorted(programmes, key=lambda p: not GIVES_PAID_EXPERIENCE.search(p.summary))
         programmes += second_need(tracker, kb, situation, programmes)
         named = mentioned_programme(tracker, kb)
+        if programmes and named is None and asks_for_a_figure(question_sentence(text)) and len(text) <= STORY_LENGTH and not (
+            states_profile_facts(tracker) or tracker.get_slot("programme") or REQUIREMENT_ASKED.search(text)
+        ):
+            # "사회적기업 운영중인데 인건비 지원 올해 몇개 기업이나 받았어요?": the figure asked, of the help for it (1,208개),
+            # not the list of that help
+            counted = detail_answer(replies, kb, None, text, topic=programmes[0].topic, say_unknown=False)
+            shared = counted is not None and any(len(noun) >= 3 and noun in counted[0] for noun in nouns(question_sentence(text)))
+            if shared and re.search(r"^- .*\d", counted[0], re.M):  # (a word of its own said: 인건비, not 직업)
+                return say_detail(dispatcher, counted)
         if named is not None and named.citizen_facing and BOTH_NEEDS_ASKED.search(text) and named.slug not in [p.slug for p in programmes]:
             programmes.insert(1, named)  # (the NLU sure of one need: the programme named for the other is listed with it)
         ignored: Optional[ProgrammeInfo] = None
@@ -517,6 +528,14 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             return ActionAnswerProgrammeQuestion().respond(
                 dispatcher, tracker, replies, kb, question, question, listed_for_it[0]
             )
+        just_listed = [p.slug for p in programmes_listed_lately(tracker, kb)]
+        if named is None and programmes and PRICE_ASKED.search(text) and len(text) <= QUESTION_LENGTH and (
+            primary_programme(programmes, situation).slug in just_listed
+            and tracker.get_slot("programme") in (None, *just_listed)  # (not "하면서 자격증 따는 비용도" of 뉴딜일자리)
+        ):
+            # "기술 배우는 데는 돈을 맡겨야 된다던데 얼마나요?" after what fits (기술교육원 among them): its cost (예치금)
+            offered = primary_programme(programmes, situation)
+            return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, "ask_cost", "ask_cost", offered)
         other_need = (
             primary_programme(programmes, situation) if programmes and confidence >= SURE_SITUATION
             and (in_context is None or in_context.slug not in [p.slug for p in programmes]) else None
@@ -676,6 +695,12 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         ) and not ITEMS_LENT.search(text):
             # "면접 정장 빌려주는 건 저는 안돼요?", "고3인데 정장 빌릴 수 있어요?": the verdict for the programme made
             # for this situation (one with rules to judge by: a study room's 일자리카페 has none)
+            lacking = kb.fact_index().unknown_nouns(question_sentence(text)) if knows_about_citizen(tracker) else []
+            if lacking and not states_profile_facts(tracker) and not ELIGIBILITY_WORDS.search(text) and not OTHER_HELP.search(text):
+                # "근데 제가 상담받은거 사장님이 알게되면 어떡해요 비밀보장 되나요?" after 마을노무사's yes: a feature of it
+                # the report does not describe (120), not the verdict again
+                dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=programme.name, words=", ".join(lacking)))
+                return [SlotSet("programme", programme.slug)]
             asking = ActionAnswerProgrammeQuestion()
             events = asking.judge(dispatcher, tracker, replies, kb, programme)
             if FREE_ASKED.search(text) and programme.cost:  # "… 정장은 공짜로 빌릴 수 있는 거죠?": and what it costs

@@ -431,15 +431,15 @@ class FactIndex:
             for b in bigrams(written)
         ]
 
-    def unknown_nouns(self, question: str) -> List[str]:
+    def unknown_nouns(self, question: str, whole: bool = False) -> List[str]:
         """Nouns of the question that no fact and no programme name contains any part of ("스터디룸 예약은
         어케함" → 예약; "용접 학과 있나요?" → 용접): what is asked about is something the report does not say,
-        whatever else of the question a fact shares."""
+        whatever else of the question a fact shares (with ``whole``, of the story told too: its topic)."""
         if any(ANSWER_KINDS[kind][0].search(question) for kind in NUMBER_KINDS):
             return []
         # in a story ("딸이 낮에는 편의점에서 아르바이트를 하거든요. 저녁에 듣는 수업도 있나요?") what is asked is in
         # the last sentence; the others tell the situation
-        said = asking_part(without_set_aside(question))
+        said = without_set_aside(question) if whole else asking_part(without_set_aside(question))
         question = _CITY_AND_DISTRICTS.sub("서울시와 자치구가 함께", said)
         for words, written in QUESTION_SYNONYMS.items():
             question = question.replace(words, written)

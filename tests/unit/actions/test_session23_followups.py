@@ -6,7 +6,7 @@ from __future__ import annotations
 from actions.eligibility import ValidateEligibilityForm
 from actions.programme_questions import ActionAnswerProgrammeQuestion
 from actions.situations import ActionAnswerSituation
-from tests.unit.actions.conftest import make_tracker, run_action, slots_of, texts
+from tests.unit.actions.conftest import make_tracker, run_action, slots_of, span, texts
 from tests.unit.actions.test_session21_followups import bot, slot
 from tests.unit.actions.test_session22_followups import JOB_CAFE_USERS, _after
 from tests.unit.actions.test_session6_followups import then
@@ -183,3 +183,54 @@ async def test_a_word_of_the_programme_discussed_is_no_other_topic(domain) -> No
     tracker = make_tracker("recommend_programmes", text, slots={"programme": "youth_job_centre"}, confidence=0.31)
     reply = texts((await run_action(ActionRecommendProgrammes(), tracker, domain))[0])
     assert "멘토스쿨" in reply and "안내할 수 있는 내용이 아니" not in reply
+
+
+async def test_two_wages_compared_say_which_the_report_gives(domain) -> None:
+    """"공공근로랑 뉴딜 시급 비교하면 어디가 더 많이 줘요": 뉴딜일자리's 9,220원, and that the report gives no wage
+    for 공공근로 (120), not the two summaries."""
+    text = "공공근로랑 뉴딜 시급 비교하면 어디가 더 많이 줘요"
+    entities = [span("programme", "public_works", text, "공공근로"), span("programme", "newdeal_jobs", text, "뉴딜")]
+    tracker = make_tracker("ask_cost", text, entities=entities)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "9,220원" in reply and "120" in reply and "생계를 돕기" not in reply
+
+
+async def test_a_story_of_another_topic_is_out_of_scope_whatever_word_it_shares(domain) -> None:
+    """"전세 계약 끝났는데 집주인이 … 보증금 준대요 …" (out of scope at 0.62): another topic, not 서울신용보증재단's
+    working hours because 보증 is a word of both."""
+    from actions.open_questions import ActionAnswerDetailOrOutOfScope
+
+    text = (
+        "전세 계약 끝났는데 집주인이 다음 세입자 들어와야 보증금 준대요. 저도 이사갈 집 계약해놔서 잔금 날짜가 다가와요. "
+        "너무 불안해서 잠이 안와요. 어떻게 해야 돼요?"
+    )
+    reply = texts((await run_action(ActionAnswerDetailOrOutOfScope(), make_tracker("out_of_scope", text, confidence=0.62), domain))[0])
+    assert "안내할 수 있는 내용이 아니" in reply and "151시간" not in reply
+
+
+async def test_a_person_named_alone_is_the_question_before_for_them(domain) -> None:
+    """"누나는요?" (a cost question to the NLU) after where the nearest schools are: where, again, not the deposit."""
+    events = [then("형은 강동 살고 누나는 노원 살아요 기술교육원 각자 가까운데 어디에요? 형부터요"), bot("[서울시 기술교육원] 위치예요."),
+              then("누나는요?")]
+    tracker = make_tracker(
+        "ask_cost", "누나는요?", slots={"programme": "technical_school", "last_question": "ask_location", "district": "노원구"},
+        events=events, confidence=0.38,
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "북부" in reply and "예치" not in reply
+
+
+async def test_a_figure_of_the_help_asked_in_a_situation_is_that_figure(domain) -> None:
+    """"사회적기업 운영중인데 인건비 지원 올해 몇개 기업이나 받았어요?" (social economy, nothing discussed yet): 1,208개,
+    not the list of help."""
+    text = "사회적기업 운영중인데 인건비 지원 올해 몇개 기업이나 받았어요?"
+    messages, _ = await run_action(ActionAnswerSituation(), make_tracker("situation_social_economy", text), domain)
+    assert "1,208개" in texts(messages)
+
+
+def test_a_person_in_charge_asked_for_is_a_handoff() -> None:
+    """"음 복잡하네요 담당하시는 분이랑 직접 얘기할게요" asks for a person; "상담사가 몇 명이에요" does not."""
+    from actions.context import WANTS_A_PERSON
+
+    assert WANTS_A_PERSON.search("음 복잡하네요 담당하시는 분이랑 직접 얘기할게요")
+    assert not WANTS_A_PERSON.search("그 옴부즈만이라는 사람한테 상담받으면 돈 내야돼요?")
