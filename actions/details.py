@@ -63,6 +63,19 @@ CLOCK_QUESTION = re.compile(r"몇\s*시(?!간)|[0-9]\s*시(?!간)|시\s*까지|�
 REPORT_YEAR = 2018  # the year of the report (2018년 7월 기준)
 
 
+# "… 하반기꺼는 언제 열려요? 인사담당자도 들을수있다던데": a remark of hearsay after the question, no part of it
+_REMARK_AFTER = re.compile(r"[?？]\s*(?P<remark>[^?？]*(?:다던데|라던데|다던대|다며|다는데|라는데|던데요?)\s*[.~ㅎㅋ]*)\s*$")
+
+
+def _without_remark_after(question: str) -> str:
+    """``question`` without a remark after it, when what comes first asks its own thing ("언제 열려요?"; not "헐 서울
+    아니네요? 옮긴다는 얘기 있던데", whose remark is what is asked)."""
+    remark = _REMARK_AFTER.search(question)
+    if remark is None or not re.search(r"언제|어디|몇|얼마|뭐|무슨|누가|어떻게", question[: remark.start("remark")]):
+        return question
+    return question[: remark.start("remark")].strip()
+
+
 def detail_answer(
     replies: Replies, kb: KnowledgeBase, programme: Optional[ProgrammeInfo], question: str, place: Optional[str] = None,
     topic: Optional[str] = None, say_unknown: bool = True,
@@ -72,6 +85,7 @@ def detail_answer(
     ``say_unknown``, when the question asks about something the report never mentions)."""
     if not question or question.startswith("/"):
         return None
+    question = _without_remark_after(question)
     later = bool(LATER_DATES.search(question))
     # "다음 모집은 언제쯤 하나요?": the report's only later dates are its plans (예정)
     query = question + " 예정" if later else question

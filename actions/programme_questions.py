@@ -1258,6 +1258,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             if (
                 found is not None and question == "ask_how_to_apply" and APPLYING_WORDS.search(text)
                 and not APPLY_FACT.search(found[0]) and not asks_for_a_date(text)  # ("등록하고 나면 언제 뽑아요?": when)
+                and not ("얼마" in text and re.search(r"\d\s*(?:억원|만원|백만원|원)", found[0]))  # ("뽑아서 얼마 지원")
             ):  # "일반인도 참석 신청 가능해요? 어떻게 해요": a fact about who comes is no way to apply (the reply says 120)
                 found = None
             if found is not None and HOURS_OF_WORK_ASKED.search(text) and not re.search(r"\d\s*시간", found[0]):
@@ -1591,8 +1592,9 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return True  # "등록하고 하반기 거 하면 언제까지 일해요?": a date, which a fact may give
         if question == "ask_how_to_apply" and SELECTION_ASKED.search(text):
             return True  # "공모에 넣었거든요 선정 절차가 어떻게 되나요": how applicants are chosen (서면심사 → 면접)
-        if question == "ask_how_to_apply" and COUNT_ASKED.search(text):
-            return True  # "접수는 몇 개 기업 했어요": a number of applicants, not how to apply
+        if question == "ask_how_to_apply" and (COUNT_ASKED.search(text) or re.search(r"얼마", text)):
+            # "접수는 몇 개 기업 했어요", "상반기에 수행기관 뽑아서 얼마 지원하기로 했어요": a number, not how to apply
+            return True
         if question == "ask_cost" and COUNT_ASKED.search(text):
             return True  # "올해 상반기에 무료 상담 몇 건이나 했대요?": a number of consultations, not the price
         if question == "ask_cost" and ALSO_THING.search(text):

@@ -64,6 +64,8 @@ BY_CUSTOMERS = re.compile(r"고객|손님|민원인|진상|(?:욕설|폭언|욕)
 BY_COLLEAGUES = re.compile(r"사장|상사|팀장|부장|과장|차장|실장|점장|대표|동료|선배|상급자|직장\s*내|회사\s*사람")
 # "나이가 많아서 받아주는 데가 없네요", "나이 들어서 써주는 데가 없어": too old, in the citizen's eyes, for jobs for the young
 OLDER_SEEKER = re.compile(r"나이(?:가|도)?\s*(?:많|들|있)|나이\s*때문|늦은\s*나이|(?:50|60|70)대|환갑|은퇴")
+# "서울시 기관들은 어떻게 줄였어요?": what the city does in its own institutions (a programme not for citizens)
+CITY_OWN_ASKED = re.compile(r"(?:서울시|시)\s*(?:기관|산하)|투자\s*·?\s*출연|공공\s*기관(?:들)?(?:은|는|에서)|서울시(?:는|에서는)\s*(?:어떻게|뭘|무엇)")
 # "요건이 뭐에요? 유급근로자 몇명 있어야 돼요?": what it takes, not a figure of the help
 REQUIREMENT_ASKED = re.compile(r"요건|조건|자격|있어야|해야|돼야|되어야")
 # "스터디할 장소 없나", "모일 데 있어요?": whether there is a place for the need (the list of them)
@@ -428,7 +430,8 @@ class ActionAnswerSituation(AnswersQuestionsApart):
                 and ((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0) >= SURE_SITUATION)
         ) and (
             len(text) > QUESTION_LENGTH or STORY_MARKERS.search(text)
-        ) and not THERE_IS_ONE_ASKED.search(text):  # ("서울시 정규직 전환 이런거 있지 않아요?" asks about it)
+        ) and not THERE_IS_ONE_ASKED.search(text) and not CITY_OWN_ASKED.search(question_sentence(text)):
+            # ("서울시 정규직 전환 이런거 있지 않아요?" asks about it; so does "… 서울시 기관들은 어떻게 줄였어요?")
             # "수습 끝나자마자 정규직 전환 안해준다고 그만 나오래요": the city's own 정규직 전환 is not help for them; nor
             # in a story before the question ("인턴 … 정규직 전환 얘기 하나도 없이 … 정장 빌려주는 데 있다며?")
             ignored, named = named, None

@@ -234,3 +234,29 @@ def test_a_person_in_charge_asked_for_is_a_handoff() -> None:
 
     assert WANTS_A_PERSON.search("음 복잡하네요 담당하시는 분이랑 직접 얘기할게요")
     assert not WANTS_A_PERSON.search("그 옴부즈만이라는 사람한테 상담받으면 돈 내야돼요?")
+
+
+async def test_a_remark_after_the_question_does_not_choose_the_fact(domain) -> None:
+    """"그럼 노사민정 아카데미 하반기꺼는 언제 열려요? 인사담당자도 들을수있다던데": the second course in October,
+    not the first course's graduates (whose note names 인사담당자)."""
+    text = "그럼 노사민정 아카데미 하반기꺼는 언제 열려요? 인사담당자도 들을수있다던데"
+    tracker = make_tracker("ask_programme_info", text, slots={"programme": "labour_organisation_support"})
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "10월" in reply and "84명" not in reply
+
+
+async def test_an_amount_asked_as_how_to_apply_is_the_amount(domain) -> None:
+    """"상반기에 수행기관 뽑아서 얼마 지원하기로 했어요" (how to apply, to the NLU) of 사회투자기금: 40억원."""
+    text = "상반기에 수행기관 뽑아서 얼마 지원하기로 했어요"
+    tracker = make_tracker("ask_how_to_apply", text, slots={"programme": "social_investment_fund"})
+    assert "40억원" in texts((await run_action(QUESTION, tracker, domain))[0])
+
+
+async def test_what_the_city_did_in_its_own_institutions_is_that_programme(domain) -> None:
+    """"저희 회사가 … 주52시간 맞춰야 돼서 야근 줄여야 되는데 서울시 기관들은 어떻게 줄였어요? 참고하게" (a labour
+    problem to the NLU): 노동시간 단축 in the city's institutions, not the list of free labour advice."""
+    text = "저희 회사가 이번 7월부터 주52시간 맞춰야 돼서 야근 줄여야 되는데 서울시 기관들은 어떻게 줄였어요? 참고하게"
+    entities = [span("programme", "working_hours_reduction", text, "주52시간")]
+    messages, _ = await run_action(ActionAnswerSituation(), make_tracker("situation_labour_problem", text, entities=entities), domain)
+    reply = texts(messages)
+    assert "[노동시간 단축]" in reply and "노동권익센터" not in reply
