@@ -168,6 +168,14 @@ def second_need(tracker: Tracker, kb: KnowledgeBase, situation: str, programmes:
     return []
 
 
+def own_word_of(kb: KnowledgeBase, text: str, programme: ProgrammeInfo, other: ProgrammeInfo) -> bool:
+    """Whether ``text`` says a word of three letters or more that ``programme``'s facts use and ``other``'s do not."""
+    index = kb.fact_index()
+    return any(
+        len(noun) >= 3 and noun in index.said_of(programme.slug) and noun not in index.said_of(other.slug) for noun in nouns(text)
+    )
+
+
 def primary_programme(programmes: List[ProgrammeInfo], situation: str) -> ProgrammeInfo:
     """The programme made for this situation: the most specialised one (fewest situations; 취업날개 for no
     interview suit), then the one listing it first."""
@@ -565,6 +573,8 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             and in_context.slug not in [p.slug for p in programmes] and not BACK_REFERENCE.search(text)
             and not states_facts_it_judges(tracker, in_context)
             and primary_programme(programmes, situation).topic != in_context.topic
+            # (not "자격증 따는 돈도 대주나요?" of 뉴딜일자리, whose services name 자격증 취득비용)
+            and not own_word_of(kb, text, in_context, primary_programme(programmes, situation))
         ) or bool(programmes) and (
             # "그럼 우리 가게처럼 작은데도 노무 상담 받아볼 방법 있어요?" while 노동시간 단축 is discussed: a rare word of
             # the help for the situation (노무), none of the programme in context's
@@ -580,6 +590,8 @@ class ActionAnswerSituation(AnswersQuestionsApart):
                 len(text) <= STORY_LENGTH and not states_profile_facts(tracker)
                 and len(kb.fact_index().distinctive_words_shared(text, in_context.slug)) >= QUOTED_WORDS
             )
+            # "자격증 따는 돈도 대주나요?" of 뉴딜일자리 (heard as wanting training): a word of its own, not the training's
+            or (len(text) <= QUESTION_LENGTH and bool(programmes) and own_word_of(kb, text, in_context, primary_programme(programmes, situation)))
             or kb.places_in_text(text) or (follow_up_asks and len(text) <= QUESTION_LENGTH)
             # "정장을 빌려주는 곳이 어디어디인지 알려주시겠어요?" while 취업날개 is discussed: a question about it
             or (

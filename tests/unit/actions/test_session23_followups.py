@@ -260,3 +260,26 @@ async def test_what_the_city_did_in_its_own_institutions_is_that_programme(domai
     messages, _ = await run_action(ActionAnswerSituation(), make_tracker("situation_labour_problem", text, entities=entities), domain)
     reply = texts(messages)
     assert "[노동시간 단축]" in reply and "노동권익센터" not in reply
+
+
+async def test_a_word_of_the_programme_discussed_keeps_a_need_heard_on_it(domain) -> None:
+    """"자격증 따는 돈도 대주나요? 컴활 따려고 하는데" (wanting training, to the NLU) while 뉴딜일자리 is discussed: its
+    자격증 취득비용 지원, not the training list."""
+    text = "자격증 따는 돈도 대주나요? 컴활 따려고 하는데"
+    events = [then("뉴딜일자리 올해 전체 규모가 몇명이에요?"), bot("[뉴딜일자리] 보고서에 이렇게 나와 있어요."), then(text)]
+    tracker = make_tracker("situation_job_training", text, slots={"programme": "newdeal_jobs"}, events=events)
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "자격증 취득비용" in reply and "기술을 배우고 싶으시군요" not in reply
+
+
+async def test_an_employer_told_by_the_staff_they_keep_asks_to_hire(domain) -> None:
+    """"청년 뽑고싶을땐 뭐가 도움돼요?" after "직원 7명 데리고 인쇄소 해요 사장 입장에서 …": the help to hire young
+    people (서울형 강소기업), not 마을노무사 again."""
+    first = "강서구에서 직원 7명 데리고 인쇄소 해요 사장 입장에서 받을수 있는 서울시 지원 싹 다 알려주세요"
+    now = "청년 뽑고싶을땐 뭐가 도움돼요?"
+    events = [then(first), bot("[마을노무사] 말씀해 주신 조건이면 이용할 수 있어요."), then(now)]
+    tracker = make_tracker(
+        "ask_programme_info", now, slots={"programme": "village_labour_attorney", "workplace_size": 7}, events=events, confidence=0.53
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "강소기업" in reply
