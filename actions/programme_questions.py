@@ -879,6 +879,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if (
             programme is not None and latest_entity_values(tracker, "district") and NEARBY_WORDS.search(text)
             and any(place.district for place in programme.places) and question_named(text) in (None, "ask_location")
+            # (not "작년에 저희 집 근처 송파구로 이사 오셔서 지금은 서울 사세요" after a no for living outside: the verdict)
+            and not (tracker.get_slot("last_question") == "ask_eligibility" and latest_entity_values(tracker, "residence"))
         ):  # "노원구 살아서 가까운 데면 좋겠어요": which of its places is near, not whether they may use it
             intent = question = "ask_location"
         last = tracker.get_slot("last_question")
@@ -915,7 +917,9 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return say_detail(dispatcher, (replies.text(
                 "utter_fact_answer", facts=f"- {moving_in.text}", **source_values(before)
             ), before))
-        if named is not None and named.places and self._said_to_be_there(tracker, text) and not HOURS_ASKED.search(text):
+        if named is not None and named.places and self._said_to_be_there(tracker, text) and not HOURS_ASKED.search(text) and not (
+            named.rules and states_profile_facts(tracker) and (ASKS_IF_I_CAN.search(text) or ASKS_IF_I_QUALIFY.search(text))
+        ):  # (not "어머니가 만 70이신데 … 다니실 수 있을까요? … 군포에 … 있다고 해서요": whether she may, for her facts)
             # "경기도 군포에도 서울시 기술교육원이 있다는 말을 들었습니다. 맞는지요?": where its sites are
             text = self._location(replies, tracker, kb, named, [])
             dispatcher.utter_message(text=text, buttons=self._next_steps(replies, named, "ask_location"))

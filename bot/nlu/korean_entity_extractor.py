@@ -624,7 +624,7 @@ _RESIDE_AFTER_DISTRICT = re.compile(
     + r"|(?P<copula>이에요|예요|에요|이에여|예여|에여|입니다|이야|이고요|이고|고|임|(?:으로|로)\s*(?:돼|되어|되)\s*있(?:음|어요|어|습니다|는데|다))(?![가-힣])"
 )
 # "집은", "주소지는", "사는 곳은" right before a district: where the citizen lives
-_HOME_BEFORE = re.compile(r"(?P<home>집|주소지?|사는\s*곳|거주지)(?:은|는|이|가)?\s*(?:서울\s*)?$")
+_HOME_BEFORE = re.compile(r"(?P<home>집|주소지?|사는\s*(?:곳|데)|거주지)(?:은|는|이|가)?\s*(?:서울\s*)?$")
 # the end of a message, or of its sentence ("집은 은평구", "집은 은평구.")
 _MESSAGE_ENDS = re.compile(r"\s*(?:[.!~]+\s*)?$")
 # "한 살 차이", "두 살 어려요": a difference of ages, not an age
@@ -686,7 +686,7 @@ def _residence_from_district(text: Text, chosen: Sequence["_Candidate"]) -> List
 _FACT_AFTER_DISTRICT = re.compile(
     r"(?:구)?\s+(?:취준|백수|무직|실직|실업|구직|직장인|대학생|주부|프리랜서|은퇴|퇴직|자영업|알바|소득|수입|일\s*안|일\s*없|미혼|기혼)"
     r"|(?:구)?\s*[.!~ㅋㅎ]*\s*$"
-    r"|(?:구)?\s*(?:이요|이에요|예요|에요)(?=[\s,.!~ㅋㅎ]|$)"  # ("만 58 은평이요 작년에 퇴직했어요")
+    r"|(?:구)?\s*(?:이요|이에요|예요|에요|요)(?=[\s,.!~ㅋㅎ]|$)"  # ("만 58 은평이요 작년에 퇴직했어요", "만31 같은 강북구요")
 )
 _FACTS_ABOUT_ONESELF = ("age", "job_status", "job_seeker_registered", "has_regular_income")
 # "직장은 마포구", "회사가 강남구 쪽": where one works or studies, not where one lives

@@ -283,3 +283,16 @@ async def test_an_employer_told_by_the_staff_they_keep_asks_to_hire(domain) -> N
     )
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "강소기업" in reply
+
+
+async def test_whether_a_parent_may_attend_is_judged_before_where_the_site_is(domain) -> None:
+    """"어머니가 만 70이신데 기술교육원 다니실 수 있을까요? 지금 경기도 군포에 사시는데 거기 기술교육원이 있다고 해서요":
+    a no for living outside Seoul (the honorific 다니실 수 asks it), not the site in 군포."""
+    text = "어머니가 만 70이신데 기술교육원 다니실 수 있을까요? 지금 경기도 군포에 사시는데 거기 기술교육원이 있다고 해서요"
+    entities = [
+        {"entity": "age", "value": 70, "start": 4, "end": 8, "extractor": "test"},
+        span("programme", "technical_school", text, "기술교육원"), span("residence", "outside", text, "사시는데"),
+    ]
+    tracker = make_tracker("ask_open_now", text, entities=entities, slots={"age": 70, "residence": "outside"}, confidence=0.54)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "조건에 맞지 않" in reply and "서울시민" in reply

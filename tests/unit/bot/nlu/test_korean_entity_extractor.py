@@ -278,6 +278,8 @@ ENTITY_CASES = [
     ("아 잘못말했다 부천은 학교고 집은 구로에요", [("district", 19, 21, "구로구"), ("residence", 21, 23, "seoul")]),
     ("걔 부천에서 일하는거고 집은 양천구에요", [("district", 16, 19, "양천구"), ("residence", 19, 21, "seoul")]),
     ("형은 만 36이에여", [("age", 3, 7, 36)]),  # 이에요 as typed fast
+    ("헐 잘못말함 부천은 본가고 지금 사는데는 구로구임", [("district", 23, 26, "구로구"), ("residence", 26, 27, "seoul")]),  # where one lives now, told as 사는데
+    ("와이프는 만31 같은 강북구요", [("age", 5, 8, 31), ("residence", 12, 15, "seoul")]),  # a bare district after an age
     ("센터는 마포구예요", [("district", 4, 7, "마포구")]),  # where a centre is, not where one lives
     ("내년에 가게 늘려서 13명 되면 그땐요?", [("workplace_size", 11, 13, 13)]),
     ("우리 식당 사장인 나까지 7명인데", [("workplace_size", 14, 15, 7)]),
