@@ -163,7 +163,7 @@ def total_of_parts(text: str, before: str, replies: "Replies") -> Optional[str]:
     if _TWO_ANSWERS.search(text):
         return None  # "둘이 합치면 총 몇 명이에요" after 상반기, then 하반기: the sum of two answers, not of one's parts
     with_parts = [line for line in figure_lines(before) if "—" in line.line and len(_PART.findall(line.line.split("—", 1)[1])) >= 2]
-    if len(with_parts) != 1 or any(noun not in with_parts[0].line.replace(" ", "") for noun in _named_in(text, before)):
+    if len(with_parts) != 1 or any(noun not in with_parts[0].line.replace(" ", "") for noun in _named_in(_nouns_asked(text), before)):
         # ("육아휴직 대체인턴 그거는 총 몇명" names another line of the reply: not this one's total)
         return None
     return _line_reply(before, with_parts[0], replies)
@@ -196,8 +196,8 @@ def part_of_figure(text: str, before: str, replies: "Replies", programme_words: 
     lines = figure_lines(before)
     if not lines:
         return None
-    said = [noun for noun in dict.fromkeys(nouns(text)) if len(noun) >= 2 and noun not in _NOT_A_PART]
-    known = _named_in(text, before)
+    said = _nouns_asked(text)
+    known = _named_in(said, before)
     # "계획 말고 지금 실제로 …": what is set aside names no line the question asks for
     aside = _SET_ASIDE.search(text)
     words_aside = text[: aside.start()].split() if aside else []
@@ -251,10 +251,15 @@ _SET_ASIDE = re.compile(r"말고|말구|빼고")
 _TOTAL_MONEY_ASKED = re.compile(r"총|전체|모두|다\s*(?:해서|합쳐|합하)|모였|모은|모인|모금")
 
 
-def _named_in(text: str, before: str) -> List[str]:
-    """The nouns of a follow-up ``text`` that the reply ``before`` also said (spaces aside), each once."""
+def _nouns_asked(text: str) -> List[str]:
+    """The nouns of a follow-up that may name a part (two letters or more, not "사람", "올해" …), each once."""
+    return [noun for noun in dict.fromkeys(nouns(text)) if len(noun) >= 2 and noun not in _NOT_A_PART]
+
+
+def _named_in(said: List[str], before: str) -> List[str]:
+    """The nouns ``said`` that the reply ``before`` also said (spaces aside)."""
     spoken = re.sub(r"\s+", "", before)
-    return [noun for noun in dict.fromkeys(nouns(text)) if len(noun) >= 2 and noun not in _NOT_A_PART and noun in spoken]
+    return [noun for noun in said if noun in spoken]
 
 
 def _kind_fits(text: str, line: FigureSeries) -> bool:

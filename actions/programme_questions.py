@@ -1262,7 +1262,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             if (
                 found is not None and question == "ask_how_to_apply" and APPLYING_WORDS.search(text)
                 and not APPLY_FACT.search(found[0]) and not asks_for_a_date(text)  # ("등록하고 나면 언제 뽑아요?": when)
-                and not ("얼마" in text and re.search(r"\d\s*(?:억원|만원|백만원|원)", found[0]))  # ("뽑아서 얼마 지원")
+                and not ("얼마" in text and AMOUNT_IN_FACT.search(found[0]))  # ("뽑아서 얼마 지원": the sum is the answer)
             ):  # "일반인도 참석 신청 가능해요? 어떻게 해요": a fact about who comes is no way to apply (the reply says 120)
                 found = None
             if found is not None and HOURS_OF_WORK_ASKED.search(text) and not re.search(r"\d\s*시간", found[0]):

@@ -424,7 +424,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # not the list of that help
             counted = detail_answer(replies, kb, None, text, topic=programmes[0].topic, say_unknown=False)
             shared = counted is not None and any(len(noun) >= 3 and noun in counted[0] for noun in nouns(question_sentence(text)))
-            if shared and re.search(r"^- .*\d", counted[0], re.M):  # (a word of its own said: 인건비, not 직업)
+            if shared and states_a_number(counted[0]):  # (a word of its own said: 인건비, not 직업)
                 return say_detail(dispatcher, counted)
         if named is not None and named.citizen_facing and BOTH_NEEDS_ASKED.search(text) and named.slug not in [p.slug for p in programmes]:
             programmes.insert(1, named)  # (the NLU sure of one need: the programme named for the other is listed with it)
@@ -568,13 +568,17 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, asked_for_me)
         follow_up_asks = question_named(text)
         made_for_it = bool(programmes) and in_context is not None and primary_programme(programmes, situation).slug == in_context.slug
+        # "자격증 따는 돈도 대주나요?" of 뉴딜일자리 (heard as wanting training), whose services name 자격증 취득비용: a
+        # word of its own, not the training's
+        own_word = bool(programmes) and in_context is not None and own_word_of(
+            kb, text, in_context, primary_programme(programmes, situation)
+        )
         new_topic = bool(programmes) and (
             in_context is not None and confidence >= SURE_SITUATION and len(text) > FOLLOW_UP_LENGTH
             and in_context.slug not in [p.slug for p in programmes] and not BACK_REFERENCE.search(text)
             and not states_facts_it_judges(tracker, in_context)
             and primary_programme(programmes, situation).topic != in_context.topic
-            # (not "자격증 따는 돈도 대주나요?" of 뉴딜일자리, whose services name 자격증 취득비용)
-            and not own_word_of(kb, text, in_context, primary_programme(programmes, situation))
+            and not own_word
         ) or bool(programmes) and (
             # "그럼 우리 가게처럼 작은데도 노무 상담 받아볼 방법 있어요?" while 노동시간 단축 is discussed: a rare word of
             # the help for the situation (노무), none of the programme in context's
@@ -590,8 +594,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
                 len(text) <= STORY_LENGTH and not states_profile_facts(tracker)
                 and len(kb.fact_index().distinctive_words_shared(text, in_context.slug)) >= QUOTED_WORDS
             )
-            # "자격증 따는 돈도 대주나요?" of 뉴딜일자리 (heard as wanting training): a word of its own, not the training's
-            or (len(text) <= QUESTION_LENGTH and bool(programmes) and own_word_of(kb, text, in_context, primary_programme(programmes, situation)))
+            or (len(text) <= QUESTION_LENGTH and own_word)
             or kb.places_in_text(text) or (follow_up_asks and len(text) <= QUESTION_LENGTH)
             # "정장을 빌려주는 곳이 어디어디인지 알려주시겠어요?" while 취업날개 is discussed: a question about it
             or (
