@@ -1,15 +1,31 @@
 """Every fact in the knowledge base is traceable to the source report."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from pathlib import Path
+from typing import List
 
 import pytest
 
 from knowledge.loader import SOURCES_DIR
 from knowledge.validation import DEPARTMENTS, parse_sources
 
-REPORT_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "source"
+CHECKOUT = Path(__file__).resolve().parents[3]
+
+
+def _report_dirs() -> List[Path]:
+    """Where the report may be: $SOURCE_REPORT_DIR, beside this checkout (../shared/source), or beside the local
+    repository it was cloned from (a clean clone in /tmp of /work/main finds /work/shared/source)."""
+    dirs = [Path(os.environ["SOURCE_REPORT_DIR"])] if os.environ.get("SOURCE_REPORT_DIR") else []
+    dirs.append(CHECKOUT.parent / "shared" / "source")
+    origin = subprocess.run(
+        ["git", "-C", str(CHECKOUT), "remote", "get-url", "origin"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    if origin and Path(origin).is_dir():
+        dirs.append(Path(origin).resolve().parent / "shared" / "source")
+    return dirs
 
 
 def _flat(text: str) -> str:
@@ -18,8 +34,9 @@ def _flat(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def report() -> str:
-    files = sorted(REPORT_DIR.glob("*.txt"))
-    assert files, f"source report not found in {REPORT_DIR}"
+    searched = _report_dirs()
+    files = next((found for found in (sorted(d.glob("*.txt")) for d in searched) if found), [])
+    assert files, f"source report not found in {', '.join(map(str, searched))}"
     return _flat("".join(path.read_text(encoding="utf-8") for path in files))
 
 
