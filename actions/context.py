@@ -14,12 +14,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.figures_by_year import figure_in_year, part_of_figure, total_of_parts
+from actions.figures_by_year import FOLLOW_UP_LENGTH, figure_in_year, figure_lines, figure_of_another_thing, part_of_figure, total_of_parts
 from actions.question_words import AMONG_LISTED, QUESTION_LENGTH, question_named
 from knowledge.fact_search import ASKING_NOUNS, question_words
 from knowledge.morphology import GREETING_OPENING, nouns, respell
 from knowledge.queries import (
     POINTS_AT_A_PLACE, RULE_NEEDS, SEOUL, KnowledgeBase, PlaceInfo, ProgrammeInfo, Profile, Verdict, check_eligibility, place_keys,
+    programme_facts,
 )
 
 logger = logging.getLogger(__name__)
@@ -593,6 +594,23 @@ def previous_reply(tracker: Tracker) -> List[Dict[Text, Any]]:
         elif event.get("event") == "bot" and users_seen == 1:
             reply.insert(0, event)
     return reply
+
+
+def target_of_the_count(said: str, before: str, replies: Replies) -> Optional[str]:
+    """"그럼 내년 목표는?" right after a count done so far (사회적경제 공공구매 실적: 349억원): the bureau's target for the
+    same thing, in the year asked (its indicator 사회적경제 공공구매액, 2019년 1,400억원); None otherwise."""
+    if "목표" not in said or len(said) > FOLLOW_UP_LENGTH:
+        return None
+    counted = [line.label for line in figure_lines(before) if "목표" not in line.label]
+    if len(counted) != 1:
+        return None
+    thing = " ".join(word for word in counted[0].split() if word not in ("실적", "달성", "현황"))  # (what was counted)
+    target = knowledge_base().policy_figure(f"{thing} 목표")
+    if target is None or len(set(counted[0].split()) & set(target.label.split())) < 1:
+        return None
+    from actions.details import figure_reply  # (details.py builds on this module)
+
+    return figure_in_year(said, figure_reply(replies, target), replies)
 
 
 def said_just_before(tracker: Tracker, opening: str) -> bool:
@@ -1202,6 +1220,10 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         before = "\n".join(event.get("text") or "" for event in previous_reply(tracker)) if self.answers_follow_ups else ""
         if before and any(p.name not in before for p in knowledge_base().programmes_in_text(said)):
             before = ""  # "ㄴㄴ 그거말고 뉴딜 총 몇명 뽑는지" after 취업날개's users and their parts: not that figure's total
+        target = target_of_the_count(said, before, replies) if before else None
+        if target is not None:  # "그럼 내년 목표는?" right after 공공구매 실적: the bureau's target in that year
+            dispatcher.utter_message(text=target)
+            return []
         in_year = figure_in_year(tracker.latest_message.get("text") or "", before, replies) if before else None
         if in_year is not None:  # "그럼 작년엔?" right after a figure, whatever the NLU made of it
             dispatcher.utter_message(text=in_year)
@@ -1215,6 +1237,13 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         part = part_of_figure(tracker.latest_message.get("text") or "", before, replies, said_of) if before else None
         if part is not None:  # "스터디룸 쓴 사람만 따로 보면?", "그럼 몇퍼 늘어난거야" right after a figure: its line
             dispatcher.utter_message(text=part)
+            return []
+        programme_discussed = knowledge_base().programme(str(discussed)) if discussed else None
+        another = figure_of_another_thing(
+            said, before, [fact.text for fact in programme_facts(programme_discussed) if fact.kind == "figure"], replies
+        ) if programme_discussed is not None else None
+        if another is not None:  # "사업개발비 지원은여?" right after 인건비 지원 기업 수: the same count of that
+            dispatcher.utter_message(text=another)
             return []
         try:
             before = len(dispatcher.messages)

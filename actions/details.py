@@ -57,6 +57,8 @@ AMOUNT_IN_FACT = re.compile(r"\d[\d,.]*\s*(?:원|만\s*원|억|천만|백만원)
 # "사업장 지원해주는거 있나요", "도와주는 거": what a programme offers (its services say it, beside its summary)
 OFFERS_ASKED = re.compile(r"지원\S{0,2}\s*(?:해\s*주|받을|받는|되는|하는\s*(?:거|게|것))|도와\s*주|혜택")
 AMOUNT_ASKED = re.compile(r"얼마(?:씩|나(?!\s*(?:와|오|했|해|이용|많|모|참여|상담|처리|늘|줄|됐|됩))|를|가|예요|에요|야|임|까지|\s*줘|\s*받|\s*나와|\s*나오|\s*지원|\s*(?:까지\s*)?(?:돼|되|줘|줌))|금액")
+# "스터디룸은 이용한 사람 얼마나 돼요": how many people, not a sum of money
+PEOPLE_COUNTED = re.compile(r"(?:사람|인원|분|애)(?:이|은|는|들|수)?\s*얼마")
 CLOCK_QUESTION = re.compile(r"몇\s*시(?!간)|[0-9]\s*시(?!간)|시\s*까지|시\s*부터|오전|오후|새벽|밤|언제\s*(?:문\s*)?닫")
 
 
@@ -125,7 +127,9 @@ def detail_answer(
     if later and (not any("예정" in fact.text for fact in facts) or not _says_the_year_asked(question, facts)):
         # "내년 모집은 언제예요?": only past dates; "2019년 하반기 모집 날짜도": the report plans only '19's first half
         text += "\n" + replies.text("utter_later_dates_unknown")
-    if AMOUNT_ASKED.search(question) and not any(AMOUNT_IN_FACT.search(fact.text) for fact in facts):
+    if AMOUNT_ASKED.search(question) and not PEOPLE_COUNTED.search(question) and not any(
+        AMOUNT_IN_FACT.search(fact.text) for fact in facts
+    ):
         text += "\n" + replies.text("utter_amount_unknown")  # "근무환경개선금은 얼마씩 줘요": the fact names it, no sum
     earlier = asked_year(question, REPORT_YEAR, None) if asks_for_a_figure(question) else None
     if earlier is not None and earlier < REPORT_YEAR and not any(
@@ -160,6 +164,7 @@ ONE_DISTRICT = re.compile(r"구\s*(?:만|에서만|에만|안에서|내에서)|�
 # right after a figure: more of the same figure (its line holds the target, what is achieved and the kinds of jobs)
 FIGURE_FOLLOW_UP = re.compile(
     r"목표|실적|달성|채웠|채운|예산|규모|몇\s*개|얼마나|뽑|몇\s*명|창업|뭐\s*(?:뭐\s*)?있|어떤\s*(?:거|것|일|게)|종류"
+    r"|실제로?\s*(?:만든|만들|한|된|채운|이룬)|대비|퍼센트|몇\s*(?:프로|퍼)|%"  # "목표 말구 6월까지 실제로 만든거"
     r"|(?:거기|그\s*안|그거)에?\s*(?:도\s*)?(?:들어가|포함)"  # "학교보안관 같은것도 거기 들어가요?": one of its kinds
 )
 
@@ -176,6 +181,13 @@ def policy_figure_follow_up(tracker: Tracker, replies: Replies, kb: KnowledgeBas
     groups = latest_entity_values(tracker, "target_group")
     if figure is not None and groups:  # "장애인은 몇퍼 달성했어요" after the seniors' target
         figure = kb.jobs_target_for_group(str(groups[-1])) or figure
+    about = kb.programmes_in_text(figure.label) if figure is not None and not kb.programmes_in_text(text) else []
+    if len(about) == 1 and (AMOUNT_ASKED.search(text) or asks_for_a_figure(text)):
+        # "5월말까지 실제로 산건 얼마에요" after the bureau's target for 사회적경제 공공구매: the programme that figure is
+        # of counts what was done so far (349억원)
+        own = detail_answer(replies, kb, about[0], text, say_unknown=False)
+        if own is not None and own[1].slug == about[0].slug and figure.display() not in own[0] and AMOUNT_IN_FACT.search(own[0]):
+            return own[0]
     if figure is None or not FIGURE_FOLLOW_UP.search(text) or kb.programmes_in_text(text) or kb.policy_figure(text):
         # (the latest words name another figure by themselves, or ask together with the previous ones)
         return policy_figure_answer(replies, kb, f"{previous_user_text(tracker)} {text}", tie_break=text)
@@ -209,7 +221,12 @@ COUNT_GUESSED = re.compile(guessed_count("명|분|건|개|곳|군데|개소"))
 FIGURE_QUESTION = re.compile(
     r"몇\s*(명|분|개|군데|곳|층|프로|퍼|건|년|개월|달|주)|몇\s*번\s*(?:까지|이나|씩)?\s*(?:받|들|참여|상담|했|해|운영)|(?:며칠|몇\s*일)\s*(?:동안|간)\s*(?:빌|대여|쓸|써|이용|사용)|몇\s*번\s*(?:까지|이나)\s*(?:빌|대여|쓸|써|이용|사용)|명이나|(?:몇|\d)\s*(?:개나|건이나)"
     r"|몇이나|경쟁|률|기간|예산|규모|얼마나\s*(많|있|됐|되|돼|했|처리|해\s*줬|해\s*준)|많이들?\s*(?:받|처리)"
-    r"|(?:애들|사람|사람들|분들|친구들|곳|데)\s*(?:이|도|가)?\s*많(?:대|나|아|음|냐|은가|은지|을까)"  # "거기서 취업한 애들 많대요?": how many
+    r"|(?:애들|사람|사람들|분들|친구들|곳|데)\s*(?:이|도|가)?\s*많(?:대|나|아|았|음|냐|은가|은지|을까)"  # "거기서 취업한 애들 많대요?": how many
+    # "상담받고 진짜 취업된 사람도 있어요?", "올해 그거 이용한 사람이 많았나요?": whether (how many) it led anywhere
+    r"|(?:취업|취직|합격|이용|참여|수료|상담)\s*(?:을|을\s*)?(?:한|된|했던|받은|하신|되신)\s*(?:사람|분|애|인원|친구)(?:들)?\s*(?:이|도|은|는)?\s*(?:있|많|얼마|몇)"
+    # "옴부즈만 상반기 무료상담 건수", "이용자수": a count named by its noun
+    r"|건수|횟수|(?:이용자|참여자|상담자|수혜자|이용객|방문자|방문객|수강생|수료생|취업자|이용\s*인원)\s*(?:수|는|가|은)?\s*(?:[?？]|$|몇|얼마|어느|되|돼)"
+    r"|(?:거기|그곳|그\s*쉼터|쉼터|센터|공간|건물|교육장)\s*(?:은|는|이|가)?\s*(?:좀\s*)?넓(?:어|나|은가|은지|음|니|냐|죠)"  # "거기 넓어요?": its size
     r"|(?:계획|목표|선발|모집|참여|이용|배정)\s*(?:인원|건수|규모)|인원\s*(?:은|이|수)?\s*(?:[?？]|$)"  # "직업훈련 올해 계획인원"
     # "올해 융자 총 얼마고", "사회주택은 얼마 배정돼있어요": an amount of the programme, not a price
     r"|총\s*(?:얼마|몇)|얼마(?:나|씩)?\s*(?:배정|편성|투입|배분)"

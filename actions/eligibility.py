@@ -6,7 +6,7 @@ import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
@@ -21,6 +21,7 @@ from actions.context import (
     profile_from_tracker,
     programme_buttons,
 )
+from actions.details import asks_for_a_figure
 from actions.question_words import question_named
 from knowledge.queries import (
     RULE_NEEDS,
@@ -46,6 +47,7 @@ logger = logging.getLogger(__name__)
 RULE_ASKED = re.compile(r"(?:살아야|해야|있어야|없어야|돼야|되어야|이어야|여야)\s*(?:되|돼|됨|함|하|해|합|됩|\?|$)")
 AGE_LIMIT_ASKED = re.compile(r"(?:최소|최대|최저|최고|제한)\s*(?:나이|연령)|나이\s*(?:제한|기준)|몇\s*살\s*(?:부터|까지)")
 _NUMBER = re.compile(r"\d{1,3}")
+_OTHER_QUESTIONS = ("ask_location", "ask_cost", "ask_hours", "ask_open_now", "ask_how_to_apply", "ask_contact")
 # "… 없어요", "… 없음": an answer ending on "none"
 _ENDS_WITH_NONE = re.compile(r"(?<![가-힣])(?:소득은?\s*|수입은?\s*)?(?:없어요|없습니다|없음|없어|없어여|없죠|없고요)\s*[.!~ㅠㅜㅋㅎ]*\s*$")
 # "네 했어요", "등록 해놨어요": the registration a form asks next, said ahead
@@ -170,6 +172,21 @@ def _none_said_last(tracker: Tracker) -> List[Dict[Text, Any]]:
     return events
 
 
+def asks_another_question(tracker: Tracker) -> bool:
+    """"작년 취업률은" while the form asks the age (a fact, to the NLU): a figure or another question asked instead of
+    an answer, with no fact told; not the form's own rules asked back ("최소 나이는?")."""
+    text = tracker.latest_message.get("text") or ""
+    # (only the age takes any text typed while it is asked; for the other facts Rasa rejects the form and the rules answer)
+    if (
+        tracker.get_slot("requested_slot") != "age" or (tracker.latest_message.get("intent") or {}).get("name") != "inform"
+        or _NUMBER.search(text) or AGE_LIMIT_ASKED.search(text) or RULE_ASKED.search(text)
+    ):  # (the age's text mapping takes a fact's message; any other intent is Rasa's rules' to answer)
+        return False
+    if any(e.get("entity") in set(PROFILE_SLOTS.values()) for e in tracker.latest_message.get("entities", [])):
+        return False
+    return asks_for_a_figure(text) or question_named(text) in _OTHER_QUESTIONS
+
+
 class ValidateEligibilityForm(FormValidationAction):
     """Chooses which facts to ask for, per programme, and checks the typed answers."""
 
@@ -179,6 +196,18 @@ class ValidateEligibilityForm(FormValidationAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        if asks_another_question(tracker):  # the form stops; the question is answered as it would be outside it
+            from actions.programme_questions import ActionAnswerProgrammeQuestion  # (it imports this module)
+
+            state = tracker.current_state()  # (as asked outside the form: not the eligibility question again)
+            state["slots"] = {**state["slots"], "last_question": None, "requested_slot": None, "age": None}
+            state["active_loop"] = {}
+            answered = await ActionAnswerProgrammeQuestion().run(dispatcher, Tracker.from_dict(state), domain)
+            asked = str(tracker.get_slot("requested_slot"))  # (the form asked it: it had no value; not the question read as one)
+            return [e for e in answered if e.get("event") != "followup"] + [
+                SlotSet(asked, None), SlotSet("requested_slot", None), ActiveLoop(None),
+                FollowupAction("action_listen"),
+            ]
         named = [e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("entity") == "programme"]
         if named and slot_the_form_asked(tracker):
             # "아 아니 뉴딜일자리요" while the form was asking: the rules of the programme meant now, then its questions

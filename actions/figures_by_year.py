@@ -34,7 +34,7 @@ _FILLER = re.compile(
 _COMPARED = re.compile(r"(?:보다|에\s*비해|대비)\s*(?:더\s*|좀\s*)?(?:늘|줄|많|적|올랐|올|내렸|떨어|증가|감소)\S*")
 # "- 시민명예노동옴부즈만 상담건수: 4,000건 (2018 (주요 정책지표)) — 2016년 3,303건, …": a line with a figure
 _FIGURE_LINE = re.compile(r"^-\s*(?P<label>[^:\n]{2,40}):\s*(?P<value>[0-9][0-9,.]*\s*[^\s(—]*)(?P<rest>.*)$", re.M)
-_VALUE = r"([0-9][0-9,.]*(?![0-9,.]*\s*[월일])\s*(?:%|건|명|개소|개|억원|백만원|원|곳)?)"  # (not "2018년 7월")
+_VALUE = r"([0-9](?:[0-9,.]*[0-9])?(?![0-9,.]*\s*[월일])\s*(?:%|건|명|개소|개|억원|백만원|원|곳)?)"  # (not "2018년 7월"; not "1,400,")
 _IN_YEAR = re.compile(r"(?:(20\d\d)\s*년|[’'‘](\d\d)\s*년)\s*" + _VALUE)
 _MAIN_YEAR = re.compile(r"^\s*\((?:(20\d\d)|[’'‘](\d\d))")
 _AS_OF_YEAR = re.compile(r"(20\d\d)년\s*\d+월\s*기준")
@@ -235,6 +235,33 @@ def part_of_figure(text: str, before: str, replies: "Replies", programme_words: 
     if len(chosen) != 1:
         return None
     return _line_reply(before, chosen[0], replies)
+
+
+# "사업개발비 지원은여?", "그럼 마을기업은요?": a thing named alone, asked the same as before
+_THING_ASKED = re.compile(
+    r"^\s*(?:그럼\s*|그러면\s*|아\s*)?(?P<thing>[가-힣A-Za-z0-9·]+(?:\s+[가-힣A-Za-z0-9·]+)?)\s*(?:은|는)\s*(?:요|여|용)?\s*[?？~!.]*\s*$"
+)
+
+
+def figure_of_another_thing(text: str, before: str, figure_facts: List[str], replies: "Replies") -> Optional[str]:
+    """"사업개발비 지원은여?" right after "인건비 지원 기업 수: 1,208개": the figure of the programme discussed that counts
+    the same (지원 기업 수) for the thing named; ``figure_facts`` are that programme's figures as "label: value …".
+    None unless exactly one figure is that."""
+    asked = _THING_ASKED.match(text or "")
+    lines = figure_lines(before) if asked and _NAME.match(before) else []
+    said = _nouns_asked(asked.group("thing")) if asked else []
+    if not lines or not said:
+        return None
+    kinds = {tuple(line.label.split()[-2:]) for line in lines if len(line.label.split()) >= 3}
+    chosen = [
+        fact for fact in figure_facts
+        if tuple(fact.split(":", 1)[0].split()[-2:]) in kinds and fact not in before
+        and all(noun in fact.split(":", 1)[0].replace(" ", "") for noun in said)
+    ]
+    if len(chosen) != 1:
+        return None
+    label, rest = chosen[0].split(":", 1)
+    return _line_reply(before, FigureSeries(label, None, {}, f"{label}:{rest}"), replies)
 
 
 def _in_word_with(noun: str, known: List[str], text: str, before_it: bool) -> bool:

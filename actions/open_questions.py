@@ -23,7 +23,7 @@ from actions.context import (
 )
 from actions.questions_apart import AnswersQuestionsApart
 from actions.details import (
-    CLOCK_QUESTION, asks_for_a_date, asks_for_a_figure, detail_answer, policy_figure_answer, policy_figure_follow_up, say_detail,
+    CLOCK_QUESTION, FIGURE_FOLLOW_UP, asks_for_a_date, asks_for_a_figure, detail_answer, policy_figure_answer, policy_figure_follow_up, say_detail,
 )
 from actions.eligibility import answers_the_form
 from actions.fits import answer_about_fits, utter_fits
@@ -284,6 +284,13 @@ class ActionAcknowledge(KnowledgeAction):
         events = answer_facts_told(dispatcher, tracker, replies, kb)
         if events is not None:  # "아 알바 합치면 11명이네 그럼?" (heard as a yes) after a verdict: judged again
             return events
+        follow_up = (
+            policy_figure_follow_up(tracker, replies, kb)
+            if not text.startswith("/") and (ASKS_SOMETHING.search(text) or FIGURE_FOLLOW_UP.search(text)) else None
+        )
+        if follow_up is not None:  # "아니 목표 말구 6월까지 실제로 만든거" (heard as a no) after the bureau's target
+            dispatcher.utter_message(text=follow_up)
+            return []
         if not text.startswith("/") and mentioned_programme(tracker, kb) is not None and asks_the_same_about(tracker, kb):
             # "아 아니 그거 말고 좋은일자리 국제포럼이요" (heard as a no): the last question, about the programme named
             return ActionAnswerProgrammeQuestion().answer(dispatcher, tracker, replies, kb)

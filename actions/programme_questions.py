@@ -153,6 +153,14 @@ ASKS_SOMETHING = re.compile(
 RULES_ASKED = re.compile(r"(?:조건|자격|요건|대상)(?:이|은|는|을|이요)?\s*(?:어떻게|뭐|무엇|어떤|알려|궁금|좀)")
 FLOOR_ASKED = re.compile(r"몇\s*층")
 EVERY_SITE = re.compile(r"나머지|각각|전부\s*(?:어디|다)|모두\s*어디|다른\s*(?:곳|데|교육원|쉼터)들?(?:은|는)?\s*(?:어디|다)")
+# "배우시는 쪽으로 가면 …" after work and training were offered: one of them, by what it does
+SIDE_CHOSEN = re.compile(r"(?:는|은|할|실)\s*쪽(?:으로|이면|은|는)")
+# "상담 받는거 돈 따로 내야돼요?": what the citizen pays
+PAID_BY_CITIZEN = re.compile(r"내야|내나|드나|들어요|무료|유료|공짜|비용|돈\s*(?:을|이)?\s*(?:따로|내|들|드)")
+# "5층은 어디가 쓰는 거에요?", "3층엔 뭐 들어와요": what one floor of a building is for
+FLOOR_USE_ASKED = re.compile(r"\d\s*층\s*(?:은|는|에는|엔|에|이)?\s*(?:어디|누가|뭐|무엇|무슨|어떤)")
+# "교육 같은것도 해줘요?", "거기서 교육도 해줘요?": whether it offers a thing
+OFFERED_TOO = re.compile(r"(?:[가-힣]{2,}도|(?:것|거|건)도)\s*(?:해\s*줘|해\s*주|해요|하나요|하나|하는지|있어|있나|있는지)")
 ALSO_THING = re.compile(r"(?:것|거|건)도\s|[가-힣]{2,}도\s*(?:공짜|무료|돈\s*(?:안|드|들))")
 # "강동구 살아요 가까운 데로요": a site near where one lives (not "쪽", which also says where one lives)
 # ("20년 가까이 인쇄소에서 일했는데": nearly, of a length of time or a number, is no place near home)
@@ -320,6 +328,7 @@ ABOUT_ONESELF = re.compile(r"다니|일하|근무|살아|살고|사는|하는데
 # "어떤 교육을 하나요?", "무슨 도움을 주나요?": what a programme does, asked of it by name
 WHAT_IT_DOES = re.compile(
     r"(?:어떤|무슨|뭔|무엇)\s*(?:교육|일|활동|서비스|지원|도움|프로그램|내용|사업)(?:을|를|이|가|들을)?\s*(?:하|해|받|주|제공)"
+    r"|(?:뭐|뭘|무슨|어떤)\s*(?:지원|혜택)(?:이|을|가)?\s*(?:돼|되|받|해|줘|주|있)"  # "최종 선정되면 회사에 뭐 지원돼요?"
 )
 # a total ("전부 얼마", "한 해에", "규모"): a figure of the programme, not the citizen's cost
 TOTAL_WORDS = re.compile(r"전부|총|모두\s*얼마|한\s*해|1년에|일\s*년에|연간|규모|예산")
@@ -456,7 +465,10 @@ DURATION_ASKED = re.compile(
     r"몇\s*(?:개월|달|년|주)\s*(?:까지|동안|이나|정도|씩|짜리)|얼마\s*동안|(?:기간|기한)\S*\s*(?:얼마|몇)"
 )
 # "몇 건이나", "몇 명": a count, whatever price word the question also has (무료 상담 몇 건)
-COUNT_ASKED = re.compile(r"몇\s*(?:건|명|번|곳|군데|개)|(?:건|명)이나|경쟁률|몇\s*대\s*(?:몇|일|1)")  # (and a ratio)
+COUNT_ASKED = re.compile(  # (and a ratio; "무료상담 건수", "이용한 사람 얼마나 돼요": a count named by its noun)
+    r"몇\s*(?:건|명|번|곳|군데|개)|(?:건|명)이나|경쟁률|몇\s*대\s*(?:몇|일|1)|건수|횟수|이용자\s*수"
+    r"|(?<!한\s)(?<!한)(?:사람|인원|분)(?:이|은|는|들)?\s*(?:얼마|몇\s*(?:명|분))"
+)
 # "면접도 봐요?", "서류 심사 있어요?": the selection of the programme in context, never another programme's 면접 정장
 OWN_PROCESS = re.compile(r"면접\s*(?:도|은|을|이)?\s*(?:봐|보|봄|봤|있|해)|서류\s*(?:심사|전형)|필기|시험|추첨|합격|선발\s*(?:방법|기준|절차)")
 # what asks the hours even with 운영 in it ("운영시간", "몇 시까지 운영")
@@ -648,7 +660,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return [SlotSet("programme", together[0].slug), FollowupAction("action_listen")]
         offering = None
         if named is None and not states_profile_facts(tracker) and not LIMIT_ASKED.search(text) and (
-            intent in ("ask_programme_info", "ask_eligibility", "ask_cost") or (intent in QUESTION_INTENTS and AMONG_LISTED.search(text))
+            intent in ("ask_programme_info", "ask_eligibility", "ask_cost")
+            or (intent in QUESTION_INTENTS and (AMONG_LISTED.search(text) or SIDE_CHOSEN.search(text)))
         ):  # ("나이 상한이 몇살까지인데" after 뉴딜일자리's no: its rule, though 기술교육원's 예치금 상한 was offered)
             discussed = current_programme(tracker, kb)
             # ("그중에 지금 일하고 있는 사람은?" after 뉴딜일자리's numbers: of those numbers, when it has the one asked)
@@ -771,6 +784,11 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             # in context, with no rules of its own, is no such question: "…카페 이런거요" heard as 일자리카페)
             # "시급 얼마 줘요 거기" after a list of what fits: the one of them the report gives a wage for (뉴딜일자리)
             return self.respond(dispatcher, tracker, replies, kb, intent, question, paying[0])
+        if (
+            len(listed) > 1 and WAGE_WORDS.search(text) and not paying and current is not None
+            and any(WAGE_WORDS.search(f.label) for f in current.figures)
+        ):  # "시급은 얼마 줘요?" after 뉴딜일자리's no and the centres offered instead (none pays): 뉴딜일자리's pay
+            return self.respond(dispatcher, tracker, replies, kb, intent, question, current)
         offering = [p for p in listed if services_named(p, text)]
         if current is not None and services_named(current, text, own_words=True):
             offering = [current]  # ("컨설팅 비용은 따로 내야 해요?" of 마을노무사, whatever else was offered after its no)
@@ -794,6 +812,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             and not states_profile_facts(tracker)
         ):
             intent = question = named_question  # "청년일자리센터 토요일": its hours that day (no fact about oneself)
+        elif intent == "inform" and named_question == "ask_cost" and len(text) <= FEATURE_LENGTH and not states_profile_facts(tracker):
+            intent = question = named_question  # "공공근로 일당": its pay, looked up by keyword
         elif intent == "ask_how_to_apply" and named_question == "ask_location" and not APPLY_WORDS.search(text):
             intent = question = "ask_location"  # "퀵 하는 형님은 어디로 가면 되나요" (a shelter: where, not how to apply)
         elif intent in ("ask_location", "ask_how_to_apply") and IN_PERSON.search(text):
@@ -1345,7 +1365,9 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             and not text.startswith("/") and not states_profile_facts(tracker)
             # ("택배로 해도 돼요?" asks leave to do a thing, not who may use it)
             and (feature_not_cost or (not ELIGIBILITY_WORDS.search(text) and not ASKS_IF_I_QUALIFY.search(text)))
-            and (mentioned_programme(tracker, kb) is None or feature_not_hours or feature_not_site or feature_short or feature_not_cost)
+            # ("뉴딜일자리 4대보험 되나요": a feature of the one named, short)
+            and (mentioned_programme(tracker, kb) is None or feature_not_hours or feature_not_site or feature_short or feature_not_cost
+                 or (feature_asked and intent == "ask_eligibility"))
             and not ABOUT_ONESELF.search(text)
         ):
             foreign = kb.fact_index().nouns_foreign_to(text, programme.slug)
@@ -1562,6 +1584,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return not states_profile_facts(tracker) and (
                 asks_for_a_figure(text) or not ELIGIBILITY_WORDS.search(text) or not p.rules
             )
+        if question == "ask_location" and FLOOR_USE_ASKED.search(text) and any(
+            re.match(r"\d층:", fact.text) for fact in programme_facts(p)
+        ):
+            return True  # "5층은 어디가 쓰는 거에요?": what the floor is for (서울노동권익센터), not where the building is
         if question == "ask_location" and WHO_RUNS_WORDS.search(text):
             return True  # "그 기념관 운영은 어느 단체가 맡게 되나요?": who runs it, not where it is
         if question == "ask_location" and RATE_ASKED.search(text):
@@ -1601,6 +1627,14 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return True
         if question == "ask_cost" and COUNT_ASKED.search(text):
             return True  # "올해 상반기에 무료 상담 몇 건이나 했대요?": a number of consultations, not the price
+        if question == "ask_cost":
+            hits = kb.fact_index().search(text, p.slug, limit=1)
+            if (
+                hits and hits[0].fact.kind == "figure" and AMOUNT_IN_FACT.search(hits[0].fact.text)
+                and len([b for b in hits[0].matched if b not in (p.cost or "")]) >= 3 and not PAID_BY_CITIZEN.search(text)
+            ):
+                # "상반기에 수행기관 뽑아서 얼마 지원하기로 했다던데": an amount the report counts (40억원), not a price
+                return True
         if question == "ask_cost" and ALSO_THING.search(text):
             return True  # "프로필 사진 찍는 것도 공짜로 해준다고요?": whether that thing is offered (and free)
         if question == "ask_cost" and TOTAL_WORDS.search(text):
@@ -1707,6 +1741,15 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if not p.services and "나와 있지 않" in p.summary:
             # "서울일자리센터는 무슨 도움을 주나요?": the report names it and no more; where to ask
             text += "\n" + replies.text("utter_info_unknown_ask_120")
+        asked = tracker.latest_message.get("text") or ""
+        if OFFERED_TOO.search(asked):
+            # "거기서 교육도 해줘요?" of 협동조합지원센터: yes (it is what it offers), and how much of it the report counts
+            named = " ".join([p.name, *p.aliases])
+            words = [w for w in nouns(asked) if len(w) >= 2 and w not in ASKING_NOUNS and w not in named]
+            counted = [f for f in p.figures if any(w in f.label for w in words)]
+            if counted:
+                lines = "\n".join(f"- {f.display()}" + (f" — {f.note}" if f.note else "") for f in counted)
+                text += "\n" + replies.text("utter_figures_of_it", figures=lines)
         return text
 
     def _eligibility(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:

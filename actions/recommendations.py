@@ -15,10 +15,10 @@ from actions.context import (
 from actions.questions_apart import AnswersQuestionsApart
 from actions.details import asks_for_a_date, detail_answer, policy_figure_answer, say_detail
 from actions.question_words import (
-    ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, ASKS_WHAT_FITS, BACK_REFERENCE, EVERYTHING_ASKED, NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE,
-    question_named,
+    AMONG_THEM_FREE, AMONG_THEM_PAID, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, ASKS_WHAT_FITS, BACK_REFERENCE, EVERYTHING_ASKED,
+    HIRING, LEARN_WHILE_EARNING, NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, question_named,
 )
-from actions.fits import told_to_be_employer, utter_fits, utter_for_employers, utter_for_employers_hiring, utter_jobs_for_group
+from actions.fits import answer_about_fits, told_to_be_employer, utter_fits, utter_for_employers, utter_for_employers_hiring, utter_jobs_for_group
 from actions.programme_questions import ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, services_named
 from actions.situations import BUREAU_FIGURE_ASKED, PROFILE_SITUATIONS, STORY_LENGTH, ActionAnswerSituation
 from knowledge.queries import KnowledgeBase, Verdict, check_eligibility
@@ -81,6 +81,10 @@ class ActionRecommendProgrammes(AnswersQuestionsApart):
             if figure is not None:  # "올해 서울시 일자리 목표가 전부 몇 개예요?" (heard as wanting a list): the figure
                 dispatcher.utter_message(text=figure)
                 return []
+        if (AMONG_THEM_PAID.search(said) or AMONG_THEM_FREE.search(said) or LEARN_WHILE_EARNING.search(said)) and not states_profile_facts(tracker):
+            fits = answer_about_fits(dispatcher, tracker, replies, kb)
+            if fits is not None:  # "그중에 돈 받으면서 하는거만 골라주세요" after what fits: the paid ones of them
+                return fits
         lender = [p for p in programmes_listed_lately(tracker, kb, replies_back=1) if p.rules and "대여" in kb.fact_index().said_of(p.slug)]
         if BORROWING_ASKED.search(said) and states_profile_facts(tracker) and len(lender) == 1:
             # "29살이고 경기도 일산 살아요. 구직중인데 저도 빌릴수 있나요?" after the help for a missing interview suit:
@@ -219,7 +223,10 @@ class ActionRecommendProgrammes(AnswersQuestionsApart):
             if found is not None:
                 return say_detail(dispatcher, found)
         described = (  # only with nothing in context: a description is weaker evidence than the conversation
-            kb.described_programme(text) if named is None and current is None and not states_profile_facts(tracker) else None
+            kb.described_programme(text) if named is None and current is None and not states_profile_facts(tracker)
+            # ("인사담당자입니다. 청년 채용하려는데 회사가 활용할 수 있는 제도": an employer hiring, not 노사민정 아카데미's
+            # 인사담당자)
+            and not (told_to_be_employer(tracker) and HIRING.search(text)) else None
         )
         if described is not None and not knows_about_citizen(tracker):
             named = described  # "제값 주고 사 온 커피 같은 거 서울시도 밀어준다면서요?": the programme described

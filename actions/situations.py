@@ -15,7 +15,9 @@ from actions.context import (
     programme_buttons, programmes_listed_lately, said_just_before, states_facts_it_judges, states_profile_facts,
     previous_reply, programmes_just_listed, the_one_offering, used_in_the_story, verdict_asked_again,
 )
-from actions.details import asks_for_a_date, asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, say_detail
+from actions.details import (
+    asks_for_a_date, asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, policy_figure_follow_up, say_detail,
+)
 from actions.eligibility import YOUTH, YOUTH_AGES, answers_the_form
 from actions.fits import answer_about_fits, utter_fits, utter_for_employers_hiring
 from actions.programme_questions import (
@@ -212,6 +214,10 @@ def states_a_number(reply: str) -> bool:
 OFFERS_THAT_ASKED = re.compile(r"(?:것|거|건)도\s*(?:해|하나|돼|되나|있)|(?:봐|해|도와)\s*(?:줘요|주나|주나요|줌|주는지|주세요|줄래)\s*[?？]|(?<![에시])도\s*해요\s*[?？]")
 
 
+# "상담받을 곳도 있어?", "물어볼 데 없나": a place for help asked for
+HELP_PLACE_ASKED = re.compile(r"(?:곳|데|센터|기관)(?:도|이|가|는)?\s*(?:있|없|알려|어디)")
+
+
 class ActionAnswerSituation(AnswersQuestionsApart):
     """Lists the programmes whose sources name this situation, in the order the sources give."""
 
@@ -226,6 +232,10 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         situation = (tracker.latest_message.get("intent") or {}).get("name", "")
         text = tracker.latest_message.get("text") or ""
         discussed = kb.programme(tracker.get_slot("programme") or "")
+        follow_up = policy_figure_follow_up(tracker, replies, kb) if len(text) <= QUESTION_LENGTH else None
+        if follow_up is not None:  # "그중에 직접일자리만 보면요" right after Seoul's job target: the direct jobs' target
+            dispatcher.utter_message(text=follow_up)
+            return []
         if situation == "situation_workplace_harassment" and (
             BY_CUSTOMERS.search(text)
             or (
@@ -392,6 +402,12 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             else None
         )
         if figure is not None:  # "사회적경제 공공구매 올해 목표 얼마에요": the bureau's figure, not the list of help
+            named_now = kb.programmes_in_text(text)
+            own = detail_answer(replies, kb, named_now[0], text, say_unknown=False) if len(named_now) == 1 else None
+            if own is not None and states_a_number(own[0]) and any(
+                noun in own[0] and noun not in figure for noun in nouns(question_sentence(text)) if len(noun) >= 2
+            ):  # "공공구매 올해 실적 얼마나 돼요": the programme's own count says what is asked (실적), not the target
+                return say_detail(dispatcher, own)
             dispatcher.utter_message(text=figure)
             return []
         heard_of = (
@@ -517,9 +533,9 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         )
         if selection is not None:  # "뉴딜 뽑을때 면접도 봄?" (heard as needing an interview suit): its selection
             return selection
-        if named is not None and asked and (
+        if named is not None and asked and not (asked == "ask_eligibility" and EVERYTHING_ASKED.search(text)) and (
             len(text) <= STORY_LENGTH or named.slug in [p.slug for p in kb.programmes_in_text(question_sentence(text))]
-        ):
+        ):  # (not "예비사회적기업 대표입니다 … 시에서 받을 수 있는 지원 전부 알려주세요": all the help, listed)
             # "노원구 근처에 기술교육원이 있는지요", "그 보호관이라는 사람들이 몇이나 됩니까": a question about the one named
             # (also closing a story: "…뭐라도 배우려고요. 기술교육원 중부가 어디 있는지 알려주세요.")
             return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, named)
@@ -582,9 +598,11 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         ) or bool(programmes) and (
             # "그럼 우리 가게처럼 작은데도 노무 상담 받아볼 방법 있어요?" while 노동시간 단축 is discussed: a rare word of
             # the help for the situation (노무), none of the programme in context's
-            in_context is not None and confidence >= UNSURE_SITUATION and len(text) > FOLLOW_UP_LENGTH  # (not "면접도 봐요?")
+            in_context is not None and confidence >= UNSURE_SITUATION  # (not "면접도 봐요?": below)
             and in_context.slug not in [p.slug for p in programmes] and any(kb.fact_index().distinctive_words_shared(text, p.slug) for p in programmes)
             and not kb.fact_index().distinctive_words_shared(text, in_context.slug) and not POINTS_BACK.search(text)
+            # ("직원들 노무 문제 상담받을 곳도 있어?" after the social economy's fund, short: a place for another need)
+            and (len(text) > FOLLOW_UP_LENGTH or HELP_PLACE_ASKED.search(text))
         )  # "딸이 면접 보는데 정장 무료로 빌려주는 데 있다던데요" while 마을노무사 is discussed: that need, not a follow-up
         # (another programme of the same topic may still hold the answer: "정장은 공짜로 빌릴 수 있는 거죠?" after 일자리카페)
         if named is None and in_context is not None and not new_topic and (
@@ -710,7 +728,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             or (about_themselves and ASKS_IF_I_CAN.search(text))
             # "정장 무료로 빌려주는거 나도 되나??" before any fact: its rules, then the facts it needs
             or (ASKS_IF_I_QUALIFY.search(text) and len(text) <= FOLLOW_UP_LENGTH)
-        ) and not ITEMS_LENT.search(text):
+        ) and not ITEMS_LENT.search(text) and not EVERYTHING_ASKED.search(text):  # (not "받을 수 있는 지원 전부 알려주세요")
             # "면접 정장 빌려주는 건 저는 안돼요?", "고3인데 정장 빌릴 수 있어요?": the verdict for the programme made
             # for this situation (one with rules to judge by: a study room's 일자리카페 has none)
             lacking = kb.fact_index().unknown_nouns(question_sentence(text)) if knows_about_citizen(tracker) else []

@@ -71,7 +71,7 @@ def without_guessed_numbers(question: str) -> str:
 ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
     "people": (  # "몇 명", and "누가 와요?" of an event: who and how many take part
         re.compile(
-            r"몇\s*명|인원|명이나|몇\s*분|누가\s*(?:와|오|참석|참여|가요|가나)|누구(?:나|든)?\s*(?:와|오|참석|참여)|"
+            r"몇\s*명|인원|명이나|몇\s*분|(?:취업|취직|합격|이용|참여|수료)\s*(?:을\s*)?(?:한|된|했던|받은)\s*(?:사람|분|애|친구)|누가\s*(?:와|오|참석|참여|가요|가나)|누구(?:나|든)?\s*(?:와|오|참석|참여)|"
             r"규모|아무나\s*(?:참석|참여|가)|얼마나\s*(?:됐|되|돼)|몇이나|몇\s*사람|많이\s*(?:와|오|찾|이용)|(?:사람|애들|분들|친구들)(?:들)?(?:이|도)?\s*많|"
             r"(?:가서|가도|가면)\s*(?:들|참석|볼)|(?:참석|참가|참여)할\s*수|(?<!수업\s)(?<!수업)(?<!강의\s)(?<!강의)들을\s*수|얼마나\s*(?:왔|와|참석|참여|모였)|"
             r"(?:바뀐|된|전환된|받은|참여한|이용한)\s*사람|(?:전환|정규직화?)\S*\s*얼마나|"
@@ -258,6 +258,9 @@ QUESTION_SYNONYMS = {
     # "작년까지 뽑은건?" of 서울형 강소기업: those selected before (’16~17년 기선정 297개)
     "까지 뽑은": "기선정", "까지 선정된": "기선정", "지금까지 뽑": "기선정", "여태 뽑": "기선정", "그동안 뽑": "기선정",
     "취업준비하러": "취업활동", "취업 준비하러": "취업활동", "면접 보러 다니": "취업활동",
+    # "이용자수", "이용한 사람 얼마나 돼요", "진짜 취업된 사람도 있어요?": the report's 이용 인원 / 취업 인원
+    "배우시는 쪽": "직업훈련 쪽", "배우는 쪽": "직업훈련 쪽", "배우실 쪽": "직업훈련 쪽", "상반기": "상반기 1~6월", "금리": "이자율", "기한": "언제까지", "따로 만들": "기관별 마련", "만들어야": "마련", "온라인몰": "온라인쇼핑몰", "이용자수": "이용 인원", "이용자 수": "이용 인원", "이용한 사람": "이용 인원", "이용한 분": "이용 인원",
+    "취업된 사람": "취업 인원", "취업한 사람": "취업 인원", "취업된 분": "취업 인원", "취업한 분": "취업 인원",
 }
 # a citizen's word only in the report's sense when not part of a longer one ("장애인 화장실" is no 메이크업)
 SYNONYM_NOT_BEFORE = {"화장": r"(?!실|품)"}
@@ -281,7 +284,7 @@ _CITY_AND_DISTRICTS = re.compile(r"(?:서울)?시(?:랑|와|하고|가)\s*(?:자
 
 
 # "… 이름이 뭐였죠 입점하고 싶어서": the reason after a question, which is no part of what is asked
-_REASON_TAIL = re.compile(r"(?<=[?？요죠까지])\s+[^?？]{1,30}?(?:싶어서|싶어가지고|하려고|할려고|하려구|때문에)\s*[.!~ㅠㅜ]*$")
+_REASON_TAIL = re.compile(r"(?<=[?？요죠까지])\s+[^?？]{1,30}?(?:싶어서|싶어가지고|하려고|할려고|하려구|때문에|궁금해서)(?:요)?\s*[.!~ㅠㅜ]*$")
 
 
 def without_reason(question: str) -> str:
@@ -516,6 +519,8 @@ class FactIndex:
             if len(noun) >= 2 and noun not in ASKING_NOUNS and noun not in PEOPLE_NOUNS and not _PLACE_NOUN.match(noun)
             and not any(b in grams for b in bigrams(noun)) and not self._split_off_a_known_word(question, noun, grams)
             and noun in said  # (not a word of the report's put in for the citizen's)
+            # ("옴부즈만 상반기 무료상담 건수": the report's ’18.1~6월 says 상반기)
+            and not any(b in grams for word in QUESTION_SYNONYMS.get(noun, "").split() if word != noun for b in bigrams(word))
         ]
 
     def names_only_the_unknown(self, question: str) -> bool:
@@ -530,13 +535,17 @@ class FactIndex:
         """The best-matching facts (of one programme, or of all), best first; ``place`` is the place being
         discussed, whose facts win ties. An alias may name a part of the programme ("공정무역 자판기", "감정노동
         보호 가이드라인"): when nothing matches without it, its words count as evidence."""
-        question = _SET_ASIDE.sub(" ", without_guessed_numbers(question))
+        question = _SET_ASIDE.sub(" ", without_guessed_numbers(without_reason(question)))
         evidence = self.evidence(question, programme_slug)
         hits = self._search(question, programme_slug, limit, place, evidence)
         if programme_slug is not None and (not hits or hits[0].fact.kind == "summary" or not hits[0].matched):
             # nothing, only the programme's summary (its general words) or facts of the kind asked that share no word
             # with it ("공공구매 올해 얼마나 했대요": an amount, any): an alias's word may be the detail asked
-            with_aliases = self.evidence(question, programme_slug, aliases=False, summary_words=bool(hits) and not hits[0].matched)
+            # ("사회적기업 인건비 지원 올해 몇개 기업이나": the alias said whole, and nothing else matched at all)
+            number_asked = any(ANSWER_KINDS[kind][0].search(question) for kind in NUMBER_KINDS)
+            with_aliases = self.evidence(
+                question, programme_slug, aliases=False, summary_words=(bool(hits) and not hits[0].matched) or (not hits and number_asked)
+            )
             if with_aliases != evidence:
                 # a word naming the programme is weaker evidence: the fact must also have the kind of value asked
                 # ("정장 며칠 빌릴 수 있어요?" of 취업날개: no fact gives a number of days, so none answers)

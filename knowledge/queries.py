@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 from knowledge.clauses import without_asker_workplace
 from knowledge.db import get_engine
 from knowledge.fact_search import (
-    DISTINCTIVE_IDF, STOP_BIGRAMS, Fact, FactHit, FactIndex, best_facts, bigrams, question_bigrams,
+    DISTINCTIVE_IDF, STOP_BIGRAMS, Fact, FactHit, FactIndex, best_facts, bigrams, question_bigrams, without_reason,
 )
 from knowledge.schema import Figure, Place, Programme, ProgrammeAlias
 from knowledge.validation import WEEKDAYS, alias_key, describes
@@ -722,7 +722,8 @@ class KnowledgeBase:
                 if fact.programme_slug == programme_slug and fact.kind != "summary" and bare.group("noun") in fact.text
             ][:2]
         facts = best_facts(hits, threshold)
-        return [] if self.fact_index().lacks_the_value_asked(question, facts) else facts
+        # ("… 몇 명이나 뽑았는지도 알 수 있을까요? 경쟁이 센지 궁금해서요": the reason after it asks no rate)
+        return [] if self.fact_index().lacks_the_value_asked(without_reason(question), facts) else facts
 
     def _as_of_the_place(self, hits: List[FactHit], question: str, programme_slug: str, place: str) -> List[FactHit]:
         """The hits with a fact about another site of the programme replaced by the same kind of fact about the site
@@ -782,6 +783,11 @@ class KnowledgeBase:
             )
             in_unit = [figure for figure in tied if units and figure.unit in units]
             tied = in_unit or tied
+        if len(tied) > 1 and re.search(r"프로|퍼센트|퍼(?![가-힣])|%|비율", question):
+            # "서울시 일자리 목표 대비 몇프로 달성했는지": the target and what is achieved of it give the same rate
+            rates = {re.search(r"\d+(?:\.\d+)?%", figure.note or "").group(0) for figure in tied if re.search(r"\d+(?:\.\d+)?%", figure.note or "")}
+            if len(rates) == 1:
+                tied = [figure for figure in tied if rates <= {m for m in re.findall(r"\d+(?:\.\d+)?%", figure.note or "")}][:1]
         if len(tied) > 1:
             return None  # "일자리 목표" alone: the total, the direct or the indirect one?
         best = self.fact_index().search(question, None, limit=1)
@@ -789,6 +795,14 @@ class KnowledgeBase:
             # "사회적경제 기업에 돈을 빌려주는 서울시 기금 … 이자는 얼마인지요": a programme's fact says clearly more of
             # what was asked (사회투자기금's 3%: 10 words) than the bureau's count of 사회적경제 기업 does (5)
             return None
+        if "일자리 목표" in tied[0].label or "일자리 달성" in tied[0].label:
+            # "서울시 청년 일자리 올해 목표 몇개예요": the target of the group named (76,692), not Seoul's total
+            # (the group said last first: "그러면 어르신들 일자리는요?" after the 중장년 target)
+            for said in (tie_break, question):
+                for figure in self.figures():
+                    target = JOBS_TARGET_FOR.match(figure.label) if figure.programme_slug is None else None
+                    if said and target and len(target.group("group")) >= 2 and target.group("group") in said:
+                        return figure
         month = re.search(r"(?<!\d)(\d{1,2})\s*월", question)
         if month and best and best[0].score >= GLOBAL_FACT_THRESHOLD and f"{month.group(1)}월" in best[0].fact.text:
             # "공공구매 올해 얼마나 했어요 5월까지": what a programme's fact says by that month (349억원, 5월말), not the

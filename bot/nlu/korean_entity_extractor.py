@@ -347,6 +347,12 @@ _OUTSIDE_PLACES = [
     "시흥", "군포", "화성", "평택", "일산", "분당", "부평", "송도", "동탄", "판교", "평촌", "산본", "광교", "위례",
     "미사", "김해", "창원", "포항", "천안", "청주", "전주", "춘천", "원주", "강릉", "여수", "순천", "목포",
 ]
+# "뉴딜 25 부천 가능?", "그 형은 33 구로 살고 취준중": a bare number right before where one lives is one's age
+_AGE_BEFORE_HOME = re.compile(
+    r"(?<![\d.,:\-])(?<![가-힣A-Za-z])(?<!직원\s)(?<!인원\s)(?P<n>[1-9]\d)\s+(?:"
+    r"(?P<home>(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)(?=[\s?？.!,~]|$|에|서|거주|살|사|이|임|인데)"
+    r"|[가-힣]{2,4}\s*(?:에\s*)?(?:살고|살구|살아|사는|삼(?![가-힣])|거주))"
+)
 _RESIDE_VERB = (
     r"(?P<verb>(?:안\s*|못\s*)?(?:"
     r"(?:살(?:아(?!야)|[았고지며면던거구어는앙죠]|잖|$|(?=\s))|삽니|사는|산다|사니|사시(?=[고는며니면지]|$|\s)|사세요|사십니|사심(?=\s*(?:$|[.!?~ㅋㅎㅠ]))|삼(?=\s*(?:$|[.!?~ㅋㅎㅠ,])|\s))"  # 살다 ("인천 삼 뉴딜 지원 가능?")
@@ -402,9 +408,11 @@ _RESIDENCE_DORM = re.compile(
     r"(?:[가-힣]{1,4}\s+){0,2}?(?P<place_after>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)"
     r"\s*(?:에|에서)\s*(?:있|살|지내)"
 )
-# "인천 부평에서 출퇴근해요": where one commutes from is where one lives
+# "인천 부평에서 출퇴근해요": where one commutes from is where one lives; so is where one looks for work from
+# ("대전에서 취준하거든요")
 _RESIDENCE_COMMUTE = re.compile(
-    _PLACE + r"(?:\s+[가-힣]{1,4})?\s*(?:에서|서)\s*(?:(?:매일|맨날|날마다|왕복\s*\d\s*시간\S*)\s*)?(?:출퇴근|통근|출근)"
+    _PLACE + r"(?:\s+[가-힣]{1,4})?\s*(?:에서|서)\s*(?:(?:매일|맨날|날마다|왕복\s*\d\s*시간\S*)\s*)?"
+    r"(?:출퇴근|통근|출근|취준|취업\s*준비|구직\s*(?:중|하|활동))"
 )
 # "서울 우리집에 사는 고3", "서울 저희 집에서 같이 살아요": one's home in Seoul
 _RESIDENCE_HOME = re.compile(
@@ -496,7 +504,7 @@ _SIZE_SUBJECT = (
 )
 _SIZE_JOINER = (
     r"\s?(?:이|은|는|가|도|만|까지|랑|이랑|하고)?\s*"
-    r"(?:다\s*해서\s*|총\s*|(?:모두|전부|통틀어)\s*(?=\d)|포함\s*(?:해서|하면|하여|해|해도)?\s*|(?:다\s*|모두\s*|전부\s*)?"
+    r"(?:다\s*해서\s*|총\s*|딱\s*|(?:모두|전부|통틀어)\s*(?=\d)|포함\s*(?:해서|하면|하여|해|해도)?\s*|(?:다\s*|모두\s*|전부\s*)?"
     r"(?:합치면|합쳐서|합쳐도|합해서|더하면|더해도|세면|세도|치면|쳐도|쳐서|하면)\s*)?"
 )
 # "직원 10명인 회사", "5인 사업장", "저희 가게 알바 포함 7명", "사장님 포함 열한명": the size of the citizen's workplace
@@ -549,7 +557,7 @@ _JUST_DID = re.compile(r"^\s*(?:(?:아|앗|ㅇㅇ|네)[\s,.!]*)?(?:방금|이제
 _INCOME = re.compile(
     r"(?:정기\s*소득|고정\s*수입|소득|수입|(?:regular\s*)?income|벌이|월급|급여|들어오는\s*돈|버는\s*(?:돈|건|거|게)|버시는\s*(?:돈|건|거|게))(?:\s*같은\s*(?:거|것|건|게)|은|이|도|는|이나)?\s*"
     r"(?:(?:나오는|들어오는|받는|주는)\s*(?:데|곳|거|게|것)(?:가|도|는|은)?\s*)?"  # "월급 나오는 데 없고"
-    r"(?:(?P<no>(?:전혀\s*|하나도\s*|1도\s*|일도\s*|딱히\s*|아예\s*|지금\s*|완전\s*|진짜\s*|일절\s*)?(?:없|업(?=고|어|음|슴|는데|구)|0\s*원|0(?![\d,.])|제로|한\s*푼도))|(?P<yes>(?:조금\s*|좀\s*|약간\s*|매달\s*|매월\s*|꼬박꼬박\s*)?(?:(?:을|를)?\s*받고\s*)?(?:있|들어오|들어와|나오고|나와요|나와서|나옵)))"
+    r"(?:(?P<no>[Xx×](?![A-Za-z])|(?:전혀\s*|하나도\s*|1도\s*|일도\s*|딱히\s*|아예\s*|지금\s*|완전\s*|진짜\s*|일절\s*)?(?:없|업(?=고|어|음|슴|는데|구)|0\s*원|0(?![\d,.])|제로|한\s*푼도))|(?P<yes>[Oo○](?![A-Za-z])|(?:조금\s*|좀\s*|약간\s*|매달\s*|매월\s*|꼬박꼬박\s*)?(?:(?:을|를)?\s*받고\s*)?(?:있|들어오|들어와|나오고|나와요|나와서|나옵)))"
 )
 
 # "연금이 매달 나오긴 하는데": a pension is a regular income (공공근로: 정기소득이 없는 실업자)
@@ -744,6 +752,8 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
         match = _AGE_WHOLE_MESSAGE.match(t)
         if match:
             found.append((match.start("n"), match.end("n"), "age", int(match.group("n"))))
+        for match in _AGE_BEFORE_HOME.finditer(t):
+            found.append((match.start("n"), match.end("n"), "age", int(match.group("n"))))
         for match in _AGE_SINO.finditer(t):
             tens = _SINO_DIGITS[match.group("a")] if match.group("a") else 1
             units = _SINO_DIGITS[match.group("b")] if match.group("b") else 0
@@ -880,6 +890,9 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
         for match in _RESIDENCE_HOME_IS.finditer(t):
             value = "seoul" if match.group("place").startswith("서울") else "outside"
             found.append((match.start("place"), match.end("place"), "residence", value))
+        for match in _AGE_BEFORE_HOME.finditer(t):  # "뉴딜 25 부천 가능?": the place after one's age
+            if match.group("home"):
+                found.append((match.start("home"), match.end("home"), "residence", "outside"))
         for match in _RESIDENCE_ENGLISH.finditer(t):
             value = "seoul" if match.group("place").lower() == "seoul" else "outside"
             found.append((match.start("place"), match.end("place"), "residence", value))

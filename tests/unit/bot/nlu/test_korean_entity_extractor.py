@@ -298,6 +298,14 @@ ENTITY_CASES = [
     ("칠십 된 노인도 다닐 수 있나요", [("age", 0, 2, 70)]),  # a decade one has reached
     ("육십 넘은 사람", [("age", 0, 2, 60)]),
     ("오십 명 일하는 곳", []),  # a count, not an age
+    # session 24: where one looks for work from, a bare age before where one lives, income marked X, 딱 before a size
+    ("제 남동생은 만 31인데 대전에서 취준하거든요", [("age", 7, 11, 31), ("residence", 14, 16, "outside")]),
+    ("뉴딜 25 부천 가능?", [("age", 3, 5, 25), ("residence", 6, 8, "outside")]),
+    ("그 형은 33 구로 살고 취준중", [("age", 5, 7, 33), ("district", 8, 10, "구로구"), ("residence", 11, 13, "seoul")]),
+    ("58세 무직 소득X 구직등록O", [("age", 0, 3, 58), ("has_regular_income", 7, 10, False), ("job_seeker_registered", 11, 16, True)]),
+    ("세탁공장 하는데 직원 딱 10명이에요", [("workplace_size", 14, 16, 10)]),
+    ("직원 12 부천 공장", []),  # a count of staff, not an age
+    ("연금으로 고정 수입은 좀 있어요", [("has_regular_income", 5, 15, True)]),
     ("나이가 칠십인데", [("age", 4, 6, 70)]),  # a Sino-Korean decade said alone  # the pay that ruled them out would stop
     ("구직등록 했고 소득 없음", [("job_seeker_registered", 0, 6, True), ("has_regular_income", 8, 12, False)]),  # a question about a programme's pay, not the citizen's income
     # everything at once
