@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.figures_by_year import FOLLOW_UP_LENGTH, figure_in_year, figure_lines, figure_of_another_thing, part_of_figure, total_of_parts
-from actions.question_words import AMONG_LISTED, QUESTION_LENGTH, question_named
+from actions.question_words import AMONG_LISTED, NOT_COVERED, QUESTION_LENGTH, question_named
 from knowledge.fact_search import ASKING_NOUNS, question_words
 from knowledge.morphology import GREETING_OPENING, nouns, respell
 from knowledge.queries import (
@@ -806,6 +806,20 @@ INVESTMENT_ASKED = re.compile(
 )
 # "한국 국적이 아니고 외국인등록증만 있는데 그래도 참여 되나요?", "외국인도 뉴딜 신청 돼요?": a condition of nationality
 FOREIGNER_ASKED = re.compile(r"국적|외국인(?:\s*(?:친구|동생|남편|아내|와이프|직원|노동자|근로자|유학생|알바생?))?\s*(?:도|은|이라도|인데도)\s*(?:\S+\s*){0,3}?(?:돼|되|신청|참여|받을|할\s*수)")
+# "근데 2018년엔 오히려 줄었던데 2018년 수치는요?": a remark before the follow-up
+_REMARK_BEFORE = re.compile(r"(?:던데|는데|은데|던데요|네요)\s+")
+# "귀화해서 한국 국적이고": a citizen, told (not "한국 국적이 아니고")
+NATURALISED = re.compile(r"귀화|한국\s*국적(?:이고|이에요|입니다|이라서|을\s*(?:땄|받|취득)|\s*취득)")
+# the scheme a "not covered" reply named ("… '청년수당' 안내가 없어서 …"), and a message opening by pointing at it
+_SCHEME_NAMED = re.compile(r"'([^']+)'")
+THAT_ONE = re.compile(r"^\s*(?:그럼\s*)?(?:그거|그건|그것|그게|거기)(?:는|도)?\s(?!\s*그렇고)")
+# "나도 돼?", "받을 수 있어?": whether it is for the one asking (not "… 물어볼 무료 상담은 어디서 해요?")
+ASKS_IF_IT_FITS = re.compile(r"(?:나|저|난|전)도\s*(?:돼|되|가능|받|신청)|(?:돼|되나|되요|됨|가능)\s*[?？]")
+# "뉴딜 하면서 밤에 대리 계속 뛰어도 되나", "공공근로 하면서 주말 알바 해도 돼요?": other paid work alongside it
+SIDE_WORK_ASKED = re.compile(
+    r"(?:하면서|다니면서|일하면서|참여하면서)\s*(?:\S+\s*){0,3}?(?:알바|아르바이트|부업|투잡|대리|장사|배달)\S*\s*(?:\S+\s*){0,2}?"
+    r"(?:해도|뛰어도|뛰면|하면|병행|괜찮|되나|돼요|될까|되는지)"
+)
 # "한번 했던 사람이 다시 참여할수 있는지는 어디다 물어봐요": where to ask what the report does not say (120)
 WHERE_TO_ASK = re.compile(r"(?:는지|인지|건지)(?:는|도)?\s*(?:\S+\s*)?어디(?:다|에|에다|로)?\s*(?:물어|문의|알아봐)")
 # "아니 동부요 …": a correction opening the message, the place right after it
@@ -1207,7 +1221,29 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
             # (a story heard with confidence is asked of its own help: "월급 받을 수 있는지 어디에 물어봐요")
             dispatcher.utter_message(text=replies.text("utter_where_to_ask"))
             return [FollowupAction("action_listen")]
-        if self.answers_follow_ups and FOREIGNER_ASKED.search(said) and not intent.startswith("situation_"):
+        other_scheme = NOT_COVERED.search(said) if self.answers_follow_ups and len(said) <= FOLLOW_UP_LENGTH else None
+        if (
+            other_scheme and not intent.startswith("situation_") and not knowledge_base().programmes_in_text(said)
+            # (the scheme alone: "청년수당이요", whose 이요 MeCab calls a noun)
+            and not any(len(noun) >= 2 and noun not in ("이요", "이에요") for noun in nouns(said.replace(other_scheme.group(), " ")))
+        ):
+            # "청년수당이요" (a fact, to the NLU): a scheme the report does not cover (120), not a programme it does
+            dispatcher.utter_message(text=replies.text("utter_not_covered", topic=other_scheme.group()))
+            return [FollowupAction("action_listen")]
+        scheme_before = _SCHEME_NAMED.search(" ".join(
+            e.get("text") or "" for e in previous_reply(tracker) if (e.get("text") or "").startswith(replies.opening("utter_not_covered"))
+        )) if self.answers_follow_ups and THAT_ONE.match(said) and ASKS_IF_IT_FITS.search(said) else None
+        if scheme_before and not knowledge_base().programmes_in_text(said):
+            # "그거 나도 돼? 스물여섯 송파 살아" right after "'청년수당' 안내가 없어서": still that scheme (120)
+            dispatcher.utter_message(text=replies.text("utter_not_covered", topic=scheme_before.group(1)))
+            return [FollowupAction("action_listen")]
+        if self.answers_follow_ups and SIDE_WORK_ASKED.search(said) and not said.startswith("/"):
+            kb = knowledge_base()
+            doing = mentioned_programme(tracker, kb) or current_programme(tracker, kb)
+            if doing is not None:  # "뉴딜 하면서 밤에 대리 계속 뛰어도 되나": other work alongside, which the report does not rule on
+                dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=doing.name, words="다른 일과 함께 하는 것(겸업)"))
+                return [SlotSet("programme", doing.slug), FollowupAction("action_listen")]
+        if self.answers_follow_ups and FOREIGNER_ASKED.search(said) and not intent.startswith("situation_") and not NATURALISED.search(said):
             dispatcher.utter_message(text=replies.text("utter_nationality_unknown"))  # (the report states no such rule)
             return [FollowupAction("action_listen")]
         if self.answers_follow_ups and INVESTMENT_ASKED.search(said) and not said.startswith("/"):
@@ -1224,7 +1260,7 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         if target is not None:  # "그럼 내년 목표는?" right after 공공구매 실적: the bureau's target in that year
             dispatcher.utter_message(text=target)
             return []
-        in_year = figure_in_year(tracker.latest_message.get("text") or "", before, replies) if before else None
+        in_year = figure_in_year(said, before, replies) or figure_in_year(_REMARK_BEFORE.split(said)[-1], before, replies) if before else None
         if in_year is not None:  # "그럼 작년엔?" right after a figure, whatever the NLU made of it
             dispatcher.utter_message(text=in_year)
             return []

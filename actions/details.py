@@ -136,6 +136,12 @@ def detail_answer(
         str(earlier) in fact.text or f"’{earlier % 100:02d}" in fact.text for fact in facts
     ):  # "작년에는 몇명이나 빌려갔어요?" of 취업날개: the report counts 2018 only
         text += "\n" + replies.text("utter_earlier_year_unknown", year=earlier)
+    elif (
+        earlier in (None, REPORT_YEAR) and asks_for_a_figure(question) and re.search(r"(?<!\d)(?:20)?18\s*년", question)
+        and not any("2018" in fact.text or "’18" in fact.text for fact in facts)
+        and any(re.search(r"20\d\d년|’\d\d", fact.text) for fact in facts)
+    ):  # "뉴딜일자리 2018년 참여자 취업률도 나왔어요?": the report gives 2017's (52.9%), not 2018's
+        text += "\n" + replies.text("utter_earlier_year_unknown", year=REPORT_YEAR)
     if DAY_ASKED.search(question) and not any(DAY_GIVEN.search(fact.text) for fact in facts):
         text += "\n" + replies.text("utter_exact_date_unknown")  # "해커톤 정확히 며칠에 해?": only the month
     return text, about
@@ -208,6 +214,11 @@ def say_detail(
     return [SlotSet("programme", about.slug)] + place_named(about, text)
 
 
+def states_a_number(reply: str) -> bool:
+    """Whether a reply's fact lines ("- …") hold a number (its source line's 2018 does not count)."""
+    return any(re.search(r"\d", line) for line in reply.splitlines() if line.startswith("- "))
+
+
 def place_named(programme: ProgrammeInfo, answer: str) -> List[Dict[Text, Any]]:
     """The place slot for an answer about one of the programme's places ("상암쉼터: 미디어 노동자 …"), so the
     next follow-up ("거기 몇 시까지 해요?") is about that place."""
@@ -220,7 +231,7 @@ def place_named(programme: ProgrammeInfo, answer: str) -> List[Dict[Text, Any]]:
 COUNT_GUESSED = re.compile(guessed_count("명|분|건|개|곳|군데|개소"))
 FIGURE_QUESTION = re.compile(
     r"몇\s*(명|분|개|군데|곳|층|프로|퍼|건|년|개월|달|주)|몇\s*번\s*(?:까지|이나|씩)?\s*(?:받|들|참여|상담|했|해|운영)|(?:며칠|몇\s*일)\s*(?:동안|간)\s*(?:빌|대여|쓸|써|이용|사용)|몇\s*번\s*(?:까지|이나)\s*(?:빌|대여|쓸|써|이용|사용)|명이나|(?:몇|\d)\s*(?:개나|건이나)"
-    r"|몇이나|경쟁|률|기간|예산|규모|얼마나\s*(많|있|됐|되|돼|했|처리|해\s*줬|해\s*준)|많이들?\s*(?:받|처리)"
+    r"|몇이나|경쟁|(?<![법자])률|기간|예산|규모|얼마나\s*(많|있|됐|되|돼|했|처리|해\s*줬|해\s*준)|많이들?\s*(?:받|처리)"
     r"|(?:애들|사람|사람들|분들|친구들|곳|데)\s*(?:이|도|가)?\s*많(?:대|나|아|았|음|냐|은가|은지|을까)"  # "거기서 취업한 애들 많대요?": how many
     # "상담받고 진짜 취업된 사람도 있어요?", "올해 그거 이용한 사람이 많았나요?": whether (how many) it led anywhere
     r"|(?:취업|취직|합격|이용|참여|수료|상담)\s*(?:을|을\s*)?(?:한|된|했던|받은|하신|되신)\s*(?:사람|분|애|인원|친구)(?:들)?\s*(?:이|도|은|는)?\s*(?:있|많|얼마|몇)"

@@ -41,8 +41,8 @@ from actions.context import (
 from actions.comparisons import compare_age_limits, compare_places
 from actions.details import (
     AMOUNT_IN_FACT, COUNT_GUESSED, FIGURE_QUESTION, LATER_DATES, REPORT_LACKS, asks_for_a_date, asks_for_a_figure,
-    detail_answer, meaning_answer,
-    STORY_THEN, place_named, policy_figure_answer, policy_figure_follow_up, say_detail,
+    detail_answer, figure_reply, meaning_answer,
+    STORY_THEN, place_named, policy_figure_answer, policy_figure_follow_up, say_detail, states_a_number,
 )
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
 from actions.fits import answer_about_fits, fit_line, told_to_be_employer, utter_fits, utter_for_employers_hiring, utter_jobs_for_group
@@ -627,11 +627,15 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if again is not None:  # "그럼 정장 빌리는 건 이제 안 되는 거?" after what fits: the verdict for that person
             return self.judge(dispatcher, tracker, replies, kb, again)
         corrected = context.corrected_question(tracker)
+        said_now = tracker.latest_message.get("text") or ""
+        if corrected is not None and asks_for_a_date(said_now) and not asks_for_a_date(corrected):
+            corrected = None  # "아 서초 말고 북창쉼터요 거기 이사했다던데 언제 옮겼어요?": a question of its own (when)
         if corrected is not None:
             # "앗 하반기 물어본거에요": the previous question again, with the word corrected
             tracker = tracker.copy()
-            tracker.latest_message = {
-                **tracker.latest_message, "text": corrected, "entities": [],
+            tracker.latest_message = {  # (the day or hour said in the correction stays: "아 잘못 물어봤다 일요일이요")
+                **tracker.latest_message, "text": corrected,
+                "entities": [e for e in tracker.latest_message.get("entities", []) if e.get("entity") in ("weekday", "time")],
                 "intent": {"name": tracker.get_slot("last_question") or "ask_programme_info", "confidence": 1.0},
             }
         intent = (tracker.latest_message.get("intent") or {}).get("name")
@@ -1224,6 +1228,13 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             # ("대리 쉼터는 하루에 사람 얼마나 와요?" after 북창쉼터's hours: the site of the work named, 서초쉼터)
             place = places_named[0].name if places_named else serving[0].name if len(serving) == 1 else tracker.get_slot("place")
             found = detail_answer(replies, kb, programme, text, place)
+            bureau = kb.policy_figure(text, POLICY_FIGURE_STRONG) if asks_for_a_figure(text) or re.search(r"얼마|몇", text) else None
+            if bureau is not None and (found is None or not states_a_number(found[0])) and any(
+                word in bureau.label for word in nouns(text) if len(word) >= 2 and word not in programme.name
+            ):  # "공공부문 비정규직 정규직화 인원 누적 2018년은 얼마로 돼있어?": the bureau's indicator, which no fact of
+                # 비정규직의 정규직화 has (9,547명)
+                dispatcher.utter_message(text=figure_reply(replies, bureau))
+                return [SlotSet("programme", programme.slug), FollowupAction("action_listen")]
             asking = asking_sentence(text)
             if found is None and len(asking) < len(text) // 2:
                 # "회사 노조에서 교육부장을 맡고 있습니다. … 국제포럼을 연다고 들었는데 … 언제, 어디서 하는지 알려주실
@@ -1417,6 +1428,12 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 detail_answer(replies, kb, programme, text, say_unknown=False)
                 if programme is not None and question == "ask_programme_info" and asks_for_a_figure(text) else None
             )
+            bureau = kb.policy_figure(text, POLICY_FIGURE_STRONG) if asks_for_a_figure(text) else None
+            if bureau is not None and (found is None or not states_a_number(found[0])):
+                # "서울시 공공부문 비정규직 정규직 된 사람 누적으로 올해 몇명이에요": the bureau's indicator (9,547명), which
+                # no fact of the programme described has
+                dispatcher.utter_message(text=figure_reply(replies, bureau))
+                return []
             if found is not None:  # "뉴스 보니 서울교통공사 무기계약직 정규직 됐다던데 몇 명이에요?": the figure asked
                 return say_detail(dispatcher, found, self._next_steps(replies, programme, question))
         figure = (policy_figure_follow_up(tracker, replies, kb) or policy_figure_answer(replies, kb, text)) if programme is None else None
@@ -1592,6 +1609,10 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return True  # "그 기념관 운영은 어느 단체가 맡게 되나요?": who runs it, not where it is
         if question == "ask_location" and RATE_ASKED.search(text):
             return True  # "거기 나오면 취업률 몇프로에요?": a rate, not where it is
+        if question == "ask_location" and COUNT_ASKED.search(text) and not WHERE_ASKED.search(text) and not any(
+            place.address or place.district for place in p.places
+        ):
+            return True  # "일자리카페 … 서울에 몇개나 있어요?": how many (73), of a programme without sites listed
         if question == "ask_location":
             if asks_for_a_date(text) and not WHERE_ASKED.search(text):
                 return True  # "거기 장소 옮겼다던데 언제 옮긴거에요": when it moved (’18.4월 장소 이전), not where

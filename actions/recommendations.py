@@ -34,7 +34,7 @@ OTHER_ONE_ASKED = re.compile(r"\W*(?:아\s*)?(?:그럼|그러면|그렇다면)?\
 # "마지막 한분은 만 30살인데 고양시 거주에요", "다른 직원은 …": the next of several people, their facts alone
 NEXT_PERSON_TOLD = re.compile(
     r"^\W*(?:아\s*)?(?:그럼\s*|그리고\s*)?(?:다른|마지막|나머지|남은|또\s*다른|그\s*다음|두\s*번째|세\s*번째|둘째|셋째)\s*(?:한\s*)?"
-    r"(?:분|사람|명|친구|애|직원|지원자|알바생?)(?:은|는|이|도)"
+    r"(?:(?:이웃|동네|옆집|같은\s*반|반|팀|회사)\s*)?(?:분|사람|명|친구|애|직원|지원자|알바생?)(?:은|는|이|도)"  # ("다른 이웃 분은")
 )
 # "… 직원은 되는거지?", "그럼 되겠네요": a yes supposed, to be confirmed
 GUESSED_SO = re.compile(

@@ -17,6 +17,7 @@ from actions.context import (
 )
 from actions.details import (
     asks_for_a_date, asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, policy_figure_follow_up, say_detail,
+    states_a_number,
 )
 from actions.eligibility import YOUTH, YOUTH_AGES, answers_the_form
 from actions.fits import answer_about_fits, utter_fits, utter_for_employers_hiring
@@ -203,11 +204,6 @@ BOTH_NEEDS_ASKED = re.compile(r"둘\s*다\s*(?:해결|필요|도움)|(?:두\s*�
 # below this the NLU's situation is a guess, and a detail of what was just listed may be what is asked
 LISTED_DETAIL_UNSURE = 0.3
 WH_WORDS = re.compile(r"어디|언제|몇|얼마|뭐|무슨|어떤|어떻게")
-
-
-def states_a_number(reply: str) -> bool:
-    """Whether a reply's fact lines ("- …") hold a number (its source line's 2018 does not count)."""
-    return any(re.search(r"\d", line) for line in reply.splitlines() if line.startswith("- "))
 
 
 # "그런것도 해요?", "봐주나요", "해줘요?": whether a programme offers a thing

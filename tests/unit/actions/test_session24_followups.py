@@ -193,3 +193,92 @@ async def test_thanks_after_the_bureaus_figure_is_thanks(domain) -> None:
     tracker = make_tracker("thanks", "ㄳㄳ 수고", events=events)
     messages, _ = await run_action(ActionThank(), tracker, domain)
     assert "4,350" not in texts(messages) and [m.get("response") for m in messages] == ["utter_thanks"]
+
+
+# -- v209–v214, read after their first run
+
+
+async def test_a_scheme_the_report_lacks_named_alone_is_not_another_programme(domain) -> None:
+    """"청년수당이요" (a fact, to the NLU): the report has no 청년수당 (120), not 취업날개 for its word 청년; and "그거 나도
+    돼? …" right after stays about it."""
+    tracker = make_tracker("inform", "청년수당이요", confidence=0.83)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "청년수당" in reply and "120" in reply and "취업날개" not in reply
+    events = [then("청년수당이요"), bot(reply), then("그거 나도 돼? 스물여섯 송파 살아")]
+    now = "그거 나도 돼? 스물여섯 송파 살아"
+    tracker = make_tracker("ask_eligibility", now, [span("age", 26, now, "스물여섯")], events=events, confidence=0.9)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "청년수당" in reply and "120" in reply and "이용할 수 있어요" not in reply
+
+
+async def test_other_work_alongside_a_programme_is_not_in_the_report(domain) -> None:
+    """"뉴딜 하면서 밤에 대리 계속 뛰어도 되나" after 뉴딜일자리's yes: whether other work may go alongside (120), not
+    the verdict again."""
+    tracker = make_tracker(
+        "situation_rest_area", "뉴딜 하면서 밤에 대리 계속 뛰어도 되나",
+        slots={"programme": "newdeal_jobs", "last_question": "ask_eligibility", "age": 39, "residence": "seoul"}, confidence=0.4,
+    )
+    reply = texts((await run_action(ActionAnswerSituation(), tracker, domain))[0])
+    assert "겸업" in reply and "120" in reply and "이용할 수 있어요" not in reply
+
+
+async def test_a_day_said_in_a_correction_is_the_day_asked(domain) -> None:
+    """"아 잘못 물어봤다 일요일이요 일욜도 열어요?" after 청년일자리센터's Saturday hours: Sunday, which the report does not
+    give (120), not every day's hours."""
+    now = "아 잘못 물어봤다 일요일이요 일욜도 열어요?"
+    events = [then("그럼 청년일자리센터는 토요일에도 해요?"), bot("[청년일자리센터] 토요일에는 10:00~18:00에 운영해요."), then(now)]
+    tracker = make_tracker(
+        "ask_hours", now, [span("weekday", "sun", now, "일요일"), span("weekday", "sun", now, "일욜")],
+        slots={"programme": "youth_job_centre", "last_question": "ask_hours"}, events=events,
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "일요일" in reply and "120" in reply and "09:00" not in reply
+
+
+async def test_the_bureaus_indicator_asked_of_a_programme_named_is_its_value(domain) -> None:
+    """"같은 표에 공공부문 비정규직 정규직화 인원 누적 2018년은 얼마로 돼있어?": the indicator (9,547명), which no fact of
+    비정규직의 정규직화 has."""
+    now = "같은 표에 공공부문 비정규직 정규직화 인원 누적 2018년은 얼마로 돼있어?"
+    tracker = make_tracker("ask_cost", now, [span("programme", "regularisation", now, "비정규직 정규직화")], confidence=0.72)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "9,547" in reply
+
+
+async def test_a_year_the_report_lacks_is_said_with_the_year_it_has(domain) -> None:
+    """"뉴딜일자리 2018년 참여자 취업률도 나왔어요?": the report's 2017 rate (52.9%), and that 2018's is not in it (120)."""
+    now = "뉴딜일자리 2018년 참여자 취업률도 나왔어요?"
+    tracker = make_tracker("ask_programme_info", now, [span("programme", "newdeal_jobs", now, "뉴딜일자리")])
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "52.9%" in reply and "2018년 수치는" in reply and "120" in reply
+
+
+async def test_how_many_asked_as_where_of_a_programme_without_sites_is_the_count(domain) -> None:
+    """"특성화고 교사인데 … 일자리카페 가보려는데 서울에 몇개나 있어요?" (where, to the NLU): 73개, not "no address"."""
+    now = "일자리카페 서울에 몇개나 있어요?"
+    tracker = make_tracker("ask_location", now, [span("programme", "job_cafe", now, "일자리카페")], confidence=0.2)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "73" in reply
+
+
+async def test_a_naturalised_citizen_is_judged_not_asked_about_nationality(domain) -> None:
+    """"… 귀화해서 한국 국적이고 금천구 사세요. 만31세인데 기술교육원 다닐수 있을까요?": the verdict (yes), not that the
+    report says nothing of nationality."""
+    now = "다문화센터 봉사자에요. 이웃에 베트남 출신 분이 계신데 귀화해서 한국 국적이고 금천구 사세요. 만31세인데 기술교육원 다닐수 있을까요?"
+    named = [
+        span("residence", "seoul", now, "사세요"), span("age", 31, now, "만31세"),
+        span("programme", "technical_school", now, "기술교육원"),
+    ]
+    tracker = make_tracker("ask_eligibility", now, named, slots={"age": 31, "residence": "seoul"}, confidence=0.29)
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "이용할 수 있어요" in reply and "국적" not in reply
+
+
+async def test_a_remark_before_a_years_follow_up_leaves_the_year_asked(domain) -> None:
+    """"근데 2018년엔 오히려 줄었던데 2018년 수치는요?" right after 생활임금 적용인원 by year: 2018's 10,774명."""
+    figure = (
+        "[생활임금] 보고서에 이렇게 나와 있어요.\n"
+        "- 생활임금 적용인원(누적): 10,774명 (2018 (주요 정책지표)) — 2016년 2,519명, 2017년 11,619명, 2018년 10,774명, "
+        "2019년 11,000명, 2020년 11,000명\n\n출처: 업무보고 「주요기능」, 2018년 7월 기준"
+    )
+    reply = await _after(figure, "living_wage", "근데 2018년엔 오히려 줄었던데 2018년 수치는요?", intent="ask_cost", domain=domain)
+    assert "10,774" in reply and "‘수치’" not in reply

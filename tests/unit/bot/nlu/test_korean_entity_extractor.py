@@ -306,6 +306,7 @@ ENTITY_CASES = [
     ("세탁공장 하는데 직원 딱 10명이에요", [("workplace_size", 14, 16, 10)]),
     ("직원 12 부천 공장", []),  # a count of staff, not an age
     ("연금으로 고정 수입은 좀 있어요", [("has_regular_income", 5, 15, True)]),
+    ("아 방금 워크넷으로 구직등록 끝냈어요", [("job_seeker_registered", 11, 18, True)]),  # 끝냈어요: done
     ("나이가 칠십인데", [("age", 4, 6, 70)]),  # a Sino-Korean decade said alone  # the pay that ruled them out would stop
     ("구직등록 했고 소득 없음", [("job_seeker_registered", 0, 6, True), ("has_regular_income", 8, 12, False)]),  # a question about a programme's pay, not the citizen's income
     # everything at once
