@@ -203,9 +203,8 @@ class ValidateEligibilityForm(FormValidationAction):
             state["slots"] = {**state["slots"], "last_question": None, "requested_slot": None, "age": None}
             state["active_loop"] = {}
             answered = await ActionAnswerProgrammeQuestion().run(dispatcher, Tracker.from_dict(state), domain)
-            asked = str(tracker.get_slot("requested_slot"))  # (the form asked it: it had no value; not the question read as one)
-            return [e for e in answered if e.get("event") != "followup"] + [
-                SlotSet(asked, None), SlotSet("requested_slot", None), ActiveLoop(None),
+            return [e for e in answered if e.get("event") != "followup"] + [  # (the age: not the question read as one)
+                SlotSet("age", None), SlotSet("requested_slot", None), ActiveLoop(None),
                 FollowupAction("action_listen"),
             ]
         named = [e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("entity") == "programme"]
