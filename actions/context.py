@@ -1221,10 +1221,9 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
             # (a story heard with confidence is asked of its own help: "월급 받을 수 있는지 어디에 물어봐요")
             dispatcher.utter_message(text=replies.text("utter_where_to_ask"))
             return [FollowupAction("action_listen")]
-        names_none = self.answers_follow_ups and not knowledge_base().programmes_in_text(said)  # (once per message)
         other_scheme = NOT_COVERED.search(said) if self.answers_follow_ups and len(said) <= FOLLOW_UP_LENGTH else None
         if (
-            other_scheme and not intent.startswith("situation_") and names_none
+            other_scheme and not intent.startswith("situation_") and not knowledge_base().programmes_in_text(said)
             # (the scheme alone: "청년수당이요", whose 이요 MeCab calls a noun)
             and not any(len(noun) >= 2 and noun not in ("이요", "이에요") for noun in nouns(said.replace(other_scheme.group(), " ")))
         ):
@@ -1234,7 +1233,7 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         scheme_before = _SCHEME_NAMED.search(" ".join(
             e.get("text") or "" for e in previous_reply(tracker) if (e.get("text") or "").startswith(replies.opening("utter_not_covered"))
         )) if self.answers_follow_ups and THAT_ONE.match(said) and ASKS_IF_IT_FITS.search(said) else None
-        if scheme_before and names_none:
+        if scheme_before and not knowledge_base().programmes_in_text(said):
             # "그거 나도 돼? 스물여섯 송파 살아" right after "'청년수당' 안내가 없어서": still that scheme (120)
             dispatcher.utter_message(text=replies.text("utter_not_covered", topic=scheme_before.group(1)))
             return [FollowupAction("action_listen")]
