@@ -99,7 +99,8 @@ def detail_answer(
     if not facts or about is None:
         return None
     lines = "\n".join(f"- {fact.text}" for fact in facts if fact.programme_slug == about.slug)
-    unknown = kb.fact_index().unknown_nouns(without_reason(question))
+    # ("동생이 예순 넘어서 퀵 오토바이를 타는데요, 합정쉼터에 하루 몇 명쯤 오는지요?": the story's words ask nothing)
+    unknown = kb.fact_index().unknown_nouns(without_reason(asking_part(question)))
     if not unknown and programme is not None and say_unknown:
         # "수료하면 자격증도 따지는거예요?" of 기술교육원: 자격증 is a word of the report, but none of the programme's
         # facts (the ones found share only 수료)
@@ -244,8 +245,9 @@ FIGURE_QUESTION = re.compile(
     r"|실적\S*\s*(?:이|은|는)?\s*(?:어느\s*정도|얼마|몇)"  # "상담 실적이 어느정도 돼요": a count
     # "그중에 지금 일하고 있는 사람은?": how many take part
     # (not "방송 일하는 사람들 쉼터", "일하는 사람이 여섯 명이에요": who, told)
-    r"|(?:일하고|참여하고|근무하고)\s*있는\s*(?:사람|분|인원)(?:은|이|수)?\s*(?:[?？]|몇|얼마|$)"
-    r"|(?:올해|금년|작년|내년|\d{2,4}\s*년)\s*(?:\S+\s*)?목표(?:는|가|치는|치가)?\s*(?:[?？]|얼마|몇|$)"  # "… 올해 목표는": a target figure
+    r"|(?:일하고|참여하고|근무하고)\s*있는\s*(?:사람|분|인원)(?:은|이|수)?\s*(?:요|여)?\s*(?:[?？]|몇|얼마|$)"
+    r"|(?:올해|금년|작년|내년|\d{2,4}\s*년)\s*(?:\S+\s*)?목표(?:는|가|치는|치가)?\s*(?:요|여)?\s*(?:[?？]|얼마|몇|$)"  # "… 올해 목표는": a target figure
+    r"|(?:숫자|개수|갯수)\s*(?:만|는|도)?\s*(?:따로|별도로)?\s*(?:요|여)?\s*(?:[?？]|$|알려|좀)"  # "그 가운데 협동조합 숫자만 따로요"
     r"|" + COUNT_GUESSED.pattern
 )
 

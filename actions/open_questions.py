@@ -103,6 +103,10 @@ WEATHER_ASKED = re.compile(r"날씨|기온|일기\s*예보|(?<![가-힣])(?:비|
 OPENING_ASKED = re.compile(r"생기|생겨|생긴|개소|개관|오픈|문\s*(?:을\s*)?(?:열|연)")
 
 
+# "달러 환율 얼마에요": the thing whose amount or count is asked
+QUANTITY_OF = re.compile(r"(?P<what>[가-힣A-Za-z]{2,})\s*(?:은|는|이|가)?\s*(?:얼마|몇)")
+
+
 class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
     """An out-of-scope message may still be about the programme in context ("5층엔 뭐 들어와요?", "거기 주소는??")
     or name a fact outright ("공정무역 도시 인증은 언제예요?"); otherwise it is out of scope."""
@@ -188,6 +192,15 @@ class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
             return []
         found = None if POINTS_BACK.search(text) else detail_answer(replies, kb, None, text)  # "그럼 …" only goes on
         named = mentioned_programme(tracker, kb)
+        quantity = QUANTITY_OF.search(text)
+        foreign = kb.fact_index().nouns_foreign_to(text, named.slug) if named is not None and quantity else []
+        of_it = [
+            noun for noun in nouns(quantity.group("what")) if noun in foreign and (found is None or noun not in found[0])
+        ] if foreign else []
+        if of_it:  # "공정무역 커피 수입하는 회사인데 오늘 달러 환율 얼마에요?": the amount of a thing the report never
+            # mentions (환율), not the programme's figures
+            dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=named.name, words=", ".join(of_it)))
+            return []
         if found is None and named is not None:
             # "서울시 비정규직 정규직 전환 얼마나 했어" (out of scope at 0.58) names a programme: what the report says of it
             return ActionAnswerProgrammeQuestion().respond(
@@ -309,6 +322,7 @@ class ActionAcknowledge(KnowledgeAction):
         if not text.startswith("/") and (
             any(len(n) >= 2 and n not in ASKING_NOUNS for n in nouns(text))
             or asks_for_a_figure(text)  # "거기 생긴 지 얼마나 됐어요" (heard as a no): how long, about it
+            or re.search(r"(?<!\d)(?:\d{2}|\d{4})\s*년", text)  # "아니 17년 말고 16년도요": another year of the figure
             or question_named(text) is not None  # "ㅇㅋ신청은" (heard as a yes) after a verdict: how to apply
             or (re.search(r"\d\s*층", text) and ASKS_SOMETHING.search(text))  # "5층 용도 뭐였죠" of the memorial's floors
         ):

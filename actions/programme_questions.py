@@ -137,7 +137,7 @@ _GOING_THERE = re.compile(r"(?:가는|오는|쓰는|다니는|이용하는|쉬�
 
 
 # "기술교육원밖에 없죠?", "이거 하나뿐이에요?": whether there is anything else
-ONLY_ONE_ASKED = re.compile(r"밖에\s*(?:없|안\s*되|안되|못)|(?:하나|한\s*개|한\s*곳)\s*뿐")
+ONLY_ONE_ASKED = re.compile(r"(?<!\d명)(?<!\d\s명)(?<!\d개)(?<!\d살)(?<!\d세)밖에\s*(?:없|안\s*되|안되|못)|(?:하나|한\s*개|한\s*곳)\s*뿐")  # (not "저까지 8명밖에 없어요": a count)
 # "cafe 말구", "그거 말고": the one set aside before the one meant
 REJECTED_BEFORE = re.compile(r"\S+\s*(?:말고|말구)(?=\s|$)")
 # a place named by its venue ("서울시청 다목적홀", "서울시청·덕수궁돌담길"), not by what it is ("서초쉼터")
@@ -268,6 +268,8 @@ def district_counted_in(tracker: Tracker, text: str) -> Optional[str]:
         short = re.escape(district[:-1] if len(district) > 2 else district)
         if re.search(short + r"(?:구)?\s*(?:에|에서|에는|엔|안에|내에|쪽에|쪽엔|에만)(?![가-힣])(?!\s*(?:살|사는|사세|거주))", text):
             return district
+        if re.search(short + r"(?:구)?\s*(?:참여자|이용자|사람|인원|주민|청년)(?:들)?\s*(?:만|따로|수)", text):
+            return district  # "저희 성북구 참여자만 따로 몇명인지도": a count within it
     return None
 
 
@@ -1358,6 +1360,12 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             and bool(re.search(r"(?:됨|돼|되나요?|돼요|되요|있음|있어|있나요?|있어요)\s*[?？]*\s*$", text))
             and not re.search(r"뭐|뭘|무슨|어떤|어디|언제|몇|얼마|누가|누구", text)  # (a yes/no question: not "모집 분야는 뭐뭐 있어요")
         )
+        feature_done = (  # "뉴딜일자리 하면 4대보험 들어줘요?": something done for the citizen, asked yes or no
+            intent in ("ask_programme_info", "inform") and len(text) <= QUESTION_LENGTH
+            and bool(re.search(r"(?:해|들어|넣어|챙겨)\s*(?:줘요|주나요?|주죠|줌|줘)\s*[?？]*\s*$", text))
+            and not re.search(r"뭐|뭘|무슨|어떤|어디|언제|몇|얼마|누가|누구", text)
+            and mentioned_programme(tracker, kb) is not None  # (not "거기는 시청에서 직접 하는거에요? 공무원이 상담해줘요?")
+        )
         feature_not_site = (  # "지방서 올라오면 교육원에 기숙사도 있나요" (where, to the NLU): a feature, not its sites
             intent == "ask_location" and bool(FEATURE_YES_NO.search(text)) and not LOCATION_WORDS.search(text)
             and question_named(text) != "ask_location" and len(text) <= QUESTION_LENGTH and not kb.places_in_text(text)
@@ -1372,13 +1380,15 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             and nlu_confidence(tracker) < UNSURE_COST
         )
         if (
-            programme is not None and (feature_asked or feature_not_hours or feature_not_site or feature_short or feature_not_cost)
+            programme is not None and (
+                feature_asked or feature_not_hours or feature_not_site or feature_short or feature_not_cost or feature_done
+            )
             and not text.startswith("/") and not states_profile_facts(tracker)
             # ("택배로 해도 돼요?" asks leave to do a thing, not who may use it)
             and (feature_not_cost or (not ELIGIBILITY_WORDS.search(text) and not ASKS_IF_I_QUALIFY.search(text)))
             # ("뉴딜일자리 4대보험 되나요": a feature of the one named, short)
             and (mentioned_programme(tracker, kb) is None or feature_not_hours or feature_not_site or feature_short or feature_not_cost
-                 or (feature_asked and intent == "ask_eligibility"))
+                 or feature_done or (feature_asked and intent == "ask_eligibility"))
             and not ABOUT_ONESELF.search(text)
         ):
             foreign = kb.fact_index().nouns_foreign_to(text, programme.slug)
@@ -1556,6 +1566,11 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             others = [
                 e for e in entities if e.get("entity") in PROFILE_ENTITIES + ("district",)
                 and not (e.get("entity") == "district" and counted_in is not None)
+                # ("동생이 예순 넘어서 퀵 … 합정쉼터에 하루 몇 명쯤 오는지요?": an age no rule of it reads, told by the way)
+                and not (
+                    e.get("entity") in PROFILE_ENTITIES and not p.checkable_rules
+                    and FIGURE_QUESTION.search(text[max(int(o.get("end") or 0) for o in entities):])  # (asked after it)
+                )
             ]
             # "청년일자리센터 스터디룸 몇 개예요", "중부는 어느 기관이 위탁받아 운영해요?" (its site's fact names it)
             return not others and (not places or asks_for_a_figure(text) or bool(WHO_RUNS_WORDS.search(text)))

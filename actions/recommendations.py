@@ -36,6 +36,8 @@ NEXT_PERSON_TOLD = re.compile(
     r"^\W*(?:아\s*)?(?:그럼\s*|그리고\s*)?(?:다른|마지막|나머지|남은|또\s*다른|그\s*다음|두\s*번째|세\s*번째|둘째|셋째)\s*(?:한\s*)?"
     r"(?:(?:이웃|동네|옆집|같은\s*반|반|팀|회사)\s*)?(?:분|사람|명|친구|애|직원|지원자|알바생?)(?:은|는|이|도)"  # ("다른 이웃 분은")
 )
+# "옆집 사는 친구 만14살인데 같이 가고 싶대요": someone else who wants to join the one just judged
+ALONG_TOO = re.compile(r"같이\s*(?:가|하|다니|배우|신청|듣|받)\S*\s*싶|(?:도|두)\s*(?:가|하|다니|배우|신청|듣|받)고\s*싶")
 # "… 직원은 되는거지?", "그럼 되겠네요": a yes supposed, to be confirmed
 GUESSED_SO = re.compile(
     r"되는\s*(?:거|건|게)\s*(?:지|죠|지요|맞지|맞죠|맞나요)?\s*[?？]*\s*$|되겠\S{0,3}\s*[?？]*\s*$"
@@ -175,10 +177,10 @@ class ActionRecommendProgrammes(AnswersQuestionsApart):
             named is None and current is not None and current.rules and states_profile_facts(tracker)
             and tracker.get_slot("last_question") == "ask_eligibility"
             and (OTHER_ONE_ASKED.match(text) or NEXT_PERSON_TOLD.match(text) or (len(text) <= STORY_LENGTH and (
-                THE_SAME_ABOUT.search(text) or GUESSED_SO.search(text)
+                THE_SAME_ABOUT.search(text) or GUESSED_SO.search(text) or ALONG_TOO.search(text)
             )))
         ):  # "그럼 제 친구는요? 걔는 29살이고 서울 살면서 취준해요", "직원 중에 경기도 군포 사는 30살 있는데 그 친구는?",
-            # "마지막 한분은 만 30살인데 고양시 거주에요",
+            # "마지막 한분은 만 30살인데 고양시 거주에요", "옆집 사는 친구 만14살인데 같이 가고 싶대요",
             # "서울 사는 스무살 직원은 되는거지?" after a verdict: the same question, for them
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, current)
         if (

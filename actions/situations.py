@@ -16,8 +16,8 @@ from actions.context import (
     previous_reply, programmes_just_listed, the_one_offering, used_in_the_story, verdict_asked_again,
 )
 from actions.details import (
-    asks_for_a_date, asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, policy_figure_follow_up, say_detail,
-    states_a_number,
+    asks_for_a_date, asks_for_a_figure, detail_answer, meaning_answer, policy_figure_answer, policy_figure_follow_up,
+    say_detail, states_a_number,
 )
 from actions.eligibility import YOUTH, YOUTH_AGES, answers_the_form
 from actions.fits import answer_about_fits, utter_fits, utter_for_employers_hiring
@@ -123,10 +123,24 @@ QUOTED_WORDS = 3
 STORY_LENGTH = 60
 
 
+def after_the_programme(tracker: Tracker, text: str, sentence: str) -> str:
+    """"…용역회사가 휴게시간도 안주고 … 노동옴부즈만 이란게 있다고 들었는데 머하는거에요": in a story told in one breath
+    the question follows the programme's name, and the story's words before it ("휴게시간", "문닫는다고") ask nothing."""
+    start = text.rfind(sentence)
+    if len(sentence) <= STORY_LENGTH or start < 0:
+        return sentence
+    ends = [
+        entity.get("end") for entity in tracker.latest_message.get("entities") or []
+        if entity.get("entity") == "programme" and isinstance(entity.get("end"), int)
+    ]
+    cut = max((end for end in ends if start < end < start + len(sentence)), default=None)
+    return text[cut:start + len(sentence)] if cut is not None else sentence
+
+
 def asked_question(tracker: Tracker, text: str) -> Optional[str]:
     """The question a message about a situation also asks in so many words ("…어디 있어요?", "몇 명이에요?",
     "근처에 있는지요" with a district), or None."""
-    sentence = question_sentence(text)  # ("…공장이 문을 닫아 …, 저도 신청이 되겠습니까?" asks no hours)
+    sentence = after_the_programme(tracker, text, question_sentence(text))  # ("…공장이 문을 닫아 …, 저도 신청이 되겠습니까?" asks no hours)
     named = question_named(sentence)
     if named in ANSWERED_IN_A_STORY:
         return named
@@ -138,7 +152,8 @@ def asked_question(tracker: Tracker, text: str) -> Optional[str]:
         return "ask_hours"
     if latest_entity_values(tracker, "district") and (NEARBY_WORDS.search(text) or SITE_IN_DISTRICT_ASKED.search(sentence)):
         return "ask_location"  # ("… 기술교육원 노원에도 있나요?": a site there)
-    return "ask_programme_info" if asks_for_a_figure(text) else None
+    # (of a story told in one breath, only what follows the programme's name: not "하루 12시간씩 일해요 주52시간 …")
+    return "ask_programme_info" if asks_for_a_figure(sentence if sentence != question_sentence(text) else text) else None
 
 
 # "부르면 돈 내요?", "돈 들어요?": whether one pays
@@ -147,6 +162,8 @@ PAYING_ASKED = re.compile(r"돈\s*(?:을\s*|이\s*)?(?:내|들|드나|받나|받
 ASKED_IN_TURN = re.compile(r"(?:은|는|도|건)\s*(?:요|여)?\s*[?？!.~]*$")
 # a year named ("작년", "올해", "2017년")
 A_YEAR = re.compile(r"작년|올해|내년|재작년|전년|금년|\d{4}\s*년|[’']\d{2}\s*년")
+# "…걱정인데 미세먼지 …": a remark, then the question
+REMARK_THEN = re.compile(r"(?<=[는은인]데)\s+")
 # the confidence of a second situation the NLU saw in a story for it to be a need told too
 SECOND_NEED = 0.1
 
@@ -211,6 +228,10 @@ OFFERS_THAT_ASKED = re.compile(r"(?:것|거|건)도\s*(?:해|하나|돼|되나|�
 
 
 # "상담받을 곳도 있어?", "물어볼 데 없나": a place for help asked for
+# "구조조정으로 나왔어요", "회사가 문을 닫아서": let go for the business's reasons, not for anything done to the worker
+LET_GO_FOR_BUSINESS = re.compile(r"구조\s*조정|폐업|문\s*(?:을\s*)?닫|부도|도산|권고\s*사직|희망\s*퇴직|계약\s*만료")
+# "시에서 뭐 도와주는거 없나요": what the city offers
+HELP_OF_THE_CITY = re.compile(r"(?:도와|지원해)\s*주는\s*(?:거|게|것|건|데)|(?:뭐|무슨|어떤)\s*(?:지원|도움|제도)")
 HELP_PLACE_ASKED = re.compile(r"(?:곳|데|센터|기관)(?:도|이|가|는)?\s*(?:있|없|알려|어디)")
 
 
@@ -255,6 +276,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         if (
             counted is not None and len(text) <= STORY_LENGTH and asks_for_a_figure(text) and not states_profile_facts(tracker)
             and not A_YEAR.search(text)  # (a year's figure, "작년 상담건수 몇건이에요?", is answered below, that year's)
+            and not (counted.rules and LIMIT_ASKED.search(text))  # (nor "직원 몇 명 이하인 가게를 봐주는건지요": its rule)
         ):
             # "협동조합센터 상담 실적이 어느정도 돼요" (a cooperative's need to the NLU): that figure of the one named;
             # "직업훈련 올해 계획인원" (wanting training): that of the one made for it (기술교육원's 7,298명)
@@ -268,6 +290,12 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             found = detail_answer(replies, kb, named, text, places[0] if places else None, say_unknown=False)
             if found is not None:
                 return say_detail(dispatcher, found) + [SlotSet("programme", named.slug)]
+        if (
+            situation == "situation_unfair_dismissal" and LET_GO_FOR_BUSINESS.search(text) and states_profile_facts(tracker)
+            and HELP_OF_THE_CITY.search(text) and named is None and not NOT_COVERED.search(text)
+        ):  # "만 52 도봉구 사는데 회사 구조조정으로 나왔어요 시에서 뭐 도와주는거 없나요": out of work for the firm's
+            # reasons, asking what the city offers them (공공근로, 기술교육원 …), not whether the dismissal was fair
+            return utter_fits(dispatcher, tracker, replies, kb)
         hiring = utter_for_employers_hiring(dispatcher, tracker, replies, kb)
         if hiring is not None:  # "대체인력 구하기가 넘 힘드네요 서울시에 뭐 없나요?" from a company: not the worker's need
             return hiring
@@ -399,7 +427,11 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         )
         if figure is not None:  # "사회적경제 공공구매 올해 목표 얼마에요": the bureau's figure, not the list of help
             named_now = kb.programmes_in_text(text)
-            own = detail_answer(replies, kb, named_now[0], text, say_unknown=False) if len(named_now) == 1 else None
+            helping_now = kb.for_situation(situation) if not named_now else []
+            own = detail_answer(replies, kb, named_now[0], text, say_unknown=False) if len(named_now) == 1 else (
+                # ("공공기관이 사회적기업 물건 사주는거 올해 실적 얼마나 돼요": of the help for the need, none named)
+                detail_answer(replies, kb, None, text, topic=helping_now[0].topic, say_unknown=False) if helping_now else None
+            )
             if own is not None and states_a_number(own[0]) and any(
                 noun in own[0] and noun not in figure for noun in nouns(question_sentence(text)) if len(noun) >= 2
             ):  # "공공구매 올해 실적 얼마나 돼요": the programme's own count says what is asked (실적), not the target
@@ -445,7 +477,8 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             situation in HARM_DONE
             or (named.slug not in [p.slug for p in programmes] and named_only_in_the_story(tracker, named.slug))
             # "직원 5명 카페 하는데 주52시간이랑 근로계약서 같은거 잘 몰라서 노무 상담 받고싶어요": a topic of the need
-            or (named.slug not in [p.slug for p in programmes] and question_named(text) is None
+            or (named.slug not in [p.slug for p in programmes]
+                and question_named(after_the_programme(tracker, text, question_sentence(text))) is None  # (not "12시간씩")
                 and not QUESTION_WORD.search(question_sentence(text))  # (not "주 52시간 … 그거 언제부터 시행이에요?")
                 and ((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0) >= SURE_SITUATION)
         ) and (
@@ -579,6 +612,10 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # 뉴딜일자리's no: the verdict of the programme named or made for that need, for the facts told
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, asked_for_me)
         follow_up_asks = question_named(text)
+        remark_then = REMARK_THEN.split(text)
+        if follow_up_asks == "ask_eligibility" and len(remark_then) > 1:
+            # "남편 나이가 있어서 걱정인데 미세먼지 심한 날에도 밖에서 일을 시키는지요": the question after the remark
+            follow_up_asks = question_named(remark_then[-1])
         made_for_it = bool(programmes) and in_context is not None and primary_programme(programmes, situation).slug == in_context.slug
         # "자격증 따는 돈도 대주나요?" of 뉴딜일자리 (heard as wanting training), whose services name 자격증 취득비용: a
         # word of its own, not the training's

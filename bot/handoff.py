@@ -259,10 +259,13 @@ def asked_while_waiting(parse_data: Any, paused: bool, sender_id: str, store: Ha
     intent = parse_data.get("intent") or {}
     # "기다리는 동안 하나만요 장애인 일자리 …", "기다리는동안 물어보자 무료로 법률지원 해주는데 있어?": a question said to
     # be one, whatever the NLU made of it (a list of help, a situation)
-    meanwhile = bool(_MEANWHILE.search(parse_data.get("text") or "")) and intent.get("name") in ASKED_MEANWHILE
+    named = any(e.get("entity") == "programme" for e in parse_data.get("entities") or [])
+    # (or facts told of a programme named: "기다리는 동안 하나만요 시-구 협력 일자리사업으로 만드는 일자리 총 몇개에요")
+    meanwhile = bool(_MEANWHILE.search(parse_data.get("text") or "")) and (
+        intent.get("name") in ASKED_MEANWHILE or (intent.get("name") == "inform" and named)
+    )
     if not paused or (intent.get("name") not in ANSWERED_WHILE_WAITING and not meanwhile):
         return False
-    named = any(e.get("entity") == "programme" for e in parse_data.get("entities") or [])
     if not named and _ABOUT_THE_WAIT.search(_MEANWHILE.sub(" ", parse_data.get("text") or "")):
         return False
     if float(intent.get("confidence") or 0.0) < SURE_WHILE_WAITING and not (meanwhile and named):

@@ -42,7 +42,8 @@ _AFTER_QUESTION_MARK = re.compile(r"[?？]+[~!.ㅠㅜㅎㅋ]*\s+(?=\S)")
 _CONNECTOR_WORD = r"(?:아\s+)?(?:그리고|글고|글구|그리구|그리궁|그리고요|근데|그런데|그리고\s+또|또한)"
 _CONNECTOR = re.compile(r"\s+" + _CONNECTOR_WORD + r"\s+")
 _LEADING_CONNECTOR = re.compile(r"\s*(?:" + _CONNECTOR_WORD + r"\s+)?")
-_WHETHER_AND = re.compile(r"(?<=[는인던]지)(?:랑|하고|도|,)\s+")
+# (not "몇명인지도 나와있나요": whether the report gives it, one question)
+_WHETHER_AND = re.compile(r"(?<=[는인던]지)(?:랑|하고|도(?!\s+(?:나와|나오|알\s*수|있|확인|보|찾))|,)\s+")
 # "몇개나 있고 이용료…", "시급 얼마고 몇개월…", "몇명이고 옴부즈만은…", "평일 몇시까지고 토욜은…"
 _QUESTION_AND = re.compile(r"(?<=[가-힣])(?<![그라다려보알하싶])고\s+(?!싶|있어|있는데|계|나서|난\s|해서)")
 # "몇시까지 하고 몇군데 있어요?", "어디서 하고 …": "하고" right after a question word is a question's end ("…하고 같이" is not)

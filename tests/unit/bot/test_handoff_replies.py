@@ -65,6 +65,13 @@ def test_a_question_is_answered_while_the_request_waits_not_once_staff_take_it(t
     }
     assert asked_while_waiting(in_the_meantime, True, "citizen-1", store)
     assert not asked_while_waiting({**in_the_meantime, "entities": []}, True, "citizen-1", store)
+    # facts told of a programme named, asked meanwhile (the NLU's inform): answered; without the programme, for staff
+    figure_meanwhile = {
+        "text": "기다리는 동안 하나만요 시-구 협력 일자리사업으로 만드는 일자리 총 몇개에요", "intent": {"name": "inform", "confidence": 0.67},
+        "entities": [{"entity": "programme", "value": "district_cooperative_jobs"}],
+    }
+    assert asked_while_waiting(figure_meanwhile, True, "citizen-1", store)
+    assert not asked_while_waiting({**figure_meanwhile, "entities": []}, True, "citizen-1", store)
     assert not asked_while_waiting(question, False, "citizen-1", store)  # (not paused: Rasa answers anyway)
     assert not asked_while_waiting(about_the_wait, True, "citizen-1", store)
     assert not asked_while_waiting(question, True, "citizen-2", store)  # (no request of theirs waits)

@@ -37,6 +37,7 @@ def test_a_message_asking_several_things_is_split_into_its_questions(text: str, 
         "신청하려고 하는데 어디로 가면 되나요?",
         "쉼터에서 몇시까지 하고 싶은데 되나요?",  # "하고 싶은데": a wish, not the end of a question
         "저 29살 관악구 사는데 뉴딜 돼요",
+        "저희 성북구 참여자만 따로 몇명인지도 나와있나요",  # whether the report gives it: one question
         "",
     ],
 )

@@ -477,6 +477,17 @@ ENTITY_CASES = [
     ("남편까지 다 해서 6명이에요", [("workplace_size", 10, 11, 6)]),
     ("아 담주 알바 한명 들어오면 10명 되는데요", [("workplace_size", 16, 18, 10)]),  # the count after someone joins
     ("그중에 한명 이번달에 그만둬서 지금은 딱 9명이에요", [("workplace_size", 23, 24, 9)]),  # or leaves
+    # terse facts (session 25): the sex and a bare district after the age, the eligibility asked after a bare district
+    ("취업날개 29 여 관악 취준", [("programme", 0, 4, "interview_suit_rental"), ("age", 5, 7, 29), ("residence", 10, 12, "seoul")]),
+    ("뉴딜 만39 강북 가능?", [("age", 3, 6, 39), ("residence", 7, 9, "seoul")]),
+    ("배우자 60 여 노원 무직, 구직등록 함, 근데 연금이 매달 들어옴", [
+        ("age", 4, 6, 60), ("residence", 9, 11, "seoul"), ("job_seeker_registered", 16, 22, True), ("has_regular_income", 27, 37, True),
+    ]),
+    ("조건 똑같고 주소만 광명이면", [("residence", 11, 13, "outside")]),  # the address alone changed
+    ("아들은 만16살이고 구로구에서 고모랑 살아요", [("age", 4, 8, 16), ("district", 11, 14, "구로구"), ("residence", 21, 23, "seoul")]),
+    ("매달 월세가 150만원씩 꼬박꼬박 들어옵니다", [("has_regular_income", 3, 22, True)]),  # the amount after the particle
+    ("월세 놓은게 있어서 매달 80만원씩 정기적으로 들어와요", [("has_regular_income", 11, 29, True)]),
+    ("도봉구 창동으로 이사 오셨어요", [("district", 0, 3, "도봉구"), ("residence", 9, 11, "seoul")]),  # the neighbourhood between
 ]
 
 
