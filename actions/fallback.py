@@ -33,7 +33,9 @@ class ActionDefaultAskAffirmation(KnowledgeAction):
     ) -> List[Dict[Text, Any]]:
         told = answer_facts_told(dispatcher, tracker, replies, kb) if knows_about_citizen(tracker) else None
         if told is not None:  # "아 잠깐, 지난달에 생일이 지나서 이제 35살이에요" (unsure, in the form): the verdict again
-            return told
+            # (the fallback ends here too, or the next message would revert the verdict's slots as a rephrasing)
+            followed = any(e.get("event") == "followup" for e in told)
+            return told + ([ActiveLoop(None)] if followed else _ANSWERED)
         # an answer, not a "did you mean": the fallback ends here, so that the next message (however unsure the NLU
         # is of it: "치유프로그램은 언제까지 해요") is read afresh rather than as the answer to a question not asked
         fits = answer_about_fits(dispatcher, tracker, replies, kb)  # "그럼 나같은 사람이 해볼만한건 뭐있어"

@@ -138,6 +138,9 @@ def figure_in_year(text: str, before: str, replies: "Replies") -> Optional[str]:
 _TOTAL_ASKED = re.compile(
     r"(?:다|모두|전부|전체)?\s*(?:합치면|합하면|합쳐서|더하면|해서)\s*(?:\S+\s*)?(?:몇|얼마)|합계|총합|총\s*몇|전체\s*(?:로|를|는)?\s*(?:치면|보면|따지면)"
 )
+# "올해 전체로 치면", "일년 다 합치면": the whole year, of a figure given for half of it
+_WHOLE_YEAR = re.compile(r"올해|1\s*년|일\s*년|한\s*해|연간")
+_HALF_YEAR = re.compile(r"상반기|하반기")
 # "둘이 합치면", "두 개 합하면": two figures said one after the other
 _TWO_ANSWERS = re.compile(r"둘|두\s*(?:개|번|해|기간|군데|곳)|양쪽|상하반기|상·하반기")
 # "— 사회적기업 617개, 협동조합 3,265개, 마을기업 108개, 기타 209개": parts, each with a number
@@ -166,6 +169,8 @@ def total_of_parts(text: str, before: str, replies: "Replies") -> Optional[str]:
     if len(with_parts) != 1 or any(noun not in with_parts[0].line.replace(" ", "") for noun in _named_in(_nouns_asked(text), before)):
         # ("육아휴직 대체인턴 그거는 총 몇명" names another line of the reply: not this one's total)
         return None
+    if _WHOLE_YEAR.search(text) and _HALF_YEAR.search(with_parts[0].line.split("—", 1)[0]):
+        return None  # "올해 전체로 치면 몇명임" after 상반기's 4,951명: the year's total (10,109명), not the half's
     return _line_reply(before, with_parts[0], replies)
 
 

@@ -19,7 +19,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.comparisons import asks_to_compare
 from actions.context import (
     BOTH_ASKED, NOT_THIS, KnowledgeAction, Replies, corrected_question, current_programme, intent_payload, latest_entity_values,
-    knows_about_citizen, latest_text_unnamed, listed_one_offering, mentioned_programme, places_serving, states_profile_facts, verdict_asked_again,
+    knows_about_citizen, latest_text_unnamed, listed_one_offering, mentioned_programme, places_serving, states_facts_it_judges, states_profile_facts,
+    verdict_asked_again,
 )
 from actions.questions_apart import AnswersQuestionsApart
 from actions.details import (
@@ -363,6 +364,10 @@ def answer_facts_told(
         return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, again)
     if not states_profile_facts(tracker):
         return None
+    named = mentioned_programme(tracker, kb)
+    if named is not None and named.checkable_rules and states_facts_it_judges(tracker, named):
+        # "아빠가 공공근로 하고싶어하세요 만 61세 도봉구 사시고 … 월세가 매달 80씩 들어와요" (unsure): its verdict
+        return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, named)
     programme = current_programme(tracker, kb)
     if programme is not None and programme.rules and tracker.get_slot("last_question") == "ask_eligibility":
         return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, programme)

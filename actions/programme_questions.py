@@ -59,7 +59,7 @@ from actions.question_words import (
     APPLYING_WORDS, COMPARED, FIELD_OF, PRICE_WORDS, REQUIREMENT,
 )
 from knowledge.clauses import QUESTION_WORD
-from knowledge.fact_search import ASKING_NOUNS, Fact, question_words
+from knowledge.fact_search import ASKING_NOUNS, Fact, question_words, without_set_aside
 from knowledge.morphology import nouns
 from knowledge.validation import WEEKDAYS
 from knowledge.queries import (
@@ -316,7 +316,11 @@ INFO_REQUEST = re.compile(
 # "저녁에 듣는 수업도 있나요?": whether something else exists too (not "지금 문 열려있어?")
 ALSO_EXISTS = re.compile(r"(?:[가-힣]도|(?:반|과정|수업|강의|프로그램)(?:은|는|이)?)\s*있(?:어요|나요|어|음|나|을까요|습니까|는지)")
 # "밤에 수업 들을수있나", "저녁 강의도 해요?": a course at a time of day, which the report's 야간 과정 answers (not hours)
-COURSE_AT_A_TIME = re.compile(r"(?:밤|저녁|야간|주말|새벽)(?:에|에도|엔|에는)?\s*(?:\S+\s*)?(?:수업|강의|과정|교육)")
+# ("낮엔 일해서 밤에만 시간되는데": only that time of day is free, so a course then is what is asked)
+COURSE_AT_A_TIME = re.compile(
+    r"(?:밤|저녁|야간|주말|새벽)(?:에|에도|엔|에는)?\s*(?:\S+\s*)?(?:수업|강의|과정|교육)"
+    r"|(?:밤|저녁|야간|주말)(?:에|엔)?만\s*(?:시간\s*(?:이\s*)?)?(?:되|돼|가능|괜찮|있)"
+)
 # a short question about a feature ("당일 대여 되나"), not facts about oneself ("저 민간회사 다니는데 …")
 FEATURE_LENGTH = 15
 # "자격증도 나오는 거예요?", "통역도 해 줘요?": whether it also gives or does something
@@ -642,6 +646,13 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             }
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = tracker.latest_message.get("text") or ""
+        judged_before = current_programme(tracker, kb)
+        if (
+            judged_before is not None and judged_before.checkable_rules and intent in ("ask_hours", "ask_open_now")
+            and tracker.get_slot("last_question") == "ask_eligibility" and states_facts_it_judges(tracker, judged_before)
+            and not CLOCK_ASKED.search(text) and not HOURS_ASKED.search(text) and mentioned_programme(tracker, kb) is None
+        ):  # "아 아니다 저 주소 옮겼어요 지금 은평구로 전입신고 돼있어요" after a no (지금 heard as "open now?"): judged again
+            return self.judge(dispatcher, tracker, replies, kb, judged_before)
         if PERSONAL_RECORD.search(text) and intent != "request_human":
             # "이번 하반기 공공근로 참여자로 제가 뽑혔는지 확인하고 싶은데요": no record of anyone's application here
             dispatcher.utter_message(text=replies.text("utter_personal_record_unknown"))
@@ -1596,7 +1607,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 or bool(NOT_OPENING_HOURS.search(text))  # "면접 보러 다니면 근무시간으로 쳐줘요?": working time
                 # ("… 사장이 월급도 몇 번 늦게 줘서 …. … 청년일자리센터 평일엔 몇시까지 해요?": a number in the story
                 # is not asked; the last sentence asks)
-                or bool(FIGURE_QUESTION.search(asking_sentence(text))) or bool(ALSO_EXISTS.search(text))
+                # ("마감은 몇시? 밤늦게 끝나는 애들도 있어서": a reason after the question asks whether nothing exists)
+                or bool(FIGURE_QUESTION.search(asking_sentence(text))) or bool(ALSO_EXISTS.search(asking_sentence(text)))
                 or bool(COURSE_AT_A_TIME.search(text))  # "낮엔 알바해서 밤에 수업 들을수있나": a night course (야간)
             )
         if intent == "ask_eligibility" and DURATION_ASKED.search(text):
@@ -1637,7 +1649,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
                 return False  # an address the report does not give is an honest "don't know" with 120
             return not LOCATION_WORDS.search(text) or not any(place.address or place.district for place in p.places)
         usual_words = {"ask_cost": COST_WORDS, "ask_how_to_apply": APPLY_WORDS, "ask_contact": CONTACT_WORDS}.get(question)
-        if usual_words is not None and not usual_words.search(text):
+        if usual_words is not None and not usual_words.search(without_set_aside(text)):  # (not "일당 말고 …")
             return True  # "사진 촬영도 같이 돼요?" read as a cost question
         if question == "ask_cost" and WAGE_WORDS.search(text) and not any(WAGE_WORDS.search(f.label) for f in p.figures):
             return False  # "공공근로 하면 하루 일당이 얼마나 되요": the pay, which the report does not give (no count)
@@ -2038,7 +2050,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
     def cost_answer(self, replies: Replies, tracker: Tracker, kb: KnowledgeBase, p: ProgrammeInfo, places: List[PlaceInfo]) -> str:
         """What it costs, or its wage, as the report says; also said by other actions beside a verdict."""
         wages = [f.display() for f in p.figures if f.unit.strip() == "원" and WAGE_WORDS.search(f.label)]
-        if not wages and WAGE_WORDS.search(tracker.latest_message.get("text") or ""):
+        if not wages and WAGE_WORDS.search(without_set_aside(tracker.latest_message.get("text") or "")):
             text = replies.text("utter_wage_unknown", name=p.name)  # "공공근로 하루 일당이 얼마나 돼요": not in the report
             for figure in wages_said_of_others(kb, p, tracker.latest_message.get("text") or ""):
                 # "취업날개 시급이 9220원 맞죠?": that wage is another programme's (뉴딜일자리's 생활임금)

@@ -195,3 +195,77 @@ async def test_counts_asked_in_the_citizens_words(domain) -> None:
     for intent, now, programme, expected, action in cases:
         reply = await _said(action, intent, now, slots={"programme": programme}, domain=domain, confidence=0.55)
         assert expected in reply, now
+
+
+# v221–v226 read (session 25's second batch)
+FIRST_HALF = (
+    "[공공근로사업] 보고서에 이렇게 나와 있어요.\n"
+    "- 공공근로 상반기 선발인원: 4,951명 (’18년 상반기) — 시 142개 사업장 484명 / 구 1,714개 사업장 4,467명\n\n"
+    "출처: 업무보고 「취약계층을 위한 공공근로사업 추진」, 2018년 7월 기준"
+)
+
+
+async def test_the_whole_year_after_a_halfs_count_is_the_years_total(domain) -> None:
+    """"올해 전체로 치면 몇명임" right after 상반기's 4,951명 (whose parts the line lists): the year's 10,109명."""
+    events = [then("공공근로 상반기엔 몇명 뽑았었어요"), bot(FIRST_HALF), then("올해 전체로 치면 몇명임")]
+    tracker = make_tracker("out_of_scope", "올해 전체로 치면 몇명임", slots={"programme": "public_works"}, events=events, confidence=0.39)
+    reply = texts((await run_action(ActionAnswerDetailOrOutOfScope(), tracker, domain))[0])
+    assert "10,109" in reply
+
+
+async def test_details_asked_around_remarks_and_set_aside_words(domain) -> None:
+    """"하반기 근무는 언제까지에요" → 12.20 (까지에요 shares no 지에 with 홈페이지에서); "2기는 언제쯤 해요? 시간 맞으면
+    인사담당자랑 같이 가보게" → 10월 (the reason after it asks nothing); "일당 말고 하반기 일하는 기간은 나와있어요?" → 12.20,
+    not the wage again; "낮엔 일해서 밤에만 시간되는데" of 기술교육원 → its 야간 course."""
+    cases = (
+        ("ask_hours", "하반기 근무는 언제까지에요", "public_works", "12.20"),
+        ("ask_hours", "2기는 언제쯤 해요? 시간 맞으면 인사담당자랑 같이 가보게", "labour_organisation_support", "10월"),
+        ("ask_cost", "일당 말고 하반기 일하는 기간은 나와있어요?", "public_works", "12.20"),
+        ("ask_hours", "낮엔 일해서 밤에만 시간되는데", "technical_school", "야간"),
+    )
+    for intent, now, programme, expected in cases:
+        reply = await _said(QUESTION, intent, now, slots={"programme": programme}, domain=domain, confidence=0.6)
+        assert expected in reply, now
+
+
+async def test_closing_time_asked_with_a_reason_after_it_is_the_hours(domain) -> None:
+    """"마감은 몇시? 밤늦게 끝나는 애들도 있어서" of 북창쉼터: 20:00 (the reason's "애들도 있어서" asks nothing)."""
+    reply = await _said(
+        QUESTION, "ask_hours", "마감은 몇시? 밤늦게 끝나는 애들도 있어서",
+        slots={"programme": "rest_area", "place": "북창쉼터", "last_question": "ask_hours"}, domain=domain, confidence=0.93,
+    )
+    assert "20:00" in reply and "마감’" not in reply
+
+
+async def test_facts_corrected_after_a_no_heard_as_open_now_are_judged(domain) -> None:
+    """"아 아니다 저 주소 옮겼어요 지금 은평구로 전입신고 돼있어요" after 취업날개's no for 고양시 (지금 heard as "open
+    now?"): judged again, a yes."""
+    text = "아 아니다 저 주소 옮겼어요 지금 은평구로 전입신고 돼있어요"
+    reply = await _said(
+        QUESTION, "ask_open_now", text, [span("district", "은평구", text, "은평구"), span("residence", "seoul", text, "전입")],
+        slots={
+            "programme": "interview_suit_rental", "last_question": "ask_eligibility", "age": 29, "job_status": "job_seeker",
+            "residence": "seoul",
+        },
+        domain=domain, confidence=0.32,
+    )
+    assert "이용할 수 있어요" in reply and "운영시간" not in reply
+
+
+async def test_a_programme_named_with_facts_the_nlu_was_unsure_of_gets_its_verdict(domain) -> None:
+    """"아빠가 공공근로 하고싶어하세요 만 61세 도봉구 사시고 … 월세가 매달 80씩 들어와요" (unsure: the fallback): 공공근로's
+    no (정기소득), not a list of what fits; the fallback ends so the next message does not undo it."""
+    from actions.fallback import ActionDefaultAskAffirmation
+
+    text = "아빠가 공공근로 하고싶어하세요 만 61세 도봉구 사시고 회사 그만두신지 1년 됐어요 구직등록도 하셨는데 세놓은 집에서 월세가 매달 80씩 들어와요"
+    entities = [
+        span("programme", "public_works", text, "공공근로"), span("age", 61, text, "만 61세"), span("residence", "seoul", text, "사시고"),
+        span("job_seeker_registered", True, text, "구직등록도 하셨는데"), span("has_regular_income", True, text, "월세가 매달 80씩 들어와"),
+    ]
+    tracker = make_tracker(
+        "nlu_fallback", text, entities,
+        slots={"age": 61, "residence": "seoul", "job_seeker_registered": True, "has_regular_income": True}, confidence=0.1,
+    )
+    messages, events = await run_action(ActionDefaultAskAffirmation(), tracker, domain)
+    assert "아쉽지만" in texts(messages) and "정기소득" in texts(messages)
+    assert any(e.get("event") == "active_loop" and e.get("name") is None for e in events)

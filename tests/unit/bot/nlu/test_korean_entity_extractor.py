@@ -488,6 +488,9 @@ ENTITY_CASES = [
     ("매달 월세가 150만원씩 꼬박꼬박 들어옵니다", [("has_regular_income", 3, 22, True)]),  # the amount after the particle
     ("월세 놓은게 있어서 매달 80만원씩 정기적으로 들어와요", [("has_regular_income", 11, 29, True)]),
     ("도봉구 창동으로 이사 오셨어요", [("district", 0, 3, "도봉구"), ("residence", 9, 11, "seoul")]),  # the neighbourhood between
+    ("ㄴㄴ 잠만 지난주가 생일이었음 만18됨ㅋㅋ", [("age", 17, 20, 18)]),  # an age one has become
+    ("아 잠깐 생일 아직 안지났다 만 34네요", [("age", 16, 20, 34)]),
+    ("구직등록 저번주에함", [("job_seeker_registered", 0, 10, True)]),
 ]
 
 
