@@ -137,7 +137,10 @@ _GOING_THERE = re.compile(r"(?:가는|오는|쓰는|다니는|이용하는|쉬�
 
 
 # "기술교육원밖에 없죠?", "이거 하나뿐이에요?": whether there is anything else
-ONLY_ONE_ASKED = re.compile(r"(?<!\d명)(?<!\d\s명)(?<!\d개)(?<!\d살)(?<!\d세)밖에\s*(?:없|안\s*되|안되|못)|(?:하나|한\s*개|한\s*곳)\s*뿐")  # (not "저까지 8명밖에 없어요": a count)
+# (not "저까지 8명밖에 없어요": a count)
+ONLY_ONE_ASKED = re.compile(
+    r"(?<!\d명)(?<!\d\s명)(?<!\d개)(?<!\d살)(?<!\d세)밖에\s*(?:없|안\s*되|안되|못)|(?:하나|한\s*개|한\s*곳)\s*뿐"
+)
 # "cafe 말구", "그거 말고": the one set aside before the one meant
 REJECTED_BEFORE = re.compile(r"\S+\s*(?:말고|말구)(?=\s|$)")
 # a place named by its venue ("서울시청 다목적홀", "서울시청·덕수궁돌담길"), not by what it is ("서초쉼터")

@@ -227,11 +227,11 @@ WH_WORDS = re.compile(r"어디|언제|몇|얼마|뭐|무슨|어떤|어떻게")
 OFFERS_THAT_ASKED = re.compile(r"(?:것|거|건)도\s*(?:해|하나|돼|되나|있)|(?:봐|해|도와)\s*(?:줘요|주나|주나요|줌|주는지|주세요|줄래)\s*[?？]|(?<![에시])도\s*해요\s*[?？]")
 
 
-# "상담받을 곳도 있어?", "물어볼 데 없나": a place for help asked for
 # "구조조정으로 나왔어요", "회사가 문을 닫아서": let go for the business's reasons, not for anything done to the worker
 LET_GO_FOR_BUSINESS = re.compile(r"구조\s*조정|폐업|문\s*(?:을\s*)?닫|부도|도산|권고\s*사직|희망\s*퇴직|계약\s*만료")
 # "시에서 뭐 도와주는거 없나요": what the city offers
 HELP_OF_THE_CITY = re.compile(r"(?:도와|지원해)\s*주는\s*(?:거|게|것|건|데)|(?:뭐|무슨|어떤)\s*(?:지원|도움|제도)")
+# "상담받을 곳도 있어?", "물어볼 데 없나": a place for help asked for
 HELP_PLACE_ASKED = re.compile(r"(?:곳|데|센터|기관)(?:도|이|가|는)?\s*(?:있|없|알려|어디)")
 
 
