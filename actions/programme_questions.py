@@ -1956,6 +1956,8 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             place for place in p.places
             if any(
                 (part.endswith("동") and len(part) >= 3 and part in said)
+                # ("상계역 근처 사는데 … 젤 가까운데": the neighbourhood's station or side)
+                or (part.endswith("동") and len(part) >= 3 and re.search(re.escape(part[:-1]) + r"(?:역|\s*(?:쪽|근처))", said))
                 # "군포에도 … 있다는": a city outside Seoul the address names (경기도 군포시)
                 or (part.endswith("시") and len(part) >= 3 and part[:-1] in said and not part.startswith("서울"))
                 for part in f"{place.address or ''} {place.district or ''}".split()

@@ -20,6 +20,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import QUESTION_INTENTS, SURE_OF_A_QUESTION, KnowledgeAction, Replies, current_programme, profile_from_tracker
 from actions.eligibility import utter_verdict
 from knowledge.clauses import QUESTION_WORD
+from knowledge.fact_search import ASKING_NOUNS
+from knowledge.morphology import nouns
 from knowledge.queries import KnowledgeBase, Verdict, check_eligibility
 
 # below this confidence a question's own intent is a guess (short ones: "몇명 있어요?" 0.28): a question about a
@@ -114,7 +116,25 @@ def questions_apart(tracker: Tracker) -> List[Dict[str, Any]]:
     # two details of one programme asked in two kinds of number ("융자 총 얼마고 이자는 몇프로에요": an amount, a rate)
     # are two questions; two counts ("몇군데 있고 학과는 몇개에요") one, which the message as a whole answers
     kinds = {kind for question in questions for kind in _figure_kinds(question["text"])}
-    return questions if len(asked) > 1 or len(kinds) > 1 else []
+    # and a number beside something else, each naming its own thing ("스터디룸 몇개 있어요? 모의면접도 해줘요?": a count,
+    # then whether it offers one; not "… 취업까지 간 사람 있긴함? 몇명이나", one question in two parts)
+    counted_and_not = bool(kinds) and any(not _figure_kinds(question["text"]) for question in questions) and all(
+        _names_its_own_thing(without_programme_words(question["text"])) for question in questions
+    )
+    return questions if len(asked) > 1 or len(kinds) > 1 or counted_and_not else []
+
+
+def without_programme_words(text: str) -> str:
+    """The text without a programme's usual words for itself ("청년일자리센터에"): what is left names the thing asked."""
+    return _PROGRAMME_WORDS.sub(" ", text)
+
+
+# the words that name a programme or a place of it, not a thing asked about
+_PROGRAMME_WORDS = re.compile(r"[가-힣]*(?:센터|쉼터|교육원|카페|일자리|사업)(?:에서|에는|에|은|는|이|가|도)?")
+
+
+def _names_its_own_thing(text: str) -> bool:
+    return any(len(noun) >= 2 and noun not in ASKING_NOUNS and not noun.startswith(("사람", "인원")) for noun in nouns(text))
 
 
 # the kinds of number a question asks for: an amount of money, a rate, a count

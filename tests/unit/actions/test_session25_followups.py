@@ -269,3 +269,35 @@ async def test_a_programme_named_with_facts_the_nlu_was_unsure_of_gets_its_verdi
     messages, events = await run_action(ActionDefaultAskAffirmation(), tracker, domain)
     assert "아쉽지만" in texts(messages) and "정기소득" in texts(messages)
     assert any(e.get("event") == "active_loop" and e.get("name") is None for e in events)
+
+
+async def test_more_details_in_the_citizens_words(domain) -> None:
+    """"그거 끝나면 돌려받는거 맞죠?" of 기술교육원 → 환급 (끝나면 asks no date)."""
+    cases = (("ask_eligibility", "그거 끝나면 돌려받는거 맞죠?", "technical_school", "환급"),)
+    for intent, now, programme, expected in cases:
+        reply = await _said(QUESTION, intent, now, slots={"programme": programme}, domain=domain, confidence=0.5)
+        assert expected in reply and "물어보신" not in reply, now
+
+
+async def test_the_site_near_a_station_named_by_its_neighbourhood(domain) -> None:
+    """"상계역 근처 사는데 기술교육원 젤 가까운데 어디에요": 북부기술교육원 (노원구 상계동) alone."""
+    text = "상계역 근처 사는데 기술교육원 젤 가까운데 어디에요"
+    reply = await _said(
+        QUESTION, "ask_location", text, [span("programme", "technical_school", text, "기술교육원")], domain=domain, confidence=0.99
+    )
+    assert "북부기술교육원" in reply and "고덕동" not in reply
+
+
+def test_a_count_and_a_yes_no_question_are_two_questions() -> None:
+    """"청년일자리센터에 스터디룸 몇개 있어요? 모의면접도 해줘요?": a count, then whether it offers one (two answers),
+    though the NLU reads both as ask_programme_info."""
+    from actions.questions_apart import questions_apart
+
+    text = "청년일자리센터에 스터디룸 몇개 있어요? 모의면접도 해줘요?"
+    tracker = make_tracker("ask_programme_info", text, [span("programme", "youth_job_centre", text, "청년일자리센터")])
+    first, second = text.split("? ")
+    tracker.latest_message["questions"] = [
+        {"text": first + "?", "start": 0, "end": len(first) + 1, "intent": {"name": "ask_programme_info", "confidence": 0.86}},
+        {"text": second, "start": len(first) + 2, "end": len(text), "intent": {"name": "ask_programme_info", "confidence": 0.87}},
+    ]
+    assert len(questions_apart(tracker)) == 2
