@@ -627,7 +627,9 @@ _SEOUL_BEFORE_DISTRICT = re.compile(r"(?<![가-힣])(?P<place>서울)(?:시|특�
 _RESIDE_AFTER_DISTRICT = re.compile(
     # "중랑구에서 저랑 같이 삽니다": with whom one lives may come between
     # "중랑구 면목동 임대아파트에 혼자 살아요": the neighbourhood and the home may come between too
-    r"(?:\s+[가-힣]{1,5}동\d*)?(?:\s*[가-힣]{0,4}(?:아파트|빌라|원룸|오피스텔|고시원|반지하|주택|자취방|집)(?=\s*(?:에서|에)))?"
+    # ("동작구 노량진 고시원 사는": a neighbourhood without 동 before the home, and no particle before the verb)
+    r"(?:\s+[가-힣]{1,5}동\d*|\s+[가-힣]{2,4}(?=\s*[가-힣]{0,4}(?:아파트|빌라|원룸|오피스텔|고시원|반지하|주택|자취방)))?"
+    r"(?:\s*[가-힣]{0,4}(?:아파트|빌라|원룸|오피스텔|고시원|반지하|주택|자취방|집)(?=\s*(?:에서|에|사는|살|삽니|거주)))?"
     r"(?:\s*(?:에서|에|쪽에서|쪽에|쪽))?\s*(?:(?:저랑|나랑|저희\s*(?:가족|부모님)?(?:이랑|랑|하고|과)|(?:부모님|가족|남편|아내|와이프|엄마|아빠|고모|이모|삼촌|할머니|할아버지|친척|형|누나|언니|오빠|동생|친구|룸메)(?:이랑|랑|하고|과|와))\s*)?"
     r"(?:(?:같이|함께|혼자|지금|계속|쭉|오래|전세로|월세로|전세|월세)\s*)?" + _RESIDE_VERB
     # "마포로 이사 가면": where the citizen will live (a hypothetical is judged as asked)

@@ -301,3 +301,32 @@ def test_a_count_and_a_yes_no_question_are_two_questions() -> None:
         {"text": second, "start": len(first) + 2, "end": len(text), "intent": {"name": "ask_programme_info", "confidence": 0.87}},
     ]
     assert len(questions_apart(tracker)) == 2
+
+
+async def test_leaving_a_course_midway_is_the_deposit_of_the_school_discussed(domain) -> None:
+    """"중간에 그만두면 돈 떼인다던데 무슨말이에요" (heard as unpaid wages) while 기술교육원 is discussed: its 예치환불제."""
+    text = "중간에 그만두면 돈 떼인다던데 무슨말이에요"
+    events = [then("하반기 수업은 언제 시작해요"), bot("[서울시 기술교육원] …"), then(text)]
+    tracker = make_tracker(
+        "situation_unpaid_wages", text, slots={"programme": "technical_school", "last_question": "ask_programme_info"},
+        events=events, confidence=0.34,
+    )
+    reply = texts((await run_action(SITUATION, tracker, domain))[0])
+    assert "예치" in reply and "노동권익센터" not in reply
+
+
+async def test_a_sibling_who_lives_with_the_asker_shares_the_home(domain) -> None:
+    """"같이 사는 동생은 만 36이에요 동생은요?" after 뉴딜일자리's no for "동작구 노량진 고시원 사는 만 40살": a yes (the
+    same home in Seoul), not the question where the sibling lives."""
+    first = "동작구 노량진 고시원 사는 만 40살이에요 뉴딜일자리 지원해볼수 있어요?"
+    text = "같이 사는 동생은 만 36이에요 동생은요?"
+    events = [
+        then(first, [span("residence", "seoul", first, "사는"), span("age", 40, first, "만 40살")]), bot("[뉴딜일자리] 아쉽지만 …"),
+        then(text, [span("age", 36, text, "만 36")]),
+    ]
+    tracker = make_tracker(
+        "inform", text, [span("age", 36, text, "만 36")], events=events, confidence=0.73,
+        slots={"programme": "newdeal_jobs", "last_question": "ask_eligibility", "age": 36, "residence": "seoul"},
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "이용할 수 있어요" in reply
