@@ -859,15 +859,29 @@ MEANT_INSTEAD = re.compile(CORRECTION.pattern + r"|착각|잘못\s*(?:말|물|�
 def place_asked_again(tracker: Tracker, kb: KnowledgeBase) -> Optional[PlaceInfo]:
     """The place the previous question (hours, place, contact, open now) is asked again about: said alone ("합정은??",
     "아 잘못 봤다 북부요"), or the one serving the work just told ("아 아니다 형 요즘 퀵으로 바꿨대요. 퀵 쉼터는요?")."""
+    text = tracker.latest_message.get("text") or ""
+    programme = current_programme(tracker, kb)
+    set_aside = list(NOT_THIS.finditer(text))
+    if (
+        programme is not None and set_aside and len(text) <= QUESTION_LENGTH and question_named(text) is None
+        and not kb.places_in_text(text[set_aside[-1].end():])
+    ):  # "아 서초 말고 퀵기사들 가는 데요" after 서초쉼터's daily users: the site of the work named after the 말고, whatever
+        # was asked (not "퀵이에요 대리 아니고": the work set aside comes last there)
+        after = set_aside[-1].end()
+        workers = [
+            e.get("value") for e in tracker.latest_message.get("entities") or []
+            if e.get("entity") == "worker_type" and int(e.get("start") or 0) >= after
+        ]
+        serving = [p for p in programme.places if p.serves and any(w and w in p.serves for w in workers)]
+        if len(serving) == 1:
+            return serving[0]
     if tracker.get_slot("last_question") not in PLACE_QUESTIONS and not set(previous_questions(tracker)) & set(PLACE_QUESTIONS):
         return None  # (one of several questions asked before may be the place question: "서초쉼터 몇시에 열고 누가 와요?")
     place = place_said_alone(tracker, kb)
-    text = tracker.latest_message.get("text") or ""
     named = kb.places_in_text(text)
     if place is None and len(named) == 1 and MEANT_INSTEAD.search(text) and question_named(text) is None:
         # "아 죄송합니다 제가 착각하였습니다. 퀵서비스 기사들 쉬는 북창쉼터를 여쭈려던 것이었습니다": that place meant
         place = named[0]
-    programme = current_programme(tracker, kb)
     if place is None and programme is not None and len(text) <= QUESTION_LENGTH and THE_SAME_ABOUT.search(text) and (
         question_named(text) in (None, tracker.get_slot("last_question")) and not kb.places_in_text(text)
     ):

@@ -330,3 +330,15 @@ async def test_a_sibling_who_lives_with_the_asker_shares_the_home(domain) -> Non
     )
     reply = texts((await run_action(QUESTION, tracker, domain))[0])
     assert "이용할 수 있어요" in reply
+
+
+async def test_another_site_told_by_the_work_it_serves_gets_the_same_question(domain) -> None:
+    """"아 서초 말고 퀵기사들 가는 데요" after 서초쉼터's daily users: 북창쉼터's line (57명), not what the shelters are."""
+    first, text = "서초쉼터 하루 평균 몇명 써요", "아 서초 말고 퀵기사들 가는 데요"
+    events = [then(first), bot("[休 서울노동자 쉼터] … 서초쉼터: 대리기사, … 일평균 70명 이용."), then(text)]
+    tracker = make_tracker(
+        "inform", text, [span("worker_type", "퀵서비스노동자", text, "퀵기사")], events=events, confidence=0.8,
+        slots={"programme": "rest_area", "place": "서초쉼터", "last_question": "ask_programme_info"},
+    )
+    reply = texts((await run_action(QUESTION, tracker, domain))[0])
+    assert "57명" in reply and "70명" not in reply
