@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.figures_by_year import FOLLOW_UP_LENGTH, figure_in_year, figure_lines, figure_of_another_thing, part_of_figure, total_of_parts
 from actions.question_words import AMONG_LISTED, NOT_COVERED, QUESTION_LENGTH, question_named
-from knowledge.fact_search import ASKING_NOUNS, question_words
+from knowledge.fact_search import ASKING_NOUNS, CITY_AND_DISTRICTS_TOGETHER, question_words
 from knowledge.morphology import GREETING_OPENING, nouns, respell
 from knowledge.queries import (
     POINTS_AT_A_PLACE, RULE_NEEDS, SEOUL, KnowledgeBase, PlaceInfo, ProgrammeInfo, Profile, Verdict, check_eligibility, place_keys,
@@ -183,6 +183,11 @@ ONE_WORD_AGAIN = re.compile(
 )
 # "대학생 개인인데", "저 혼자 하려는데": an individual (programmes for organisations are not for them)
 AN_INDIVIDUAL = re.compile(r"개인(?:인데|이에요|이고|적으로|으로|이|도|은)|저\s*혼자|나\s*혼자|혼자서")
+# "저희 청년 협동조합인데", "우리 단체는 비영리법인이에요": an organisation asking for itself
+AN_ORGANISATION = re.compile(
+    r"(?:저희|우리|울)\s*(?:\S+\s+){0,2}?\S*(?:협동조합|사회적기업|마을기업|자활기업|단체|법인|조합|기관|NPO)"
+    r"(?:인데|이에요|예요|이고|입니다|이라|이라서|은|는|도|에서)"
+)
 # "앗 하반기 물어본거에요", "아니 북부 말한거에요": the citizen corrects a word of their previous question
 CORRECTION = re.compile(
     r"(?:물어본|물어봤|여쭤본|말한|말했|얘기한|질문한)\s*(?:거|건|것|게)|(?:물어본|말한|궁금한)\s*(?:건데|거였)|얘기(?:였|이었)"
@@ -911,10 +916,46 @@ def states_profile_facts(tracker: Tracker) -> bool:
 _ENTITY_FIELDS = {"residence": "seoul_resident", "high_school_senior": "age"}
 
 
+def organisation_told(text: str) -> Optional[bool]:
+    """Whether the message says the asker is an individual (False) or an organisation (True); None if neither."""
+    if AN_INDIVIDUAL.search(text):
+        return False
+    return True if AN_ORGANISATION.search(text) else None
+
+
+def without_groups(tracker: Tracker, text: str) -> str:
+    """The message without the groups it names ("어르신 일자리에 드는 예산": the seniors' line of the bureau's targets, not a
+    programme whose facts happen to count 어르신 among others)."""
+    spans = sorted(
+        (e["start"], e["end"]) for e in tracker.latest_message.get("entities") or []
+        if e.get("entity") == "target_group" and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
+    )
+    for start, end in reversed(spans):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+def count_of_described(tracker: Tracker, kb: KnowledgeBase, text: str) -> Optional[ProgrammeInfo]:
+    """"시랑 구청이 같이 만드는 일자리도 있다던데 그중에 신중년 몫은 몇개에요?": the programme a number is asked of,
+    described by more than the group it names (신중년 alone is the bureau's line for that group); None otherwise."""
+    if not _HOW_MANY.search(text) or not latest_entity_values(tracker, "target_group"):
+        return None
+    described = kb.described_programme(text)
+    if described is None or not (kb.described_programme(without_groups(tracker, text)) or CITY_AND_DISTRICTS_TOGETHER.search(text)):
+        return None
+    return described
+
+
+_HOW_MANY = re.compile(r"몇|얼마")
+
+
 def states_facts_it_judges(tracker: Tracker, programme: ProgrammeInfo) -> bool:
     """Whether the latest message tells a fact one of the programme's rules reads ("직원 스무명 되는 제조업체
-    대표입니다. 서울형 강소기업 …" tells a size no rule of 서울형 강소기업 reads)."""
+    대표입니다. 서울형 강소기업 …" tells a size no rule of 서울형 강소기업 reads; "저희 청년 협동조합인데" tells what a
+    rule for organisations reads)."""
     needed = {RULE_NEEDS.get(rule.kind) for rule in programme.rules}
+    if "is_organisation" in needed and organisation_told(tracker.latest_message.get("text") or "") is not None:
+        return True
     return any(
         _ENTITY_FIELDS.get(e.get("entity"), e.get("entity")) in needed
         for e in tracker.latest_message.get("entities", []) if e.get("entity") in PROFILE_ENTITIES
@@ -1109,7 +1150,7 @@ def profile_from_tracker(tracker: Tracker) -> Profile:
         worker_type=tracker.get_slot("worker_type"),
         high_school_senior=slot("high_school_senior"),
         # "대학생 개인인데 … 지원금 받을 수 있나요?": an individual, not an organisation (said now, not remembered)
-        is_organisation=False if AN_INDIVIDUAL.search(tracker.latest_message.get("text") or "") else None,
+        is_organisation=organisation_told(tracker.latest_message.get("text") or ""),
     )
 
 
@@ -1274,7 +1315,12 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
         if target is not None:  # "그럼 내년 목표는?" right after 공공구매 실적: the bureau's target in that year
             dispatcher.utter_message(text=target)
             return []
-        in_year = figure_in_year(said, before, replies) or figure_in_year(_REMARK_BEFORE.split(said)[-1], before, replies) if before else None
+        remark = said[: len(said) - len(_REMARK_BEFORE.split(said)[-1])]
+        # ("공공기관 납품도 밀어준다던데 올해 실적 어때요" after 마을기업's figure: a remark naming another thing)
+        remark_of_it = not any(n not in before.replace(" ", "") and n not in ASKING_NOUNS for n in nouns(remark) if len(n) >= 2)
+        in_year = figure_in_year(said, before, replies) or (
+            figure_in_year(_REMARK_BEFORE.split(said)[-1], before, replies) if remark_of_it else None
+        ) if before else None
         if in_year is not None:  # "그럼 작년엔?" right after a figure, whatever the NLU made of it
             dispatcher.utter_message(text=in_year)
             return []

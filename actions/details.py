@@ -15,7 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
-    Replies, latest_entity_values, previous_reply, previous_user_text, said_just_before, source_values,
+    Replies, count_of_described, latest_entity_values, previous_reply, previous_user_text, said_just_before, source_values,
 )
 from actions.figures_by_year import asked_year
 from actions.question_words import MEANING_ASKED
@@ -183,6 +183,8 @@ def policy_figure_follow_up(tracker: Tracker, replies: Replies, kb: KnowledgeBas
     opening = replies.opening("utter_policy_figure")
     if not text or text.startswith("/") or not said_just_before(tracker, opening):
         return None
+    if count_of_described(tracker, kb, text) is not None:
+        return None  # "시랑 구청이 같이 만드는 일자리도 있다던데 그중에 신중년 몫은 몇개에요?": a figure of the one described
     said = " ".join(e.get("text") or "" for e in previous_reply(tracker) if (e.get("text") or "").startswith(opening))
     figure = next((f for f in kb.figures() if f.programme_slug is None and f"- {f.display()}" in said), None)
     groups = latest_entity_values(tracker, "target_group")

@@ -179,12 +179,14 @@ def total_of_parts(text: str, before: str, replies: "Replies") -> Optional[str]:
 # ("인원만요?", "서울시 과정만?", "마을기업은요 ㅎ", "멘토링 말고 특강이요": a part named bare)
 _PART_ASKED = re.compile(
     r"몇|얼마|따로|만\s*(?:보면|치면|따지면|하면)|빼고|빼면|쪽(?:으로|은|는|만)|퍼(?:센트)?(?![가-힣])|퍼\s*(?:늘|줄|증가|감소)|%|비율|증가율|규모"
-    r"|만\s*요?\s*[?？]*\s*$|[은는]\s*요\s*[?？ㅎㅋ~!.\s]*$|말고\s*\S+\s*(?:이요|요)\s*[?？]*\s*$"
+    r"|만\s*(?:은|는)?\s*요?\s*[?？]*\s*$|[은는]\s*요\s*[?？ㅎㅋ~!.\s]*$|말고\s*(?:\S+\s+){0,2}\S+(?:이요|요)\s*[?？]*\s*$"
 )
+# "구에서 뽑은거", "구청 사업만", "시 사업으로": the city's or the districts' part of a figure ("시 990명, 자치구 9,119명")
+_CITY_OR_DISTRICT_PART = re.compile(r"(?<![가-힣])(?:(?P<gu>(?:자치)?구(?:청)?)|(?P<si>(?:서울)?시(?:청)?))(?=에서|에|가|는|만|이|쪽|\s|$|요)")
 _RATE_ASKED = re.compile(r"퍼(?:센트)?(?![가-힣])|몇\s*퍼|%|비율|증가율|감소율")
 _UNTIL_ASKED = re.compile(r"몇\s*년\s*까지|언제\s*까지|몇\s*년도\s*까지")
 # nouns of a follow-up that name no part ("쓴 사람만", "지금까지", "작년엔 하루")
-_NOT_A_PART = frozenset({"사람", "지금", "작년", "올해", "하루", "그중", "따로", "얼마", "숫자", "정도", "배정", "편성", "배분", "투입", "규모"})
+_NOT_A_PART = frozenset({"사업", "금액", "총액", "액수", "사람", "지금", "작년", "올해", "하루", "그중", "따로", "얼마", "숫자", "정도", "배정", "편성", "배분", "투입", "규모"})
 _NUMBER_AFTER = r"[^0-9—\n]{0,10}?[0-9][0-9,.]*"
 
 
@@ -205,6 +207,10 @@ def part_of_figure(text: str, before: str, replies: "Replies", programme_words: 
     known = _named_in(said, before)
     # "계획 말고 지금 실제로 …": what is set aside names no line the question asks for
     aside = _SET_ASIDE.search(text)
+    whose = [m for m in _CITY_OR_DISTRICT_PART.finditer(text) if not aside or m.start() > aside.start()]
+    if whose and not known:  # "그중에 구에서 하는 사업만 따지면요": the line's part for the districts (or the city)
+        part = "구" if whose[-1].group("gu") else "시"
+        said, known = said + [part], [part]
     words_aside = text[: aside.start()].split() if aside else []
     set_aside = re.sub(r"(?:은|는|이|가|을|를|도)$", "", words_aside[-1]) if words_aside else ""
     if len(set_aside) >= 2:
@@ -235,8 +241,10 @@ def part_of_figure(text: str, before: str, replies: "Replies", programme_words: 
         # "육아휴직 대체인턴 그거는 총 몇명": the line whose label names all it says (beyond the programme's own name)
         if not chosen and all(noun not in name.group(1).replace(" ", "") for noun in said):
             chosen = [line for line in whole if all(noun in line.label.replace(" ", "") for noun in said) and _kind_fits(text, line)]
-    elif not said and len(lines) == 1 and _AMOUNT_ASKED.search(text) and _TOTAL_MONEY_ASKED.search(text) and _kind_fits(text, lines[0]):
-        chosen = lines  # "돈은 총 얼마 모였는데" right after the one amount: that figure again
+    elif not said and len(lines) == 1 and _AMOUNT_ASKED.search(text) and _TOTAL_MONEY_ASKED.search(text) and (
+        _kind_fits(text, lines[0]) or re.search(r"[0-9]\s*(?:억원|백만원|만원)", lines[0].line)
+    ):  # "돈은 총 얼마 모였는데" right after the one amount, "그건 총 금액이 얼마에요" after a count with its sum: that line
+        chosen = lines
     if len(chosen) != 1:
         return None
     return _line_reply(before, chosen[0], replies)
@@ -244,7 +252,9 @@ def part_of_figure(text: str, before: str, replies: "Replies", programme_words: 
 
 # "사업개발비 지원은여?", "그럼 마을기업은요?": a thing named alone, asked the same as before
 _THING_ASKED = re.compile(
-    r"^\s*(?:그럼\s*|그러면\s*|아\s*)?(?P<thing>[가-힣A-Za-z0-9·]+(?:\s+[가-힣A-Za-z0-9·]+)?)\s*(?:은|는)\s*(?:요|여|용)?\s*[?？~!.]*\s*$"
+    # ("아 인건비 말고 사업개발비 지원이요": the thing after what it sets aside)
+    r"^\s*(?:그럼\s*|그러면\s*|아\s*|아니\s*)?(?:[가-힣]+\s*(?:말고|말구)\s+)?(?P<thing>[가-힣A-Za-z0-9·]+(?:\s+[가-힣A-Za-z0-9·]+)?)"
+    r"\s*(?:(?:은|는)\s*(?:요|여|용)?|(?<=[가-힣])(?:이요|요))\s*[?？~!.]*\s*$"
 )
 
 

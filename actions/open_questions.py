@@ -37,7 +37,7 @@ from actions.question_words import (
 )
 from knowledge.fact_search import ASKING_NOUNS
 from knowledge.morphology import nouns
-from knowledge.queries import KnowledgeBase
+from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
 # what a greeting says ("안녕하세요", "하이", "hello")
 GREETING = re.compile(r"안녕|하이|헬로|반가|hello|hi\b|hey|ㅎㅇ|여보세요|처음\s*뵙", re.IGNORECASE)
@@ -108,6 +108,12 @@ OPENING_ASKED = re.compile(r"생기|생겨|생긴|개소|개관|오픈|문\s*(?:
 QUANTITY_OF = re.compile(r"(?P<what>[가-힣A-Za-z]{2,})\s*(?:은|는|이|가)?\s*(?:얼마|몇)")
 
 
+def opening_told_of(kb: KnowledgeBase, programme: Optional[ProgrammeInfo], text: str) -> bool:
+    """Whether a fact of ``programme`` shares a distinctive word with a question of when something opens."""
+    hits = kb.fact_index().search(text, programme.slug, limit=1) if programme is not None else []
+    return bool(hits and hits[0].matched)
+
+
 class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
     """An out-of-scope message may still be about the programme in context ("5층엔 뭐 들어와요?", "거기 주소는??")
     or name a fact outright ("공정무역 도시 인증은 언제예요?"); otherwise it is out of scope."""
@@ -173,7 +179,9 @@ class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
         sure = confidence >= SURE_OUT_OF_SCOPE and not (
             BACK_REFERENCE.search(text) or is_bare_question(text)
             # "헐 완전 반대편이네ㅋㅋ 언제 생기는데요" right after where a site will be: when, of it (a remark before)
-            or (asks_for_a_date(text) and OPENING_ASKED.search(text) and tracker.get_slot("place") is not None)
+            or (asks_for_a_date(text) and OPENING_ASKED.search(text) and (
+                tracker.get_slot("place") is not None or opening_told_of(kb, current_programme(tracker, kb), text)
+            ))  # ("전담 센터도 생긴다던데 언제 생겨" about 감정노동 보호: when its centre opens, which its facts say)
         )
         if (sure and kb.fact_index().unknown_nouns(text)) or (
             confidence >= UNSURE_OUT_OF_SCOPE and len(kb.fact_index().unknown_nouns(text, whole=True)) >= FOREIGN_TOPIC_WORDS
@@ -282,6 +290,10 @@ class ActionAnswerCapabilities(KnowledgeAction):
         return []
 
 
+# "ㄴㄴ …", "그건 됐고 …": a no (or the last subject dismissed) that opens a new question
+DISMISSED_FIRST = re.compile(r"^\s*(?:ㄴㄴ|노노|아니(?:요|오)?|아뇨|그건\s*(?:됐고|됐구|그렇고)|됐고)[\s,.!~]+(?=\S\S)")
+
+
 class ActionAcknowledge(KnowledgeAction):
     """"네", "ㅇㅇ" outside a question: an acknowledgement; but "사진은 ㅇㅇ?" (the NLU heard the ㅇㅇ) names a
     detail of the programme being discussed."""
@@ -309,6 +321,11 @@ class ActionAcknowledge(KnowledgeAction):
             # "아 아니 그거 말고 좋은일자리 국제포럼이요" (heard as a no): the last question, about the programme named
             return ActionAnswerProgrammeQuestion().answer(dispatcher, tracker, replies, kb)
         named = mentioned_programme(tracker, kb) if not text.startswith("/") else None
+        rest = text[DISMISSED_FIRST.match(text).end():] if DISMISSED_FIRST.match(text) else ""
+        if named is not None and rest and any(n not in ASKING_NOUNS for n in nouns(rest)):
+            # "ㄴㄴ 마을노무사 지원 사업장수" (heard as a no): what follows the no asks about the programme named
+            asked = question_named(rest) or "ask_programme_info"
+            return ActionAnswerProgrammeQuestion().respond(dispatcher, tracker, replies, kb, asked, asked, named)
         if named is not None and NOT_THIS.search(text) and ASKS_SOMETHING.search(text):
             # "아니 그거 말고 뉴딜일자리요 그건 뭐하는건데" (heard as a no): the question asked, about the one named
             asked = question_named(text) or "ask_programme_info"
@@ -330,6 +347,11 @@ class ActionAcknowledge(KnowledgeAction):
             events = answer_about_current_programme(dispatcher, tracker, replies, kb, any_question_named=True)
             if events is not None:
                 return events
+        found = detail_answer(replies, kb, None, rest, say_unknown=False) if named is None and rest and (
+            ASKS_SOMETHING.search(rest) or asks_for_a_figure(rest)
+        ) else None
+        if found is not None:  # "그건 됐고 특성화고 멘토스쿨 몇명 참여했어요" (heard as a no): a fact asked of its own
+            return say_detail(dispatcher, found) + [SlotSet("programme", found[1].slug)]
         dispatcher.utter_message(response=self.reply)
         return []
 

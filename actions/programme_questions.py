@@ -48,14 +48,14 @@ from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_tex
 from actions.fits import answer_about_fits, fit_line, told_to_be_employer, utter_fits, utter_for_employers_hiring, utter_jobs_for_group
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
-    ADDRESS_FACT, ADDRESS_WORDS, AMONG_LISTED, APPLY_WORDS, PLAN_ASKED, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, FREE_ASKED,
+    ADDRESS_FACT, ADDRESS_WORDS, AMONG_LISTED, APPLY_WORDS, PLAN_ASKED, ASKS_IF_I_CAN, MAY_APPLY, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, FREE_ASKED,
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, ENDS_ASKED, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS,
     NEARBY_WORDS, NEAR_NOT_NEARLY, OBLIGATION_ASKED,
     NOT_COVERED, PARKING_ASKED, PERSON_ASKS_IF_ELIGIBLE, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, SITE_IN_DISTRICT_ASKED,
     WAGE_WORDS, WHO_FOR,
     WHO_RUNS_WORDS, is_bare_question,
     question_named,
-    question_sentence, asking_sentence, wage_asked,
+    question_sentence, asking_sentence, story_question, wage_asked,
     APPLYING_WORDS, COMPARED, FIELD_OF, PRICE_WORDS, REQUIREMENT,
 )
 from knowledge.clauses import QUESTION_WORD
@@ -696,9 +696,16 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if figure is not None:  # "지금까지 얼마나 채웠어" right after the city's jobs target: what is achieved of it
             dispatcher.utter_message(text=figure)
             return []
-        group_jobs = utter_jobs_for_group(dispatcher, tracker, replies, kb, outright=True) if named is None else None
+        # (not "시랑 구청이 같이 만드는 일자리도 있다던데 그중에 신중년 몫은 몇개에요?": a figure of the one described)
+        described = context.count_of_described(tracker, kb, text) if named is None else None
+        group_jobs = utter_jobs_for_group(dispatcher, tracker, replies, kb, outright=True) if named is None and described is None else None
         if group_jobs is not None:  # "장애인 일자리도 서울시에서 해주나요?", "여성쪽은 목표가 몇 개에요?": the group's target
             return group_jobs
+        found = detail_answer(replies, kb, described, text, say_unknown=False) if described is not None else None
+        if found is not None and found[1].slug == described.slug:
+            return say_detail(dispatcher, found, self._next_steps(replies, described, "ask_programme_info")) + [
+                SlotSet("programme", described.slug)
+            ]
         comparison = self.comparison(replies, tracker, kb, named or current_programme(tracker, kb))
         if comparison is not None:  # "북창쉼터랑 서초쉼터 중에 어디가 더 넓어요?": the winner and every value
             dispatcher.utter_message(text=comparison)
@@ -817,7 +824,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return self.respond(dispatcher, tracker, replies, kb, intent, question, offering[0])
         if len(listed) > 1 and (
             is_bare_question(text) or (len(text) <= QUESTION_LENGTH and COST_WORDS.search(text) and not WAGE_WORDS.search(text))
-        ):
+        ) and "예산" not in text:  # ("어르신 일자리에 드는 예산은 얼마나 돼요": the city's budget, no price to pay)
             # "무료죠?", "상담 받는데 돈 들어요? 알바라 여유가 없어서" right after a list of labour advice: what each
             # of them costs, as far as the report says
             return self._cost_of_each(dispatcher, replies, kb, listed)
@@ -1145,6 +1152,12 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             intent = question = "ask_programme_info"  # "그중에 지금 일하고 있는 사람은?" of 뉴딜일자리: how many, now
         if question in ("ask_hours", "ask_open_now") and OPERATING_MONEY.search(text) and not CLOCK_ASKED.search(text):
             intent = question = "ask_programme_info"  # "운영자금 대출 같은것도 돼요?": money to run a business, not hours
+        if programme is None and states_profile_facts(tracker) and (MAY_APPLY.search(text) or ASKS_IF_I_CAN.search(text)) and not re.search(
+            r"어떻게|어케|어디|언제|뭐|뭘|무슨", text
+        ):  # "구직등록은 해두셨대요 그럼 신청 되는거죠?" right after what fits: the listed one whose rule reads the fact told
+            programme = next(
+                (p for p in programmes_just_listed(tracker, kb) if p.checkable_rules and states_facts_it_judges(tracker, p)), None
+            )
         judged = programme is not None and bool(programme.checkable_rules)  # without rules there is nothing to judge by
         if (
             programme is not None and (tracker.get_slot("last_question") == "ask_location" or NEAR_HOME.search(text))
@@ -1172,11 +1185,22 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         where_to = (question_named(text) == "ask_location" and "어디" in text) or (  # ("딸은 강동 살아요 걔는 어디로 다니면 되나")
             bool(latest_entity_values(tracker, "district")) and bool(SITE_IN_DISTRICT_ASKED.search(text))  # ("처남은 노원 사는데 그쪽에도 있어요?")
         )
+        if (
+            judged and programme is not None and any(rule.kind == "organisation" for rule in programme.rules)
+            and context.organisation_told(text) is not None and not QUESTION_WORD.search(text)  # (not "… 최대 얼마까지 받을 수 있어요?")
+            and (MAY_APPLY.search(text) or ASKS_IF_I_CAN.search(text) or ASKS_IF_I_QUALIFY.search(text))
+        ):  # "제 친구는 단체 없이 그냥 개인이에요 … 혼자 신청되나요": a programme for organisations, asked of an individual
+            return self.judge(dispatcher, tracker, replies, kb, programme)
         if judged and states_profile_facts(tracker) and not asks_what_it_is and not asks_contact and (
-            (intent == "inform" and not where_to) or not ASKS_SOMETHING.search(text) or ASKS_IF_I_QUALIFY.search(text)
+            (intent == "inform" and not where_to) or not ASKS_SOMETHING.search(text) or ASKS_IF_I_QUALIFY.search(story_question(text))
             or (intent == "ask_programme_info" and states_facts_it_judges(tracker, programme))
             # "공근 신청하고싶은데 62살 서울살고 소득업고 일없어요 구직등록은 안햇어요": whether they can, first
             or (intent == "ask_how_to_apply" and states_facts_it_judges(tracker, programme) and len(profile_facts_told(tracker)) >= 3)
+            # "뉴딜 40 은평 거주 신청됨?": whether one may apply, with the facts its rules read
+            or (
+                intent == "ask_how_to_apply" and states_facts_it_judges(tracker, programme) and MAY_APPLY.search(text)
+                and not re.search(r"어떻게|어케|어디|언제|뭐|뭘|무슨", text)
+            )
             # "마을노무사 우리 가게 되요? 5명 이에요" (where it is, to the NLU): a fact its rules read, and "되요?"
             or (
                 states_facts_it_judges(tracker, programme) and ASKS_IF_I_CAN.search(text) and not question_named(text)
@@ -1376,7 +1400,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         )
         feature_done = (  # "뉴딜일자리 하면 4대보험 들어줘요?": something done for the citizen, asked yes or no
             intent in ("ask_programme_info", "inform") and len(text) <= QUESTION_LENGTH
-            and bool(re.search(r"(?:해|들어|넣어|챙겨)\s*(?:줘요|주나요?|주죠|줌|줘)\s*[?？]*\s*$", text))
+            and bool(re.search(r"(?:해|들어|넣어|챙겨|빌려)\s*(?:줘요|주나요?|주죠|줌|줘)\s*[?？]*\s*$", text))  # ("구두랑 가방도 같이 빌려줘요?")
             and not re.search(r"뭐|뭘|무슨|어떤|어디|언제|몇|얼마|누가|누구", text)
             and mentioned_programme(tracker, kb) is not None  # (not "거기는 시청에서 직접 하는거에요? 공무원이 상담해줘요?")
         )

@@ -134,6 +134,12 @@ ASKS_IF_I_CAN = re.compile(
     r"(?:빌릴|받을|쓸|이용할|신청할|참여할|들어갈|다닐|보낼|할|해\s*볼|다니실|받으실|이용하실|신청하실|참여하실|하실)\s*수\s*(?:있|없)(?!는\s*(?:데|곳)\s*(?:도|가|는|이)?\s*(?:있|없|어디))|(?<!얼마나\s)(?<!얼마나)(?<!얼마\s)(?<!어떻게\s)(?<!어떻게)(?:돼|되요|되나|될까)요?\s*(?:[?？]|$)|(?:됨|되냐|됨요|되남)\s*[?？]?"
     r"|(?<![가-힣])가능(?:해요|한가요|할까요|하나요|한지요?|함|해|요)?\s*[?？]+\s*$"  # "… 만 36살이고 마포구 살아요 취준중 가능?"
 )
+# "신청됨?", "신청 가능?", "신청되나요": whether one may apply, not how
+# ("구직등록 해놨으면 되는거에요?", "낼 구직등록하고오면 신청되는거죠?": whether that is enough)
+MAY_APPLY = re.compile(
+    r"신청\s*(?:이|은)?\s*(?:됨|되나|돼요|되요|될까|되냐|되는지|되는\s*(?:거|건)|가능|ㄱㄴ)|(?:으면|면)\s*(?:다\s*)?되는\s*(?:거|건)"
+    r"|(?:바로|그럼|이제|그러면)\s*되는\s*(?:거|건)"  # ("구직등록은 벌써 하셨어요. 그럼 바로 되는 거예요?")
+)
 # a student about to finish school: a fact some rules read ("고교졸업예정자"), though no slot holds it
 STUDENT_WORDS = re.compile(r"고\s*3|고등학생|고딩|졸업\s*(?:예정|전|하기\s*전|앞두)")
 # "그럼 저희는 어디에 물어봐야 돼요?" after a "no": where else to go
@@ -247,6 +253,8 @@ FOLLOW_UP_LENGTH = 24
 # a question this short, asked while a programme is discussed, is about it even if the NLU heard a situation or a
 # general "does it also …?" ("자격증도 나오는 거예요?")
 QUESTION_LENGTH = 30
+# longer than this, a message is a story: a question inside it does not replace the list of help
+STORY_LENGTH = 60
 # "끝나는건", "닫는 시간은?": the other end of the hours (or of the dates) just given
 ENDS_ASKED = re.compile(r"^\W*(?:그럼\s*|아\s*)?(?:끝나는|닫는|마치는|문\s*닫는)\s*(?:건|거|게|시간)\S{0,3}\W*$")
 
@@ -322,6 +330,7 @@ APPLYING_WORDS = re.compile(r"신청|접수|지원\s*하|등록|가입|방법|�
 
 
 _SENTENCE_END = re.compile(r"(?<=[?？!.。,])\s+")  # (a clause after a comma too: "…닫아 잃었는데, 저도 되겠습니까?")
+_STORY_SENTENCE_END = re.compile(r"(?<=[?？!.。,])\s+|(?<=[요다])\s+(?=[가-힣])")
 # how a sentence asking something ends ("…문을 엽니까", "…되겠습니까", "…있는지요")
 _ASKING_END = re.compile(r"(?:[?？]|까|나요|가요|는지요?|알려\s*주\S*|주시오|줘|주세요|냐고|냐구|냐)\s*[.!~ㅡ]*$")  # ("열려있냐고!!")
 
@@ -332,6 +341,17 @@ def asking_sentence(text: str) -> str:
     sentences = [sentence for sentence in re.split(r"(?<=[?？!.。])\s+", text.strip()) if sentence]
     asking = [sentence for sentence in sentences if _ASKING_END.search(sentence)]
     return (asking or sentences or [""])[-1]
+
+
+def story_question(text: str) -> str:
+    """What a story asks: its question sentence when the message is a story ("…월급 두달치도 못받고 나왔어요 … 어디
+    있어요?" asks where, not whether they may), else the whole message."""
+    if len(text) <= STORY_LENGTH:
+        return text
+    # (phone-typed stories end their sentences without a full stop: "…못받고 나왔어요 그건 그거고 …")
+    sentences = [sentence for sentence in _STORY_SENTENCE_END.split(text.strip()) if sentence]
+    asking = [sentence for sentence in sentences if _ASKING_END.search(sentence)]
+    return (asking or sentences or [text])[-1]
 
 
 def question_sentence(text: str) -> str:

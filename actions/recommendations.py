@@ -16,11 +16,11 @@ from actions.questions_apart import AnswersQuestionsApart
 from actions.details import asks_for_a_date, detail_answer, policy_figure_answer, say_detail
 from actions.question_words import (
     AMONG_THEM_FREE, AMONG_THEM_PAID, ASKS_IF_I_CAN, ASKS_IF_I_QUALIFY, ASKS_WHAT_FITS, BACK_REFERENCE, EVERYTHING_ASKED,
-    HIRING, LEARN_WHILE_EARNING, NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, question_named,
+    HIRING, LEARN_WHILE_EARNING, NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, STORY_LENGTH, question_named,
 )
 from actions.fits import answer_about_fits, told_to_be_employer, utter_fits, utter_for_employers, utter_for_employers_hiring, utter_jobs_for_group
 from actions.programme_questions import ASKS_SOMETHING, POLICY_FIGURE_STRONG, ActionAnswerProgrammeQuestion, services_named
-from actions.situations import BUREAU_FIGURE_ASKED, PROFILE_SITUATIONS, STORY_LENGTH, ActionAnswerSituation
+from actions.situations import BUREAU_FIGURE_ASKED, PROFILE_SITUATIONS, ActionAnswerSituation
 from knowledge.queries import KnowledgeBase, Verdict, check_eligibility
 
 # below this confidence a recommendation that asks when / where / how much is a question about the programme in context

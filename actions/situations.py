@@ -29,7 +29,7 @@ from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
     AMONG_LISTED, ASKS_IF_I_CAN, ELIGIBILITY_WORDS, ASKS_IF_I_QUALIFY, BACK_REFERENCE, EVERYTHING_ASKED, FEATURE_QUESTION, FOLLOW_UP_LENGTH,
     FREE_ASKED, ITEMS_LENT, NEARBY_WORDS, NOT_COVERED, PERSON_ASKS_IF_ELIGIBLE, POINTS_BACK, QUESTION_LENGTH, STUDENT_WORDS, WHO_FOR, WHO_RUNS_WORDS, only_tells_of_work,
-    APPLIES_TO_ASKED, PENALTY_ASKED, SITE_IN_DISTRICT_ASKED, question_named, question_sentence, wage_asked,
+    APPLIES_TO_ASKED, PENALTY_ASKED, SITE_IN_DISTRICT_ASKED, STORY_LENGTH, question_named, question_sentence, wage_asked,
 )
 from knowledge.clauses import QUESTION_WORD
 from knowledge.fact_search import DISTINCTIVE_IDF, question_bigrams, question_words
@@ -119,8 +119,6 @@ BUREAU_FIGURE_ASKED = re.compile(r"몇|얼마|목표|규모|예산|실적")
 CAN_I = re.compile(r"(?:수\s*있|되)겠(?:네요|죠|지요|습니까|나요|어요)")
 # a question sharing this many of the report's rare words with the programme discussed quotes it
 QUOTED_WORDS = 3
-# longer than this, a message is a story: a question inside it does not replace the list of help
-STORY_LENGTH = 60
 
 
 def after_the_programme(tracker: Tracker, text: str, sentence: str) -> str:
@@ -160,6 +158,8 @@ def asked_question(tracker: Tracker, text: str) -> Optional[str]:
 PAYING_ASKED = re.compile(r"돈\s*(?:을\s*|이\s*)?(?:내|들|드나|받나|받아요)|비용\s*(?:이\s*)?(?:들|드|있|나가)|유료")
 # "그럼 면접정장 빌리는건요?", "정장은요?": the same question (as before) of another thing
 ASKED_IN_TURN = re.compile(r"(?:은|는|도|건)\s*(?:요|여)?\s*[?？!.~]*$")
+# "긴 과정 말고 짧게 배우는 과정도 있읍니까": whether it has another kind of what was set aside, not a correction
+OTHER_KIND_ASKED = re.compile(r"(?:말고|말구)\s.*도\s*(?:있|따로\s*있)(?:어요|나요|습니까|읍니까|을까요|어|나|냐|음|니)")
 # a year named ("작년", "올해", "2017년")
 A_YEAR = re.compile(r"작년|올해|내년|재작년|전년|금년|\d{4}\s*년|[’']\d{2}\s*년")
 # "…걱정인데 미세먼지 …": a remark, then the question
@@ -374,6 +374,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "28살 서울 … 면접정장도없고 … 나같은사람 받을수있는거 다 말해봐": all that fits them, not one verdict
             return utter_fits(dispatcher, tracker, replies, kb)
         asked_of = mentioned_programme(tracker, kb)
+        asked_part = after_the_programme(tracker, text, question_sentence(text))
         helping = kb.for_situation(situation)
         if asked_of is None and helping and not WHICH_ASKED.search(text) and not tracker.get_slot("programme"):
             # "낼 면접이라 정장 빌려야되는데 만 36살이고 마포구 살아요 취준중 가능?": the one made for the situation
@@ -388,8 +389,8 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, primary)
         if (
             asked_of is not None and asked_of.rules and states_facts_it_judges(tracker, asked_of)
-            and (ASKS_IF_I_QUALIFY.search(text) or ASKS_IF_I_CAN.search(text)) and not EVERYTHING_ASKED.search(text)
-        ):  # (but "… 협동조합 창업 준비해요. 제가 받을수 있는거 싹다 알려주세요" asks for all of the help)  # "마을 노무 사 요 우리 가게 직원 이 열두 명 인데 받을 수 있어요" (a small workplace to the NLU): its verdict
+            and (ASKS_IF_I_QUALIFY.search(asked_part) or ASKS_IF_I_CAN.search(asked_part)) and not EVERYTHING_ASKED.search(text)
+        ):  # (in a story, of what it asks after the programme's name: not "월급 두달치도 못받고 나왔어요 … 어디 있어요?")  # (but "… 협동조합 창업 준비해요. 제가 받을수 있는거 싹다 알려주세요" asks for all of the help)  # "마을 노무 사 요 우리 가게 직원 이 열두 명 인데 받을 수 있어요" (a small workplace to the NLU): its verdict
             return ActionAnswerProgrammeQuestion().judge(dispatcher, tracker, replies, kb, asked_of)
         named_here = kb.programmes_in_text(text)
         offered = (
@@ -740,7 +741,10 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             # "만 15살이고 서울 살아요. 기술교육원 들어갈 수 있어요?" / "소셜벤처 지원은 어떤 게 있나요": about that one;
             # "쉰여덟 먹은 가장입니다. 서초 쪽에 대리기사들 쉬는 곳 … 몇시부터 문을 엽니까?": the question it asks
             question = asked if asked in (*ANSWERED_IN_A_STORY, "ask_eligibility") else "ask_programme_info"
+            asking = after_the_programme(tracker, text, question_sentence(text))
             if (wage_asked(text) or FEE_WORDS.search(question_sentence(text))) and len(text) <= STORY_LENGTH or (
+                asking != question_sentence(text) and wage_asked(asking)  # ("…공공근로라도 해볼까 하는데 하루 일당 얼마 받아요?")
+            ) or (
                 PAYING_ASKED.search(question_sentence(text)) and not named.cost
             ):  # ("… 사장님이 노무상담 받아보신대요. 마을노무사 부르면 돈 내요?": a cost the report does not give, 120)
                 # "공공근로를 하면 하루 일당이 얼마나 나오는지 알고 싶습니다": its pay (120); "함께누리몰에 … 입점하면
@@ -788,6 +792,7 @@ class ActionAnswerSituation(AnswersQuestionsApart):
         corrected = (
             (CORRECTION.search(text) or NOT_THIS.search(text)) and last and len(text) <= STORY_LENGTH
             and not BESIDES.search(text)  # ("정장 말고 또 해주는거 있어요?": what else it does)
+            and not OTHER_KIND_ASKED.search(text)  # ("긴 과정 말고 짧게 배우는 과정도 있읍니까": another kind of it)
         )
         # ("제가 말한건 취업상담 해주는 카페였어요": the one described, not the one made for the situation heard)
         meant = named or (kb.described_programme(text) if corrected else None) or primary

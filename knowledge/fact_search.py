@@ -76,15 +76,19 @@ ANSWER_KINDS: Dict[str, Tuple[re.Pattern, re.Pattern]] = {
             r"(?:가서|가도|가면)\s*(?:들|참석|볼)|(?:참석|참가|참여)할\s*수|(?<!수업\s)(?<!수업)(?<!강의\s)(?<!강의)들을\s*수|얼마나\s*(?:왔|와|참석|참여|모였)|"
             r"(?:바뀐|된|전환된|받은|참여한|이용한)\s*사람|(?:전환|정규직화?)\S*\s*얼마나|"
             r"(?:일하고|참여하고|근무하고)\s*있는\s*(?:사람|분|인원)(?:은|이|수)?\s*(?:[?？]|몇|얼마|$)|" + guessed_count("명|분")
+            # "참여자수", "위촉 인원수는": a number of people named by its noun and 수
+            + r"|(?:인원|참여자|참가자|이용자|수료자|회원|노무사|상담사|보호관)\s*수(?:는|가|도|요|만|예요|에요)?(?![가-힣])"
         ),
         re.compile(r"\d[\d,]*\s*명"),
     ),
     "count": (  # "스터디룸 13" (a room listed with its number) counts too
         re.compile(
-            r"몇\s*(군데|개|곳|개소|건|대(?!\s*몇)|회)|몇\s*번\s*(?:했|해|운영|하)|(?:몇|\d)\s*(?:개나|건이나)|군데|얼마나\s*(?:했|해|많이|처리|이용)"
-            r"|많이들?\s*(?:받|처리)|" + guessed_count("건|개|곳|군데|개소")
+            r"몇\s*(군데|개(?!월)|곳|개소|건|대(?!\s*몇)|회)|몇\s*번\s*(?:했|해|운영|하)|(?:몇|\d)\s*(?:개나|건이나)|군데|얼마나\s*(?:했|해|많이|처리|이용)"
+            r"|많이들?\s*(?:받|처리)|(?:상담|교육|컨설팅)\S{0,2}\s*많이\s*(?:해요|하나|하냐|했|해\s*[?？])|" + guessed_count("건|개|곳|군데|개소")
+            # "지원 사업장수", "총 사업수", "상담 건수는": a count named by its noun and 수
+            + r"|(?:사업장|사업|기업|업체|기관|단체|센터|조합|일자리|개소|학과|과정|쉼터|카페|건)\s*수(?:는|가|도|요|만|예요|에요)?(?![가-힣])"
         ), re.compile(
-            r"\d[\d,]*\s*(개소|개|곳|건|회(?!\s*차))|[가-힣](?:룸|실|홀)\s*\d+(?![\d,]*\s*명)"
+            r"\d[\d,]*\s*(개소|개(?!월)|곳|건|회(?!\s*차))|[가-힣](?:룸|실|홀)\s*\d+(?![\d,]*\s*명)"
             r"|(?:업체|기관|법인|단체)[^:：]{0,12}[:：]\s*[^,]+,\s*[^,]+"  # (named organisations listed: "운영업체: A, B, C")
         ),
     ),
@@ -182,7 +186,7 @@ ASKING_NOUNS = frozenset(
     내년 후년 제한 일반 일반인 홈피 오픈 날짜 차이 요청 그때 미안 주세요 이름 명칭 추천 리스트 정리 목록 물건
     걱정 고민 문제 상황 사정 형편 마음 부담 어려움 스트레스 필요 생각 때문 사실 지원 개인 시청 소식 뉴스 건물
     농담 장난 일부 기간 규모 다요 모두 전부 각각 전체 개야 개임 개냐 명야 명임 명이냐 합치 합계 가정 가족 집안 범위
-    실적 목표 목표치 수치 통계 숫자 개수 갯수 도요 가요 기때
+    실적 목표 목표치 수치 통계 숫자 개수 갯수 도요 가요 기때 전담 따로
     """.split()
 )
 # a place name ("관악구", "강남역"): where, which the location answers say, not what is asked about
@@ -206,6 +210,10 @@ NUMBER_KINDS = ("people", "count", "amount", "rate", "floor", "age", "duration",
 
 # what citizens say for the report's words ("빨간 날" is a 공휴일, "헤메" is 헤어메이크업)
 QUESTION_SYNONYMS = {
+    "공공기관 납품": "공공구매", "공공기관에 납품": "공공구매", "관공서 납품": "공공구매", "관공서에 납품": "공공구매", "납품": "구매",
+    "짧게 배우는": "단기과정", "짧은 과정": "단기과정", "짧게 배울": "단기과정",
+    "뭘 가르쳐": "무슨 교육", "뭐 가르쳐": "무슨 교육", "뭘 가르치": "무슨 교육", "뭐 가르치": "무슨 교육",
+    "뭘 쓸 수 있": "무슨 공간", "뭘 쓸수있": "무슨 공간", "뭐 쓸 수 있": "무슨 공간", "뭐 쓸수있": "무슨 공간",
     "빨간날": "공휴일", "빨간 날": "공휴일", "헤메": "헤어메이크업", "법적": "법률", "대출": "융자",
     "국비 과정": "국가 과정", "국비과정": "국가과정", "우리 구": "구별", "우리구": "구별", "저희 구": "구별",
     "구마다": "구별", "동네마다": "구별", "동네별": "구별", "자치구마다": "자치구별", "자금": "융자", "외국": "해외", "맡아서": "위탁", "맡는": "위탁",
@@ -295,7 +303,7 @@ _PER = re.compile(r"(?<=[가-힣]{2})당(?![가-힣])")
 
 
 # "시랑 구청이 같이", "서울시하고 자치구가 함께": the report's 서울시와 자치구가 함께 (시-구 협력 일자리)
-_CITY_AND_DISTRICTS = re.compile(r"(?:서울)?시(?:랑|와|하고|가)\s*(?:자치)?구(?:청)?(?:이|가|랑|와|하고)?\s*(?:같이|함께)")
+CITY_AND_DISTRICTS_TOGETHER = re.compile(r"(?:서울)?시(?:랑|와|하고|가)\s*(?:자치)?구(?:청)?(?:이|가|랑|와|하고)?\s*(?:같이|함께)")
 
 
 # "시랑 구가", "시하고 구청이": the city and the districts, named together
@@ -336,7 +344,7 @@ def without_set_aside(question: str) -> str:
 
 def question_words(text: str) -> List[str]:
     """The words of a question, each without its particle, in the report's words."""
-    text = _CITY_AND_DISTRICTS.sub("서울시와 자치구가 함께", text.lower())
+    text = CITY_AND_DISTRICTS_TOGETHER.sub("서울시와 자치구가 함께", text.lower())
     for said, written in QUESTION_SYNONYMS.items():
         if said in SYNONYM_NOT_BEFORE:
             text = re.sub(re.escape(said) + SYNONYM_NOT_BEFORE[said], written, text)
@@ -462,7 +470,7 @@ class FactIndex:
         # in a story ("딸이 낮에는 편의점에서 아르바이트를 하거든요. 저녁에 듣는 수업도 있나요?") what is asked is in
         # the last sentence; the others tell the situation
         said = without_set_aside(question) if whole else asking_part(without_set_aside(question))
-        question = _CITY_AND_DISTRICTS.sub("서울시와 자치구가 함께", said)
+        question = CITY_AND_DISTRICTS_TOGETHER.sub("서울시와 자치구가 함께", said)
         for words, written in QUESTION_SYNONYMS.items():
             question = question.replace(words, written)
         return [
@@ -530,7 +538,7 @@ class FactIndex:
         grams = self._programme_bigrams.get(programme_slug, set())
         question = without_set_aside(question)
         said = question
-        question = _CITY_AND_DISTRICTS.sub("서울시와 자치구가 함께", question)
+        question = CITY_AND_DISTRICTS_TOGETHER.sub("서울시와 자치구가 함께", question)
         question = _CITY_OR_DISTRICT.sub("서울시와 자치구 ", question)  # ("예산은 시랑 구가 몇대몇으로 내요": no 시랑)
         for words, written in QUESTION_SYNONYMS.items():
             question = question.replace(words, written)

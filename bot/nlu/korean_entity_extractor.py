@@ -263,7 +263,7 @@ _AGE_NUMBER_CONTEXT = re.compile(
     # "39면요?", "그럼 34면 돼요?": an age supposed, opening the message
     r"|^\s*(?:그럼|그러면|만)?\s*(?P<i>[1-9]\d)\s*(?:이면|면|이라면|라면)(?![가-힣]*(?:명|개|시|원))"
     # "아 오타 32", "잘못 쳤어요 25": an age corrected, said alone
-    r"|^\s*(?:(?:앗|아|어|아니|ㄴㄴ)[\s,.!]*)*(?:정정|오타|수정|잘못\s*(?:쳤|침|말했|썼|씀|적었|적음|눌렀))\S*[\s,.!]*(?P<j>[1-9]\d)"
+    r"|^\s*(?:(?:앗|아|어|아니|ㄴㄴ)[\s,.!]*)*(?:정정|오타|수정|잘못\s*(?:쳤|침|말했|썼|씀|적었|적음|눌렀|봄|봤|읽))\S*[\s,.!]*(?P<j>[1-9]\d)"
     r"\s*(?:살|세|이요|요|임|이에요)?[\s.!~ㅋㅎ]*$"
     # "동생은 14", "우리 애는 열일곱 아니고 17": someone's age said after who it is, alone
     r"|(?:^|(?<=[.!?。]\s)|(?<=[.!?。]))\s*(?:\S+\s+)?(?:동생|형|누나|오빠|언니|아들|딸|애|손주|손자|손녀|남편|와이프|아내|엄마|아빠|친구)(?:은|는|이는|\s)\s*(?P<k>[1-9]\d)"
@@ -279,8 +279,10 @@ _AGE_NUMBER_CONTEXT = re.compile(
     r"|(?:살고|살구|사는데|살아요|살아|살며)\s*,?\s*(?P<r>[1-9]\d)\s*(?:살|세)?[\s.!?~ㅋㅎ]*$"
     # "취업날개 33 서울 취준": an age after the programme's name, opening terse facts about oneself
     # ("취업날개 29 여 관악 취준", "배우자 60 여 노원 무직": the sex and a bare district may come between)
-    r"|^\s*[가-힣]{2,10}\s+(?P<p>[1-9]\d)(?=\s+(?:(?:남|여)(?:자|성)?\s+)?(?:서울|경기|인천|취준|백수|무직|실직|구직|[가-힣]+구\s"
-    r"|[가-힣]{2,3}\s+(?:취준|백수|무직|실직|구직|재직|직장|회사)))"
+    r"|^\s*[가-힣]{2,10}(?:\s+(?:문의|관련|질문|신청|건))?\s+(?P<p>[1-9]\d)(?=\s+(?:(?:남|여)(?:자|성)?\s+)?(?:서울|경기|인천|취준|백수|무직|실직|구직|[가-힣]+구\s"
+    r"|[가-힣]{2,3}\s+(?:취준|백수|무직|실직|구직|재직|직장|회사)"
+    # ("뉴딜 41 송파": a bare district closing the message)
+    r"|(?!(?:개월|가지|군데|시간|번째|명|개|곳|세대)\b)[가-힣]{2,3}(?:구)?\s*[?？.!]*\s*$))"
 )
 # "한국나이로 서른일곱", "한국 나이 35", "세는나이로 37": an age counted the Korean way, not 만 나이
 _KOREAN_AGE_BEFORE = re.compile(r"(?:한국\s*나이|세는\s*나이|그냥\s*나이)\s*(?:로는|로|론|는|가|으로|상)?\s*$")
@@ -354,6 +356,12 @@ _AGE_BEFORE_HOME = re.compile(
     r"(?<![\d.,:\-])(?<![가-힣A-Za-z])(?<!직원\s)(?<!인원\s)(?P<n>[1-9]\d)\s+(?:"
     r"(?P<home>(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도|군)?)(?=[\s?？.!,~]|$|에|서|거주|살|사|이|임|인데)"
     r"|[가-힣]{2,4}\s*(?:에\s*)?(?:살고|살구|살아|사는|삼(?![가-힣])|거주))"
+)
+# "그럼 19 은평은", "경기 광명 25는": an age and where one lives, alone, asked of the programme discussed (either order)
+_AGE_WITH_PLACE_ALONE = re.compile(
+    r"^\s*(?:(?:그럼|그러면|근데|아)\s*)?(?:(?P<place>[가-힣]{2,5}(?:\s+[가-힣]{2,5})?)(?<!반기)(?<!분기)(?<!건수)(?<!인원)(?<![년월회차번개])\s+(?P<after>[1-9]\d)"
+    r"|(?P<before>[1-9]\d)(?!\s*(?:시|명|개|번|분|곳|군데|달|가지|월|원|만|년|개월|일|주|층|회|건|차|기|대)(?:은|는|이|가|도|요|에|이면|면)?(?![가-힣]))\s+[가-힣]{2,5}?)"
+    r"\s*(?:살|세)?\s*(?:은|는|이면|면|이라면|라면|도|이면요|면요|이요|요|임|이는|이은)?\s*[?？.~]*\s*$"
 )
 _RESIDE_VERB = (
     r"(?P<verb>(?:안\s*|못\s*)?(?:"
@@ -441,6 +449,8 @@ _RESIDENCE_AMONG_FACTS = re.compile(
     r"(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도)?)"
     r"(?=\s+(?:취준|백수|무직|실직|실업|구직|직장인|대학생|주부|프리랜서|은퇴|퇴직|자영업|알바|소득|수입|일\s*(?:안|않|없|쉬))|\s*$|(?:\s+[가-힣]{1,5}?)?(?:이에요|예요|입니다|이야|임)(?![가-힣])|(?:\s+[가-힣]{1,5}?)?(?:이어도|여도|이지만)(?=\s))"
 )
+# the place named in _AGE_WITH_PLACE_ALONE, when it is Seoul or a place outside it ("경기 광명")
+_HOME_PLACE = re.compile(r"(?P<home>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도)?)(?:\s+[가-힣]{2,5})?$")
 # "37살 서울은", "39 경기도면?": an age and a place, alone, asked of the programme discussed
 _RESIDENCE_AFTER_AGE_ASKED = re.compile(
     r"^\s*(?:그럼\s*)?[1-9]\d\s*(?:살|세)?\s*,?\s*(?P<place>서울(?:특별시|시)?|(?:" + _alternation(_OUTSIDE_PLACES) + r")(?:시|도)?)"
@@ -546,7 +556,7 @@ _REGISTERED = re.compile(
     r"(?:구직\s*등록|(?:고용\s*센터|워크넷)\S*\s*(?:\S+\s+){0,2}?등록|(?<![가-힣])(?:그거|그것|그걸|그건)\s*등록)(?:은|도|을|는|이요|이|만)?\?*\s*(?:(?P<mark>[Oo○](?![A-Za-z]))|(?P<unmarked>[Xx×](?![A-Za-z]))|(?P<thought>[^.?!]{0,4}?(?:한|된|했는|돼\s*있는|되어\s*있는)\s*(?:줄|걸로)\s*(?:알았|알고)[^.?!]{0,20}?(?:안\s*돼|안\s*되|안돼|안되|없|안\s*했|안했|안\s*함|안함))|(?P<no>(?:(?!했|햇|하셨|해\s*놨|해놨|마쳤)[^.?!,]){0,10}?(?:안\s*함(?![가-힣])|안함(?![가-힣])|안\s*돼\s*있|안돼\s*있|안\s*해\s*보|안\s*해\s*놨|안해놨|안\s*해\s*놓|안\s*해\s*뒀|안\s*했|안했|안\s*햇|안\s*하셨|안하셨|안\s*하신|못\s*했|못했|못\s*하셨|아직|없|안\s*되|안됐))"
     r"|(?P<yes>[^.?!]{0,12}?(?:했|햇|하셨|해\s*놨|해놨|해\s*뒀|해\s*두었|해\s*두셨|해\s*드렸|해드림|해\s*줬|해\s*주었|해\s*줌|완료|되어|돼\s*있|됐|마쳤|끝냈|끝냄|끝났|마치(?:시)?면|마치고|하시면(?!\s*(?:돼|되|안))|(?<=[에\s])함(?![가-힣]))"
     r"|함(?![가-힣])|했음|해씀|해놓음|해놨음"  # "방금 워크넷에서 구직등록함 이제 됨?"
-    r"|하고\s*(?:오면|나면|나서|와서|왔|옴)|하면(?!\s*(?:돼|되|안))|할게|할\s*거|하러\s*갈))"  # "오늘 구직등록 하고 오면요?"
+    r"|하고\s*(?:오면|오시면|나면|나시면|나서|와서|오셔서|왔|옴)|하면(?!\s*(?:돼|되|안))|할게|할\s*거|하러\s*갈))"  # "오늘 구직등록 하고 오면요?"
 )
 # "워크넷 들어가보니까 작년에 해놨더라": the job-seeker register looked up and found done (or not)
 _REGISTER_LOOKED_UP = re.compile(
@@ -701,7 +711,9 @@ _FACT_AFTER_DISTRICT = re.compile(
     r"(?:구)?\s+(?:취준|백수|무직|실직|실업|구직|직장인|대학생|주부|프리랜서|은퇴|퇴직|자영업|알바|소득|수입|일\s*안|일\s*없|미혼|기혼)"
     r"|(?:구)?\s*[.!~ㅋㅎ]*\s*$"
     r"|(?:구)?\s*(?:이요|이에요|예요|에요|요)(?=[\s,.!~ㅋㅎ]|$)"  # ("만 58 은평이요 작년에 퇴직했어요", "만31 같은 강북구요")
-    r"|(?:구)?\s+(?:가능|되나|되냐|됨|돼|되요|될까|되는지|되죠|신청|ㄱㄴ)"  # ("뉴딜 만39 강북 가능?": the eligibility asked right after)
+    r"|(?:구)?\s+(?:가능|되나|되냐|됨|돼|되요|될까|되는지|되죠|신청|ㄱㄴ)"
+    r"|(?:구)?\s*(?:은|는|이면|면|이라면|라면|도)?\s*[?？.~]*\s*$"  # ("그럼 19 은평은": the age, then where one lives)
+    r"|(?:구)?\s+[1-9]\d\s*(?:살|세)?\s*(?:은|는|이면|면|이라면|라면|도|요|임)?\s*[?？.~]*\s*$"  # ("은평 25는")  # ("뉴딜 만39 강북 가능?": the eligibility asked right after)
 )
 _FACTS_ABOUT_ONESELF = ("age", "job_status", "job_seeker_registered", "has_regular_income")
 # "직장은 마포구", "회사가 강남구 쪽": where one works or studies, not where one lives
@@ -761,6 +773,10 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
             found.append((match.start("n"), match.end("n"), "age", int(match.group("n"))))
         for match in _AGE_BEFORE_HOME.finditer(t):
             found.append((match.start("n"), match.end("n"), "age", int(match.group("n"))))
+        match = _AGE_WITH_PLACE_ALONE.match(t)
+        if match:
+            group = "after" if match.group("after") else "before"
+            found.append((match.start(group), match.end(group), "age", int(match.group(group))))
         for match in _AGE_SINO.finditer(t):
             tens = _SINO_DIGITS[match.group("a")] if match.group("a") else 1
             units = _SINO_DIGITS[match.group("b")] if match.group("b") else 0
@@ -897,6 +913,11 @@ def extract_rule_entities(text: Text, wanted: Set[Text]) -> List[Tuple[int, int,
         for match in _RESIDENCE_HOME_IS.finditer(t):
             value = "seoul" if match.group("place").startswith("서울") else "outside"
             found.append((match.start("place"), match.end("place"), "residence", value))
+        match = _AGE_WITH_PLACE_ALONE.match(t)  # "경기 광명 25는": the place before one's age
+        home = _HOME_PLACE.match(match.group("place")) if match and match.group("place") else None
+        if home:
+            start = match.start("place")
+            found.append((start + home.start("home"), start + home.end("home"), "residence", "seoul" if home.group("home").startswith("서울") else "outside"))
         for match in _AGE_BEFORE_HOME.finditer(t):  # "뉴딜 25 부천 가능?": the place after one's age
             if match.group("home"):
                 found.append((match.start("home"), match.end("home"), "residence", "outside"))

@@ -492,6 +492,14 @@ ENTITY_CASES = [
     ("아 잠깐 생일 아직 안지났다 만 34네요", [("age", 16, 20, 34)]),
     ("구직등록 저번주에함", [("job_seeker_registered", 0, 10, True)]),
     ("동작구 노량진 고시원 사는 만 40살", [("district", 0, 3, "동작구"), ("residence", 12, 14, "seoul"), ("age", 15, 20, 40)]),
+    # terse facts (session 26): an age and where one lives alone, either order; a bare district closing; 잘못 봄
+    ("그럼 19 은평은", [("age", 3, 5, 19), ("residence", 6, 8, "seoul")]),
+    ("경기 광명 25는", [("residence", 0, 2, "outside"), ("age", 6, 8, 25)]),
+    ("뉴딜 41 송파", [("age", 3, 5, 41), ("residence", 6, 8, "seoul")]),
+    ("아 잘못 봄 31임", [("age", 7, 9, 31)]),
+    ("공공근로 문의 62 남 노원 무직", [("age", 8, 10, 62), ("residence", 13, 15, "seoul")]),
+    ("12 월은", []),  # (a month, not an age)
+    ("하반기 10", []),  # (a half of the year and a count)
 ]
 
 

@@ -1,0 +1,187 @@
+"""Follow-ups of session 26 (v227–v232 read): terse eligibility ("뉴딜 40 은평 거주 신청됨?"), a part of a figure
+just given (the districts', the suits'), a count named by its noun and 수, a no that opens a new question, a story whose
+question is not the verdict, a centre's opening asked though the NLU heard another topic, another kind of course, items
+the report does not list, a remark naming another figure, another thing's count and its sum, a programme described by
+the city and the districts together, an organisation asking for itself."""
+from __future__ import annotations
+
+from actions.open_questions import ActionAnswerDetailOrOutOfScope, ActionAnswerNo
+from actions.programme_questions import ActionAnswerProgrammeQuestion
+from actions.situations import ActionAnswerSituation
+from tests.unit.actions.conftest import make_tracker, run_action, span, texts
+from tests.unit.actions.test_session21_followups import bot
+from tests.unit.actions.test_session6_followups import then
+
+QUESTION = ActionAnswerProgrammeQuestion()
+SITUATION = ActionAnswerSituation()
+
+PARTICIPANTS = (
+    "[공공근로사업] 보고서에 이렇게 나와 있어요.\n- 공공근로 참여인원: 10,109명 (2018년) — 시 990명, 자치구 9,119명\n\n"
+    "출처: 업무보고 「취약계층을 위한 공공근로사업 추진」, 2018년 7월 기준"
+)
+SUIT_USERS = (
+    "[취업날개 서비스] 보고서에 이렇게 나와 있어요.\n- 취업날개 서비스 이용 인원: 11,886명 (2018년 6월말) — 면접정장 11,607명, "
+    "사진촬영 등 279명\n\n출처: 업무보고 「취업날개서비스 지원」, 2018년 7월 기준"
+)
+LABOUR_COST = (
+    "[사회적경제기업 육성] 보고서에 이렇게 나와 있어요.\n- 인건비 지원 기업 수: 1,208개 (2018년 7월 보고 기준) — 인건비 3,992백만원. "
+    "사회보험료 4,971명(1,179백만원)\n\n출처: 업무보고 「체계적인 종합지원으로 사회적경제기업 육성」, 2018년 7월 기준"
+)
+VILLAGE_FIRMS = (
+    "[사회적경제기업 육성] 보고서에 이렇게 나와 있어요.\n- 마을기업 육성사업 신규 지원 기업 수: 6개 (2018년 7월 보고 기준) — 신규 6개 "
+    "기업 총 218백만원\n\n출처: 업무보고 「체계적인 종합지원으로 사회적경제기업 육성」, 2018년 7월 기준"
+)
+MIDDLE_AGED_TARGET = (
+    "서울시 일자리노동정책관 업무보고에 이렇게 나와 있어요.\n- ’18년 일자리 목표 — 중장년: 74,882개 (2018년) — ’18.6월말 실적 "
+    "42,962개(57.4%), 예산 651억원. 학교안전관리서포터, 취업지원관, 문화재보호사, 공원녹지관리 등\n"
+    "출처: 업무보고 「서울시 일자리 창출 추진 목표」, 2018년 7월 기준"
+)
+
+
+async def _reply(action, intent: str, text: str, entities=(), slots=None, events=None, domain=None, confidence=0.5):
+    tracker = make_tracker(intent, text, list(entities), slots=slots or {}, events=events, confidence=confidence)
+    return await run_action(action, tracker, domain)
+
+
+async def test_terse_facts_with_may_i_apply_get_the_verdict(domain) -> None:
+    """"뉴딜 40 은평 거주 신청됨?" (how to apply, to the NLU): the no for the age (39), not how to apply."""
+    text = "뉴딜 40 은평 거주 신청됨?"
+    entities = [
+        span("programme", "newdeal_jobs", text, "뉴딜"), span("age", 40, text, "40"), span("residence", "seoul", text, "거주"),
+    ]
+    slots = {"age": 40, "residence": "seoul"}  # (as Rasa fills them from the entities)
+    messages, _ = await _reply(QUESTION, "ask_how_to_apply", text, entities, slots=slots, domain=domain, confidence=0.8)
+    reply = texts(messages)
+    assert "조건에 맞지 않" in reply and "39" in reply and "온라인 접수" not in reply
+
+
+async def test_a_part_of_the_figure_just_given(domain) -> None:
+    """"그중에 구에서 하는 사업만 따지면요" after 공공근로's participants → 9,119 (the districts'); "그중 정장 빌린 사람만은"
+    after 취업날개's users → 11,607 (the suits'); "아니 시 말고 구에서 뽑은거요" heard as a no → the districts' line."""
+    cases = (
+        (QUESTION, "ask_programme_info", "그중에 구에서 하는 사업만 따지면요", PARTICIPANTS, "public_works", "9,119"),
+        (SITUATION, "situation_interview_suit", "그중 정장 빌린 사람만은", SUIT_USERS, "interview_suit_rental", "11,607"),
+        (ActionAnswerNo(), "deny", "아니 시 말고 구에서 뽑은거요", PARTICIPANTS, "public_works", "9,119"),
+    )
+    for action, intent, now, before, slug, expected in cases:
+        events = [then("올해 몇명이에요"), bot(before), then(now)]
+        messages, _ = await _reply(action, intent, now, slots={"programme": slug}, events=events, domain=domain)
+        reply = texts(messages)
+        assert expected in reply and "무엇이 궁금" not in reply, now
+
+
+async def test_a_count_named_by_its_noun_and_su(domain) -> None:
+    """"마을노무사 지원 사업장수" → 300개소; "뉴딜 총 사업수" → 250개 사업 (no 몇, the 수 asks the count)."""
+    for text, slug, words, expected in (
+        ("마을노무사 지원 사업장수", "village_labour_attorney", "마을노무사", "300"),
+        ("뉴딜 총 사업수", "newdeal_jobs", "뉴딜", "250"),
+    ):
+        messages, _ = await _reply(QUESTION, "inform", text, [span("programme", slug, text, words)], domain=domain, confidence=0.3)
+        assert expected in texts(messages), text
+
+
+async def test_a_no_that_opens_a_question_is_answered(domain) -> None:
+    """"ㄴㄴ 마을노무사 지원 사업장수" (a no to the NLU) → 300; "그건 됐고 특성화고 멘토스쿨 몇명 참여했어요" → 450."""
+    text = "ㄴㄴ 마을노무사 지원 사업장수"
+    messages, _ = await _reply(
+        ActionAnswerNo(), "deny", text, [span("programme", "village_labour_attorney", text, "마을노무사")], domain=domain, confidence=0.7
+    )
+    assert "300" in texts(messages) and "무엇이 궁금" not in texts(messages)
+    messages, _ = await _reply(ActionAnswerNo(), "deny", "그건 됐고 특성화고 멘토스쿨 몇명 참여했어요", domain=domain, confidence=0.7)
+    assert "450" in texts(messages)
+
+
+async def test_a_story_asks_what_follows_not_whether_they_may(domain) -> None:
+    """"…월급 두달치도 못받고 나왔어요 … 북부기술교육원이 어디 있어요?" with an age and Seoul told: where (상계동), not the
+    verdict; "…공공근로라도 해볼까 하는데 하루 일당 얼마 받아요?": the pay the report does not give (120), no form."""
+    text = (
+        "노원구 사는 만 48인데 다니던 자동차 정비소가 문닫으면서 월급 두달치도 못받고 나왔어요 그건 그거고 먹고살려면 기술 하나 더 "
+        "배워야될거같은데 북부기술교육원이 어디 있어요?"
+    )
+    entities = [
+        span("age", 48, text, "48"), span("residence", "seoul", text, "사는"),
+        span("programme", "technical_school", text, "북부기술교육원"),
+    ]
+    messages, _ = await _reply(SITUATION, "situation_job_training", text, entities, domain=domain)
+    assert "상계동" in texts(messages) and "이용할 수 있어요" not in texts(messages)
+    text = "작년에 치킨집 하다 폐업하고 빚 갚느라 대리에 막노동에 닥치는대로 하다가 몸이 망가졌어요 공공근로라도 해볼까 하는데 하루 일당 얼마 받아요?"
+    entities = [span("job_status", "unemployed", text, "폐업하고"), span("programme", "public_works", text, "공공근로")]
+    messages, events = await _reply(SITUATION, "situation_low_income", text, entities, domain=domain, confidence=0.3)
+    assert "120" in texts(messages) and "몇 살" not in texts(messages)
+    assert not any(e.get("event") == "followup" for e in events)
+
+
+async def test_a_centre_opening_asked_of_the_programme_discussed(domain) -> None:
+    """"전담 센터도 생긴다던데 언제 생겨" (out of scope to the NLU, sure) while 감정노동 보호 is discussed: 8월."""
+    now = "전담 센터도 생긴다던데 언제 생겨"
+    events = [then("상담이나 치유 프로그램 같은거 언제까지 해요?"), bot("[감정노동 보호] …"), then(now)]
+    messages, _ = await _reply(
+        ActionAnswerDetailOrOutOfScope(), "out_of_scope", now, slots={"programme": "emotional_labour_protection"},
+        events=events, domain=domain, confidence=0.96,
+    )
+    assert "8월" in texts(messages) and "안내할 수 있는 내용이 아니" not in texts(messages)
+
+
+async def test_items_the_report_does_not_list(domain) -> None:
+    """"취업날개 구두랑 가방도 같이 빌려줘요?": the report names only suits (120), not the overview."""
+    text = "취업날개 구두랑 가방도 같이 빌려줘요?"
+    messages, _ = await _reply(
+        QUESTION, "ask_programme_info", text, [span("programme", "interview_suit_rental", text, "취업날개")], domain=domain, confidence=0.4
+    )
+    reply = texts(messages)
+    assert "구두" in reply and "120" in reply and "마이스윗인터뷰" not in reply
+
+
+async def test_a_remark_naming_another_thing_is_not_the_year_of_the_figure(domain) -> None:
+    """"공공기관 납품도 밀어준다던데 올해 실적 어때요" after 마을기업's count: 공공구매 (349억원), not 마을기업 again."""
+    now = "공공기관 납품도 밀어준다던데 올해 실적 어때요"
+    events = [then("신규 마을기업은 몇군데나 지원받았어요"), bot(VILLAGE_FIRMS), then(now)]
+    messages, _ = await _reply(
+        ActionAnswerDetailOrOutOfScope(), "out_of_scope", now, slots={"programme": "social_economy_support"}, events=events,
+        domain=domain, confidence=0.78,
+    )
+    assert "349억" in texts(messages)
+
+
+async def test_another_things_count_then_its_sum(domain) -> None:
+    """"아 인건비 말고 사업개발비 지원이요" after 인건비 지원 기업 수 → 111개; "그건 총 금액이 얼마에요" → 2,400백만원."""
+    now = "아 인건비 말고 사업개발비 지원이요"
+    events = [then("사회적기업 인건비 지원 받은 데가 몇 군데에요"), bot(LABOUR_COST), then(now)]
+    messages, _ = await _reply(QUESTION, "inform", now, slots={"programme": "social_economy_support"}, events=events, domain=domain)
+    first = texts(messages)
+    assert "111" in first
+    events += [bot(first), then("그건 총 금액이 얼마에요")]
+    messages, _ = await _reply(
+        QUESTION, "ask_cost", "그건 총 금액이 얼마에요", slots={"programme": "social_economy_support"}, events=events, domain=domain,
+        confidence=0.95,
+    )
+    assert "2,400" in texts(messages)
+
+
+async def test_jobs_of_the_city_and_districts_together_for_a_group(domain) -> None:
+    """"시랑 구청이 같이 만드는 일자리도 있다던데 그중에 신중년 몫은 몇개에요?" right after the bureau's middle-aged target:
+    the 시-구 협력 count (신중년 734), not the bureau's line again."""
+    now = "시랑 구청이 같이 만드는 일자리도 있다던데 그중에 신중년 몫은 몇개에요?"
+    events = [then("중장년 대상으로 시에서 하는 일자리는 어떤게 있는지 궁금해요"), bot(MIDDLE_AGED_TARGET), then(now)]
+    messages, _ = await _reply(
+        QUESTION, "ask_location", now, [span("target_group", "중장년", now, "신중년")], events=events, domain=domain, confidence=0.3
+    )
+    assert "734" in texts(messages)
+
+
+async def test_an_organisation_or_an_individual_asking_for_itself(domain) -> None:
+    """"저희 청년 협동조합인데 … 공모 신청할 수 있나요?" → yes (협동조합 is among those it is for); "제 친구는 단체 없이 그냥
+    개인이에요 … 혼자 신청되나요" (how to apply, to the NLU) → no."""
+    from actions.eligibility import ActionEligibilityVerdict
+
+    text = "저희 청년 협동조합인데 청년일자리 민관협력사업 공모 신청할 수 있나요?"
+    messages, _ = await _reply(
+        ActionEligibilityVerdict(), "ask_eligibility", text, [span("programme", "youth_jobs_partnership", text, "청년일자리 민관협력사업")],
+        slots={"programme": "youth_jobs_partnership"}, domain=domain, confidence=0.9,
+    )
+    assert "이용할 수 있어요" in texts(messages)
+    text = "그럼 제 친구는 단체 없이 그냥 개인이에요 아이디어만 있는데 혼자 신청되나요"
+    messages, _ = await _reply(
+        QUESTION, "ask_how_to_apply", text, slots={"programme": "youth_jobs_partnership"}, domain=domain, confidence=0.3
+    )
+    assert "조건에 맞지 않" in texts(messages) and "받을 수 있어요" not in texts(messages)
