@@ -667,6 +667,15 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         if meaning is not None:  # "생활임금이란 게 무슨 뜻이에요?": the report's words for it, and where to ask
             return say_detail(dispatcher, meaning)
         named = mentioned_programme(tracker, kb)
+        named_both = kb.programmes_in_text(text) if named is not None and BUILDING.search(text) else []
+        housed = next(
+            (p for p in named_both for b in [building_of(kb, p)] if b is not None and b.slug in [q.slug for q in named_both]), None
+        )
+        if housed is not None:
+            # "노동권익센터 찾아가보려는데 전태일 기념관 건물로 들어간다고 들었거든요 그 건물이 어디에요?": the building's
+            # question, of the one that houses the other; the one going in stays discussed ("거기 몇층에 들어가요")
+            events = self.respond(dispatcher, tracker, replies, kb, intent, question_named(text) or intent, building_of(kb, housed))
+            return [e for e in events if e.get("name") != "programme"] + [SlotSet("programme", housed.slug)]
         obliged = OBLIGATION_ASKED.search(text)
         subject = named or current_programme(tracker, kb)
         if obliged is not None and subject is not None and not kb.find_facts(obliged.group(), subject.slug):

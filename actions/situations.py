@@ -32,7 +32,7 @@ from actions.question_words import (
     APPLIES_TO_ASKED, PENALTY_ASKED, SITE_IN_DISTRICT_ASKED, STORY_LENGTH, question_named, question_sentence, wage_asked,
 )
 from knowledge.clauses import QUESTION_WORD
-from knowledge.fact_search import DISTINCTIVE_IDF, question_bigrams, question_words
+from knowledge.fact_search import DISTINCTIVE_IDF, asking_part, question_bigrams, question_words
 from knowledge.morphology import nouns
 from knowledge.queries import KnowledgeBase, ProgrammeInfo
 
@@ -565,6 +565,8 @@ class ActionAnswerSituation(AnswersQuestionsApart):
             return selection
         if named is not None and asked and not (asked == "ask_eligibility" and EVERYTHING_ASKED.search(text)) and (
             len(text) <= STORY_LENGTH or named.slug in [p.slug for p in kb.programmes_in_text(question_sentence(text))]
+            # ("…자르겠다고 대놓고 말해요 마을노무사한테 상담하면 되나요? 그분들 몇명이나 있어요?": named in the questions)
+            or (asked == "ask_programme_info" and named.slug in [p.slug for p in kb.programmes_in_text(asking_part(text))])
         ):  # (not "예비사회적기업 대표입니다 … 시에서 받을 수 있는 지원 전부 알려주세요": all the help, listed)
             # "노원구 근처에 기술교육원이 있는지요", "그 보호관이라는 사람들이 몇이나 됩니까": a question about the one named
             # (also closing a story: "…뭐라도 배우려고요. 기술교육원 중부가 어디 있는지 알려주세요.")

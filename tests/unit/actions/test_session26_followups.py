@@ -185,3 +185,45 @@ async def test_an_organisation_or_an_individual_asking_for_itself(domain) -> Non
         QUESTION, "ask_how_to_apply", text, slots={"programme": "youth_jobs_partnership"}, domain=domain, confidence=0.3
     )
     assert "조건에 맞지 않" in texts(messages) and "받을 수 있어요" not in texts(messages)
+
+
+async def test_a_small_factory_hiring_young_people_is_an_employer(domain) -> None:
+    """"성수동에서 작은 공장 하는데 젊은 사람 뽑으려 공고내도 아무도 안와요 …": what the report offers firms hiring young
+    people (서울형 강소기업), not 마을노무사's labour consulting for small workplaces."""
+    text = "성수동에서 작은 공장 하는데 젊은 사람 뽑으려 공고내도 아무도 안와요 시에서 연결해주는거 없을까"
+    messages, _ = await _reply(SITUATION, "situation_small_workplace", text, domain=domain, confidence=0.6)
+    assert "강소기업" in texts(messages) and "노무컨설팅" not in texts(messages)
+
+
+async def test_the_building_another_programme_goes_into(domain) -> None:
+    """"…노동권익센터 찾아가보려는데 전태일 기념관 건물로 들어간다고 들었거든요 그 건물이 어디에요?": the building's address,
+    and the centre stays the one discussed."""
+    text = "건설현장 일용직인데 팀장이 석달째 노임을 미루고 있어요 노동권익센터 찾아가보려는데 전태일 기념관 건물로 들어간다고 들었거든요 그 건물이 어디에요?"
+    entities = [
+        span("programme", "labour_rights_centre", text, "노동권익센터"), span("programme", "jeon_tae_il_memorial", text, "전태일 기념관"),
+    ]
+    messages, events = await _reply(QUESTION, "ask_location", text, entities, domain=domain, confidence=0.97)
+    assert "청계천로 105" in texts(messages)
+    assert [e["value"] for e in events if e.get("name") == "programme"] == ["labour_rights_centre"]
+
+
+async def test_a_count_asked_after_the_programme_named_in_a_story(domain) -> None:
+    """"편의점 사장이 퇴직금 안줄라고 … 마을노무사한테 상담하면 되나요? 그분들 몇명이나 있어요?": how many (50명)."""
+    text = "편의점 사장이 퇴직금 안줄라고 11개월 되기전에 자르겠다고 대놓고 말해요 마을노무사한테 상담하면 되나요? 그분들 몇명이나 있어요?"
+    entities = [span("programme", "village_labour_attorney", text, "마을노무사")]
+    messages, _ = await _reply(SITUATION, "situation_unpaid_wages", text, entities, domain=domain, confidence=0.2)
+    assert "50명" in texts(messages)
+
+
+async def test_what_fits_asked_at_the_end_of_a_story_of_unpaid_pay(domain) -> None:
+    """"만 20 중랑구 살고 … 정산을 두달째 안해줘서 때려쳤어요 이제 제대로 취업준비 하려는데 저같은 사람이 쓸수있는 서울시 거
+    뭐 있어요": what fits a 20-year-old (뉴딜일자리 …), not the wage counselling."""
+    text = (
+        "만 20 중랑구 살고 고졸이에요 배달대행 하다가 사장이 배달비 정산을 두달째 안해줘서 때려쳤어요 이제 제대로 취업준비 하려는데 "
+        "저같은 사람이 쓸수있는 서울시 거 뭐 있어요"
+    )
+    entities = [span("age", 20, text, "만 20"), span("district", "중랑구", text, "중랑구"), span("residence", "seoul", text, "살고")]
+    messages, _ = await _reply(
+        SITUATION, "situation_unpaid_wages", text, entities, slots={"age": 20, "residence": "seoul"}, domain=domain, confidence=0.6
+    )
+    assert "뉴딜일자리" in texts(messages)

@@ -500,6 +500,8 @@ ENTITY_CASES = [
     ("공공근로 문의 62 남 노원 무직", [("age", 8, 10, 62), ("residence", 13, 15, "seoul")]),
     ("12 월은", []),  # (a month, not an age)
     ("하반기 10", []),  # (a half of the year and a count)
+    ("다니던 공장이 문 닫고 반년째 벌이가 없어요", [("has_regular_income", 17, 22, False)]),  # 벌이가 (the particle 가)
+    ("그럼 이번주에 구직등록 하고 오시면 되는 거죠?", [("job_seeker_registered", 8, 19, True)]),  # registration supposed
 ]
 
 
