@@ -166,7 +166,10 @@ def figure_reply(replies: Replies, figure: FigureInfo) -> str:
 
 
 # "은평구만 치면", "우리 구에서만": a number within one district
-ONE_DISTRICT = re.compile(r"구\s*(?:만|에서만|에만|안에서|내에서)|구별|만\s*(?:치면|따지면|보면)")
+ONE_DISTRICT = re.compile(
+    r"구\s*(?:만|에서만|에만|안에서|내에서)|구별|만\s*(?:치면|따지면|보면)"
+    r"|구에서\s*(?:나온|나왔|만든|만들|생긴|된|한)"  # ("그중 관악구에서 나온 건 몇개인지")
+)
 # "규모는 어느정도 되는데요", "올해 몇개나 뽑는거에요 그거", "그중에 지금까지 달성한건 얼마나", "창업쪽은 뭐 있어요"
 # right after a figure: more of the same figure (its line holds the target, what is achieved and the kinds of jobs)
 FIGURE_FOLLOW_UP = re.compile(

@@ -585,6 +585,13 @@ def housing_programme(tracker: Tracker, kb: KnowledgeBase, programme: Optional[P
     return before if before is not None and housed_fact(kb, programme, before) is not None else None
 
 
+# what a line of the bureau's jobs targets does not say of the jobs it lists, by the question asked of one of them
+_NOT_IN_A_JOBS_LINE = {
+    "ask_how_to_apply": "신청 방법", "ask_eligibility": "참여 조건", "ask_location": "근무 장소", "ask_hours": "근무 시간",
+    "ask_contact": "연락처", "ask_cost": "임금",
+}
+
+
 class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
     """Answers the question of this turn, or the last one again for a corrected programme."""
 
@@ -1496,6 +1503,17 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
         figure = (policy_figure_follow_up(tracker, replies, kb) or policy_figure_answer(replies, kb, text)) if programme is None else None
         if figure is not None:  # "그럼 서울시 올해 일자리 목표 몇개에요": the bureau's own figure
             dispatcher.utter_message(text=figure)
+            return []
+        line = kb.jobs_line_listing(text) if programme is None and not text.startswith("/") else None
+        if line is not None:
+            # "시니어 택배 라는 것도 시에서 하는 일자리 입니까": one of the jobs the bureau counts for a group (어르신), with
+            # that line; how to apply for it and the like the report does not say
+            dispatcher.utter_message(text=figure_reply(replies, line))
+            if question in _NOT_IN_A_JOBS_LINE:
+                group = line.label.split("—")[-1].strip()
+                dispatcher.utter_message(
+                    text=replies.text("utter_feature_unknown", name=f"{group} 일자리", words=_NOT_IN_A_JOBS_LINE[question])
+                )
             return []
         if programme is None and not text.startswith("/") and states_profile_facts(tracker):
             offering = context.the_one_offering(kb, text) if question in _FIELD_QUESTIONS + ("ask_cost",) else None

@@ -189,6 +189,9 @@ RULE_NEEDS = {
 _NOT_WORKING = {"job_seeker", "unemployed"}
 
 
+# the example jobs a line of the bureau's jobs targets ends with ("… 예산 1,467억원. 초등학교급식도우미, 학교보안관, … 등")
+_JOB_EXAMPLES = re.compile(r"\.\s*([^.]+?)\s*등\s*$")
+
 @dataclass(frozen=True)
 class EligibilityResult:
     programme: ProgrammeInfo
@@ -817,6 +820,19 @@ class KnowledgeBase:
             target = JOBS_TARGET_FOR.match(figure.label) if figure.programme_slug is None else None
             named = target.group("group") if target else ""
             if named and (named == group or (len(named) >= 2 and group.startswith(named))):
+                return figure
+        return None
+
+    def jobs_line_listing(self, text: str) -> Optional[FigureInfo]:
+        """The bureau's jobs target whose examples name a job the message names ("시니어 택배 라는 것도 시에서 하는
+        일자리 입니까" → 어르신: "…초등학교급식도우미, 학교보안관, 교통질서계도요원, 시니어택배 등"), or None."""
+        said = re.sub(r"\s+", "", text)
+        for figure in self.figures():
+            if figure.programme_slug is not None or "일자리 목표 —" not in figure.label or not figure.note:
+                continue
+            examples = _JOB_EXAMPLES.search(figure.note)
+            names = [name.strip() for name in examples.group(1).split(",")] if examples else []
+            if any(len(name) >= 3 and name.replace(" ", "") in said for name in names):
                 return figure
         return None
 

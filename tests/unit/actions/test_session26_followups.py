@@ -227,3 +227,25 @@ async def test_what_fits_asked_at_the_end_of_a_story_of_unpaid_pay(domain) -> No
         SITUATION, "situation_unpaid_wages", text, entities, slots={"age": 20, "residence": "seoul"}, domain=domain, confidence=0.6
     )
     assert "뉴딜일자리" in texts(messages)
+
+
+async def test_a_job_the_bureau_lists_for_a_group(domain) -> None:
+    """"딴 얘기 지만 시니어 택배 라는 것도 시에서 하는 일자리 입니까" → the seniors' line (76,769, 시니어택배 among its jobs);
+    "학교 보안관 일은 어디 가서 신청 합니까?" → that line, and how to apply is not in the report (120)."""
+    messages, _ = await _reply(QUESTION, "ask_programme_info", "딴 얘기 지만 시니어 택배 라는 것도 시에서 하는 일자리 입니까", domain=domain)
+    assert "76,769" in texts(messages) and "어떤 제도(프로그램)가 궁금하세요" not in texts(messages)
+    messages, _ = await _reply(QUESTION, "ask_how_to_apply", "학교 보안관 일은 어디 가서 신청 합니까? 아버지가 관심 있어 하셔서요", domain=domain)
+    assert "학교보안관" in texts(messages) and "신청 방법" in texts(messages) and "120" in texts(messages)
+
+
+async def test_a_district_part_of_a_bureau_figure_is_not_in_the_report(domain) -> None:
+    """"그중 관악구에서 나온 건 몇개인지 알려줘요" right after the youth jobs target: the report counts all of Seoul (120)."""
+    target = (
+        "서울시 일자리노동정책관 업무보고에 이렇게 나와 있어요.\n- ’18년 일자리 목표 — 청년: 76,692개 (2018년) — ’18.6월말 실적 "
+        "48,697개(63.5%), 예산 2,985억원. 뉴딜일자리, 신직업 발굴 및 혁신인재 양성, 청년예술가 교사, 강소기업 고용지원 등\n"
+        "출처: 업무보고 「서울시 일자리 창출 추진 목표」, 2018년 7월 기준"
+    )
+    now = "그중 관악구에서 나온 건 몇개인지 알려줘요"
+    events = [then("6월말까지 실적은"), bot(target), then(now, [span("district", "관악구", now, "관악구")])]
+    messages, _ = await _reply(QUESTION, "ask_programme_info", now, [span("district", "관악구", now, "관악구")], events=events, domain=domain)
+    assert "관악구만 따로" in texts(messages) and "120" in texts(messages)

@@ -502,6 +502,9 @@ ENTITY_CASES = [
     ("하반기 10", []),  # (a half of the year and a count)
     ("다니던 공장이 문 닫고 반년째 벌이가 없어요", [("has_regular_income", 17, 22, False)]),  # 벌이가 (the particle 가)
     ("그럼 이번주에 구직등록 하고 오시면 되는 거죠?", [("job_seeker_registered", 8, 19, True)]),  # registration supposed
+    ("고용센터 가서 구직등록도 하였고 들어오는 돈은 한푼도 없읍니다", [
+        ("job_seeker_registered", 8, 16, True), ("has_regular_income", 18, 29, False),
+    ]),  # 하였 (written Korean), and no income
 ]
 
 
