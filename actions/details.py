@@ -210,6 +210,22 @@ def policy_figure_follow_up(tracker: Tracker, replies: Replies, kb: KnowledgeBas
     return answer
 
 
+# "무슨 학과 있는지 목록 좀 보여줘요", "어떤 과정들이 있는지 리스트": the names of things, one by one
+NAMES_ASKED = re.compile(r"(?:무슨|어떤|어느)\s*(?P<what>[가-힣]{2,4}?)(?:들)?\s*(?:이|가)?\s*(?:있는지|있나|있어|있음|있습|있읍|있는|목록)|(?P<listed>[가-힣]{2,4}?)(?:들)?\s*(?:목록|리스트|명단)")
+
+
+def names_only_counted(programme: ProgrammeInfo, text: str) -> Optional[str]:
+    """The thing whose names a question asks for ("북부기술교육원 무슨 학과 있는지 목록" → 학과) when the programme's facts
+    only count it ("154개 학과", "57개학과"): the report gives the number, not the list. None otherwise."""
+    asked = NAMES_ASKED.search(text)
+    what = (asked.group("what") or asked.group("listed")) if asked else None
+    if not what:
+        return None
+    texts = [fact.text for fact in programme_facts(programme) if what in fact.text]
+    counted = [t for t in texts if re.search(r"\d[\d,]*\s*개\s*" + re.escape(what), t)]
+    return what if counted and len(counted) == len(texts) else None
+
+
 def say_detail(
     dispatcher: CollectingDispatcher, found: Tuple[str, ProgrammeInfo], buttons: Optional[List[Dict[str, str]]] = None
 ) -> List[Dict[Text, Any]]:

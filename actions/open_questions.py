@@ -86,8 +86,9 @@ def answer_about_current_programme(
     found = detail_answer(replies, kb, programme, text, tracker.get_slot("place"))
     if found is None and tracker.get_slot("place"):  # "사람 많이 와요? 몇명 예상한대" after the forum's venue: the forum's
         found = detail_answer(replies, kb, programme, text, say_unknown=False)
-    if found is None and not BACK_REFERENCE.search(text):
-        # "온라인으로 물건 팔데는 없나" after the fund's interest rate: a fact of another programme of its topic
+    if found is None and not BACK_REFERENCE.search(text) and not (asks_for_a_date(text) and not one_word_too_few(kb, text)):
+        # "온라인으로 물건 팔데는 없나" after the fund's interest rate: a fact of another programme of its topic (but a date
+        # of the one discussed is not another's date sharing one word: "최종 선정 결과 발표가 정확히 며칠이에요")
         nearby = detail_answer(replies, kb, None, text, topic=programme.topic, say_unknown=False)
         found = nearby if nearby is not None and nearby[1].slug != programme.slug else None
     if found is not None:
@@ -112,6 +113,13 @@ def opening_told_of(kb: KnowledgeBase, programme: Optional[ProgrammeInfo], text:
     """Whether a fact of ``programme`` shares a distinctive word with a question of when something opens."""
     hits = kb.fact_index().search(text, programme.slug, limit=1) if programme is not None else []
     return bool(hits and hits[0].matched)
+
+
+def one_word_too_few(kb: KnowledgeBase, text: str) -> bool:
+    """Whether a fact anywhere shares two distinctive words or more with the question (then it may be what is asked,
+    whatever the programme discussed)."""
+    hits = kb.fact_index().search(text, None, limit=1)
+    return bool(hits and len(hits[0].matched) >= 2)
 
 
 class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
@@ -199,6 +207,14 @@ class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
         if sure:  # "오늘 서울 미세먼지 어때" with nothing in context: a fact elsewhere that shares a word is no answer
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
             return []
+        discussed = current_programme(tracker, kb)
+        if (
+            discussed is not None and mentioned_programme(tracker, kb) is None and len(text) <= FOLLOW_UP_LENGTH + 6
+            and asks_for_a_date(text) and not kb.find_facts(text, discussed.slug) and not one_word_too_few(kb, text)
+        ):  # "최종 선정 결과 발표가 정확히 며칠이에요" of 서울형 강소기업: its date the report lacks (120), not another
+            # programme's fact that happens to say 결과
+            dispatcher.utter_message(text=replies.text("utter_figure_unknown", name=discussed.name))
+            return [SlotSet("programme", discussed.slug)]
         found = None if POINTS_BACK.search(text) else detail_answer(replies, kb, None, text)  # "그럼 …" only goes on
         named = mentioned_programme(tracker, kb)
         quantity = QUANTITY_OF.search(text)

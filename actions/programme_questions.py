@@ -41,7 +41,7 @@ from actions.context import (
 from actions.comparisons import compare_age_limits, compare_places
 from actions.details import (
     AMOUNT_IN_FACT, COUNT_GUESSED, FIGURE_QUESTION, LATER_DATES, REPORT_LACKS, asks_for_a_date, asks_for_a_figure,
-    detail_answer, figure_reply, meaning_answer,
+    detail_answer, figure_reply, meaning_answer, names_only_counted,
     STORY_THEN, place_named, policy_figure_answer, policy_figure_follow_up, say_detail, states_a_number,
 )
 from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_text, utter_verdict
@@ -685,6 +685,14 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return [e for e in events if e.get("name") != "programme"] + [SlotSet("programme", housed.slug)]
         obliged = OBLIGATION_ASKED.search(text)
         subject = named or current_programme(tracker, kb)
+        counted = names_only_counted(subject, text) if subject is not None and not text.startswith("/") else None
+        if counted is not None:
+            # "북부기술교육원 무슨 학과 있는지 목록 좀 보여줘요": the report counts them (154개 학과) but lists none
+            dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=subject.name, words=f"{counted} 목록"))
+            found = detail_answer(replies, kb, subject, f"{counted} 몇 개", say_unknown=False)
+            if found is not None and found[1].slug == subject.slug:
+                dispatcher.utter_message(text=found[0])
+            return [SlotSet("programme", subject.slug), FollowupAction("action_listen")]
         if obliged is not None and subject is not None and not kb.find_facts(obliged.group(), subject.slug):
             # "그거 우리 알바한테도 꼭 줘야하는 법적 의무임?" of 생활임금: the report does not say; where to ask
             dispatcher.utter_message(text=replies.text("utter_feature_unknown", name=subject.name, words=obliged.group()))

@@ -249,3 +249,25 @@ async def test_a_district_part_of_a_bureau_figure_is_not_in_the_report(domain) -
     events = [then("6월말까지 실적은"), bot(target), then(now, [span("district", "관악구", now, "관악구")])]
     messages, _ = await _reply(QUESTION, "ask_programme_info", now, [span("district", "관악구", now, "관악구")], events=events, domain=domain)
     assert "관악구만 따로" in texts(messages) and "120" in texts(messages)
+
+
+async def test_names_the_report_only_counts(domain) -> None:
+    """"북부기술교육원 무슨 학과 있는지 목록 좀 보여줘요": the report counts the departments (154개 학과) but names none (120)."""
+    text = "북부기술교육원 무슨 학과 있는지 목록 좀 보여줘요"
+    messages, _ = await _reply(
+        QUESTION, "ask_programme_info", text, [span("programme", "technical_school", text, "북부기술교육원")], domain=domain, confidence=0.58
+    )
+    reply = texts(messages)
+    assert "학과 목록" in reply and "120" in reply and "154개 학과" in reply
+
+
+async def test_a_date_of_the_programme_discussed_is_not_another_ones(domain) -> None:
+    """"최종 선정 결과 발표가 정확히 며칠이에요" (out of scope to the NLU) after 서울형 강소기업's applications: its date, which the
+    report lacks (120), not 청년일자리 민관협력사업's fact that also says 결과."""
+    now = "최종 선정 결과 발표가 정확히 며칠이에요"
+    events = [then("접수 경쟁률 얼마였어요"), bot("[서울형 강소기업] 보고서에 이렇게 나와 있어요. …"), then(now)]
+    messages, events = await _reply(
+        ActionAnswerDetailOrOutOfScope(), "out_of_scope", now, slots={"programme": "seoul_strong_sme"}, events=events,
+        domain=domain, confidence=0.83,
+    )
+    assert "서울형 강소기업" in texts(messages) and "120" in texts(messages) and "민관협력" not in texts(messages)
