@@ -175,7 +175,8 @@ COMPARED = re.compile(r"차이|다른\s*점|뭐가\s*다(?:르|른|름|릅)|뭐�
 LEARN_WHILE_EARNING = re.compile(r"일하면서\s*배우|배우면서\s*(?:일|돈)|돈\s*(?:도\s*)?벌면서\s*배우|벌면서\s*(?:공부|교육)")
 WORK_NOT_TRAINING = re.compile(
     # (not "바로 일하고 싶은데 기술 배울수있는데 있어?": learning asked after it)
-    r"(?:배우|교육|훈련|공부)\S*\s*(?:거|것|건|게)?\s*말고.*(?:일|돈)|바로\s*일(?:하|할|자리)(?!.*(?:배우|배울|배워|교육|훈련))|^(?!.*(?:언제|몇|어디|얼마)).*일하는\s*(?:거|것|건|게)\s*(?:요|는|말|없|있|뭐|$)"
+    # ("엄마는 배우는거보다 바로 돈버는게 급하시대요": earning first)
+    r"(?:배우|교육|훈련|공부)\S*\s*(?:거|것|건|게)?\s*(?:말고|보다).*(?:일|돈)|바로\s*(?:일(?:하|할|자리)|돈\s*(?:을\s*)?(?:버|벌))(?!.*(?:배우|배울|배워|교육|훈련))|^(?!.*(?:언제|몇|어디|얼마)).*일하는\s*(?:거|것|건|게)\s*(?:요|는|말|없|있|뭐|$)"
 )
 # Schemes of other agencies that citizens ask about by name; the report (checked: none of these words occurs in
 # it) says nothing about them, so a question about one is answered with 120, never with the programme in context

@@ -271,3 +271,28 @@ async def test_a_date_of_the_programme_discussed_is_not_another_ones(domain) -> 
         domain=domain, confidence=0.83,
     )
     assert "서울형 강소기업" in texts(messages) and "120" in texts(messages) and "민관협력" not in texts(messages)
+
+
+async def test_a_board_chair_of_a_cooperative_asks_for_it(domain) -> None:
+    """"청년 창업 돕는 협동조합 이사장입니다 청년일자리 민관협력사업 공모에 협동조합도 참여할 수 있나요?": an organisation
+    asking for itself (yes)."""
+    from actions.eligibility import ActionEligibilityVerdict
+
+    text = "청년 창업 돕는 협동조합 이사장입니다 청년일자리 민관협력사업 공모에 협동조합도 참여할 수 있나요?"
+    messages, _ = await _reply(
+        ActionEligibilityVerdict(), "ask_eligibility", text, [span("programme", "youth_jobs_partnership", text, "청년일자리 민관협력사업")],
+        slots={"programme": "youth_jobs_partnership"}, domain=domain, confidence=0.9,
+    )
+    assert "이용할 수 있어요" in texts(messages)
+
+
+async def test_earning_rather_than_learning(domain) -> None:
+    """"근데 엄마는 배우는거보다 바로 돈버는게 급하시대요 그런건 없어요?" after what fits a 58-year-old: the paid ones
+    (공공근로), not the training list again."""
+    now = "근데 엄마는 배우는거보다 바로 돈버는게 급하시대요 그런건 없어요?"
+    events = [then("엄마 집 근처 기술교육원은 어디에요"), bot("[서울시 기술교육원] 위치예요. …"), then(now)]
+    messages, _ = await _reply(
+        SITUATION, "situation_job_training", now, slots={"age": 58, "residence": "seoul", "programme": "technical_school"},
+        events=events, domain=domain, confidence=0.6,
+    )
+    assert "공공근로" in texts(messages)
