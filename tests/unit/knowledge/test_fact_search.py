@@ -368,3 +368,22 @@ def test_the_bureaus_figure_in_the_unit_asked(kb: KnowledgeBase, question: str, 
 def test_the_citys_paid_youth_jobs_described_are_newdeal(kb: KnowledgeBase) -> None:
     found = kb.programmes_in_text("그럼 형은 시에서 월급 주는 청년 일자리는 할 수 있어요?")
     assert [p.slug for p in found] == ["newdeal_jobs"]
+
+
+@pytest.mark.parametrize(
+    "question, slug, expected",
+    [
+        # session 26: a count named by its noun and 수; "생기면" asks no date; paraphrases of the report's words
+        ("마을노무사 지원 사업장수", "village_labour_attorney", "300개소"),
+        ("뉴딜 총 사업수", "newdeal_jobs", "250개 사업"),
+        ("거기 상담 건수는 얼마나 돼요", "cooperative_support_centre", "4,632건"),
+        ("거기 상담 많이해요? 사람 많으면 기다려야할거같아서", "cooperative_support_centre", "4,632건"),
+        ("허브센터 생기면 거기서 뭘 쓸수있어요", "social_venture", "사무공간"),
+        ("다른 회사 면접 보러 가는 날은 결근 처리돼요?", "newdeal_jobs", "취업활동의 근무시간 인정"),
+        ("공공기관 납품도 밀어준다던데 올해 실적 어때요", "social_economy_support", "349억원"),
+        ("긴 과정 말고 짧게 배우는 과정도 있읍니까", "technical_school", "단기과정"),
+        ("청년일자리센터 전문상담창구에서 상담받은 사람 몇명이에요", "youth_job_centre", "13,869명"),
+    ],
+)
+def test_session26_details(kb: KnowledgeBase, question: str, slug: str, expected: str) -> None:
+    assert expected in " ".join(fact.text for fact in kb.find_facts(question, slug))
