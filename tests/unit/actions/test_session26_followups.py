@@ -296,3 +296,11 @@ async def test_earning_rather_than_learning(domain) -> None:
         events=events, domain=domain, confidence=0.6,
     )
     assert "공공근로" in texts(messages)
+
+
+async def test_an_intern_in_a_leavers_place_is_hiring(domain) -> None:
+    """"저희 팀 과장님이 다음달 육아휴직 들어가시는데 그 자리에 청년 인턴 쓰면 시에서 지원해주는게 있다고 들었어여" (heard
+    as harassment): what the report offers firms hiring, with its 육아휴직자 대체 청년인턴."""
+    text = "저희 팀 과장님이 다음달 육아휴직 들어가시는데 그 자리에 청년 인턴 쓰면 시에서 지원해주는게 있다고 들었어여"
+    messages, _ = await _reply(SITUATION, "situation_workplace_harassment", text, domain=domain, confidence=0.61)
+    assert "육아휴직자 대체 청년인턴" in texts(messages) and "괴롭힘" not in texts(messages)
