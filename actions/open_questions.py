@@ -37,7 +37,7 @@ from actions.question_words import (
 )
 from knowledge.fact_search import ASKING_NOUNS
 from knowledge.morphology import nouns
-from knowledge.queries import KnowledgeBase, ProgrammeInfo
+from knowledge.queries import KnowledgeBase
 
 # what a greeting says ("안녕하세요", "하이", "hello")
 GREETING = re.compile(r"안녕|하이|헬로|반가|hello|hi\b|hey|ㅎㅇ|여보세요|처음\s*뵙", re.IGNORECASE)
@@ -86,7 +86,7 @@ def answer_about_current_programme(
     found = detail_answer(replies, kb, programme, text, tracker.get_slot("place"))
     if found is None and tracker.get_slot("place"):  # "사람 많이 와요? 몇명 예상한대" after the forum's venue: the forum's
         found = detail_answer(replies, kb, programme, text, say_unknown=False)
-    if found is None and not BACK_REFERENCE.search(text) and not (asks_for_a_date(text) and not one_word_too_few(kb, text)):
+    if found is None and not BACK_REFERENCE.search(text) and not (asks_for_a_date(text) and not shares_words_with_a_fact(kb, text, at_least=2)):
         # "온라인으로 물건 팔데는 없나" after the fund's interest rate: a fact of another programme of its topic (but a date
         # of the one discussed is not another's date sharing one word: "최종 선정 결과 발표가 정확히 며칠이에요")
         nearby = detail_answer(replies, kb, None, text, topic=programme.topic, say_unknown=False)
@@ -109,17 +109,11 @@ OPENING_ASKED = re.compile(r"생기|생겨|생긴|개소|개관|오픈|문\s*(?:
 QUANTITY_OF = re.compile(r"(?P<what>[가-힣A-Za-z]{2,})\s*(?:은|는|이|가)?\s*(?:얼마|몇)")
 
 
-def opening_told_of(kb: KnowledgeBase, programme: Optional[ProgrammeInfo], text: str) -> bool:
-    """Whether a fact of ``programme`` shares a distinctive word with a question of when something opens."""
-    hits = kb.fact_index().search(text, programme.slug, limit=1) if programme is not None else []
-    return bool(hits and hits[0].matched)
-
-
-def one_word_too_few(kb: KnowledgeBase, text: str) -> bool:
-    """Whether a fact anywhere shares two distinctive words or more with the question (then it may be what is asked,
-    whatever the programme discussed)."""
-    hits = kb.fact_index().search(text, None, limit=1)
-    return bool(hits and len(hits[0].matched) >= 2)
+def shares_words_with_a_fact(kb: KnowledgeBase, text: str, slug: Optional[str] = None, at_least: int = 1) -> bool:
+    """Whether the best fact (of the programme ``slug``, or anywhere) shares ``at_least`` distinctive words with the
+    question: "전담 센터도 생긴다던데" has a word of 감정노동 보호's facts (발족); one word found anywhere may be chance."""
+    hits = kb.fact_index().search(text, slug, limit=1)
+    return bool(hits and len(hits[0].matched) >= at_least)
 
 
 class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
@@ -184,11 +178,13 @@ class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
             return []
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
+        discussed = current_programme(tracker, kb)
         sure = confidence >= SURE_OUT_OF_SCOPE and not (
             BACK_REFERENCE.search(text) or is_bare_question(text)
             # "헐 완전 반대편이네ㅋㅋ 언제 생기는데요" right after where a site will be: when, of it (a remark before)
             or (asks_for_a_date(text) and OPENING_ASKED.search(text) and (
-                tracker.get_slot("place") is not None or opening_told_of(kb, current_programme(tracker, kb), text)
+                tracker.get_slot("place") is not None
+                or (discussed is not None and shares_words_with_a_fact(kb, text, discussed.slug))
             ))  # ("전담 센터도 생긴다던데 언제 생겨" about 감정노동 보호: when its centre opens, which its facts say)
         )
         if (sure and kb.fact_index().unknown_nouns(text)) or (
@@ -207,10 +203,9 @@ class ActionAnswerDetailOrOutOfScope(AnswersQuestionsApart):
         if sure:  # "오늘 서울 미세먼지 어때" with nothing in context: a fact elsewhere that shares a word is no answer
             dispatcher.utter_message(text=replies.text("utter_out_of_scope"))
             return []
-        discussed = current_programme(tracker, kb)
         if (
             discussed is not None and mentioned_programme(tracker, kb) is None and len(text) <= FOLLOW_UP_LENGTH + 6
-            and asks_for_a_date(text) and not kb.find_facts(text, discussed.slug) and not one_word_too_few(kb, text)
+            and asks_for_a_date(text) and not kb.find_facts(text, discussed.slug) and not shares_words_with_a_fact(kb, text, at_least=2)
         ):  # "최종 선정 결과 발표가 정확히 며칠이에요" of 서울형 강소기업: its date the report lacks (120), not another
             # programme's fact that happens to say 결과
             dispatcher.utter_message(text=replies.text("utter_figure_unknown", name=discussed.name))

@@ -48,7 +48,7 @@ from actions.eligibility import PROFILE_SLOTS, answers_the_form, eligibility_tex
 from actions.fits import answer_about_fits, fit_line, told_to_be_employer, utter_fits, utter_for_employers_hiring, utter_jobs_for_group
 from actions.questions_apart import AnswersQuestionsApart
 from actions.question_words import (
-    ADDRESS_FACT, ADDRESS_WORDS, AMONG_LISTED, APPLY_WORDS, PLAN_ASKED, ASKS_IF_I_CAN, MAY_APPLY, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, FREE_ASKED,
+    ADDRESS_FACT, ADDRESS_WORDS, AMONG_LISTED, APPLY_WORDS, PLAN_ASKED, ASKS_IF_I_CAN, HOW_OR_WHAT_ASKED, MAY_APPLY, ASKS_IF_I_QUALIFY, CONTACT_WORDS, COST_WORDS, FREE_ASKED,
     DIRECTIONS_WORDS, ELIGIBILITY_WORDS, ENDS_ASKED, FEATURE_QUESTION, HOLIDAY_WORDS, HOURS_WORDS, LOCATION_WORDS,
     NEARBY_WORDS, NEAR_NOT_NEARLY, OBLIGATION_ASKED,
     NOT_COVERED, PARKING_ASKED, PERSON_ASKS_IF_ELIGIBLE, PERSONAL_RECORD, POINTS_BACK, QUESTION_LENGTH, SITE_IN_DISTRICT_ASKED,
@@ -675,13 +675,14 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             return say_detail(dispatcher, meaning)
         named = mentioned_programme(tracker, kb)
         named_both = kb.programmes_in_text(text) if named is not None and BUILDING.search(text) else []
-        housed = next(
-            (p for p in named_both for b in [building_of(kb, p)] if b is not None and b.slug in [q.slug for q in named_both]), None
+        housed, building = next(
+            ((p, b) for p in named_both for b in [building_of(kb, p)] if b is not None and b.slug in [q.slug for q in named_both]),
+            (None, None),
         )
         if housed is not None:
             # "노동권익센터 찾아가보려는데 전태일 기념관 건물로 들어간다고 들었거든요 그 건물이 어디에요?": the building's
             # question, of the one that houses the other; the one going in stays discussed ("거기 몇층에 들어가요")
-            events = self.respond(dispatcher, tracker, replies, kb, intent, question_named(text) or intent, building_of(kb, housed))
+            events = self.respond(dispatcher, tracker, replies, kb, intent, question_named(text) or intent, building)
             return [e for e in events if e.get("name") != "programme"] + [SlotSet("programme", housed.slug)]
         obliged = OBLIGATION_ASKED.search(text)
         subject = named or current_programme(tracker, kb)
@@ -1176,9 +1177,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             intent = question = "ask_programme_info"  # "그중에 지금 일하고 있는 사람은?" of 뉴딜일자리: how many, now
         if question in ("ask_hours", "ask_open_now") and OPERATING_MONEY.search(text) and not CLOCK_ASKED.search(text):
             intent = question = "ask_programme_info"  # "운영자금 대출 같은것도 돼요?": money to run a business, not hours
-        if programme is None and states_profile_facts(tracker) and (MAY_APPLY.search(text) or ASKS_IF_I_CAN.search(text)) and not re.search(
-            r"어떻게|어케|어디|언제|뭐|뭘|무슨", text
-        ):  # "구직등록은 해두셨대요 그럼 신청 되는거죠?" right after what fits: the listed one whose rule reads the fact told
+        if programme is None and states_profile_facts(tracker) and (MAY_APPLY.search(text) or ASKS_IF_I_CAN.search(text)) and not HOW_OR_WHAT_ASKED.search(text):  # "구직등록은 해두셨대요 그럼 신청 되는거죠?" right after what fits: the listed one whose rule reads the fact told
             programme = next(
                 (p for p in programmes_just_listed(tracker, kb) if p.checkable_rules and states_facts_it_judges(tracker, p)), None
             )
@@ -1223,7 +1222,7 @@ class ActionAnswerProgrammeQuestion(AnswersQuestionsApart):
             # "뉴딜 40 은평 거주 신청됨?": whether one may apply, with the facts its rules read
             or (
                 intent == "ask_how_to_apply" and states_facts_it_judges(tracker, programme) and MAY_APPLY.search(text)
-                and not re.search(r"어떻게|어케|어디|언제|뭐|뭘|무슨", text)
+                and not HOW_OR_WHAT_ASKED.search(text)
             )
             # "마을노무사 우리 가게 되요? 5명 이에요" (where it is, to the NLU): a fact its rules read, and "되요?"
             or (

@@ -136,6 +136,8 @@ ASKS_IF_I_CAN = re.compile(
 )
 # "신청됨?", "신청 가능?", "신청되나요": whether one may apply, not how
 # ("구직등록 해놨으면 되는거에요?", "낼 구직등록하고오면 신청되는거죠?": whether that is enough)
+# "어떻게 신청하면 되는 거예요?": how, where, when or what is asked, not whether one may
+HOW_OR_WHAT_ASKED = re.compile(r"어떻게|어케|어디|언제|뭐|뭘|무슨")
 MAY_APPLY = re.compile(
     r"신청\s*(?:이|은)?\s*(?:됨|되나|돼요|되요|될까|되냐|되는지|되는\s*(?:거|건)|가능|ㄱㄴ)|(?:으면|면)\s*(?:다\s*)?되는\s*(?:거|건)"
     r"|(?:바로|그럼|이제|그러면)\s*되는\s*(?:거|건)"  # ("구직등록은 벌써 하셨어요. 그럼 바로 되는 거예요?")
